@@ -1,0 +1,57 @@
+/*
+ * cmd.h: the commands that run without a terminal (dump, sentences, ...).
+ * Each takes the arguments after its name and returns the exit status.
+ */
+#ifndef POLYREAD_CMD_H
+#define POLYREAD_CMD_H
+
+#include <stdio.h>
+
+#include "article.h"
+
+/* Options, shared by the commands; each command accepts its own subset. */
+enum {
+	OPT_LANG = 0x1,		/* --lang L[,L...] */
+	OPT_WIDTH = 0x2,	/* --width N */
+	OPT_FORMAT = 0x4,	/* --format F */
+	OPT_PIVOT = 0x8,	/* --pivot L */
+	OPT_PRESEG = 0x10,	/* --presegmented */
+	OPT_INPUT = 0x20,	/* --input-format F */
+	OPT_THEME = 0x40,	/* --theme NAME */
+	OPT_DATADIR = 0x80,	/* --data-dir DIR */
+	OPT_LAYOUT = 0x100	/* --layout NAME */
+};
+
+struct cmd_opts {
+	const char	*langs;
+	int		 width;		/* 0: default */
+	const char	*format;
+	const char	*pivot;
+	int		 presegmented;
+	const char	*input_format;
+	const char	*theme;
+	const char	*data_dir;
+	const char	*layout;
+};
+
+/*
+ * Parse the options of command name (allowed: a mask of OPT_*). Returns the
+ * index of the first operand, or -1 after printing an error; -2 when --help
+ * was printed.
+ */
+int	cmd_parse(int argc, char **argv, const char *name, int allowed,
+	    const char *usage, struct cmd_opts *);
+/* Open the article named by the operands, reporting errors; 0 or -1. */
+int	cmd_open(struct article *, char **paths, size_t n,
+	    const struct cmd_opts *);
+
+int	cmd_dump(int argc, char **argv);
+int	cmd_sentences(int argc, char **argv);
+
+/*
+ * Write the versions of an article as text columns of total width to f
+ * (one version: the article alone at width).
+ */
+void	dump_article(FILE *f, const struct article *, int width);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * doc.h: the document model.
+ *
+ * A document is one version of an article: metadata (title, byline, date,
+ * language, source, the hreflang alternates a page declares) and a sequence
+ * of blocks. Each block is one heading, paragraph, block quotation, list
+ * item, preformatted text or caption, with inline marks (spans) for
+ * emphasis, strong, links and code.
+ *
+ * Text is NFC-normalised UTF-8 without control characters (tab and newline
+ * are kept in preformatted blocks only). Offsets are bytes and are stable:
+ * a block's text never changes after the loader has finished, so later
+ * stages (sentences, alignment, notes) point into it with (block, offset)
+ * ranges, never with pointers.
+ *
+ * All strings of a document live in its pool and are freed by doc_free().
+ *
+ * Loaders build a document with the builder calls: doc_block_begin(),
+ * doc_text(), doc_span_begin()/doc_span_end(), doc_block_end(), then
+ * doc_finish(). Blocks may nest (a paragraph inside a quotation or a list
+ * item): text of an outer block is cut into separate blocks around the inner
+ * one, and a paragraph inside a quotation or list item takes the outer kind.
+ */
+#ifndef POLYREAD_DOC_H
+#define POLYREAD_DOC_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* "No position" sentinel for byte offsets. */
+#define DOC_NOPOS ((size_t)-1)
+
+enum block_kind {
+	BLOCK_PARA,		/* a paragraph */
+	BLOCK_HEADING,		/* a heading; level 1 to 6 */
+	BLOCK_QUOTE,		/* a block quotation; level = nesting depth */
+	BLOCK_ITEM,		/* a list item; level = list depth */
+	BLOCK_PRE,		/* preformatted: whitespace kept */
+	BLOCK_CAPTION		/* a figure or table caption */
+};
+
+enum span_kind {
+	SPAN_EMPH,
+	SPAN_STRONG,
+	SPAN_LINK,		/* target holds the URL */
+	SPAN_CODE
+};
+
+/* An inline mark over [start, end) of its block's text. */
+struct doc_span {
+	enum span_kind	 kind;
+	size_t		 start;
+	size_t		 end;
+	const char	*target;	/* link target, or NULL */
+};
+
+struct doc_block {
+	enum block_kind	 kind;
+	int		 level;
+	const char	*text;		/* NFC UTF-8, NUL-terminated */
+	size_t		 len;		/* bytes, without the NUL */
+	struct doc_span	*spans;		/* sorted by start */
+	size_t		 nspans;
+};
+
+/* An alternate version the page declares (<link rel=alternate hreflang>). */
+struct doc_alt {
+	const char	*lang;
+	const char	*href;
+};
+
+struct doc_build;
+
+struct doc {
+	const char	*source;	/* path or URL it was loaded from */
+	const char	*format;	/* "html", "xml", "tei", "text", "markdown" */
+	const char	*title;		/* NULL when unknown */
+	const char	*byline;
+	const char	*date;
+	const char	*lang;		/* BCP 47 tag ("en", "fr", "ru"), or NULL */
+	const char	*charset;	/* the charset the input was read in */
+
+	struct doc_alt	*alts;
+	size_t		 nalts;
+
+	struct doc_block *blocks;
+	size_t		 nblocks;
+
+	struct pool	 pool;
+	struct doc_build *build;	/* builder state while loading */
+	size_t		 ablocks, aalts;
+};
+
+/* Create an empty document for source; free it with doc_free(). */
+struct doc	*doc_create(const char *source, const char *format);
+void		 doc_free(struct doc *);
+
+/* Set a metadata field (copied; whitespace collapsed; NULL or "" clears). */
+void		 doc_set_title(struct doc *, const char *);
+void		 doc_set_byline(struct doc *, const char *);
+void		 doc_set_date(struct doc *, const char *);
+void		 doc_set_lang(struct doc *, const char *);
+void		 doc_set_charset(struct doc *, const char *);
+void		 doc_set_format(struct doc *, const char *);
+void		 doc_add_alt(struct doc *, const char *lang, const char *href);
+
+/* Start a block of kind at level; see the nesting rules above. */
+void		 doc_block_begin(struct doc *, enum block_kind, int level);
+/*
+ * Append text (UTF-8; invalid bytes become U+FFFD, control characters are
+ * dropped, whitespace runs collapse to one space outside preformatted
+ * blocks). Text outside any block starts a paragraph.
+ */
+void		 doc_text(struct doc *, const char *, size_t);
+/* A hard line break (<br>): a newline in pre, a space elsewhere. */
+void		 doc_line_break(struct doc *);
+void		 doc_span_begin(struct doc *, enum span_kind, const char *target);
+void		 doc_span_end(struct doc *, enum span_kind);
+/* End the innermost block. Empty blocks are dropped. */
+void		 doc_block_end(struct doc *);
+/* Close every open block and release the builder. */
+void		 doc_finish(struct doc *);
+
+/* Remove block i (loaders use it to drop page furniture). */
+void		 doc_remove_block(struct doc *, size_t i);
+/*
+ * Add a whole block at once (a shorthand for begin, text, end): the text is
+ * cleaned like doc_text(). Used by loaders that segment text themselves.
+ */
+void		 doc_add_block(struct doc *, enum block_kind, int level,
+		     const char *text, size_t len);
+
+/* Total text bytes of all blocks. */
+size_t		 doc_text_size(const struct doc *);
+
+const char	*block_kind_name(enum block_kind);
+
+/*
+ * Clean a UTF-8 string for the model: invalid sequences become U+FFFD,
+ * C0/C1 controls (but tab and newline when keep_newlines), soft hyphens and
+ * byte order marks are dropped, and the result is NFC. You own the result.
+ */
+char		*doc_clean_text(const char *, size_t, int keep_newlines,
+		     size_t *outlen);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * load.h: turning files into documents.
+ *
+ * load_file() reads a file, rejects what is not an article (folders,
+ * empty, binary or oversized files), decodes it to UTF-8 (BOM, declared
+ * charset, else ICU charset detection), picks the loader by extension or
+ * content (HTML, XHTML/XML/TEI, Markdown, plain text) and settles the
+ * document's language (declared, else guessed from the text, else
+ * opts->lang).
+ *
+ * Every loader gets UTF-8 text and fills an empty document through the
+ * builder calls of doc.h, then the caller runs doc_finish().
+ */
+#ifndef POLYREAD_LOAD_H
+#define POLYREAD_LOAD_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+/* The largest input accepted, in bytes. */
+#define LOAD_MAX_SIZE	((size_t)32 * 1024 * 1024)
+
+struct load_opts {
+	const char	*lang;		/* language when the file does not say */
+	int		 force_lang;	/* lang overrides the declared one */
+	const char	*format;	/* "html", "xml", "text", "markdown" */
+	const char	*charset;	/* charset from outside (HTTP header) */
+	int		 keep_furniture; /* keep page furniture (text) */
+	int		 presegmented;	/* text: one sentence per line */
+};
+
+/*
+ * Load the file at path. Returns a finished document (free it with
+ * doc_free()), or NULL with a one-line message in *cause (free it).
+ */
+struct doc	*load_file(const char *path, const struct load_opts *,
+		     char **cause);
+/* The same for bytes already in memory; name is used in messages. */
+struct doc	*load_buffer(const char *name, const char *data, size_t len,
+		     const struct load_opts *, char **cause);
+
+/* The format load_buffer() would pick ("html", "xml", ...). */
+const char	*load_sniff_format(const char *name, const char *data,
+		     size_t len);
+
+/*
+ * The loaders proper (doc-load-*.c). data is UTF-8 and NUL-terminated.
+ * Each returns 0, or -1 with *cause set.
+ */
+int	load_html(struct doc *, const char *data, size_t len, char **cause);
+int	load_xml(struct doc *, const char *data, size_t len, char **cause);
+int	load_text(struct doc *, const char *data, size_t len,
+	    const struct load_opts *, char **cause);
+int	load_markdown(struct doc *, const char *data, size_t len,
+	    char **cause);
+
+/*
+ * Decode data to UTF-8 (charset.c). The charset is taken from, in order:
+ * a byte order mark, hint (a declared charset), validity as UTF-8, then ICU
+ * detection (ucsdet). Invalid sequences become U+FFFD. On success *out is
+ * a NUL-terminated string you own and *used the charset's canonical name
+ * (static). Returns 0, or -1 with *cause.
+ */
+int	charset_decode(const char *data, size_t len, const char *hint,
+	    char **out, size_t *outlen, const char **used, char **cause);
+/*
+ * The charset an HTML page declares in its first bytes (<meta charset> or
+ * http-equiv Content-Type), or an XML declaration's encoding; NULL if none.
+ * You own the result.
+ */
+char	*charset_sniff_declared(const char *data, size_t len);
+/* True if data is valid UTF-8. */
+int	charset_is_utf8(const char *data, size_t len);
+/* True if data looks binary (NUL bytes, not UTF-16 with a BOM). */
+int	charset_looks_binary(const char *data, size_t len);
+
+/*
+ * Guess the language of a document from its text (lang.c): Cyrillic
+ * script means "ru"; otherwise "en" or "fr" by common-word hits. NULL when
+ * there is too little text to tell.
+ */
+const char	*lang_guess(const struct doc *);
+/* The same on a string. */
+const char	*lang_guess_text(const char *, size_t);
+/*
+ * Normalise a language tag from markup ("en-US", "fr_FR", "ru-RU",
+ * "English") to its primary subtag in lower case ("en"); NULL if it is not
+ * a plausible tag. You own the result.
+ */
+char		*lang_normalize(const char *);
+
+#endif

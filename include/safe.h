@@ -1,0 +1,23 @@
+/*
+ * safe.h: terminal-safe output. Nothing from a document, a note, a file
+ * name or a config value reaches a terminal or an output stream as a control
+ * sequence: C0 and C1 controls, DEL and bidirectional formatting characters
+ * (U+202A-U+202E, U+2066-U+2069, U+200E/F, U+061C) are written as visible
+ * escapes (<U+202E>, ^[) instead.
+ */
+#ifndef POLYREAD_SAFE_H
+#define POLYREAD_SAFE_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+/* True if code point c must not be written raw. */
+int	safe_is_unsafe(int32_t c);
+/* Append s with unsafe characters escaped (tab kept if keep_tab). */
+void	safe_escape(struct strbuf *, const char *s, size_t len, int keep_tab);
+/* Write s escaped to f. */
+void	safe_fwrite(FILE *, const char *s, size_t len);
+void	safe_fputs(FILE *, const char *s);
+
+#endif

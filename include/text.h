@@ -1,0 +1,163 @@
+/*
+ * text.h: the text engine. Everything polyread does with text goes through
+ * ICU, per language: grapheme clusters and display widths, line breaking
+ * (UAX #14), sentences, words, quotations, search keys and the anchor keys
+ * the aligner compares across languages.
+ *
+ * Strings are UTF-8 with byte offsets; ranges are [start, end). A language
+ * is a BCP 47 tag ("en", "fr", "ru") or NULL for the root locale.
+ */
+#ifndef POLYREAD_TEXT_H
+#define POLYREAD_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+struct text_range {
+	size_t	start;
+	size_t	end;
+};
+
+/* Free the cached ICU break iterators and collators (for leak checkers). */
+void	 text_cleanup(void);
+
+/* ---- Graphemes and display width (text-width.c) ---- */
+
+/* Byte offset of the grapheme cluster boundary after pos (len at the end). */
+size_t	 text_next_grapheme(const char *s, size_t len, size_t pos);
+/* Byte offset of the grapheme cluster boundary before pos (0 at start). */
+size_t	 text_prev_grapheme(const char *s, size_t len, size_t pos);
+/*
+ * Display width of one code point: 0 for combining marks, format
+ * characters and zero-width joiners, 2 for East Asian wide and full-width
+ * characters and emoji presentation, else 1.
+ */
+int	 text_cp_width(int32_t cp);
+/* Display width of one grapheme cluster (its base, or 2 for emoji). */
+int	 text_grapheme_width(const char *s, size_t len);
+/* Display width of a string, grapheme by grapheme. */
+int	 text_width(const char *s, size_t len);
+
+/* ---- Line breaking (text-width.c) ---- */
+
+/* One display line: bytes [start, end) without the trailing spaces. */
+struct text_line {
+	size_t	start;
+	size_t	end;
+	int	width;
+};
+
+/*
+ * Wrap s into lines of at most width columns with the UAX #14 line break
+ * iterator of lang. French guillemets and high punctuation stay with their
+ * word even around ordinary spaces; a word wider than the line breaks at a
+ * grapheme boundary; newlines (in preformatted text) are hard breaks.
+ * Stores the lines in *lines (grown with XGROW, *alloc its capacity) and
+ * returns their number (at least 1, an empty line for empty text).
+ */
+size_t	 text_wrap(const char *s, size_t len, int width, const char *lang,
+	     struct text_line **lines, size_t *alloc);
+
+/* ---- Sentences and words (text-sentence.c) ---- */
+
+/* A sentence of a document: bytes [start, end) of block. */
+struct text_sentence {
+	size_t	block;
+	size_t	start;
+	size_t	end;		/* trailing whitespace excluded */
+};
+
+/*
+ * Split s into sentences with ICU's sentence break iterator for lang, and
+ * the exception lists for abbreviations and initials (Mr., M., Mme, т. е.,
+ * V. Putin). Returns the number of ranges stored in *out (you own it).
+ */
+size_t	 text_sentences(const char *s, size_t len, const char *lang,
+	     struct text_range **out);
+/* Sentences of every block of a document, in order (you own *out). */
+size_t	 text_doc_sentences(const struct doc *, const char *lang,
+	     struct text_sentence **out);
+/* The words of s by ICU word boundaries (letters/numbers only). */
+size_t	 text_words(const char *s, size_t len, const char *lang,
+	     struct text_range **out);
+
+/* ---- Quotations (text-quote.c) ---- */
+
+/* A position in a document. */
+struct doc_pos {
+	size_t	block;
+	size_t	off;
+};
+
+/*
+ * A quoted passage. open is the opening mark, close the byte after the
+ * closing mark; [start, end) is the text inside the marks. A quotation may
+ * span blocks. depth 0 is outermost; parent is the index of the enclosing
+ * quotation, or DOC_NOPOS.
+ */
+struct text_quote {
+	struct doc_pos	open;
+	struct doc_pos	start;
+	struct doc_pos	end;
+	struct doc_pos	close;
+	int		depth;
+	size_t		parent;
+};
+
+/*
+ * Find the quotations of a document with the locale's delimiters and all
+ * Unicode quotation-mark pairs, plus straight quotes paired by position;
+ * apostrophes are not quotes. Returns the number stored in *out (you own
+ * it), ordered by opening position.
+ */
+size_t	 text_quotes(const struct doc *, const char *lang,
+	     struct text_quote **out);
+
+/* ---- Search (text-search.c) ---- */
+
+struct text_search;
+/*
+ * Compile a case- and accent-insensitive search for pattern in lang
+ * ("etats" finds "États", "елка" finds "ёлка"). NULL if the pattern is
+ * empty or ICU refuses it.
+ */
+struct text_search *text_search_create(const char *pattern, const char *lang);
+void	 text_search_free(struct text_search *);
+/*
+ * Find the first match in s at or after byte from. Returns 1 and the match
+ * in *m, or 0.
+ */
+int	 text_search_next(struct text_search *, const char *s, size_t len,
+	     size_t from, struct text_range *m);
+
+/* ---- Anchor keys for alignment (text-anchor.c) ---- */
+
+/* Kinds of anchors found in a sentence. */
+enum anchor_kind {
+	ANCHOR_NUMBER,		/* key: normalised number ("1402", "12.5") */
+	ANCHOR_NAME		/* key: capitalised word, transliterated ASCII */
+};
+
+struct text_anchor {
+	enum anchor_kind	 kind;
+	size_t			 start;	/* bytes in the source string */
+	size_t			 end;
+	char			 key[48];
+};
+
+/*
+ * Find the anchors of s: numbers normalised across locales (1,402 = 1 402
+ * = 1402; 12,5 = 12.5) and proper names made comparable across scripts
+ * (Russian-Latin/BGN then Latin-ASCII, lower case). Returns their number
+ * (you own *out).
+ */
+size_t	 text_anchors(const char *s, size_t len, const char *lang,
+	     struct text_anchor **out);
+/*
+ * Compare two name keys fuzzily (Путин ~ Putin): a similarity in [0, 1].
+ */
+double	 text_name_similarity(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,304 @@
+/*
+ * Character sets: finding what an input is written in and decoding it to
+ * UTF-8, with ICU's converters (ucnv) and charset detector (ucsdet).
+ *
+ * The order is the HTML standard's, without the network: a byte order mark
+ * wins, then a charset declared from outside or in the page, then UTF-8 if
+ * the bytes are (nearly all) valid UTF-8, then ICU's statistical detection.
+ * Anything that still does not decode becomes U+FFFD, never a failure.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "load.h"
+
+int
+charset_is_utf8(const char *data, size_t len)
+{
+	int32_t	i = 0, n;
+	UChar32	c;
+
+	while (len > 0) {
+		n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+		i = 0;
+		while (i < n) {
+			if ((unsigned char)data[i] < 0x80) {
+				i++;
+				continue;
+			}
+			U8_NEXT(data, i, n, c);
+			if (c < 0)
+				return (0);
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return (1);
+}
+
+/* Count valid multibyte and invalid UTF-8 sequences in data. */
+static void
+utf8_census(const char *data, size_t len, size_t *good, size_t *bad)
+{
+	int32_t	i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	UChar32	c;
+
+	*good = *bad = 0;
+	while (i < n) {
+		if ((unsigned char)data[i] < 0x80) {
+			i++;
+			continue;
+		}
+		U8_NEXT(data, i, n, c);
+		if (c < 0)
+			(*bad)++;
+		else
+			(*good)++;
+	}
+}
+
+/* The charset a byte order mark announces, and the mark's length. */
+static const char *
+bom_charset(const char *data, size_t len, size_t *bomlen)
+{
+	const unsigned char	*u = (const unsigned char *)data;
+
+	*bomlen = 0;
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+		*bomlen = 3;
+		return ("UTF-8");
+	}
+	if (len >= 2 && u[0] == 0xff && u[1] == 0xfe) {
+		*bomlen = 2;
+		return ("UTF-16LE");
+	}
+	if (len >= 2 && u[0] == 0xfe && u[1] == 0xff) {
+		*bomlen = 2;
+		return ("UTF-16BE");
+	}
+	return (NULL);
+}
+
+int
+charset_looks_binary(const char *data, size_t len)
+{
+	size_t	i, n = len < 8192 ? len : 8192, ctl = 0, bomlen;
+
+	if (bom_charset(data, len, &bomlen) != NULL &&
+	    strncmp(bom_charset(data, len, &bomlen), "UTF-16", 6) == 0)
+		return (0);
+	for (i = 0; i < n; i++) {
+		unsigned char	c = (unsigned char)data[i];
+
+		if (c == 0)
+			return (1);
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+		    c != '\f' && c != 0x1b)
+			ctl++;
+	}
+	return (n > 0 && ctl * 10 > n);
+}
+
+/* Copy a charset name found at p (quotes, spaces and ; end it). */
+static char *
+charset_name_at(const char *p, const char *end)
+{
+	const char	*q;
+
+	while (p < end && (*p == ' ' || *p == '"' || *p == '\'' || *p == '='))
+		p++;
+	for (q = p; q < end && (isalnum((unsigned char)*q) || *q == '-' ||
+	    *q == '_' || *q == '.' || *q == ':'); q++)
+		;
+	if (q == p || q - p > 40)
+		return (NULL);
+	return (xstrndup(p, (size_t)(q - p)));
+}
+
+/* Case-insensitive search for needle in [p, end). */
+static const char *
+find_ci(const char *p, const char *end, const char *needle)
+{
+	size_t	n = strlen(needle);
+
+	for (; p + n <= end; p++) {
+		if (strncasecmp(p, needle, n) == 0)
+			return (p);
+	}
+	return (NULL);
+}
+
+char *
+charset_sniff_declared(const char *data, size_t len)
+{
+	const char	*end = data + (len < 4096 ? len : 4096), *p, *tag_end;
+	const char	*c;
+
+	/* An XML declaration. */
+	if (len > 5 && strncmp(data, "<?xml", 5) == 0) {
+		tag_end = memchr(data, '>', (size_t)(end - data));
+		if (tag_end != NULL &&
+		    (c = find_ci(data, tag_end, "encoding")) != NULL)
+			return (charset_name_at(c + 8, tag_end));
+	}
+	/* <meta charset=...> or <meta http-equiv content="...; charset=">. */
+	for (p = data; (p = find_ci(p, end, "<meta")) != NULL; p += 5) {
+		tag_end = memchr(p, '>', (size_t)(end - p));
+		if (tag_end == NULL)
+			break;
+		if ((c = find_ci(p, tag_end, "charset")) != NULL)
+			return (charset_name_at(c + 7, tag_end));
+	}
+	return (NULL);
+}
+
+/* Run ICU detection; returns a static charset name or NULL. */
+static const char *
+charset_detect(const char *data, size_t len)
+{
+	UCharsetDetector	*det;
+	const UCharsetMatch	*m;
+	UErrorCode		 ec = U_ZERO_ERROR;
+	const char		*name = NULL;
+	int32_t			 n = len > 65536 ? 65536 : (int32_t)len;
+
+	det = ucsdet_open(&ec);
+	if (U_FAILURE(ec))
+		return (NULL);
+	ucsdet_enableInputFilter(det, 1);
+	ucsdet_setText(det, data, n, &ec);
+	m = ucsdet_detect(det, &ec);
+	if (U_SUCCESS(ec) && m != NULL)
+		name = ucsdet_getName(m, &ec);
+	if (U_FAILURE(ec))
+		name = NULL;
+	/* The name belongs to ICU's static tables, not the detector. */
+	if (name != NULL)
+		name = ucnv_getStandardName(name, "IANA", &ec);
+	ucsdet_close(det);
+	if (U_FAILURE(ec))
+		return (NULL);
+	/* Web reality: ISO-8859-1 labels mean windows-1252. */
+	if (name != NULL && strcasecmp(name, "ISO-8859-1") == 0)
+		name = "windows-1252";
+	return (name);
+}
+
+/* Decode with an ICU converter; invalid input becomes U+FFFD. */
+static int
+decode_with(const char *cs, const char *data, size_t len, char **out,
+    size_t *outlen)
+{
+	UConverter	*cnv;
+	UErrorCode	 ec = U_ZERO_ERROR;
+	UChar		*u;
+	int32_t		 ulen, olen;
+	char		*o;
+
+	if (len > INT32_MAX / 4)
+		return (-1);
+	cnv = ucnv_open(cs, &ec);
+	if (U_FAILURE(ec))
+		return (-1);
+	u = xreallocarray(NULL, len * 2 + 2, sizeof *u);
+	ulen = ucnv_toUChars(cnv, u, (int32_t)(len * 2 + 2), data,
+	    (int32_t)len, &ec);
+	ucnv_close(cnv);
+	if (U_FAILURE(ec)) {
+		free(u);
+		return (-1);
+	}
+	u_strToUTF8WithSub(NULL, 0, &olen, u, ulen, 0xfffd, NULL, &ec);
+	ec = U_ZERO_ERROR;
+	o = xmalloc((size_t)olen + 1);
+	u_strToUTF8WithSub(o, olen + 1, NULL, u, ulen, 0xfffd, NULL, &ec);
+	free(u);
+	if (U_FAILURE(ec)) {
+		free(o);
+		return (-1);
+	}
+	o[olen] = '\0';
+	*out = o;
+	*outlen = (size_t)olen;
+	return (0);
+}
+
+/* Is cs a name of UTF-8? */
+static int
+is_utf8_name(const char *cs)
+{
+	return (strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+int
+charset_decode(const char *data, size_t len, const char *hint, char **out,
+    size_t *outlen, const char **used, char **cause)
+{
+	const char	*cs;
+	size_t		 bomlen, good, bad;
+	UErrorCode	 ec = U_ZERO_ERROR;
+
+	*out = NULL;
+	*outlen = 0;
+	cs = bom_charset(data, len, &bomlen);
+	if (cs != NULL) {
+		data += bomlen;
+		len -= bomlen;
+	} else if (hint != NULL) {
+		/* A declared charset ICU knows; UTF-16 in an 8-bit page lies. */
+		cs = ucnv_getStandardName(hint, "IANA", &ec);
+		if (U_FAILURE(ec) || cs == NULL) {
+			ec = U_ZERO_ERROR;
+			cs = ucnv_getStandardName(hint, "MIME", &ec);
+		}
+		if (U_FAILURE(ec) || cs == NULL || strncasecmp(cs, "UTF-16",
+		    6) == 0 || strncasecmp(cs, "UTF-32", 6) == 0)
+			cs = NULL;
+		else if (strcasecmp(cs, "ISO-8859-1") == 0 ||
+		    strcasecmp(cs, "US-ASCII") == 0)
+			cs = "windows-1252";
+		/* A page declared Latin-1 that is valid UTF-8 is UTF-8. */
+		if (cs != NULL && !is_utf8_name(cs) &&
+		    strcasecmp(cs, "windows-1252") == 0) {
+			utf8_census(data, len, &good, &bad);
+			if (good > 0 && bad == 0)
+				cs = "UTF-8";
+		}
+	}
+	if (cs == NULL) {
+		utf8_census(data, len, &good, &bad);
+		if (bad == 0 || good >= bad * 4)
+			cs = "UTF-8";
+		else
+			cs = charset_detect(data, len);
+		if (cs == NULL)
+			cs = "UTF-8";
+	}
+	if (is_utf8_name(cs)) {
+		cs = "UTF-8";
+		if (charset_is_utf8(data, len)) {
+			*out = xstrndup(data, len);
+			*outlen = len;
+			/* xstrndup stops at NUL; keep the real length. */
+			*outlen = strlen(*out);
+			*used = cs;
+			return (0);
+		}
+	}
+	if (decode_with(cs, data, len, out, outlen) != 0 &&
+	    decode_with("UTF-8", data, len, out, outlen) != 0) {
+		*cause = xstrprintf("cannot decode the text as %s", cs);
+		return (-1);
+	}
+	*used = cs;
+	return (0);
+}

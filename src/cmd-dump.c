@@ -1,0 +1,149 @@
+/*
+ * polyread dump: the versions of an article as text columns, for pipes,
+ * tests and scripts. Paragraphs (later: aligned beads) start level across
+ * the columns; each column is wrapped by display width.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "layout.h"
+#include "safe.h"
+#include "text.h"
+
+static const char dump_usage[] =
+    "usage: polyread dump [--width N] [--lang L,...] FILE...\n"
+    "Print the versions of an article side by side as text.\n";
+
+/* Write one line of a column, padded to colw when pad. */
+static void
+dump_line(struct strbuf *sb, const struct doc *d, const struct layout_line *l,
+    int colw, int pad)
+{
+	int	used = 0;
+
+	if (l != NULL && l->block != DOC_NOPOS) {
+		strbuf_addspaces(sb, (size_t)l->indent);
+		used = l->indent;
+		if (l->prefix != NULL) {
+			strbuf_addstr(sb, l->prefix);
+			used += text_width(l->prefix, strlen(l->prefix));
+		}
+		safe_escape(sb, d->blocks[l->block].text + l->start,
+		    l->end - l->start, 0);
+		used += l->width;
+	}
+	if (pad && used < colw)
+		strbuf_addspaces(sb, (size_t)(colw - used));
+}
+
+void
+dump_article(FILE *f, const struct article *a, int width)
+{
+	struct layout_geom	 g;
+	struct layout_piece	 piece;
+	struct layout_line	*lines[ARTICLE_MAXVERS] = { NULL };
+	size_t			 n[ARTICLE_MAXVERS], alloc[ARTICLE_MAXVERS];
+	size_t			 row, i, v, height, ngroups = 0;
+	struct strbuf		 sb = STRBUF_INIT;
+	int			 k;
+
+	memset(alloc, 0, sizeof alloc);
+	layout_geometry(width, (int)a->n, 0, 3, &g);
+	g.left = 0;
+	for (v = 0; v < a->n; v++) {
+		if (a->docs[v]->nblocks > ngroups)
+			ngroups = a->docs[v]->nblocks;
+	}
+	if (a->n > 1) {
+		for (v = 0; v < a->n; v++) {
+			const char	*l = a->docs[v]->lang;
+			char		 code[16];
+			size_t		 j;
+
+			snprintf(code, sizeof code, "%s", l != NULL ? l : "??");
+			for (j = 0; code[j] != '\0'; j++)
+				code[j] = (char)toupper((unsigned char)code[j]);
+			if (v > 0)
+				strbuf_addstr(&sb, " \xe2\x94\x82 ");
+			safe_escape(&sb, code, strlen(code), 0);
+			if (v + 1 < a->n)
+				strbuf_addspaces(&sb, (size_t)(g.colw -
+				    text_width(code, strlen(code))));
+		}
+		strbuf_addch(&sb, '\n');
+		for (v = 0; v < a->n; v++) {
+			if (v > 0)
+				strbuf_addstr(&sb, "\xe2\x94\x80\xe2\x94\xbc"
+				    "\xe2\x94\x80");
+			for (k = 0; k < g.colw; k++)
+				strbuf_addstr(&sb, "\xe2\x94\x80");
+		}
+		strbuf_addch(&sb, '\n');
+	}
+	for (i = 0; i < ngroups; i++) {
+		height = 0;
+		for (v = 0; v < a->n; v++) {
+			n[v] = 0;
+			if (i >= a->docs[v]->nblocks)
+				continue;
+			piece.block = i;
+			piece.start = 0;
+			piece.end = a->docs[v]->blocks[i].len;
+			layout_column(a->docs[v], a->docs[v]->lang, &piece, 1,
+			    g.colw, &lines[v], &n[v], &alloc[v]);
+			if (n[v] > height)
+				height = n[v];
+		}
+		if (i > 0)
+			strbuf_addch(&sb, '\n');
+		for (row = 0; row < height; row++) {
+			for (v = 0; v < a->n; v++) {
+				if (v > 0)
+					strbuf_addstr(&sb, " \xe2\x94\x82 ");
+				dump_line(&sb, a->docs[v], row < n[v] ?
+				    &lines[v][row] : NULL, g.colw,
+				    v + 1 < a->n);
+			}
+			/* No trailing spaces. */
+			while (sb.len > 0 && sb.buf[sb.len - 1] == ' ')
+				sb.len--;
+			strbuf_setlen(&sb, sb.len);
+			strbuf_addch(&sb, '\n');
+		}
+		fwrite(sb.buf, 1, sb.len, f);
+		strbuf_reset(&sb);
+	}
+	fwrite(sb.buf, 1, sb.len, f);
+	strbuf_release(&sb);
+	for (v = 0; v < a->n; v++)
+		free(lines[v]);
+}
+
+int
+cmd_dump(int argc, char **argv)
+{
+	struct cmd_opts	 o;
+	struct article	 a;
+	int		 first, width;
+
+	first = cmd_parse(argc, argv, "dump", OPT_LANG | OPT_WIDTH |
+	    OPT_INPUT | OPT_PRESEG, dump_usage, &o);
+	if (first < 0)
+		return (first == -2 ? 0 : 2);
+	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
+		return (1);
+	width = o.width;
+	if (width == 0)
+		width = a.n == 1 ? 80 : 60 * (int)a.n;
+	dump_article(stdout, &a, width);
+	article_release(&a);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return (error_msg("cannot write the output"));
+	return (0);
+}

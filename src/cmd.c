@@ -1,0 +1,133 @@
+/*
+ * Option parsing and article opening shared by the commands.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+int
+cmd_parse(int argc, char **argv, const char *name, int allowed,
+    const char *usage, struct cmd_opts *o)
+{
+	static const struct option	 longopts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "pivot", required_argument, NULL, 'p' },
+		{ "presegmented", no_argument, NULL, 'P' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "data-dir", required_argument, NULL, 'd' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int				 c, bit;
+	char				*end;
+	long				 v;
+
+	memset(o, 0, sizeof *o);
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hl:w:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': bit = OPT_LANG; break;
+		case 'w': bit = OPT_WIDTH; break;
+		case 'f': bit = OPT_FORMAT; break;
+		case 'p': bit = OPT_PIVOT; break;
+		case 'P': bit = OPT_PRESEG; break;
+		case 'i': bit = OPT_INPUT; break;
+		case 't': bit = OPT_THEME; break;
+		case 'd': bit = OPT_DATADIR; break;
+		case 'L': bit = OPT_LAYOUT; break;
+		case 'h':
+			fputs(usage, stdout);
+			return (-2);
+		default:
+			if (optopt != 0 && optopt < 128 &&
+			    strchr("lw", optopt) != NULL)
+				error_msg("%s: option '-%c' needs an argument "
+				    "(see --help)", name, optopt);
+			else if (optopt != 0 && optopt < 128)
+				error_msg("%s: unknown option '-%c' (see "
+				    "--help)", name, optopt);
+			else
+				error_msg("%s: unknown option or missing "
+				    "argument in '%s' (see --help)", name,
+				    argv[optind - 1]);
+			return (-1);
+		}
+		if ((allowed & bit) == 0) {
+			error_msg("%s: option '%s' does not apply here", name,
+			    argv[optind - 1]);
+			return (-1);
+		}
+		switch (c) {
+		case 'l':
+			o->langs = optarg;
+			break;
+		case 'w':
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 10 ||
+			    v > 10000) {
+				error_msg("%s: bad width '%s' (10 to 10000)",
+				    name, optarg);
+				return (-1);
+			}
+			o->width = (int)v;
+			break;
+		case 'f':
+			o->format = optarg;
+			break;
+		case 'p':
+			o->pivot = optarg;
+			break;
+		case 'P':
+			o->presegmented = 1;
+			break;
+		case 'i':
+			o->input_format = optarg;
+			break;
+		case 't':
+			o->theme = optarg;
+			break;
+		case 'd':
+			o->data_dir = optarg;
+			break;
+		case 'L':
+			o->layout = optarg;
+			break;
+		}
+	}
+	return (optind);
+}
+
+int
+cmd_open(struct article *a, char **paths, size_t n, const struct cmd_opts *o)
+{
+	struct article_opts	 ao;
+	char			*cause = NULL;
+
+	memset(&ao, 0, sizeof ao);
+	ao.langs = o->langs;
+	ao.presegmented = o->presegmented;
+	ao.format = o->input_format;
+	if (ao.format != NULL && strcmp(ao.format, "html") != 0 &&
+	    strcmp(ao.format, "xml") != 0 && strcmp(ao.format, "text") != 0 &&
+	    strcmp(ao.format, "markdown") != 0)
+		return (error_msg("unknown input format '%s' (html, xml, "
+		    "text, markdown)", ao.format));
+	if (o->presegmented && ao.format == NULL)
+		ao.format = "text";
+	if (article_open(a, paths, n, &ao, &cause) != 0) {
+		error_msg("%s", cause);
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+

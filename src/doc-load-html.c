@@ -1,0 +1,11 @@
+/* HTML loader: to be written. */
+#include "config.h"
+
+#include "load.h"
+
+int
+load_html(struct doc *d, const char *data, size_t len, char **cause)
+{
+	*cause = xstrprintf("'%s': HTML is not supported yet", d->source);
+	return (-1);
+}

@@ -1,0 +1,634 @@
+/*
+ * The document model and its builder.
+ *
+ * Loaders feed text as it comes (text nodes, lines) into a builder that
+ * keeps a stack of open blocks and of open inline spans. Text is cleaned on
+ * the way in: invalid UTF-8 becomes U+FFFD, control characters and soft
+ * hyphens go, and whitespace runs collapse to one space (except in
+ * preformatted blocks). When a block ends, its text is normalised to NFC
+ * piece by piece between span boundaries, so span offsets stay exact, and
+ * the block is stored in the document's pool. From then on a block's text
+ * and offsets never change.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "doc.h"
+
+struct build_block {
+	enum block_kind	 kind;
+	int		 level;
+};
+
+struct build_span {
+	enum span_kind	 kind;
+	const char	*target;	/* in the doc pool */
+	size_t		 start;		/* DOC_NOPOS until text arrives */
+};
+
+struct doc_build {
+	struct build_block	*stack;
+	size_t			 nstack, astack;
+
+	struct build_span	*open;		/* spans still open */
+	size_t			 nopen, aopen;
+
+	struct doc_span		*done;		/* spans of the current block */
+	size_t			 ndone, adone;
+
+	struct strbuf		 text;
+	int			 pending_space;
+};
+
+static void	doc_flush(struct doc *);
+
+struct doc *
+doc_create(const char *source, const char *format)
+{
+	struct doc	*d = xcalloc(1, sizeof *d);
+
+	pool_init(&d->pool);
+	d->source = pool_strdup(&d->pool, source != NULL ? source : "");
+	d->format = pool_strdup(&d->pool, format != NULL ? format : "text");
+	d->build = xcalloc(1, sizeof *d->build);
+	strbuf_init(&d->build->text, 0);
+	return (d);
+}
+
+static void
+doc_build_free(struct doc_build *b)
+{
+	if (b == NULL)
+		return;
+	free(b->stack);
+	free(b->open);
+	free(b->done);
+	strbuf_release(&b->text);
+	free(b);
+}
+
+void
+doc_free(struct doc *d)
+{
+	if (d == NULL)
+		return;
+	doc_build_free(d->build);
+	free(d->blocks);
+	free(d->alts);
+	pool_release(&d->pool);
+	free(d);
+}
+
+const char *
+block_kind_name(enum block_kind k)
+{
+	switch (k) {
+	case BLOCK_PARA:
+		return ("paragraph");
+	case BLOCK_HEADING:
+		return ("heading");
+	case BLOCK_QUOTE:
+		return ("quote");
+	case BLOCK_ITEM:
+		return ("item");
+	case BLOCK_PRE:
+		return ("pre");
+	case BLOCK_CAPTION:
+		return ("caption");
+	}
+	return ("?");
+}
+
+/* Is the code point one the model drops? */
+static int
+dropped_char(UChar32 c, int keep_newlines)
+{
+	if (c == '\t' || c == '\n')
+		return (!keep_newlines);
+	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+		return (1);
+	return (c == 0xad || c == 0xfeff);
+}
+
+/*
+ * Normalise UTF-8 to NFC. Returns 0 when s is already NFC (nothing
+ * written), else 1 with the result appended to out.
+ */
+static int
+nfc_append(struct strbuf *out, const char *s, size_t len)
+{
+	const UNormalizer2	*nfc;
+	UErrorCode		 ec = U_ZERO_ERROR;
+	UChar			 sbuf[512], *u = sbuf, *n = NULL;
+	int32_t			 ulen, nlen, olen;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0xcc)	/* first non-NFC-safe lead */
+			break;
+	}
+	if (i == len)
+		return (0);
+	if (len > INT32_MAX / 2)
+		return (0);
+	nfc = unorm2_getNFCInstance(&ec);
+	if (U_FAILURE(ec))
+		return (0);
+	u_strFromUTF8WithSub(NULL, 0, &ulen, s, (int32_t)len, 0xfffd, NULL,
+	    &ec);
+	ec = U_ZERO_ERROR;
+	if (ulen > (int32_t)nitems(sbuf))
+		u = xreallocarray(NULL, (size_t)ulen, sizeof *u);
+	u_strFromUTF8WithSub(u, ulen, NULL, s, (int32_t)len, 0xfffd, NULL,
+	    &ec);
+	if (U_FAILURE(ec))
+		goto plain;
+	if (unorm2_quickCheck(nfc, u, ulen, &ec) == UNORM_YES &&
+	    U_SUCCESS(ec))
+		goto plain;
+	ec = U_ZERO_ERROR;
+	n = xreallocarray(NULL, (size_t)ulen * 3 + 16, sizeof *n);
+	nlen = unorm2_normalize(nfc, u, ulen, n, ulen * 3 + 16, &ec);
+	if (U_FAILURE(ec))
+		goto plain;
+	u_strToUTF8(NULL, 0, &olen, n, nlen, &ec);
+	ec = U_ZERO_ERROR;
+	strbuf_grow(out, (size_t)olen);
+	u_strToUTF8(out->buf + out->len, olen + 1, NULL, n, nlen, &ec);
+	if (U_FAILURE(ec))
+		goto plain;
+	strbuf_setlen(out, out->len + (size_t)olen);
+	if (u != sbuf)
+		free(u);
+	free(n);
+	return (1);
+
+plain:
+	if (u != sbuf)
+		free(u);
+	free(n);
+	return (0);
+}
+
+char *
+doc_clean_text(const char *s, size_t len, int keep_newlines, size_t *outlen)
+{
+	struct strbuf	 raw = STRBUF_INIT, out = STRBUF_INIT;
+	int32_t		 i = 0, prev;
+	UChar32		 c;
+
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	strbuf_grow(&raw, len);
+	while (i < (int32_t)len) {
+		prev = i;
+		U8_NEXT(s, i, (int32_t)len, c);
+		if (c < 0) {
+			strbuf_add(&raw, "\xef\xbf\xbd", 3);
+			continue;
+		}
+		if (dropped_char(c, keep_newlines))
+			continue;
+		strbuf_add(&raw, s + prev, (size_t)(i - prev));
+	}
+	if (nfc_append(&out, raw.buf, raw.len)) {
+		strbuf_release(&raw);
+		return (strbuf_detach(&out, outlen));
+	}
+	strbuf_release(&out);
+	return (strbuf_detach(&raw, outlen));
+}
+
+/* Collapse whitespace, clean, and store a metadata string in the pool. */
+static const char *
+doc_meta(struct doc *d, const char *v)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	char		*clean;
+	size_t		 len, i;
+	const char	*r;
+	int		 space = 0;
+
+	if (v == NULL)
+		return (NULL);
+	clean = doc_clean_text(v, strlen(v), 1, &len);
+	for (i = 0; i < len; i++) {
+		if (strchr(" \t\n\r\f\v", clean[i]) != NULL) {
+			space = (sb.len != 0);
+			continue;
+		}
+		if (space)
+			strbuf_addch(&sb, ' ');
+		space = 0;
+		strbuf_addch(&sb, clean[i]);
+	}
+	free(clean);
+	r = sb.len == 0 ? NULL : pool_strndup(&d->pool, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return (r);
+}
+
+void
+doc_set_title(struct doc *d, const char *v)
+{
+	d->title = doc_meta(d, v);
+}
+
+void
+doc_set_byline(struct doc *d, const char *v)
+{
+	d->byline = doc_meta(d, v);
+}
+
+void
+doc_set_date(struct doc *d, const char *v)
+{
+	d->date = doc_meta(d, v);
+}
+
+void
+doc_set_lang(struct doc *d, const char *v)
+{
+	d->lang = doc_meta(d, v);
+}
+
+void
+doc_set_charset(struct doc *d, const char *v)
+{
+	d->charset = doc_meta(d, v);
+}
+
+void
+doc_set_format(struct doc *d, const char *v)
+{
+	d->format = doc_meta(d, v);
+}
+
+void
+doc_add_alt(struct doc *d, const char *lang, const char *href)
+{
+	struct doc_alt	*a;
+	const char	*l = doc_meta(d, lang), *h = doc_meta(d, href);
+	size_t		 i;
+
+	if (l == NULL || h == NULL)
+		return;
+	for (i = 0; i < d->nalts; i++) {
+		if (strcmp(d->alts[i].lang, l) == 0 &&
+		    strcmp(d->alts[i].href, h) == 0)
+			return;
+	}
+	XGROW(d->alts, d->aalts, d->nalts + 1);
+	a = &d->alts[d->nalts++];
+	a->lang = l;
+	a->href = h;
+}
+
+/* The kind of text the builder is collecting now. */
+static struct build_block
+doc_top(struct doc *d)
+{
+	struct doc_build	*b = d->build;
+	struct build_block	 bb = { BLOCK_PARA, 0 };
+
+	if (b->nstack != 0)
+		bb = b->stack[b->nstack - 1];
+	return (bb);
+}
+
+/* Store a block whose text is clean; spans are remapped through NFC. */
+static void
+doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
+    size_t len, struct doc_span *spans, size_t nspans)
+{
+	struct doc_block	*blk;
+	struct strbuf		 out = STRBUF_INIT;
+	size_t			*cuts, ncuts = 0, i, j, *map;
+	int			 changed = 0;
+
+	/* Cut points: every span boundary, kept exact across NFC. */
+	cuts = xreallocarray(NULL, nspans * 2 + 2, sizeof *cuts);
+	map = xreallocarray(NULL, nspans * 2 + 2, sizeof *map);
+	cuts[ncuts++] = 0;
+	for (i = 0; i < nspans; i++) {
+		cuts[ncuts++] = spans[i].start;
+		cuts[ncuts++] = spans[i].end;
+	}
+	/* Insertion sort: spans are few. */
+	for (i = 1; i < ncuts; i++) {
+		size_t	v = cuts[i];
+
+		for (j = i; j > 0 && cuts[j - 1] > v; j--)
+			cuts[j] = cuts[j - 1];
+		cuts[j] = v;
+	}
+	for (i = 0; i < ncuts; i++) {
+		size_t	from = cuts[i];
+		size_t	to = i + 1 < ncuts ? cuts[i + 1] : len;
+
+		map[i] = out.len;
+		if (to <= from)
+			continue;
+		if (nfc_append(&out, text + from, to - from))
+			changed = 1;
+		else
+			strbuf_add(&out, text + from, to - from);
+	}
+
+	XGROW(d->blocks, d->ablocks, d->nblocks + 1);
+	blk = &d->blocks[d->nblocks++];
+	blk->kind = kind;
+	blk->level = level;
+	blk->text = pool_strndup(&d->pool, out.buf, out.len);
+	blk->len = out.len;
+	blk->nspans = nspans;
+	blk->spans = NULL;
+	if (nspans != 0) {
+		blk->spans = pool_alloc(&d->pool, nspans * sizeof *blk->spans);
+		for (i = 0; i < nspans; i++) {
+			blk->spans[i] = spans[i];
+			if (!changed)
+				continue;
+			for (j = 0; j < ncuts; j++) {
+				if (cuts[j] == spans[i].start)
+					blk->spans[i].start = map[j];
+				if (cuts[j] == spans[i].end)
+					blk->spans[i].end = map[j];
+			}
+		}
+		/* Sort by start (stable insertion). */
+		for (i = 1; i < nspans; i++) {
+			struct doc_span	s = blk->spans[i];
+
+			for (j = i; j > 0 && blk->spans[j - 1].start > s.start;
+			    j--)
+				blk->spans[j] = blk->spans[j - 1];
+			blk->spans[j] = s;
+		}
+	}
+	free(cuts);
+	free(map);
+	strbuf_release(&out);
+}
+
+/* Turn the collected text into a block of the current kind. */
+static void
+doc_flush(struct doc *d)
+{
+	struct doc_build	*b = d->build;
+	struct build_block	 top = doc_top(d);
+	size_t			 i, len = b->text.len;
+
+	b->pending_space = 0;
+	if (top.kind == BLOCK_PRE) {
+		/* Drop trailing whitespace and leading blank lines. */
+		size_t	start = 0, k;
+
+		while (len > 0 && strchr(" \t\n", b->text.buf[len - 1]) != NULL)
+			len--;
+		for (k = 0; k < len && strchr(" \t\n", b->text.buf[k]); k++) {
+			if (b->text.buf[k] == '\n')
+				start = k + 1;
+		}
+		if (start != 0 && len > start) {
+			memmove(b->text.buf, b->text.buf + start, len - start);
+			len -= start;
+			for (i = 0; i < b->ndone; i++) {
+				b->done[i].start = b->done[i].start > start ?
+				    b->done[i].start - start : 0;
+				b->done[i].end = b->done[i].end > start ?
+				    b->done[i].end - start : 0;
+			}
+		}
+	}
+	/* Close open spans at the cut; they reopen in the next block. */
+	for (i = 0; i < b->nopen; i++) {
+		struct build_span	*o = &b->open[i];
+
+		if (o->start != DOC_NOPOS && o->start < len) {
+			XGROW(b->done, b->adone, b->ndone + 1);
+			b->done[b->ndone].kind = o->kind;
+			b->done[b->ndone].start = o->start;
+			b->done[b->ndone].end = len;
+			b->done[b->ndone].target = o->target;
+			b->ndone++;
+		}
+		o->start = DOC_NOPOS;
+	}
+	if (len != 0) {
+		for (i = 0; i < b->ndone; i++) {
+			if (b->done[i].end > len)
+				b->done[i].end = len;
+		}
+		/* Drop empty spans. */
+		{
+			size_t	k = 0;
+
+			for (i = 0; i < b->ndone; i++) {
+				if (b->done[i].end > b->done[i].start)
+					b->done[k++] = b->done[i];
+			}
+			b->ndone = k;
+		}
+		doc_store(d, top.kind,
+		    top.kind == BLOCK_HEADING && top.level < 1 ? 1 : top.level,
+		    b->text.buf, len, b->done, b->ndone);
+	}
+	b->ndone = 0;
+	strbuf_reset(&b->text);
+}
+
+void
+doc_block_begin(struct doc *d, enum block_kind kind, int level)
+{
+	struct doc_build	*b = d->build;
+	struct build_block	 top = doc_top(d);
+	struct build_block	*nb;
+
+	if (b == NULL)
+		return;
+	doc_flush(d);
+	if (kind == BLOCK_PARA && b->nstack != 0 && (top.kind == BLOCK_QUOTE ||
+	    top.kind == BLOCK_ITEM || top.kind == BLOCK_CAPTION ||
+	    top.kind == BLOCK_HEADING || top.kind == BLOCK_PRE)) {
+		kind = top.kind;
+		level = top.level;
+	}
+	XGROW(b->stack, b->astack, b->nstack + 1);
+	nb = &b->stack[b->nstack++];
+	nb->kind = kind;
+	nb->level = level;
+}
+
+void
+doc_block_end(struct doc *d)
+{
+	struct doc_build	*b = d->build;
+
+	if (b == NULL)
+		return;
+	doc_flush(d);
+	if (b->nstack != 0)
+		b->nstack--;
+}
+
+/* Mark open spans that wait for text as starting here. */
+static void
+doc_start_spans(struct doc_build *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nopen; i++) {
+		if (b->open[i].start == DOC_NOPOS)
+			b->open[i].start = b->text.len;
+	}
+}
+
+void
+doc_text(struct doc *d, const char *s, size_t len)
+{
+	struct doc_build	*b = d->build;
+	int			 pre = doc_top(d).kind == BLOCK_PRE;
+	int32_t			 i = 0, prev;
+	UChar32			 c;
+	int			 bad;
+
+	if (b == NULL)
+		return;
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	strbuf_grow(&b->text, len);
+	while (i < (int32_t)len) {
+		prev = i;
+		U8_NEXT(s, i, (int32_t)len, c);
+		if ((bad = (c < 0)))
+			c = 0xfffd;
+		if (pre) {
+			if (c == '\r')
+				continue;
+			if (c != '\t' && c != '\n' && dropped_char(c, 0))
+				continue;
+		} else {
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+			    c == '\f' || c == '\v') {
+				if (b->text.len != 0)
+					b->pending_space = 1;
+				continue;
+			}
+			if (dropped_char(c, 0))
+				continue;
+			if (b->pending_space) {
+				strbuf_addch(&b->text, ' ');
+				b->pending_space = 0;
+			}
+		}
+		doc_start_spans(b);
+		if (bad)
+			strbuf_add(&b->text, "\xef\xbf\xbd", 3);
+		else
+			strbuf_add(&b->text, s + prev, (size_t)(i - prev));
+	}
+}
+
+void
+doc_line_break(struct doc *d)
+{
+	if (d->build == NULL)
+		return;
+	if (doc_top(d).kind == BLOCK_PRE)
+		strbuf_addch(&d->build->text, '\n');
+	else if (d->build->text.len != 0)
+		d->build->pending_space = 1;
+}
+
+void
+doc_span_begin(struct doc *d, enum span_kind kind, const char *target)
+{
+	struct doc_build	*b = d->build;
+	struct build_span	*o;
+
+	if (b == NULL)
+		return;
+	XGROW(b->open, b->aopen, b->nopen + 1);
+	o = &b->open[b->nopen++];
+	o->kind = kind;
+	o->target = target != NULL ? doc_meta(d, target) : NULL;
+	o->start = DOC_NOPOS;
+}
+
+void
+doc_span_end(struct doc *d, enum span_kind kind)
+{
+	struct doc_build	*b = d->build;
+	struct build_span	 o;
+	size_t			 i;
+
+	if (b == NULL)
+		return;
+	/* Close the innermost open span of this kind. */
+	for (i = b->nopen; i > 0; i--) {
+		if (b->open[i - 1].kind == kind)
+			break;
+	}
+	if (i == 0)
+		return;
+	o = b->open[i - 1];
+	memmove(&b->open[i - 1], &b->open[i],
+	    (b->nopen - i) * sizeof *b->open);
+	b->nopen--;
+	if (o.start == DOC_NOPOS || o.start >= b->text.len)
+		return;
+	XGROW(b->done, b->adone, b->ndone + 1);
+	b->done[b->ndone].kind = o.kind;
+	b->done[b->ndone].start = o.start;
+	b->done[b->ndone].end = b->text.len;
+	b->done[b->ndone].target = o.target;
+	b->ndone++;
+}
+
+void
+doc_finish(struct doc *d)
+{
+	if (d->build == NULL)
+		return;
+	doc_flush(d);
+	doc_build_free(d->build);
+	d->build = NULL;
+}
+
+void
+doc_remove_block(struct doc *d, size_t i)
+{
+	if (i >= d->nblocks)
+		return;
+	memmove(&d->blocks[i], &d->blocks[i + 1],
+	    (d->nblocks - i - 1) * sizeof *d->blocks);
+	d->nblocks--;
+}
+
+void
+doc_add_block(struct doc *d, enum block_kind kind, int level,
+    const char *text, size_t len)
+{
+	if (d->build == NULL)
+		return;
+	doc_block_begin(d, kind, level);
+	doc_text(d, text, len);
+	doc_block_end(d);
+}
+
+size_t
+doc_text_size(const struct doc *d)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < d->nblocks; i++)
+		n += d->blocks[i].len;
+	return (n);
+}

@@ -1,0 +1,122 @@
+/*
+ * Pure layout: pieces of text to display lines. No terminal here, so the
+ * tests check it directly and dump and the reader share it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "layout.h"
+#include "text.h"
+
+/* Indent and bullet of a block kind. */
+static void
+block_decor(const struct doc_block *b, int width, int *indent,
+    const char **prefix)
+{
+	*indent = 0;
+	*prefix = NULL;
+	switch (b->kind) {
+	case BLOCK_QUOTE:
+		*indent = 2 * (b->level > 0 ? b->level : 1);
+		break;
+	case BLOCK_ITEM:
+		*indent = 2 * (b->level > 1 ? b->level - 1 : 0);
+		*prefix = "\xe2\x80\xa2 ";	/* "• " */
+		break;
+	case BLOCK_PRE:
+		*indent = 2;
+		break;
+	default:
+		break;
+	}
+	/* Never let decoration eat a narrow column. */
+	if (*indent + 2 > width / 3)
+		*indent = 0;
+	if (*prefix != NULL && width < 8)
+		*prefix = NULL;
+}
+
+void
+layout_column(const struct doc *d, const char *lang,
+    const struct layout_piece *pieces, size_t npieces, int width,
+    struct layout_line **lines, size_t *n, size_t *alloc)
+{
+	static struct text_line	*tl;
+	static size_t		 atl;
+	size_t			 i = 0, j, k, ntl, prev_block = DOC_NOPOS;
+	const struct doc_block	*b;
+	int			 indent, avail;
+	const char		*prefix;
+
+	while (i < npieces) {
+		size_t	start = pieces[i].start, end = pieces[i].end;
+
+		if (pieces[i].block >= d->nblocks) {
+			i++;
+			continue;
+		}
+		b = &d->blocks[pieces[i].block];
+		/* Merge the following pieces of the same block. */
+		for (j = i + 1; j < npieces &&
+		    pieces[j].block == pieces[i].block; j++) {
+			if (pieces[j].start < start)
+				start = pieces[j].start;
+			if (pieces[j].end > end)
+				end = pieces[j].end;
+		}
+		if (end > b->len)
+			end = b->len;
+		if (start > end)
+			start = end;
+		if (prev_block != DOC_NOPOS) {
+			XGROW(*lines, *alloc, *n + 1);
+			memset(&(*lines)[*n], 0, sizeof **lines);
+			(*lines)[*n].block = DOC_NOPOS;
+			(*n)++;
+		}
+		block_decor(b, width, &indent, &prefix);
+		avail = width - indent - (prefix != NULL ? 2 : 0);
+		if (avail < 1)
+			avail = 1;
+		ntl = text_wrap(b->text + start, end - start, avail, lang, &tl,
+		    &atl);
+		for (k = 0; k < ntl; k++) {
+			struct layout_line	*l;
+
+			XGROW(*lines, *alloc, *n + 1);
+			l = &(*lines)[(*n)++];
+			l->block = pieces[i].block;
+			l->start = start + tl[k].start;
+			l->end = start + tl[k].end;
+			l->width = tl[k].width;
+			l->indent = indent + (prefix != NULL && k > 0 ? 2 : 0);
+			l->prefix = k == 0 ? prefix : NULL;
+		}
+		prev_block = pieces[i].block;
+		i = j;
+	}
+}
+
+void
+layout_geometry(int total, int ncols, int maxw, int gutter,
+    struct layout_geom *g)
+{
+	int	used;
+
+	if (ncols < 1)
+		ncols = 1;
+	if (total < ncols)
+		total = ncols;
+	g->ncols = ncols;
+	g->gutter = ncols > 1 ? gutter : 0;
+	g->colw = (total - g->gutter * (ncols - 1)) / ncols;
+	if (g->colw < 1) {
+		g->gutter = 0;
+		g->colw = total / ncols;
+	}
+	if (maxw > 0 && g->colw > maxw)
+		g->colw = maxw;
+	used = g->colw * ncols + g->gutter * (ncols - 1);
+	g->left = (total - used) / 2;
+}

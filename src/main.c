@@ -1,0 +1,103 @@
+/*
+ * polyread: read the versions of an article side by side.
+ *
+ * main() picks the command: a command word (dump, sentences, ...) runs
+ * without a terminal; anything else opens the versions in the reader.
+ */
+#include "config.h"
+
+#include <sys/ioctl.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "text.h"
+
+static const char usage[] =
+    "usage: polyread [OPTIONS] [FILE... | DIR]\n"
+    "       polyread COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "Read the EN, FR, RU (up to 6) versions of an article side by side.\n"
+    "With no FILE, opens the bundled sample; a DIR opens its NAME.LANG.EXT\n"
+    "files.\n"
+    "\n"
+    "Commands:\n"
+    "  dump [--width N] FILE...        print the versions as text columns\n"
+    "  sentences [--lang L] FILE       print one sentence per line\n"
+    "\n"
+    "Options:\n"
+    "  --lang L[,L...]   languages of the versions, in order, where the\n"
+    "                    files do not say\n"
+    "  --width N         width of the output (dump)\n"
+    "  --help            show this help\n"
+    "  --version         show the version\n"
+    "\n"
+    "See polyread(1).\n";
+
+struct command {
+	const char	*name;
+	int		(*fn)(int, char **);
+};
+
+static const struct command commands[] = {
+	{ "dump", cmd_dump },
+	{ "sentences", cmd_sentences },
+};
+
+/* The reader; until the terminal view exists, a dump at terminal width. */
+static int
+reader_main(int argc, char **argv)
+{
+	struct cmd_opts	 o;
+	struct article	 a;
+	struct winsize	 ws;
+	int		 first, width = 0;
+
+	first = cmd_parse(argc, argv, "polyread", OPT_LANG | OPT_WIDTH |
+	    OPT_INPUT, usage, &o);
+	if (first < 0)
+		return (first == -2 ? 0 : 2);
+	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
+		return (1);
+	width = o.width;
+	if (width == 0 && isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)
+		width = ws.ws_col;
+	if (width == 0)
+		width = a.n == 1 ? 80 : 60 * (int)a.n;
+	dump_article(stdout, &a, width);
+	article_release(&a);
+	return (0);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t	i;
+	int	r;
+
+	setlocale(LC_ALL, "");
+	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+		printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		return (0);
+	}
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		fputs(usage, stdout);
+		return (0);
+	}
+	for (i = 0; argc > 1 && i < nitems(commands); i++) {
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			r = commands[i].fn(argc - 1, argv + 1);
+			text_cleanup();
+			return (r);
+		}
+	}
+	r = reader_main(argc, argv);
+	text_cleanup();
+	return (r);
+}

@@ -1,0 +1,73 @@
+/*
+ * Terminal-safe output: every byte written for a document passes here.
+ * Invalid UTF-8 is shown as U+FFFD, controls as caret or <U+XXXX> escapes.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "safe.h"
+
+int
+safe_is_unsafe(int32_t c)
+{
+	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+		return (1);
+	if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0x200e || c == 0x200f || c == 0x061c)
+		return (1);
+	return (0);
+}
+
+void
+safe_escape(struct strbuf *sb, const char *s, size_t len, int keep_tab)
+{
+	int32_t	i = 0, prev, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	UChar32	c;
+
+	strbuf_grow(sb, len);
+	while (i < n) {
+		prev = i;
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			strbuf_addch(sb, s[i++]);
+			continue;
+		}
+		U8_NEXT(s, i, n, c);
+		if (c < 0) {
+			strbuf_add(sb, "\xef\xbf\xbd", 3);
+			continue;
+		}
+		if (c == '\t' && keep_tab) {
+			strbuf_addch(sb, '\t');
+			continue;
+		}
+		if (!safe_is_unsafe(c)) {
+			strbuf_add(sb, s + prev, (size_t)(i - prev));
+			continue;
+		}
+		if (c < 0x20)
+			strbuf_addf(sb, "^%c", (char)(c + '@'));
+		else if (c == 0x7f)
+			strbuf_add(sb, "^?", 2);
+		else
+			strbuf_addf(sb, "<U+%04X>", (unsigned)c);
+	}
+}
+
+void
+safe_fwrite(FILE *f, const char *s, size_t len)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	safe_escape(&sb, s, len, 0);
+	fwrite(sb.buf, 1, sb.len, f);
+	strbuf_release(&sb);
+}
+
+void
+safe_fputs(FILE *f, const char *s)
+{
+	safe_fwrite(f, s, strlen(s));
+}

@@ -1,0 +1,91 @@
+# lib.sh: helpers for the regression scripts, which print TAP.
+#
+# Each script sources this file, calls t_ok/t_cmp/... once per check, and
+# ends with t_done. $POLYREAD is the binary under test, $TESTDATA the test
+# data, $TMPDIR a private scratch folder (see tests/clean-env.sh).
+
+t_n=0
+t_failed=0
+REF="$top_srcdir/tests/regress/ref"
+: "${TMPDIR:=/tmp}"
+T="$TMPDIR"
+
+# Report one result: t_result STATUS DESCRIPTION [DETAIL-FILE]
+t_result() {
+	t_n=$((t_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $t_n - $2"
+	else
+		t_failed=$((t_failed + 1))
+		echo "not ok $t_n - $2"
+		if [ -n "${3:-}" ] && [ -s "$3" ]; then
+			head -n 40 "$3" | sed 's/^/# /'
+		fi
+	fi
+}
+
+# t_ok DESCRIPTION COMMAND...: the command succeeds.
+t_ok() {
+	d=$1; shift
+	"$@" >"$T/out" 2>"$T/err"
+	t_result $? "$d" "$T/err"
+}
+
+# t_fails DESCRIPTION COMMAND...: the command exits non-zero without a
+# crash (no signal, no sanitizer report), with a one-line message naming
+# "polyread:" on stderr and nothing on stdout.
+t_fails() {
+	d=$1; shift
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	lines=$(grep -c . "$T/err")
+	if [ $rc -ne 0 ] && [ $rc -lt 128 ] && [ "$lines" -eq 1 ] &&
+	    grep -q '^polyread: ' "$T/err" && ! [ -s "$T/out" ]; then
+		t_result 0 "$d"
+	else
+		echo "exit $rc, $lines lines on stderr" >>"$T/err"
+		t_result 1 "$d" "$T/err"
+	fi
+}
+
+# t_grep DESCRIPTION PATTERN FILE: FILE holds a line matching PATTERN.
+t_grep() {
+	grep -q -e "$2" "$3"
+	t_result $? "$1" "$3"
+}
+
+# t_nogrep DESCRIPTION PATTERN FILE: no line of FILE matches PATTERN.
+t_nogrep() {
+	! grep -q -e "$2" "$3"
+	t_result $? "$1" "$3"
+}
+
+# t_cmp DESCRIPTION EXPECTED ACTUAL: the files are identical.
+t_cmp() {
+	if diff -u "$2" "$3" >"$T/diff" 2>&1; then
+		t_result 0 "$1"
+	else
+		t_result 1 "$1" "$T/diff"
+	fi
+}
+
+# t_ref DESCRIPTION NAME COMMAND...: stdout equals ref/NAME. With
+# POLYREAD_UPDATE_REF=1 the reference is rewritten instead.
+t_ref() {
+	d=$1; name=$2; shift 2
+	"$@" >"$T/ref.out" 2>"$T/ref.err"
+	rc=$?
+	if [ -n "${POLYREAD_UPDATE_REF:-}" ]; then
+		cp "$T/ref.out" "$REF/$name"
+	fi
+	if [ $rc -ne 0 ]; then
+		t_result 1 "$d (exit $rc)" "$T/ref.err"
+	else
+		t_cmp "$d" "$REF/$name" "$T/ref.out"
+	fi
+}
+
+t_done() {
+	echo "1..$t_n"
+	[ "$t_failed" -eq 0 ]
+}
