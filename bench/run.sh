@@ -1,0 +1,3 @@
+#!/bin/sh
+# make bench: to be written.
+echo "bench: nothing measured yet"

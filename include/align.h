@@ -1,0 +1,80 @@
+/*
+ * align.h: the alignment of the versions of an article.
+ *
+ * Each version is cut into sentences (text_doc_sentences) and quotations
+ * (text_quotes). The alignment is a sequence of beads: a bead holds, for
+ * each version, a run of consecutive sentences (possibly none) that
+ * translate each other. Beads cover every sentence of every version once,
+ * in order. Quote links join the quotations that translate each other.
+ *
+ * Span mapping turns a byte range of one version into the corresponding
+ * range of another, through the beads.
+ */
+#ifndef POLYREAD_ALIGN_H
+#define POLYREAD_ALIGN_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "text.h"
+
+#define ALIGN_MAXVERS	ARTICLE_MAXVERS
+
+struct align_bead {
+	size_t	first[ALIGN_MAXVERS];	/* first sentence of each version */
+	size_t	count[ALIGN_MAXVERS];	/* its number of sentences (0: none) */
+	double	confidence;		/* 0 (doubtful) to 1 (sure) */
+};
+
+/* A linked quotation: its index in each version's quotes, or DOC_NOPOS. */
+struct align_qlink {
+	size_t	quote[ALIGN_MAXVERS];
+};
+
+struct alignment {
+	size_t			 nvers;
+	size_t			 pivot;		/* the version others align to */
+	const struct doc	*docs[ALIGN_MAXVERS];
+
+	struct text_sentence	*sents[ALIGN_MAXVERS];
+	size_t			 nsents[ALIGN_MAXVERS];
+	struct text_quote	*quotes[ALIGN_MAXVERS];
+	size_t			 nquotes[ALIGN_MAXVERS];
+
+	struct align_bead	*beads;
+	size_t			 nbeads;
+	struct align_qlink	*qlinks;
+	size_t			 nqlinks;
+
+	/* For each version and sentence, the bead that holds it. */
+	size_t			*bead_of[ALIGN_MAXVERS];
+};
+
+struct align_opts {
+	const char	*pivot;		/* language of the pivot, or NULL */
+};
+
+/*
+ * Segment and align the versions of an article (which must outlive the
+ * alignment). Returns the alignment (free with align_free()), or NULL with
+ * *cause.
+ */
+struct alignment *align_create(const struct article *,
+		     const struct align_opts *, char **cause);
+void		 align_free(struct alignment *);
+
+/* The bead holding sentence s of version v. */
+size_t		 align_bead_of(const struct alignment *, size_t v, size_t s);
+/* The sentence of version v that holds pos, or DOC_NOPOS. */
+size_t		 align_sentence_at(const struct alignment *, size_t v,
+		     struct doc_pos pos);
+/*
+ * Map the range [start, end) of version from to version to. Returns 0 and
+ * the range in *ostart/*oend, or -1 when the other version has no
+ * counterpart.
+ */
+int		 align_map(const struct alignment *, size_t from,
+		     struct doc_pos start, struct doc_pos end, size_t to,
+		     struct doc_pos *ostart, struct doc_pos *oend);
+
+#endif

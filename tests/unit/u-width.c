@@ -1,0 +1,20 @@
+/* Unit tests: width. */
+#include "config.h"
+
+#include "unit.h"
+
+static void
+test_placeholder(void **state)
+{
+	assert_true(1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_placeholder),
+	};
+
+	return (cmocka_run_group_tests_name("width", tests, NULL, NULL));
+}
