@@ -70,7 +70,7 @@ size_t		 align_sentence_at(const struct alignment *, size_t v,
 		     struct doc_pos pos);
 /*
  * Map the range [start, end) of version from to version to. Returns 0 and
- * the range in *ostart/*oend, or -1 when the other version has no
+ * the range in ostart and oend, or -1 when the other version has no
  * counterpart.
  */
 int		 align_map(const struct alignment *, size_t from,
