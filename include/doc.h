@@ -62,6 +62,8 @@ struct doc_block {
 	size_t		 len;		/* bytes, without the NUL */
 	struct doc_span	*spans;		/* sorted by start */
 	size_t		 nspans;
+	int		 cont;		/* presegmented: continues the
+					   previous block's paragraph */
 };
 
 /* An alternate version the page declares (<link rel=alternate hreflang>). */
@@ -80,6 +82,8 @@ struct doc {
 	const char	*date;
 	const char	*lang;		/* BCP 47 tag ("en", "fr", "ru"), or NULL */
 	const char	*charset;	/* the charset the input was read in */
+	int		 presegmented;	/* each block is one sentence; blocks
+					   with cont set share a paragraph */
 
 	struct doc_alt	*alts;
 	size_t		 nalts;

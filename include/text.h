@@ -20,7 +20,10 @@ struct text_range {
 	size_t	end;
 };
 
-/* Free the cached ICU break iterators and collators (for leak checkers). */
+/*
+ * Free the calling thread's cached ICU break iterators and collators (each
+ * thread that used the text engine calls it before it ends).
+ */
 void	 text_cleanup(void);
 
 /* ---- Graphemes and display width (text-width.c) ---- */

@@ -22,8 +22,9 @@ struct brk_cache {
 	unsigned		 used;
 };
 
-static struct brk_cache	cache[12];
-static unsigned		cache_clock;
+/* Per thread: the reader aligns in a worker thread. */
+static _Thread_local struct brk_cache	cache[12];
+static _Thread_local unsigned		cache_clock;
 
 const char *
 text_icu_locale(const char *lang)
