@@ -52,6 +52,13 @@ struct alignment {
 
 struct align_opts {
 	const char	*pivot;		/* language of the pivot, or NULL */
+	/*
+	 * For use from a worker thread: when not NULL, *progress receives
+	 * the work done so far in thousandths as it proceeds, and a non-zero
+	 * *cancel makes align_create() stop and return NULL ("cancelled").
+	 */
+	_Atomic int	*progress;
+	_Atomic int	*cancel;
 };
 
 /*
