@@ -47,6 +47,8 @@ int	cmd_open(struct article *, char **paths, size_t n,
 
 int	cmd_dump(int argc, char **argv);
 int	cmd_sentences(int argc, char **argv);
+int	cmd_align(int argc, char **argv);
+int	cmd_quotes(int argc, char **argv);
 
 /*
  * Write the versions of an article as text columns of total width to f

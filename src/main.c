@@ -28,6 +28,11 @@ static const char usage[] =
     "Commands:\n"
     "  dump [--width N] FILE...        print the versions as text columns\n"
     "  sentences [--lang L] FILE       print one sentence per line\n"
+    "  align [--format=tsv|tmx|json] [--pivot L] FILE...\n"
+    "                                  print the sentences that translate\n"
+    "                                  each other, one bead per line\n"
+    "  quotes [--format=tsv|json] FILE...\n"
+    "                                  print the linked quotations\n"
     "\n"
     "Options:\n"
     "  --lang L[,L...]   languages of the versions, in order, where the\n"
@@ -46,6 +51,8 @@ struct command {
 static const struct command commands[] = {
 	{ "dump", cmd_dump },
 	{ "sentences", cmd_sentences },
+	{ "align", cmd_align },
+	{ "quotes", cmd_quotes },
 };
 
 /* The reader; until the terminal view exists, a dump at terminal width. */
