@@ -129,8 +129,12 @@ struct params {
 	const size_t		*hint_b;
 };
 
-/* Default variance per character (measured on news translations). */
-#define ALIGN_VAR	2.0
+/*
+ * Default variance per character: news translations measure about 2 with
+ * normal tails; with the linear tails of tail_cost() a softer 3.5 works
+ * better.
+ */
+#define ALIGN_VAR	3.5
 
 /* Key tags in the top bits. */
 #define KEY_NUMBER	0x10000000u
@@ -850,120 +854,6 @@ profile_merge(struct profile *P, const struct pbead *pb, size_t npb,
 	}
 }
 
-/* Take version v out of a profile (to align it again). */
-static void
-profile_remove(struct profile *P, size_t v)
-{
-	size_t	k, n = 0, u;
-	int	empty;
-
-	for (k = 0; k < P->n; k++) {
-		P->beads[k].count[v] = 0;
-		P->beads[k].first[v] = DOC_NOPOS;
-		empty = 1;
-		for (u = 0; u < P->nvers; u++) {
-			if (P->beads[k].count[u] != 0)
-				empty = 0;
-		}
-		if (!empty)
-			P->beads[n++] = P->beads[k];
-	}
-	P->n = n;
-	P->side[v] = NULL;
-}
-
-/*
- * The sentence band that follows the block path: the pivot sentences of
- * block bead g may meet the B sentences of block beads g-m..g+m. Profile
- * beads are placed by their pivot sentence.
- */
-static void
-band_from_blocks(const struct profile *P, size_t pivot,
-    const size_t *sblock_a, size_t npa, const struct side *B,
-    const size_t *sblock_b, const struct pbead *bb, size_t nbb,
-    size_t nblocks_a, size_t m, size_t *lo, size_t *hi)
-{
-	size_t	*bstart, *bend, *gof, g, i, b, s, gi, first, last, ps;
-
-	bstart = xcalloc(nbb + 1, sizeof *bstart);
-	bend = xcalloc(nbb + 1, sizeof *bend);
-	gof = xcalloc(nblocks_a + 1, sizeof *gof);
-	s = 0;
-	for (g = 0; g < nbb; g++) {
-		for (b = 0; b < (size_t)bb[g].a; b++)
-			gof[bb[g].ai + b] = g;
-		bstart[g] = s;
-		while (s < B->n && sblock_b[s] < bb[g].bj + (size_t)bb[g].b)
-			s++;
-		bend[g] = s;
-	}
-	for (i = 0; i <= P->n; i++) {
-		ps = i < P->n ? P->beads[i].first[pivot] : npa;
-		if (ps < npa)
-			gi = gof[sblock_a[ps]];
-		else
-			gi = nbb > 0 ? nbb - 1 : 0;
-		first = gi > m ? gi - m : 0;
-		last = gi + m < nbb ? gi + m : (nbb > 0 ? nbb - 1 : 0);
-		lo[i] = nbb > 0 ? bstart[first] : 0;
-		hi[i] = nbb > 0 ? bend[last] : B->n;
-		if (i > 0 && lo[i] < lo[i - 1])
-			lo[i] = lo[i - 1];
-		if (i > 0 && hi[i] < hi[i - 1])
-			hi[i] = hi[i - 1];
-	}
-	lo[0] = 0;
-	hi[P->n] = B->n;
-	for (i = 0; i <= P->n; i++) {
-		if (lo[i] > hi[i])
-			lo[i] = hi[i];
-	}
-	free(bstart);
-	free(bend);
-	free(gof);
-}
-
-/* Estimate each profile version's variance per character with B. */
-static void
-estimate_var(struct profile *P, const struct side *B, const struct pbead *pb,
-    size_t n)
-{
-	double	*r, v, la, lb, mean;
-	size_t	 i, m, u, first, k;
-
-	r = xreallocarray(NULL, n + 1, sizeof *r);
-	for (u = 0; u < P->nvers; u++) {
-		if (P->side[u] == NULL)
-			continue;
-		m = 0;
-		for (i = 0; i < n; i++) {
-			if (pb[i].a != 1 || pb[i].b != 1 ||
-			    profile_run(P, u, pb[i].ai, 1, &first) != 1)
-				continue;
-			la = P->side[u]->f[first].len;
-			lb = B->f[pb[i].bj].len;
-			mean = (la * P->ratio[u] + lb) / 2;
-			if (mean < 10)
-				continue;
-			r[m++] = (lb - la * P->ratio[u]) *
-			    (lb - la * P->ratio[u]) / mean;
-		}
-		if (m < 8)
-			continue;
-		/* The median of a squared normal is 0.455 of its variance. */
-		for (i = 1; i < m; i++) {
-			double	x = r[i];
-
-			for (k = i; k > 0 && r[k - 1] > x; k--)
-				r[k] = r[k - 1];
-			r[k] = x;
-		}
-		v = r[m / 2] / 0.455;
-		P->var[u] = v < 1 ? 1 : v > 40 ? 40 : v;
-	}
-	free(r);
-}
-
 /* What the alignment of the versions needs of each. */
 struct vside {
 	struct side	 sent;
@@ -972,29 +862,177 @@ struct vside {
 };
 
 /*
- * Align version v (side B) to the profile: blocks of the pivot and v
- * first, then sentences in the band of the block path, twice.
+ * The expected B position of each profile prefix (centre[0..P->n]) and the
+ * bounds of the block path around it (blo/bhi with a margin of m block
+ * beads): pivot sentences of block bead g meet the B sentences of beads
+ * g-m..g+m, and inside a bead the centre moves in proportion. Profile beads
+ * are placed by their pivot sentence.
  */
 static void
-align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v)
+band_blocks(const struct profile *P, size_t pivot, const struct vside *pv,
+    const struct vside *bv, const struct pbead *bb, size_t nbb, size_t m,
+    double *centre, size_t *blo, size_t *bhi)
+{
+	size_t	*bstart, *bend, *gof, *pstart, *pend, g, i, b, s, gi;
+	size_t	 first, last, ps, npa = pv->sent.n, nb = bv->sent.n;
+
+	bstart = xcalloc(nbb + 1, sizeof *bstart);
+	bend = xcalloc(nbb + 1, sizeof *bend);
+	pstart = xcalloc(nbb + 1, sizeof *pstart);
+	pend = xcalloc(nbb + 1, sizeof *pend);
+	gof = xcalloc(pv->block.n + 1, sizeof *gof);
+	for (g = 0, s = 0, i = 0; g < nbb; g++) {
+		for (b = 0; b < (size_t)bb[g].a; b++)
+			gof[bb[g].ai + b] = g;
+		bstart[g] = s;
+		while (s < nb && bv->sblock[s] < bb[g].bj + (size_t)bb[g].b)
+			s++;
+		bend[g] = s;
+		pstart[g] = i;
+		while (i < npa && pv->sblock[i] < bb[g].ai + (size_t)bb[g].a)
+			i++;
+		pend[g] = i;
+	}
+	for (i = 0; i <= P->n; i++) {
+		ps = i < P->n ? P->beads[i].first[pivot] : npa;
+		if (nbb == 0) {
+			blo[i] = 0;
+			bhi[i] = nb;
+			centre[i] = npa > 0 ? (double)ps * nb / npa : 0;
+			continue;
+		}
+		gi = ps < npa ? gof[pv->sblock[ps]] : nbb - 1;
+		first = gi > m ? gi - m : 0;
+		last = gi + m < nbb ? gi + m : nbb - 1;
+		blo[i] = bstart[first];
+		bhi[i] = bend[last];
+		if (ps >= npa)
+			centre[i] = nb;
+		else if (pend[gi] > pstart[gi])
+			centre[i] = bstart[gi] + (double)(bend[gi] -
+			    bstart[gi]) * (ps - pstart[gi]) /
+			    (pend[gi] - pstart[gi]);
+		else
+			centre[i] = bstart[gi];
+	}
+	free(bstart);
+	free(bend);
+	free(pstart);
+	free(pend);
+	free(gof);
+}
+
+/*
+ * Make a band of half-width k around centre, inside [blo, bhi]; both
+ * bounds never decrease, the corners are in.
+ */
+static void
+band_make(size_t n, size_t nb, const double *centre, const size_t *blo,
+    const size_t *bhi, size_t k, size_t *lo, size_t *hi)
+{
+	size_t	i;
+	double	c;
+
+	for (i = 0; i <= n; i++) {
+		c = centre[i];
+		lo[i] = c > (double)k ? (size_t)(c - (double)k) : 0;
+		hi[i] = (size_t)(c + (double)k + 1);
+		if (lo[i] < blo[i])
+			lo[i] = blo[i];
+		if (hi[i] > bhi[i])
+			hi[i] = bhi[i];
+		if (hi[i] > nb)
+			hi[i] = nb;
+		if (lo[i] > hi[i])
+			lo[i] = hi[i];
+	}
+	lo[0] = 0;
+	hi[n] = nb;
+	for (i = 1; i <= n; i++) {
+		if (lo[i] < lo[i - 1])
+			lo[i] = lo[i - 1];
+	}
+	for (i = n; i > 0; i--) {
+		if (hi[i - 1] > hi[i])
+			hi[i - 1] = hi[i];
+	}
+	for (i = 0; i <= n; i++) {
+		if (lo[i] > hi[i])
+			lo[i] = hi[i];
+	}
+}
+
+/*
+ * The variance per character of the lengths of two versions, from their
+ * 1-1 block beads (a robust estimate: the median of the squared residuals
+ * over that of a squared normal).
+ */
+static double
+estimate_var(const struct side *A, const struct side *B,
+    const struct pbead *pb, size_t n, double ratio)
+{
+	double	*r, v, la, lb, mean;
+	size_t	 i, m = 0, k;
+
+	r = xreallocarray(NULL, n + 1, sizeof *r);
+	for (i = 0; i < n; i++) {
+		if (pb[i].a != 1 || pb[i].b != 1)
+			continue;
+		la = A->f[pb[i].ai].len;
+		lb = B->f[pb[i].bj].len;
+		mean = (la * ratio + lb) / 2;
+		if (mean < 10)
+			continue;
+		r[m++] = (lb - la * ratio) * (lb - la * ratio) / mean;
+	}
+	if (m < 8) {
+		free(r);
+		return (ALIGN_VAR);
+	}
+	for (i = 1; i < m; i++) {
+		double	x = r[i];
+
+		for (k = i; k > 0 && r[k - 1] > x; k--)
+			r[k] = r[k - 1];
+		r[k] = x;
+	}
+	v = r[m / 2] / 0.455;
+	free(r);
+	return (v < 2.5 ? 2.5 : v > 40 ? 40 : v);
+}
+
+
+/*
+ * Align version v (side B) to the profile: blocks of the pivot and v
+ * first, then sentences in a band that follows the block path. When prev
+ * is not NULL (v is being aligned again), the band follows v's previous
+ * place instead: prev[i] is the B prefix expected at profile prefix i.
+ */
+static void
+align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
+    const double *prev)
 {
 	struct profile	 BP;
 	struct params	 p;
 	struct pbead	*bb = NULL, *sb = NULL;
 	struct side	*B = &vs[v].sent;
 	size_t		 nbb, nsb = 0, *lo, *hi, m, *ga, *gb, g, k, u;
-	int		 edge, pass;
+	size_t		*blo, *bhi, kd, big;
+	double		*centre, ratio, var;
+	int		 edge;
 
 	/* 1. Blocks of the pivot against blocks of v. */
 	memset(&p, 0, sizeof p);
 	profile_of_side(&BP, P->nvers, pivot, &vs[pivot].block);
-	BP.ratio[pivot] = vs[pivot].block.total > 0 ? vs[v].block.total /
+	ratio = vs[pivot].block.total > 0 ? vs[v].block.total /
 	    vs[pivot].block.total : 1;
+	BP.ratio[pivot] = ratio;
 	p.types = block_types;
 	p.ntypes = nitems(block_types);
 	p.hint_v = DOC_NOPOS;
 	nbb = align_diagonal(&BP, &vs[v].block, &p, &bb);
 	free(BP.beads);
+	var = estimate_var(&vs[pivot].block, &vs[v].block, bb, nbb, ratio);
 
 	/* The block bead of each pivot and B sentence. */
 	ga = xcalloc(vs[pivot].sent.n + 1, sizeof *ga);
@@ -1017,13 +1055,13 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v)
 		free(gofb);
 	}
 
-	/* 2. Sentences, twice: the second pass with the variances found. */
+	/* 2. Sentences. */
 	for (u = 0; u < P->nvers; u++) {
 		if (P->side[u] == NULL)
 			continue;
 		P->ratio[u] = P->side[u]->total > 0 ? B->total /
 		    P->side[u]->total : 1;
-		P->var[u] = ALIGN_VAR;
+		P->var[u] = var;
 	}
 	p.types = sent_types;
 	p.ntypes = nitems(sent_types);
@@ -1033,36 +1071,82 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v)
 	p.hint_b = gb;
 	lo = xreallocarray(NULL, P->n + 1, sizeof *lo);
 	hi = xreallocarray(NULL, P->n + 1, sizeof *hi);
-	for (pass = 0; pass < 2; pass++) {
-		for (m = 1;; m *= 2) {
-			band_from_blocks(P, pivot, vs[pivot].sblock,
-			    vs[pivot].sent.n, B, vs[v].sblock, bb, nbb,
-			    vs[pivot].block.n, m, lo, hi);
-			nsb = dp_run(P, B, lo, hi, &p, &sb, &edge);
-			if (nsb != (size_t)-1 && (!edge || m >= 8))
-				break;
-			free(sb);
-			sb = NULL;
-			if (m > nbb) {
-				/* No band fits: a diagonal band. */
-				p.hint_a = p.hint_b = NULL;
-				nsb = align_diagonal(P, B, &p, &sb);
-				break;
+	blo = xreallocarray(NULL, P->n + 1, sizeof *blo);
+	bhi = xreallocarray(NULL, P->n + 1, sizeof *bhi);
+	centre = xreallocarray(NULL, P->n + 1, sizeof *centre);
+	big = PR_MAX(P->n, B->n) + 1;
+	/*
+	 * The band: around the expected place, inside the block path; both
+	 * widen while the best path touches the band's edge.
+	 */
+	for (m = 1, kd = prev != NULL ? 4 : 8;; m *= 2, kd *= 4) {
+		band_blocks(P, pivot, &vs[pivot], &vs[v], bb, nbb, m,
+		    centre, blo, bhi);
+		if (prev != NULL) {
+			for (k = 0; k <= P->n; k++) {
+				centre[k] = prev[k];
+				blo[k] = 0;
+				bhi[k] = B->n;
 			}
 		}
-		if (pass == 0) {
-			estimate_var(P, B, sb, nsb);
-			free(sb);
-			sb = NULL;
+		band_make(P->n, B->n, centre, blo, bhi, kd, lo, hi);
+		nsb = dp_run(P, B, lo, hi, &p, &sb, &edge);
+		if (nsb != (size_t)-1 && (!edge || (m > nbb && kd >= big)))
+			break;
+		free(sb);
+		sb = NULL;
+		if (m > nbb && kd >= big) {
+			/* Nothing fits: a plain diagonal band. */
+			p.hint_a = p.hint_b = NULL;
+			nsb = align_diagonal(P, B, &p, &sb);
+			break;
 		}
 	}
 	profile_merge(P, sb, nsb, v, B);
 	free(sb);
 	free(lo);
 	free(hi);
+	free(blo);
+	free(bhi);
+	free(centre);
 	free(ga);
 	free(gb);
 	free(bb);
+}
+
+/*
+ * Take version v out of the profile and return, for each prefix of the
+ * profile that remains, the B prefix v had there (you own it).
+ */
+static double *
+profile_take_out(struct profile *P, size_t v)
+{
+	double	*prev;
+	size_t	 k, n = 0, u, at = 0;
+	int	 empty;
+
+	prev = xreallocarray(NULL, P->n + 1, sizeof *prev);
+	for (k = 0; k < P->n; k++) {
+		size_t	here = at;
+
+		if (P->beads[k].count[v] != 0)
+			at = P->beads[k].first[v] + P->beads[k].count[v];
+		P->beads[k].count[v] = 0;
+		P->beads[k].first[v] = DOC_NOPOS;
+		empty = 1;
+		for (u = 0; u < P->nvers; u++) {
+			if (P->beads[k].count[u] != 0)
+				empty = 0;
+		}
+		if (empty)
+			continue;
+		prev[n] = (double)here;
+		P->beads[n++] = P->beads[k];
+	}
+	prev[n] = (double)at;
+	P->n = n;
+	P->side[v] = NULL;
+	return (prev);
 }
 
 /* Compare two document positions. */
@@ -1417,6 +1501,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 	struct vside		 vs[ALIGN_MAXVERS];
 	struct profile		 P;
 	size_t			 v, b, s, done = 0;
+	double			*prev;
 
 	if (a->n == 0 || a->n > ALIGN_MAXVERS) {
 		*cause = xstrdup("no versions to align");
@@ -1457,7 +1542,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 	for (v = 0; v < a->n; v++) {
 		if (v == al->pivot)
 			continue;
-		align_step(&P, al->pivot, vs, v);
+		align_step(&P, al->pivot, vs, v, NULL);
 		done++;
 		if (opts != NULL && opts->progress != NULL)
 			*opts->progress = 300 + (int)(650 * done /
@@ -1474,8 +1559,9 @@ align_create(const struct article *a, const struct align_opts *opts,
 	for (v = 0; v < a->n && a->n > 2; v++) {
 		if (v == al->pivot)
 			continue;
-		profile_remove(&P, v);
-		align_step(&P, al->pivot, vs, v);
+		prev = profile_take_out(&P, v);
+		align_step(&P, al->pivot, vs, v, prev);
+		free(prev);
 		if (opts != NULL && opts->cancel != NULL && *opts->cancel) {
 			free(P.beads);
 			goto cancelled;
