@@ -50,10 +50,16 @@ int	cmd_sentences(int argc, char **argv);
 int	cmd_align(int argc, char **argv);
 int	cmd_quotes(int argc, char **argv);
 
+struct alignment;
 /*
  * Write the versions of an article as text columns of total width to f
- * (one version: the article alone at width).
+ * (one version: the article alone at width). With an alignment, its beads
+ * start level across the columns; without, the paragraphs do.
  */
-void	dump_article(FILE *f, const struct article *, int width);
+void	dump_article(FILE *f, const struct article *,
+	    const struct alignment *, int width);
+/* Align the versions (pivot: a language or NULL) and dump them; 0 or -1. */
+int	dump_aligned(FILE *f, const struct article *, const char *pivot,
+	    int width);
 
 #endif

@@ -43,6 +43,16 @@ void	layout_column(const struct doc *, const char *lang,
 	    const struct layout_piece *, size_t npieces, int width,
 	    struct layout_line **lines, size_t *n, size_t *alloc);
 
+struct alignment;
+/*
+ * Lay out the sentences version v has in bead b of an alignment (none: no
+ * line) in a column of width, like layout_column().
+ */
+void	layout_bead(const struct alignment *, size_t b, size_t v, int width,
+	    struct layout_line **lines, size_t *n, size_t *alloc);
+/* True if bead b starts a paragraph (block) in some version. */
+int	layout_bead_starts_block(const struct alignment *, size_t b);
+
 /* Column geometry for ncols columns in total width with a gutter. */
 struct layout_geom {
 	int	ncols;

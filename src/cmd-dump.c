@@ -11,14 +11,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "cmd.h"
 #include "layout.h"
 #include "safe.h"
 #include "text.h"
 
 static const char dump_usage[] =
-    "usage: polyread dump [--width N] [--lang L,...] FILE...\n"
-    "Print the versions of an article side by side as text.\n";
+    "usage: polyread dump [--width N] [--lang L,...] [--pivot L] FILE...\n"
+    "Print the versions of an article side by side as text, the sentences\n"
+    "that translate each other starting on the same line.\n";
 
 /* Write one line of a column, padded to colw when pad. */
 static void
@@ -42,82 +44,120 @@ dump_line(struct strbuf *sb, const struct doc *d, const struct layout_line *l,
 		strbuf_addspaces(sb, (size_t)(colw - used));
 }
 
+/* Write the language header and its rule. */
+static void
+dump_header(struct strbuf *sb, const struct article *a,
+    const struct layout_geom *g)
+{
+	size_t	v, j;
+	int	k;
+	char	code[16];
+
+	for (v = 0; v < a->n; v++) {
+		const char	*l = a->docs[v]->lang;
+
+		snprintf(code, sizeof code, "%s", l != NULL ? l : "??");
+		for (j = 0; code[j] != '\0'; j++)
+			code[j] = (char)toupper((unsigned char)code[j]);
+		if (v > 0)
+			strbuf_addstr(sb, " \xe2\x94\x82 ");
+		safe_escape(sb, code, strlen(code), 0);
+		if (v + 1 < a->n)
+			strbuf_addspaces(sb, (size_t)(g->colw -
+			    text_width(code, strlen(code))));
+	}
+	strbuf_addch(sb, '\n');
+	for (v = 0; v < a->n; v++) {
+		if (v > 0)
+			strbuf_addstr(sb, "\xe2\x94\x80\xe2\x94\xbc"
+			    "\xe2\x94\x80");
+		for (k = 0; k < g->colw; k++)
+			strbuf_addstr(sb, "\xe2\x94\x80");
+	}
+	strbuf_addch(sb, '\n');
+}
+
+/* Write the rows of one group: the columns' lines side by side. */
+static void
+dump_rows(struct strbuf *sb, const struct article *a,
+    const struct layout_geom *g, struct layout_line **lines, const size_t *n)
+{
+	size_t	row, v, height = 0;
+
+	for (v = 0; v < a->n; v++) {
+		if (n[v] > height)
+			height = n[v];
+	}
+	for (row = 0; row < height; row++) {
+		for (v = 0; v < a->n; v++) {
+			if (v > 0)
+				strbuf_addstr(sb, " \xe2\x94\x82 ");
+			dump_line(sb, a->docs[v], row < n[v] ? &lines[v][row] :
+			    NULL, g->colw, v + 1 < a->n);
+		}
+		/* No trailing spaces. */
+		while (sb->len > 0 && sb->buf[sb->len - 1] == ' ')
+			sb->len--;
+		strbuf_setlen(sb, sb->len);
+		strbuf_addch(sb, '\n');
+	}
+}
+
 void
-dump_article(FILE *f, const struct article *a, int width)
+dump_article(FILE *f, const struct article *a, const struct alignment *al,
+    int width)
 {
 	struct layout_geom	 g;
 	struct layout_piece	 piece;
 	struct layout_line	*lines[ARTICLE_MAXVERS] = { NULL };
 	size_t			 n[ARTICLE_MAXVERS], alloc[ARTICLE_MAXVERS];
-	size_t			 row, i, v, height, ngroups = 0;
+	size_t			 i, v, ngroups = 0;
 	struct strbuf		 sb = STRBUF_INIT;
-	int			 k;
 
 	memset(alloc, 0, sizeof alloc);
 	layout_geometry(width, (int)a->n, 0, 3, &g);
 	g.left = 0;
-	for (v = 0; v < a->n; v++) {
-		if (a->docs[v]->nblocks > ngroups)
-			ngroups = a->docs[v]->nblocks;
-	}
-	if (a->n > 1) {
-		for (v = 0; v < a->n; v++) {
-			const char	*l = a->docs[v]->lang;
-			char		 code[16];
-			size_t		 j;
-
-			snprintf(code, sizeof code, "%s", l != NULL ? l : "??");
-			for (j = 0; code[j] != '\0'; j++)
-				code[j] = (char)toupper((unsigned char)code[j]);
-			if (v > 0)
-				strbuf_addstr(&sb, " \xe2\x94\x82 ");
-			safe_escape(&sb, code, strlen(code), 0);
-			if (v + 1 < a->n)
-				strbuf_addspaces(&sb, (size_t)(g.colw -
-				    text_width(code, strlen(code))));
-		}
-		strbuf_addch(&sb, '\n');
-		for (v = 0; v < a->n; v++) {
-			if (v > 0)
-				strbuf_addstr(&sb, "\xe2\x94\x80\xe2\x94\xbc"
-				    "\xe2\x94\x80");
-			for (k = 0; k < g.colw; k++)
-				strbuf_addstr(&sb, "\xe2\x94\x80");
-		}
-		strbuf_addch(&sb, '\n');
-	}
-	for (i = 0; i < ngroups; i++) {
-		height = 0;
-		for (v = 0; v < a->n; v++) {
-			n[v] = 0;
-			if (i >= a->docs[v]->nblocks)
-				continue;
-			piece.block = i;
-			piece.start = 0;
-			piece.end = a->docs[v]->blocks[i].len;
-			layout_column(a->docs[v], a->docs[v]->lang, &piece, 1,
-			    g.colw, &lines[v], &n[v], &alloc[v]);
-			if (n[v] > height)
-				height = n[v];
-		}
-		if (i > 0)
-			strbuf_addch(&sb, '\n');
-		for (row = 0; row < height; row++) {
+	if (a->n > 1)
+		dump_header(&sb, a, &g);
+	if (al != NULL) {
+		/* Beads level across the columns; a blank line between
+		   paragraphs. */
+		for (i = 0; i < al->nbeads; i++) {
 			for (v = 0; v < a->n; v++) {
-				if (v > 0)
-					strbuf_addstr(&sb, " \xe2\x94\x82 ");
-				dump_line(&sb, a->docs[v], row < n[v] ?
-				    &lines[v][row] : NULL, g.colw,
-				    v + 1 < a->n);
+				n[v] = 0;
+				layout_bead(al, i, v, g.colw, &lines[v], &n[v],
+				    &alloc[v]);
 			}
-			/* No trailing spaces. */
-			while (sb.len > 0 && sb.buf[sb.len - 1] == ' ')
-				sb.len--;
-			strbuf_setlen(&sb, sb.len);
-			strbuf_addch(&sb, '\n');
+			if (i > 0 && layout_bead_starts_block(al, i))
+				strbuf_addch(&sb, '\n');
+			dump_rows(&sb, a, &g, lines, n);
+			fwrite(sb.buf, 1, sb.len, f);
+			strbuf_reset(&sb);
 		}
-		fwrite(sb.buf, 1, sb.len, f);
-		strbuf_reset(&sb);
+	} else {
+		/* Paragraph by paragraph. */
+		for (v = 0; v < a->n; v++) {
+			if (a->docs[v]->nblocks > ngroups)
+				ngroups = a->docs[v]->nblocks;
+		}
+		for (i = 0; i < ngroups; i++) {
+			for (v = 0; v < a->n; v++) {
+				n[v] = 0;
+				if (i >= a->docs[v]->nblocks)
+					continue;
+				piece.block = i;
+				piece.start = 0;
+				piece.end = a->docs[v]->blocks[i].len;
+				layout_column(a->docs[v], a->docs[v]->lang,
+				    &piece, 1, g.colw, &lines[v], &n[v],
+				    &alloc[v]);
+			}
+			if (i > 0)
+				strbuf_addch(&sb, '\n');
+			dump_rows(&sb, a, &g, lines, n);
+			fwrite(sb.buf, 1, sb.len, f);
+			strbuf_reset(&sb);
+		}
 	}
 	fwrite(sb.buf, 1, sb.len, f);
 	strbuf_release(&sb);
@@ -126,14 +166,35 @@ dump_article(FILE *f, const struct article *a, int width)
 }
 
 int
+dump_aligned(FILE *f, const struct article *a, const char *pivot, int width)
+{
+	struct align_opts	 ao;
+	struct alignment	*al = NULL;
+	char			*cause = NULL;
+
+	if (a->n > 1) {
+		memset(&ao, 0, sizeof ao);
+		ao.pivot = pivot;
+		if ((al = align_create(a, &ao, &cause)) == NULL) {
+			error_msg("dump: %s", cause);
+			free(cause);
+			return (-1);
+		}
+	}
+	dump_article(f, a, al, width);
+	align_free(al);
+	return (0);
+}
+
+int
 cmd_dump(int argc, char **argv)
 {
-	struct cmd_opts	 o;
-	struct article	 a;
-	int		 first, width;
+	struct cmd_opts		 o;
+	struct article		 a;
+	int			 first, width;
 
 	first = cmd_parse(argc, argv, "dump", OPT_LANG | OPT_WIDTH |
-	    OPT_INPUT | OPT_PRESEG, dump_usage, &o);
+	    OPT_INPUT | OPT_PRESEG | OPT_PIVOT, dump_usage, &o);
 	if (first < 0)
 		return (first == -2 ? 0 : 2);
 	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
@@ -141,7 +202,10 @@ cmd_dump(int argc, char **argv)
 	width = o.width;
 	if (width == 0)
 		width = a.n == 1 ? 80 : 60 * (int)a.n;
-	dump_article(stdout, &a, width);
+	if (dump_aligned(stdout, &a, o.pivot, width) != 0) {
+		article_release(&a);
+		return (1);
+	}
 	article_release(&a);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return (error_msg("cannot write the output"));

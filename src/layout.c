@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "layout.h"
 #include "text.h"
 
@@ -119,4 +121,54 @@ layout_geometry(int total, int ncols, int maxw, int gutter,
 		g->colw = maxw;
 	used = g->colw * ncols + g->gutter * (ncols - 1);
 	g->left = (total - used) / 2;
+}
+
+void
+layout_bead(const struct alignment *al, size_t b, size_t v, int width,
+    struct layout_line **lines, size_t *n, size_t *alloc)
+{
+	const struct align_bead		*bd = &al->beads[b];
+	struct layout_piece		 stack[8], *pieces = stack;
+	size_t				 s;
+
+	if (bd->count[v] == 0)
+		return;
+	if (bd->count[v] > nitems(stack))
+		pieces = xreallocarray(NULL, bd->count[v], sizeof *pieces);
+	for (s = 0; s < bd->count[v]; s++) {
+		const struct text_sentence	*t =
+		    &al->sents[v][bd->first[v] + s];
+
+		pieces[s].block = t->block;
+		pieces[s].start = t->start;
+		pieces[s].end = t->end;
+	}
+	layout_column(al->docs[v], al->docs[v]->lang, pieces, bd->count[v],
+	    width, lines, n, alloc);
+	if (pieces != stack)
+		free(pieces);
+}
+
+int
+layout_bead_starts_block(const struct alignment *al, size_t b)
+{
+	const struct align_bead	*bd = &al->beads[b];
+	size_t			 v, s;
+
+	if (b == 0)
+		return (1);
+	for (v = 0; v < al->nvers; v++) {
+		if (bd->count[v] == 0)
+			continue;
+		s = bd->first[v];
+		if (s == 0)
+			return (1);
+		if (al->docs[v]->presegmented) {
+			if (!al->docs[v]->blocks[al->sents[v][s].block].cont)
+				return (1);
+		} else if (al->sents[v][s - 1].block !=
+		    al->sents[v][s].block)
+			return (1);
+	}
+	return (0);
 }

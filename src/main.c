@@ -62,7 +62,7 @@ reader_main(int argc, char **argv)
 	struct cmd_opts	 o;
 	struct article	 a;
 	struct winsize	 ws;
-	int		 first, width = 0;
+	int		 first, width = 0, r;
 
 	first = cmd_parse(argc, argv, "polyread", OPT_LANG | OPT_WIDTH |
 	    OPT_INPUT, usage, &o);
@@ -76,9 +76,9 @@ reader_main(int argc, char **argv)
 		width = ws.ws_col;
 	if (width == 0)
 		width = a.n == 1 ? 80 : 60 * (int)a.n;
-	dump_article(stdout, &a, width);
+	r = dump_aligned(stdout, &a, NULL, width);
 	article_release(&a);
-	return (0);
+	return (r == 0 ? 0 : 1);
 }
 
 int
