@@ -76,9 +76,12 @@ size_t		 align_bead_of(const struct alignment *, size_t v, size_t s);
 size_t		 align_sentence_at(const struct alignment *, size_t v,
 		     struct doc_pos pos);
 /*
- * Map the range [start, end) of version from to version to. Returns 0 and
- * the range in ostart and oend, or -1 when the other version has no
- * counterpart.
+ * Map the range [start, end) of version from to version to. Whole
+ * sentences map to the sentences of their beads; a linked quotation to its
+ * counterpart; a part of one bead to the part of the other version's
+ * sentences found through the anchors both share (numbers, names), linearly
+ * in between, widened to whole words. Returns 0 and the range in ostart and
+ * oend, or -1 when the other version has no counterpart.
  */
 int		 align_map(const struct alignment *, size_t from,
 		     struct doc_pos start, struct doc_pos end, size_t to,
