@@ -1,11 +1,1858 @@
-/* HTML loader: to be written. */
+/*
+ * HTML loader: libxml2's HTML parser, then a readability-style pass that
+ * finds the article in a saved page and leaves the page furniture out.
+ *
+ * The steps, each one walk over the tree:
+ *  1. parse (libxml2 recovers from any tag soup and never goes to the
+ *     network; it caps the tree depth at 256);
+ *  2. read the metadata: <title>, meta tags, hreflang links, <time>;
+ *     pick the headline: the h1 that matches the title (a site's name in
+ *     a logo h1 does not), else the first h1 of four words or more;
+ *  3. count text and link text per element;
+ *  4. mark furniture: scripts, styles, forms, navigation, asides, footers,
+ *     hidden elements, elements whose class or id names a share bar, a
+ *     cookie banner, comments and the like (see furniture_words), unless
+ *     they hold the headline or most of the page's text;
+ *  5. pick the content: the <article> (a run of sibling articles counts
+ *     as one, with the headline before them), else <main>, else the
+ *     container that scores best by paragraph text, commas and link
+ *     density, with its qualifying siblings; a headline outside the
+ *     content is put first (with the siblings between, for the scorer);
+ *  6. emit blocks and spans through the doc builder; inside the content,
+ *     boxes that are mostly links ("Read also", tag lists) and short
+ *     paragraphs that are one link (kickers, "Read more") go; the byline
+ *     element is looked for in the content first.
+ *
+ * No walk recurses: they follow the parent and sibling pointers, so a
+ * deep tree costs no stack. Per-element counts live in an array the nodes
+ * point to through their _private field.
+ *
+ * Images: an image's alt text is kept only inside a text block that has
+ * text of its own (an icon or emoji in a sentence); a picture on its own
+ * gives nothing, so photo descriptions do not become paragraphs.
+ */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
 #include "load.h"
+#include "safe.h"
+
+/* What an element is to the loader. */
+enum html_tag {
+	H_INLINE,		/* unknown or inline: text goes through */
+	H_A,
+	H_ARTICLE,
+	H_BLOCK,		/* a container: cuts paragraphs */
+	H_BLOCKQUOTE,
+	H_BODY,
+	H_BR,
+	H_CAPTION,
+	H_CODE,
+	H_EMPH,
+	H_HEADING,
+	H_HR,
+	H_IMG,
+	H_ITEM,
+	H_LIST,
+	H_MAIN,
+	H_PARA,
+	H_PRE,
+	H_Q,
+	H_STRONG
+};
+
+#define TF_BLOCK	0x01	/* block-level: breaks paragraphs */
+#define TF_SKIP		0x02	/* never content (script, field) */
+#define TF_FURN		0x04	/* furniture unless it holds much */
+#define TF_CLEAN	0x08	/* dropped inside the content when mostly
+				   links */
+#define TF_SCORE	0x10	/* a paragraph for the scorer */
+#define TF_DIVLIKE	0x20	/* a paragraph for the scorer when
+				   it holds no block */
+#define TF_TEXTBLOCK	0x40	/* holds running text (image alts) */
+
+struct html_tagdef {
+	const char	*name;
+	enum html_tag	 tag;
+	int		 level;
+	int		 flags;
+};
+
+/* Sorted by name for bsearch(). */
+static const struct html_tagdef html_tags[] = {
+	{ "a", H_A, 0, 0 },
+	{ "address", H_BLOCK, 0, TF_BLOCK },
+	{ "applet", H_INLINE, 0, TF_SKIP },
+	{ "area", H_INLINE, 0, TF_SKIP },
+	{ "article", H_ARTICLE, 0, TF_BLOCK | TF_DIVLIKE },
+	{ "aside", H_BLOCK, 0, TF_BLOCK | TF_FURN },
+	{ "audio", H_INLINE, 0, TF_SKIP },
+	{ "b", H_STRONG, 0, 0 },
+	{ "base", H_INLINE, 0, TF_SKIP },
+	{ "blockquote", H_BLOCKQUOTE, 0, TF_BLOCK | TF_TEXTBLOCK },
+	{ "body", H_BODY, 0, TF_BLOCK },
+	{ "br", H_BR, 0, 0 },
+	{ "button", H_INLINE, 0, TF_SKIP },
+	{ "canvas", H_INLINE, 0, TF_SKIP },
+	{ "caption", H_CAPTION, 0, TF_BLOCK | TF_TEXTBLOCK },
+	{ "center", H_BLOCK, 0, TF_BLOCK | TF_DIVLIKE },
+	{ "code", H_CODE, 0, 0 },
+	{ "datalist", H_INLINE, 0, TF_SKIP },
+	{ "dd", H_PARA, 0, TF_BLOCK | TF_TEXTBLOCK },
+	{ "details", H_BLOCK, 0, TF_BLOCK },
+	{ "dialog", H_INLINE, 0, TF_SKIP },
+	{ "dir", H_LIST, 0, TF_BLOCK | TF_CLEAN },
+	{ "div", H_BLOCK, 0, TF_BLOCK | TF_CLEAN | TF_DIVLIKE },
+	{ "dl", H_BLOCK, 0, TF_BLOCK | TF_CLEAN },
+	{ "dt", H_PARA, 0, TF_BLOCK | TF_TEXTBLOCK },
+	{ "em", H_EMPH, 0, 0 },
+	{ "embed", H_INLINE, 0, TF_SKIP },
+	{ "fieldset", H_BLOCK, 0, TF_BLOCK },
+	{ "figcaption", H_CAPTION, 0, TF_BLOCK | TF_TEXTBLOCK },
+	{ "figure", H_BLOCK, 0, TF_BLOCK | TF_CLEAN },
+	{ "footer", H_BLOCK, 0, TF_BLOCK | TF_FURN },
+	{ "form", H_BLOCK, 0, TF_BLOCK | TF_FURN },
+	{ "frame", H_INLINE, 0, TF_SKIP },
+	{ "frameset", H_INLINE, 0, TF_SKIP },
+	{ "h1", H_HEADING, 1, TF_BLOCK | TF_TEXTBLOCK },
+	{ "h2", H_HEADING, 2, TF_BLOCK | TF_TEXTBLOCK },
+	{ "h3", H_HEADING, 3, TF_BLOCK | TF_TEXTBLOCK },
+	{ "h4", H_HEADING, 4, TF_BLOCK | TF_TEXTBLOCK },
+	{ "h5", H_HEADING, 5, TF_BLOCK | TF_TEXTBLOCK },
+	{ "h6", H_HEADING, 6, TF_BLOCK | TF_TEXTBLOCK },
+	{ "head", H_INLINE, 0, TF_SKIP },
+	{ "header", H_BLOCK, 0, TF_BLOCK | TF_CLEAN },
+	{ "hgroup", H_BLOCK, 0, TF_BLOCK },
+	{ "hr", H_HR, 0, TF_BLOCK },
+	{ "html", H_BLOCK, 0, TF_BLOCK },
+	{ "i", H_EMPH, 0, 0 },
+	{ "iframe", H_INLINE, 0, TF_SKIP },
+	{ "img", H_IMG, 0, 0 },
+	{ "input", H_INLINE, 0, TF_SKIP },
+	{ "kbd", H_CODE, 0, 0 },
+	{ "legend", H_BLOCK, 0, TF_BLOCK },
+	{ "li", H_ITEM, 0, TF_BLOCK | TF_TEXTBLOCK },
+	{ "link", H_INLINE, 0, TF_SKIP },
+	{ "listing", H_PRE, 0, TF_BLOCK | TF_SCORE },
+	{ "main", H_MAIN, 0, TF_BLOCK },
+	{ "map", H_INLINE, 0, TF_SKIP },
+	{ "math", H_INLINE, 0, TF_SKIP },
+	{ "menu", H_LIST, 0, TF_BLOCK | TF_CLEAN },
+	{ "meta", H_INLINE, 0, TF_SKIP },
+	{ "nav", H_BLOCK, 0, TF_BLOCK | TF_FURN },
+	{ "noembed", H_INLINE, 0, TF_SKIP },
+	{ "noframes", H_INLINE, 0, TF_SKIP },
+	{ "noscript", H_INLINE, 0, TF_SKIP },
+	{ "object", H_INLINE, 0, TF_SKIP },
+	{ "ol", H_LIST, 0, TF_BLOCK | TF_CLEAN },
+	{ "optgroup", H_INLINE, 0, TF_SKIP },
+	{ "option", H_INLINE, 0, TF_SKIP },
+	{ "p", H_PARA, 0, TF_BLOCK | TF_SCORE | TF_TEXTBLOCK },
+	{ "param", H_INLINE, 0, TF_SKIP },
+	{ "plaintext", H_PRE, 0, TF_BLOCK | TF_SCORE },
+	{ "pre", H_PRE, 0, TF_BLOCK | TF_SCORE | TF_TEXTBLOCK },
+	{ "q", H_Q, 0, 0 },
+	{ "rp", H_INLINE, 0, TF_SKIP },
+	{ "rt", H_INLINE, 0, TF_SKIP },
+	{ "samp", H_CODE, 0, 0 },
+	{ "script", H_INLINE, 0, TF_SKIP },
+	{ "section", H_BLOCK, 0, TF_BLOCK | TF_CLEAN | TF_DIVLIKE },
+	{ "select", H_INLINE, 0, TF_SKIP },
+	{ "source", H_INLINE, 0, TF_SKIP },
+	{ "strong", H_STRONG, 0, 0 },
+	{ "style", H_INLINE, 0, TF_SKIP },
+	{ "summary", H_BLOCK, 0, TF_BLOCK },
+	{ "svg", H_INLINE, 0, TF_SKIP },
+	{ "table", H_BLOCK, 0, TF_BLOCK | TF_CLEAN },
+	{ "tbody", H_BLOCK, 0, TF_BLOCK },
+	{ "td", H_PARA, 0, TF_BLOCK | TF_SCORE | TF_TEXTBLOCK },
+	{ "template", H_INLINE, 0, TF_SKIP },
+	{ "textarea", H_INLINE, 0, TF_SKIP },
+	{ "tfoot", H_BLOCK, 0, TF_BLOCK },
+	{ "th", H_PARA, 0, TF_BLOCK | TF_TEXTBLOCK },
+	{ "thead", H_BLOCK, 0, TF_BLOCK },
+	{ "title", H_INLINE, 0, TF_SKIP },
+	{ "tr", H_BLOCK, 0, TF_BLOCK },
+	{ "track", H_INLINE, 0, TF_SKIP },
+	{ "tt", H_CODE, 0, 0 },
+	{ "ul", H_LIST, 0, TF_BLOCK | TF_CLEAN },
+	{ "video", H_INLINE, 0, TF_SKIP },
+	{ "xmp", H_PRE, 0, TF_BLOCK | TF_SCORE }
+};
+
+static const struct html_tagdef html_inline = { "", H_INLINE, 0, 0 };
+
+/*
+ * Words in a class or id that name page furniture (matched anywhere in
+ * the lower-cased class and id, so "share-bar" and "socialShare" match).
+ */
+static const char *furniture_words[] = {
+	"advert", "also-read", "banner", "breadcrumb", "consent", "cookie",
+	"disqus", "gdpr", "lang-select", "lang-switch", "langswitch",
+	"language-picker", "language-select", "language-switch",
+	"lire-aussi", "masthead",
+	"menu", "modal", "more-stories", "newsletter", "outbrain", "paywall",
+	"popup", "promo", "read-also", "readalso", "read-more", "readmore",
+	"recommend", "related", "screen-reader", "see-also", "share",
+	"sidebar", "skip-link", "social", "sponsor", "sr-only", "subscribe",
+	"subscription", "taboola", "toolbar", "visually-hidden", "voir-aussi"
+};
+
+/* Comment sections: never kept for holding much text. */
+static const char *comment_words[] = { "comment", "disqus", "replies" };
+
+/* Whole words (between non-letters) that name furniture. */
+static const char *furniture_tokens[] = {
+	"ad", "ads", "footer", "nav", "navbar", "navigation", "pub", "tags"
+};
+
+/* Class and id words that raise or lower a scoring candidate. */
+static const char *positive_words[] = {
+	"article", "body", "content", "entry", "main", "page", "post",
+	"story", "text", "blog"
+};
+static const char *negative_words[] = {
+	"banner", "combx", "comment", "contact", "foot", "masthead", "media",
+	"meta", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+	"skyscraper", "sponsor", "shopping", "tags", "tool", "widget"
+};
+
+/* ARIA roles of furniture. */
+static const char *furniture_roles[] = {
+	"alert", "alertdialog", "banner", "complementary", "contentinfo",
+	"dialog", "menu", "menubar", "navigation", "search", "toolbar"
+};
+
+/* Per-element counts and marks, pointed to by node->_private. */
+struct hinfo {
+	const struct html_tagdef *def;
+	size_t		 order;		/* in document order */
+	size_t		 text;		/* characters, not spaces */
+	size_t		 link;		/* of which inside links */
+	size_t		 commas;
+	size_t		 asum;		/* text of child articles */
+	size_t		 acount;	/* articles among the children */
+	double		 score;
+	int		 flags;
+};
+
+#define HI_DROP		0x01	/* furniture: never emitted */
+#define HI_KEY		0x02	/* is or holds article, main */
+#define HI_H1		0x04	/* is or holds the headline */
+#define HI_BLOCKS	0x08	/* holds block elements */
+#define HI_CAND		0x10	/* a scoring candidate */
+#define HI_SPAN		0x20	/* emit opened a span here */
+#define HI_BLOCKED	0x40	/* emit opened a block here */
+#define HI_ROOT		0x80	/* one of the content roots */
+
+/* The metadata found, best first in each slot. */
+struct hmeta {
+	char		*title[4];	/* og, twitter, dc, <title> */
+	char		*byline[3];	/* author, article:, dc.creator */
+	char		*date[3];	/* published_time, date, <time> */
+	char		*lang[3];	/* lang, http-equiv, og:locale */
+};
+
+struct hctx {
+	struct doc	*d;
+	xmlNode		*root;		/* <html> */
+	xmlNode		*body;
+	struct hinfo	*info;
+	size_t		 ninfo;
+	xmlNode		*h1;		/* the headline */
+	size_t		 page;		/* non-link text in the body */
+	int		 pass;		/* 1: raw counts, 2: pruned */
+	struct hmeta	 meta;
+	char		 qlang[3];	/* for <q> marks */
+
+	xmlNode		**roots;	/* the content, in order */
+	size_t		 nroots, aroots;
+
+	xmlNode		**cands;	/* scoring candidates */
+	size_t		 ncands, acands;
+
+	int		 quote;		/* blockquote depth */
+	int		 list;		/* list depth */
+	int		 q;		/* <q> depth */
+	int		 pre;		/* <pre> depth */
+};
+
+/* The info of an element, or NULL. */
+static struct hinfo *
+hi(const xmlNode *n)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return (NULL);
+	return (n->_private);
+}
+
+/* Compare a name with a tag definition, for bsearch(). */
+static int
+tagdef_cmp(const void *key, const void *elem)
+{
+	return (strcmp(key, ((const struct html_tagdef *)elem)->name));
+}
+
+/* Look up an element name. */
+static const struct html_tagdef *
+tag_lookup(const xmlNode *n)
+{
+	const struct html_tagdef	*t;
+
+	if (n->name == NULL)
+		return (&html_inline);
+	t = bsearch(n->name, html_tags, nitems(html_tags), sizeof *html_tags,
+	    tagdef_cmp);
+	return (t != NULL ? t : &html_inline);
+}
+
+/* The definition of an element (cached in its info). */
+static const struct html_tagdef *
+tagdef(const xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+
+	if (i != NULL)
+		return (i->def);
+	return (&html_inline);
+}
+
+/* Is the node or one of its ancestors furniture? */
+static int
+is_dropped(const xmlNode *n)
+{
+	for (; hi(n) != NULL; n = n->parent) {
+		if ((hi(n)->flags & HI_DROP) || (hi(n)->def->flags & TF_SKIP))
+			return (1);
+	}
+	return (0);
+}
+
+/* An attribute's value, or NULL; free it with xmlFree(). */
+static char *
+attr(const xmlNode *n, const char *name)
+{
+	return ((char *)xmlGetProp(n, (const xmlChar *)name));
+}
+
+/* True if s, trimmed, equals value (ASCII case-insensitive). */
+static int
+word_is(const char *s, const char *value)
+{
+	size_t	l = strlen(value);
+
+	s += strspn(s, " \t\r\n\f");
+	return (strncasecmp(s, value, l) == 0 &&
+	    s[l + strspn(s + l, " \t\r\n\f")] == '\0');
+}
+
+/* True if attribute name equals value (trimmed, case-insensitive). */
+static int
+attr_is(const xmlNode *n, const char *name, const char *value)
+{
+	char	*v = attr(n, name);
+	int	 r;
+
+	if (v == NULL)
+		return (0);
+	r = word_is(v, value);
+	xmlFree(v);
+	return (r);
+}
+
+/* True if the space-separated list in attribute name holds word. */
+static int
+attr_has_word(const xmlNode *n, const char *name, const char *word)
+{
+	char		*v = attr(n, name);
+	const char	*p;
+	size_t		 wl = strlen(word), l;
+	int		 r = 0;
+
+	if (v == NULL)
+		return (0);
+	for (p = v; *p != '\0'; p += l) {
+		p += strspn(p, " \t\r\n\f");
+		l = strcspn(p, " \t\r\n\f");
+		if (l == wl && strncasecmp(p, word, wl) == 0) {
+			r = 1;
+			break;
+		}
+	}
+	xmlFree(v);
+	return (r);
+}
+
+/* Count the characters of text (not spaces) and commas in s. */
+static void
+count_text(const xmlChar *s, size_t *chars, size_t *commas)
+{
+	const unsigned char	*p;
+
+	if (s == NULL)
+		return;
+	for (p = s; *p != '\0'; p++) {
+		if ((*p & 0xc0) == 0x80)
+			continue;
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		    *p == '\f')
+			continue;
+		(*chars)++;
+		if (*p == ',')
+			(*commas)++;
+	}
+}
+
+/*
+ * Walk the subtree of top in document order without recursion. enter()
+ * returns whether to visit an element's children; leave() runs after the
+ * children of every element entered with a visit (and may be NULL).
+ */
+static void
+tree_walk(xmlNode *top, int (*enter)(struct hctx *, xmlNode *),
+    void (*leave)(struct hctx *, xmlNode *), struct hctx *c)
+{
+	xmlNode	*n = top;
+
+	if (top == NULL)
+		return;
+	for (;;) {
+		if (enter(c, n)) {
+			if (n->type == XML_ELEMENT_NODE &&
+			    n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+			if (leave != NULL)
+				leave(c, n);
+		}
+		while (n != top && n->next == NULL) {
+			n = n->parent;
+			if (leave != NULL)
+				leave(c, n);
+		}
+		if (n == top)
+			return;
+		n = n->next;
+	}
+}
+
+/* The lower-cased class and id of an element, or NULL when none. */
+static char *
+class_id(const xmlNode *n)
+{
+	char	*cl = attr(n, "class"), *id = attr(n, "id"), *s;
+	size_t	 i;
+
+	if (cl == NULL && id == NULL)
+		return (NULL);
+	s = xstrprintf(" %s %s ", cl != NULL ? cl : "", id != NULL ? id : "");
+	xmlFree(cl);
+	xmlFree(id);
+	for (i = 0; s[i] != '\0'; i++)
+		s[i] = (char)tolower((unsigned char)s[i]);
+	return (s);
+}
+
+/* True if s holds word, not as part of "commentary". */
+static int
+has_word(const char *s, const char *word)
+{
+	const char	*p = s;
+	size_t		 l = strlen(word);
+
+	while ((p = strstr(p, word)) != NULL) {
+		if (strcmp(word, "comment") != 0 ||
+		    strncmp(p + l, "ary", 3) != 0)
+			return (1);
+		p += l;
+	}
+	return (0);
+}
+
+/* True if s holds word between non-alphanumerics ("pub-date" is no ad). */
+static int
+has_token(const char *s, const char *word)
+{
+	const char	*p = s;
+	size_t		 l = strlen(word);
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == s || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[l]) &&
+		    (strcmp(word, "pub") != 0 || (strncmp(p + l + 1, "date",
+		    4) != 0 && strncmp(p + l + 1, "time", 4) != 0)))
+			return (1);
+		p += l;
+	}
+	return (0);
+}
+
+/*
+ * Do an element's class and id name furniture? Returns 0, 1 (furniture)
+ * or 2 (a comment section).
+ */
+static int
+class_furniture(const xmlNode *n)
+{
+	char	*s = class_id(n);
+	size_t	 i;
+	int	 r = 0;
+
+	if (s == NULL)
+		return (0);
+	for (i = 0; i < nitems(comment_words) && r == 0; i++) {
+		if (has_word(s, comment_words[i]))
+			r = 2;
+	}
+	for (i = 0; i < nitems(furniture_words) && r == 0; i++) {
+		if (has_word(s, furniture_words[i]))
+			r = 1;
+	}
+	for (i = 0; i < nitems(furniture_tokens) && r == 0; i++) {
+		if (has_token(s, furniture_tokens[i]))
+			r = 1;
+	}
+	free(s);
+	return (r);
+}
+
+/* The scoring weight of an element's class and id. */
+static double
+class_weight(const xmlNode *n)
+{
+	char	*s = class_id(n);
+	size_t	 i;
+	double	 w = 0;
+
+	if (s == NULL)
+		return (0);
+	for (i = 0; i < nitems(positive_words); i++) {
+		if (has_word(s, positive_words[i])) {
+			w += 25;
+			break;
+		}
+	}
+	for (i = 0; i < nitems(negative_words); i++) {
+		if (has_word(s, negative_words[i])) {
+			w -= 25;
+			break;
+		}
+	}
+	free(s);
+	return (w);
+}
+
+/* Is the element hidden (hidden, aria-hidden, display:none)? */
+static int
+is_hidden(const xmlNode *n)
+{
+	char	*style;
+	size_t	 i, j;
+	int	 r = 0;
+
+	if (xmlHasProp(n, (const xmlChar *)"hidden") != NULL)
+		return (1);
+	if (attr_is(n, "aria-hidden", "true"))
+		return (1);
+	if ((style = attr(n, "style")) == NULL)
+		return (0);
+	for (i = j = 0; style[i] != '\0'; i++) {
+		if (!isspace((unsigned char)style[i]))
+			style[j++] = (char)tolower((unsigned char)style[i]);
+	}
+	style[j] = '\0';
+	if (strstr(style, "display:none") != NULL ||
+	    strstr(style, "visibility:hidden") != NULL)
+		r = 1;
+	xmlFree(style);
+	return (r);
+}
+
+/* Collapse whitespace runs in s to one space and trim it, in place. */
+static void
+collapse(char *s)
+{
+	char		*w = s;
+	const char	*r;
+	int		 space = 0;
+
+	for (r = s; *r != '\0'; r++) {
+		if (isspace((unsigned char)*r)) {
+			space = (w != s);
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+}
+
+/* The whitespace-collapsed text of a subtree; you own the result. */
+static char *
+node_text(const xmlNode *n)
+{
+	xmlChar	*raw = xmlNodeGetContent(n);
+	char	*s;
+
+	s = xstrdup(raw != NULL ? (const char *)raw : "");
+	xmlFree(raw);
+	collapse(s);
+	return (s);
+}
+
+/* The number of space-separated words in s. */
+static size_t
+count_words(const char *s)
+{
+	size_t	n = 0;
+
+	while (*s != '\0') {
+		s += strspn(s, " ");
+		if (*s == '\0')
+			break;
+		n++;
+		s += strcspn(s, " ");
+	}
+	return (n);
+}
+
+/* Keep a copy of v (whitespace collapsed) in *slot unless it is taken. */
+static void
+meta_keep(char **slot, const char *v)
+{
+	char	*s;
+
+	if (*slot != NULL || v == NULL)
+		return;
+	s = xstrdup(v);
+	collapse(s);
+	if (*s == '\0') {
+		free(s);
+		return;
+	}
+	*slot = s;
+}
+
+/* True if s equals one of the strings of list (ASCII case-insensitive). */
+static int
+in_list(const char *s, const char *const *list, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (strcasecmp(s, list[i]) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* Take a <meta> whose name or property is key. */
+static void
+meta_name(struct hctx *c, const char *key, const char *content)
+{
+	static const char *const dc_title[] = {
+		"dc.title", "dc:title", "dcterms.title"
+	};
+	static const char *const dc_creator[] = {
+		"dc.creator", "dc:creator", "dcterms.creator"
+	};
+	static const char *const dates[] = {
+		"date", "dc.date", "dc:date", "dc.date.issued",
+		"dc.date.created", "dcterms.date", "dcterms.issued",
+		"dcterms.created", "datepublished", "pubdate", "publishdate",
+		"publish-date", "publish_date", "sailthru.date",
+		"parsely-pub-date", "og:published_time"
+	};
+	struct hmeta	*m = &c->meta;
+
+	if (strcasecmp(key, "og:title") == 0)
+		meta_keep(&m->title[0], content);
+	else if (strcasecmp(key, "twitter:title") == 0)
+		meta_keep(&m->title[1], content);
+	else if (in_list(key, dc_title, nitems(dc_title)))
+		meta_keep(&m->title[2], content);
+	else if (strcasecmp(key, "author") == 0)
+		meta_keep(&m->byline[0], content);
+	else if (strcasecmp(key, "article:author") == 0) {
+		/* Often a profile URL rather than a name. */
+		if (strncasecmp(content, "http:", 5) != 0 &&
+		    strncasecmp(content, "https:", 6) != 0 &&
+		    strncmp(content, "/", 1) != 0)
+			meta_keep(&m->byline[1], content);
+	} else if (in_list(key, dc_creator, nitems(dc_creator)))
+		meta_keep(&m->byline[2], content);
+	else if (strcasecmp(key, "article:published_time") == 0)
+		meta_keep(&m->date[0], content);
+	else if (in_list(key, dates, nitems(dates)))
+		meta_keep(&m->date[1], content);
+	else if (strcasecmp(key, "og:locale") == 0)
+		meta_keep(&m->lang[2], content);
+}
+
+/* Read a <meta> tag. */
+static void
+meta_tag(struct hctx *c, const xmlNode *n)
+{
+	static const char *const keys[] = { "property", "name", "itemprop" };
+	char		*content, *key, *p, *w;
+	size_t		 i;
+
+	if ((content = attr(n, "content")) == NULL)
+		return;
+	for (i = 0; i < nitems(keys); i++) {
+		if ((key = attr(n, keys[i])) == NULL)
+			continue;
+		/* A property may list several names. */
+		for (p = key; (w = strtok_r(p, " \t\r\n\f", &p)) != NULL;)
+			meta_name(c, w, content);
+		xmlFree(key);
+	}
+	if (attr_is(n, "http-equiv", "content-language"))
+		meta_keep(&c->meta.lang[1], content);
+	xmlFree(content);
+}
+
+/* Read a <link>: hreflang alternates. */
+static void
+meta_link(struct hctx *c, const xmlNode *n)
+{
+	char	*lang, *href;
+
+	if (!attr_has_word(n, "rel", "alternate"))
+		return;
+	lang = attr(n, "hreflang");
+	href = attr(n, "href");
+	if (lang != NULL && href != NULL) {
+		collapse(lang);
+		collapse(href);
+		if (*lang != '\0' && *href != '\0' &&
+		    strcasecmp(lang, "x-default") != 0)
+			doc_add_alt(c->d, lang, href);
+	}
+	xmlFree(lang);
+	xmlFree(href);
+}
+
+/* Metadata walk: head tags, <time>, the h1s (collected in c->cands). */
+static int
+meta_enter(struct hctx *c, xmlNode *n)
+{
+	const char	*name;
+	char		*v;
+
+	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+		return (0);
+	name = (const char *)n->name;
+	if (strcmp(name, "html") == 0) {
+		if ((v = attr(n, "lang")) == NULL)
+			v = attr(n, "xml:lang");
+		meta_keep(&c->meta.lang[0], v);
+		xmlFree(v);
+		return (1);
+	}
+	if (strcmp(name, "head") == 0)
+		return (1);
+	if (strcmp(name, "title") == 0) {
+		if (c->meta.title[3] == NULL) {
+			v = node_text(n);
+			meta_keep(&c->meta.title[3], v);
+			free(v);
+		}
+		return (0);
+	}
+	if (strcmp(name, "meta") == 0) {
+		meta_tag(c, n);
+		return (0);
+	}
+	if (strcmp(name, "link") == 0) {
+		meta_link(c, n);
+		return (0);
+	}
+	if (strcmp(name, "time") == 0) {
+		if ((v = attr(n, "datetime")) != NULL) {
+			meta_keep(&c->meta.date[2], v);
+			xmlFree(v);
+		}
+		return (1);
+	}
+	if (strcmp(name, "h1") == 0) {
+		XGROW(c->cands, c->acands, c->ncands + 1);
+		c->cands[c->ncands++] = n;
+		return (0);
+	}
+	return ((tagdef(n)->flags & TF_SKIP) == 0);
+}
+
+/*
+ * The title without the site name: "Headline | Site", "Site - Headline"
+ * become "Headline" when a part matches the h1 or when what is left has
+ * at least three words. You own the result.
+ */
+static char *
+title_clean(const char *title, const char *h1)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ",
+		" :: ", " \xc2\xbb ", " / ", " \\ "
+	};
+	const char	*p, *last = NULL, *first = NULL;
+	size_t		 i, firstlen = 0;
+	char		*head, *tail;
+
+	for (i = 0; i < nitems(seps); i++) {
+		for (p = title; (p = strstr(p, seps[i])) != NULL; p++) {
+			if (last == NULL || p > last)
+				last = p;
+			if (first == NULL || p < first) {
+				first = p;
+				firstlen = strlen(seps[i]);
+			}
+		}
+	}
+	if (last == NULL)
+		return (xstrdup(title));
+	head = xstrndup(title, (size_t)(last - title));
+	tail = xstrdup(first + firstlen);
+	if (h1 != NULL && strcasecmp(head, h1) == 0) {
+		free(tail);
+		return (head);
+	}
+	if (h1 != NULL && strcasecmp(tail, h1) == 0) {
+		free(head);
+		return (tail);
+	}
+	free(tail);
+	if (count_words(head) >= 3)
+		return (head);
+	free(head);
+	return (xstrdup(title));
+}
+
+/*
+ * Does an h1's text match the title? Equal to og:title, or a large part
+ * of the <title> (a site's name in its logo h1 is a small part).
+ */
+static int
+h1_matches(const struct hctx *c, const char *t)
+{
+	const char	*title = c->meta.title[3];
+
+	if (c->meta.title[0] != NULL && strcasecmp(t, c->meta.title[0]) == 0)
+		return (1);
+	if (title == NULL || strstr(title, t) == NULL)
+		return (0);
+	return (strlen(t) * 5 >= strlen(title) * 2);
+}
+
+/*
+ * Pick the headline among the h1s: the one that matches the title; when
+ * none does, the first of at least four words (not a logo); when the
+ * page has no title worth the name, the first that has text.
+ */
+static void
+pick_h1(struct hctx *c)
+{
+	char		*t;
+	size_t		 i;
+	xmlNode		*first = NULL, *found = NULL, *longer = NULL;
+	int		 titled;
+
+	titled = c->meta.title[0] != NULL || (c->meta.title[3] != NULL &&
+	    count_words(c->meta.title[3]) >= 2);
+	for (i = 0; i < c->ncands && found == NULL; i++) {
+		t = node_text(c->cands[i]);
+		if (*t != '\0') {
+			if (first == NULL)
+				first = c->cands[i];
+			if (longer == NULL && count_words(t) >= 4)
+				longer = c->cands[i];
+			if (h1_matches(c, t))
+				found = c->cands[i];
+		}
+		free(t);
+	}
+	if (found != NULL)
+		c->h1 = found;
+	else
+		c->h1 = titled ? longer : first;
+	if (c->h1 != NULL && hi(c->h1) != NULL)
+		hi(c->h1)->flags |= HI_H1;
+	c->ncands = 0;
+}
+
+/* Is the element the article, the main part, or the article body? */
+static int
+is_key(const xmlNode *n)
+{
+	enum html_tag	t = tagdef(n)->tag;
+
+	return (t == H_ARTICLE || t == H_MAIN || attr_is(n, "role", "main") ||
+	    attr_has_word(n, "itemprop", "articleBody"));
+}
+
+/* Count pass: text of text nodes goes to their element. */
+static int
+stats_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i, *p;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if ((p = hi(n->parent)) != NULL)
+			count_text(n->content, &p->text, &p->commas);
+		return (0);
+	}
+	if ((i = hi(n)) == NULL || (i->def->flags & TF_SKIP))
+		return (0);
+	if (c->pass == 2 && (i->flags & HI_DROP))
+		return (0);
+	i->text = i->link = i->commas = 0;
+	i->flags &= ~HI_BLOCKS;
+	if (c->pass == 1 && is_key(n))
+		i->flags |= HI_KEY;
+	return (1);
+}
+
+/* Count pass: add an element's counts to its parent. */
+static void
+stats_leave(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n), *p = hi(n->parent);
+
+	if (i == NULL)
+		return;
+	if (i->def->tag == H_A)
+		i->link = i->text;
+	if (p == NULL)
+		return;
+	p->text += i->text;
+	p->link += i->link;
+	p->commas += i->commas;
+	if ((i->def->flags & TF_BLOCK) || (i->flags & HI_BLOCKS))
+		p->flags |= HI_BLOCKS;
+	if (c->pass == 1)
+		p->flags |= i->flags & (HI_KEY | HI_H1);
+}
+
+/* Count text and links in every element (pass 1: before pruning). */
+static void
+count_pass(struct hctx *c, int pass)
+{
+	struct hinfo	*b;
+
+	c->pass = pass;
+	tree_walk(c->root, stats_enter, stats_leave, c);
+	b = hi(c->body);
+	c->page = b != NULL ? b->text - b->link : 0;
+}
+
+/* An author element: rel=author or itemprop=author. */
+static int
+is_author(const xmlNode *n)
+{
+	char	*ip;
+	int	 r;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return (0);
+	if (attr_has_word(n, "rel", "author"))
+		return (1);
+	if ((ip = attr(n, "itemprop")) == NULL)
+		return (0);
+	r = strstr(ip, "author") != NULL;
+	xmlFree(ip);
+	return (r);
+}
+
+/* A byline element: an author element, or class or id byline/author. */
+static int
+is_byline(const xmlNode *n)
+{
+	char	*s;
+	int	 r = 0;
+
+	if (is_author(n))
+		return (1);
+	if ((s = class_id(n)) != NULL) {
+		r = has_word(s, "byline") || has_word(s, "author");
+		free(s);
+	}
+	return (r);
+}
+
+/* The first author element strictly inside n, or NULL. */
+static xmlNode *
+author_inside(xmlNode *n)
+{
+	xmlNode	*k = n->children;
+
+	while (k != NULL) {
+		if (is_author(k))
+			return (k);
+		if (k->type == XML_ELEMENT_NODE && k->children != NULL) {
+			k = k->children;
+			continue;
+		}
+		while (k != n && k->next == NULL)
+			k = k->parent;
+		if (k == n)
+			break;
+		k = k->next;
+	}
+	return (NULL);
+}
+
+/*
+ * Byline walk: the first sane byline element (some text, at most 100
+ * characters); the author's name inside it when it is marked.
+ */
+static int
+byline_enter(struct hctx *c, xmlNode *n)
+{
+	static const char *const prefixes[] = {
+		"by ", "par ", "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: ",
+		"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: ",
+		"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80 ",
+		"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80 "
+	};
+	struct hinfo	*i = hi(n);
+	xmlNode		*a;
+	char		*t, *p;
+	size_t		 k;
+
+	if (i == NULL || c->meta.byline[0] != NULL ||
+	    (i->flags & HI_DROP) || (i->def->flags & TF_SKIP))
+		return (0);
+	if (i->text == 0 || i->text > 100 || !is_byline(n))
+		return (1);
+	if (!is_author(n) && (a = author_inside(n)) != NULL &&
+	    hi(a) != NULL && hi(a)->text != 0)
+		n = a;
+	t = node_text(n);
+	p = t;
+	for (k = 0; k < nitems(prefixes); k++) {
+		if (strncasecmp(p, prefixes[k], strlen(prefixes[k])) == 0) {
+			p += strlen(prefixes[k]);
+			break;
+		}
+	}
+	meta_keep(&c->meta.byline[0], p);
+	free(t);
+	return (0);
+}
+
+/* Is the element kept although it looks like furniture? */
+static int
+held(const struct hctx *c, const struct hinfo *i, int comments)
+{
+	size_t	own = i->text - i->link;
+
+	if (i->flags & HI_H1)
+		return (1);
+	if ((i->flags & HI_KEY) && own * 10 >= c->page * 3)
+		return (1);
+	if (!comments && own * 10 >= c->page * 6 && c->page > 0)
+		return (1);
+	return (0);
+}
+
+/* Pruning walk: mark the furniture. */
+static int
+prune_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+	char		*role;
+	size_t		 k;
+	int		 cf, r = 0;
+
+	if (i == NULL)
+		return (0);
+	if (n == c->root || n == c->body)
+		return (1);
+	if (i->def->flags & TF_SKIP)
+		goto drop;
+	if (is_hidden(n) && (i->flags & (HI_H1 | HI_KEY)) == 0)
+		goto drop;
+	if ((i->def->flags & TF_FURN) && !held(c, i, 0))
+		goto drop;
+	if ((role = attr(n, "role")) != NULL) {
+		for (k = 0; k < nitems(furniture_roles) && !r; k++)
+			r = word_is(role, furniture_roles[k]);
+		xmlFree(role);
+		if (r && !held(c, i, 0))
+			goto drop;
+	}
+	if ((cf = class_furniture(n)) != 0 && !held(c, i, cf == 2))
+		goto drop;
+	return (1);
+
+drop:
+	i->flags |= HI_DROP;
+	return (0);
+}
+
+/* Add n to the content roots. */
+static void
+add_root(struct hctx *c, xmlNode *n)
+{
+	XGROW(c->roots, c->aroots, c->nroots + 1);
+	c->roots[c->nroots++] = n;
+	if (hi(n) != NULL)
+		hi(n)->flags |= HI_ROOT;
+}
+
+/* Article walk: collect the outermost articles, summed per parent. */
+static int
+article_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n), *p;
+
+	if (i == NULL || (i->flags & HI_DROP))
+		return (0);
+	if (i->def->tag != H_ARTICLE)
+		return (1);
+	if ((p = hi(n->parent)) != NULL) {
+		p->asum += i->text - i->link;
+		p->acount++;
+	}
+	XGROW(c->cands, c->acands, c->ncands + 1);
+	c->cands[c->ncands++] = n;
+	return (0);
+}
+
+/*
+ * Take the articles: the sibling group with the most text, if it holds
+ * enough of the page. A group of several starts at the headline when it
+ * comes before them among the siblings.
+ */
+static int
+pick_articles(struct hctx *c)
+{
+	xmlNode		*best = NULL, *s, *first = NULL, *last = NULL;
+	struct hinfo	*p, *bi;
+	size_t		 k;
+
+	c->ncands = 0;
+	tree_walk(c->body, article_enter, NULL, c);
+	for (k = 0; k < c->ncands; k++) {
+		p = hi(c->cands[k]->parent);
+		if (p != NULL && (best == NULL || p->asum > hi(best)->asum))
+			best = c->cands[k]->parent;
+	}
+	c->ncands = 0;
+	if (best == NULL || (bi = hi(best))->asum == 0 ||
+	    (bi->asum * 4 < c->page && bi->asum < 1000))
+		return (0);
+	for (s = best->children; s != NULL; s = s->next) {
+		if (hi(s) == NULL || (hi(s)->flags & HI_DROP) ||
+		    hi(s)->def->tag != H_ARTICLE)
+			continue;
+		if (first == NULL)
+			first = s;
+		last = s;
+	}
+	if (first == NULL)
+		return (0);
+	if (bi->acount == 1) {
+		add_root(c, first);
+		return (1);
+	}
+	for (s = first->prev; s != NULL; s = s->prev) {
+		if (hi(s) != NULL && (hi(s)->flags & HI_H1) &&
+		    !(hi(s)->flags & HI_DROP)) {
+			first = s;
+			break;
+		}
+	}
+	for (s = first; s != NULL; s = s->next) {
+		add_root(c, s);
+		if (s == last)
+			break;
+	}
+	return (1);
+}
+
+/* Main walk: the outermost <main>, role=main or articleBody. */
+static int
+main_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+
+	if (i == NULL || (i->flags & HI_DROP) || c->ncands != 0)
+		return (0);
+	if (i->def->tag != H_MAIN && !attr_is(n, "role", "main") &&
+	    !attr_has_word(n, "itemprop", "articleBody"))
+		return (1);
+	XGROW(c->cands, c->acands, c->ncands + 1);
+	c->cands[c->ncands++] = n;
+	return (0);
+}
+
+/* Take <main> when it holds a fair share of the page. */
+static int
+pick_main(struct hctx *c)
+{
+	struct hinfo	*i;
+	xmlNode		*m;
+
+	c->ncands = 0;
+	tree_walk(c->body, main_enter, NULL, c);
+	if (c->ncands == 0)
+		return (0);
+	m = c->cands[0];
+	c->ncands = 0;
+	i = hi(m);
+	if (i->text - i->link == 0 || (i->text - i->link) * 4 < c->page)
+		return (0);
+	add_root(c, m);
+	return (1);
+}
+
+/* A candidate's starting score: its tag and its class. */
+static double
+score_init(const xmlNode *n)
+{
+	const char	*name = (const char *)n->name;
+	double		 s = 0;
+
+	if (strcmp(name, "div") == 0)
+		s = 5;
+	else if (strcmp(name, "pre") == 0 || strcmp(name, "td") == 0 ||
+	    strcmp(name, "blockquote") == 0)
+		s = 3;
+	else if (strcmp(name, "address") == 0 || strcmp(name, "form") == 0 ||
+	    strcmp(name, "ol") == 0 || strcmp(name, "ul") == 0 ||
+	    strcmp(name, "dl") == 0 || strcmp(name, "dd") == 0 ||
+	    strcmp(name, "dt") == 0 || strcmp(name, "li") == 0)
+		s = -3;
+	else if (tagdef(n)->tag == H_HEADING || strcmp(name, "th") == 0)
+		s = -5;
+	return (s + class_weight(n));
+}
+
+/* Scoring walk: each paragraph scores its parent and grandparents. */
+static int
+score_enter(struct hctx *c, xmlNode *n)
+{
+	static const double	 share[] = { 1, 2, 6 };
+	struct hinfo		*i = hi(n), *ai;
+	xmlNode			*a;
+	double			 s;
+	int			 lvl;
+
+	if (i == NULL || (i->flags & HI_DROP))
+		return (0);
+	if (!(i->def->flags & TF_SCORE) && !((i->def->flags & TF_DIVLIKE) &&
+	    !(i->flags & HI_BLOCKS)))
+		return (1);
+	if (i->text < 25)
+		return (1);
+	s = 1 + (double)(i->commas + 1) + (double)PR_MIN(i->text / 100, 3);
+	for (a = n->parent, lvl = 0; a != NULL && lvl < 3; a = a->parent,
+	    lvl++) {
+		if ((ai = hi(a)) == NULL || a == c->root)
+			break;
+		if (!(ai->flags & HI_CAND)) {
+			ai->flags |= HI_CAND;
+			ai->score = score_init(a);
+			XGROW(c->cands, c->acands, c->ncands + 1);
+			c->cands[c->ncands++] = a;
+		}
+		ai->score += s / share[lvl];
+	}
+	return (1);
+}
+
+/* True if a is n or one of its ancestors. */
+static int
+is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (; n != NULL; n = n->parent) {
+		if (n == a)
+			return (1);
+	}
+	return (0);
+}
+
+/* Does a short paragraph end like a sentence? */
+static int
+ends_sentence(const xmlNode *n)
+{
+	char	*t = node_text(n);
+	size_t	 l = strlen(t);
+	int	 r;
+
+	r = (l > 0 && t[l - 1] == '.') || strstr(t, ". ") != NULL;
+	free(t);
+	return (r);
+}
+
+/* True if both elements have the same non-empty class. */
+static int
+same_class(const xmlNode *a, const xmlNode *b)
+{
+	char	*ca = attr(a, "class"), *cb = attr(b, "class");
+	int	 r;
+
+	r = ca != NULL && cb != NULL && *ca != '\0' && strcmp(ca, cb) == 0;
+	xmlFree(ca);
+	xmlFree(cb);
+	return (r);
+}
+
+/*
+ * When the headline sits in a sibling before the scored content (under
+ * parent p), take the siblings from the headline on: the dateline and the
+ * standfirst are usually there.
+ */
+static void
+scored_head(struct hctx *c, xmlNode *p)
+{
+	xmlNode	*s, *first, **old;
+	size_t	 k, nold;
+
+	if (c->h1 == NULL || c->nroots == 0 || is_dropped(c->h1))
+		return;
+	for (k = 0; k < c->nroots; k++) {
+		if (hi(c->roots[k])->flags & HI_H1)
+			return;
+	}
+	for (s = c->h1; s != NULL && s->parent != p; s = s->parent)
+		;
+	first = c->roots[0];
+	if (s == NULL || hi(s) == NULL || hi(s)->order > hi(first)->order)
+		return;
+	old = c->roots;
+	nold = c->nroots;
+	c->roots = NULL;
+	c->nroots = c->aroots = 0;
+	for (; s != first; s = s->next) {
+		if (hi(s) != NULL && !(hi(s)->flags & HI_DROP))
+			add_root(c, s);
+	}
+	for (k = 0; k < nold; k++)
+		add_root(c, old[k]);
+	free(old);
+}
+
+/*
+ * The scorer: paragraphs score their containers, a container's score is
+ * cut by its link density, and the best one is the content, with the
+ * siblings that score well or are good paragraphs themselves.
+ */
+static int
+pick_scored(struct hctx *c)
+{
+	xmlNode		*top = NULL, *a, *p, *s, *alt[5];
+	struct hinfo	*i, *ti;
+	size_t		 k, j, nalt = 0, ncontain;
+	double		 ts, last, thr, ld;
+
+	c->ncands = 0;
+	tree_walk(c->body, score_enter, NULL, c);
+	for (k = 0; k < c->ncands; k++) {
+		i = hi(c->cands[k]);
+		ld = i->text != 0 ? (double)i->link / (double)i->text : 0;
+		i->score *= 1 - ld;
+		if (top == NULL || i->score > hi(top)->score)
+			top = c->cands[k];
+	}
+	if (top == NULL || hi(top)->score <= 0) {
+		c->ncands = 0;
+		return (0);
+	}
+	ts = hi(top)->score;
+
+	/* Close runners-up that share an ancestor: take the ancestor. */
+	for (k = 0; k < c->ncands && nalt < nitems(alt); k++) {
+		if (c->cands[k] != top && hi(c->cands[k])->score >= ts * 0.75)
+			alt[nalt++] = c->cands[k];
+	}
+	if (nalt >= 3) {
+		for (p = top->parent; p != NULL && p != c->body;
+		    p = p->parent) {
+			for (j = ncontain = 0; j < nalt; j++)
+				ncontain += is_ancestor(p, alt[j]);
+			if (ncontain >= 3) {
+				top = p;
+				break;
+			}
+		}
+	}
+
+	/* An ancestor that scores higher holds more of the content. */
+	last = hi(top)->score;
+	thr = last / 3;
+	for (a = top->parent; a != NULL && a != c->body; a = a->parent) {
+		if ((i = hi(a)) == NULL || !(i->flags & HI_CAND))
+			continue;
+		if (i->score < thr)
+			break;
+		if (i->score > last) {
+			top = a;
+			break;
+		}
+		last = i->score;
+	}
+
+	/* Climb out of wrappers that hold nothing else. */
+	while (top->parent != NULL && top->parent != c->body &&
+	    hi(top->parent) != NULL) {
+		size_t	nel = 0;
+
+		for (s = top->parent->children; s != NULL; s = s->next) {
+			if (hi(s) != NULL && !(hi(s)->flags & HI_DROP))
+				nel++;
+		}
+		if (nel != 1)
+			break;
+		top = top->parent;
+	}
+	c->ncands = 0;
+
+	ti = hi(top);
+	p = top->parent;
+	if (p == NULL || top == c->body || hi(p) == NULL) {
+		add_root(c, top);
+		return (1);
+	}
+	thr = PR_MAX(10, ti->score * 0.2);
+	for (s = p->children; s != NULL; s = s->next) {
+		double	bonus = 0;
+
+		if ((i = hi(s)) == NULL || (i->flags & HI_DROP))
+			continue;
+		if (s == top) {
+			add_root(c, s);
+			continue;
+		}
+		if (same_class(s, top))
+			bonus = ti->score * 0.2;
+		ld = i->text != 0 ? (double)i->link / (double)i->text : 1;
+		if (((i->flags & HI_CAND) && i->score + bonus >= thr) ||
+		    (i->def->tag == H_PARA && i->text > 80 && ld < 0.25) ||
+		    (i->def->tag == H_PARA && i->text > 0 && i->text <= 80 &&
+		    i->link == 0 && ends_sentence(s)))
+			add_root(c, s);
+	}
+	scored_head(c, p);
+	return (1);
+}
+
+/* Quotation marks for <q>, by language and depth. */
+static const char *
+q_mark(const struct hctx *c, int open)
+{
+	int	inner = c->q > 1;
+
+	if (strcmp(c->qlang, "fr") == 0) {
+		if (inner)
+			return (open ? "\xe2\x80\x9c" : "\xe2\x80\x9d");
+		return (open ? "\xc2\xab\xc2\xa0" : "\xc2\xa0\xc2\xbb");
+	}
+	if (strcmp(c->qlang, "ru") == 0) {
+		if (inner)
+			return (open ? "\xe2\x80\x9e" : "\xe2\x80\x9c");
+		return (open ? "\xc2\xab" : "\xc2\xbb");
+	}
+	if (inner)
+		return (open ? "\xe2\x80\x98" : "\xe2\x80\x99");
+	return (open ? "\xe2\x80\x9c" : "\xe2\x80\x9d");
+}
+
+/* True if s is only whitespace. */
+static int
+is_blank(const xmlChar *s)
+{
+	if (s == NULL)
+		return (1);
+	for (; *s != '\0'; s++) {
+		if (!isspace(*s))
+			return (0);
+	}
+	return (1);
+}
+
+/* A <br>: a line break; two or more in a row end the paragraph. */
+static void
+emit_br(struct hctx *c, xmlNode *n, int pre)
+{
+	xmlNode	*s;
+	int	 more = 0;
+
+	if (pre) {
+		doc_line_break(c->d);
+		return;
+	}
+	for (s = n->next; s != NULL; s = s->next) {
+		if (s->type == XML_TEXT_NODE && is_blank(s->content))
+			continue;
+		if (hi(s) != NULL && hi(s)->def->tag == H_BR) {
+			hi(s)->flags |= HI_DROP;
+			more = 1;
+			continue;
+		}
+		break;
+	}
+	if (more) {
+		doc_block_begin(c->d, BLOCK_PARA, 0);
+		doc_block_end(c->d);
+	} else
+		doc_line_break(c->d);
+}
+
+/* An image: its alt text, inside a text block with text of its own. */
+static void
+emit_img(struct hctx *c, xmlNode *n)
+{
+	xmlNode	*b;
+	char	*alt;
+
+	for (b = n->parent; hi(b) != NULL; b = b->parent) {
+		if (hi(b)->def->flags & TF_BLOCK)
+			break;
+	}
+	if (hi(b) == NULL || !(hi(b)->def->flags & TF_TEXTBLOCK) ||
+	    hi(b)->text == 0)
+		return;
+	if ((alt = attr(n, "alt")) != NULL) {
+		doc_text(c->d, alt, strlen(alt));
+		xmlFree(alt);
+	}
+}
+
+/* Open a span at an element. */
+static void
+emit_span(struct hctx *c, struct hinfo *i, enum span_kind kind,
+    const char *target)
+{
+	doc_span_begin(c->d, kind, target);
+	i->flags |= HI_SPAN;
+}
+
+/* Open a block at an element. */
+static void
+emit_block(struct hctx *c, struct hinfo *i, enum block_kind kind, int level)
+{
+	doc_block_begin(c->d, kind, level);
+	i->flags |= HI_BLOCKED;
+}
+
+/* Emit walk: entering a node. */
+static int
+emit_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i;
+	char		*href, *h;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			doc_text(c->d, (const char *)n->content,
+			    strlen((const char *)n->content));
+		return (0);
+	}
+	if ((i = hi(n)) == NULL || (i->flags & HI_DROP) ||
+	    (i->def->flags & TF_SKIP))
+		return (0);
+	if ((i->def->flags & TF_CLEAN) &&
+	    !(i->flags & (HI_ROOT | HI_H1 | HI_KEY)) && i->text > 0 &&
+	    i->link * 2 > i->text) {
+		i->flags |= HI_DROP;
+		return (0);
+	}
+	/* A short paragraph that is one link: "Read more", a kicker. */
+	if (i->def->tag == H_PARA && strcmp((const char *)n->name, "p") == 0 &&
+	    i->text > 0 && i->text < 40 && i->link == i->text &&
+	    !(i->flags & (HI_ROOT | HI_H1))) {
+		i->flags |= HI_DROP;
+		return (0);
+	}
+	i->flags &= ~(HI_SPAN | HI_BLOCKED);
+	switch (i->def->tag) {
+	case H_HEADING:
+		emit_block(c, i, BLOCK_HEADING, i->def->level);
+		break;
+	case H_BLOCKQUOTE:
+		c->quote++;
+		emit_block(c, i, BLOCK_QUOTE, c->quote);
+		break;
+	case H_LIST:
+		c->list++;
+		emit_block(c, i, BLOCK_PARA, 0);
+		break;
+	case H_ITEM:
+		emit_block(c, i, BLOCK_ITEM, c->list > 0 ? c->list : 1);
+		break;
+	case H_PRE:
+		c->pre++;
+		emit_block(c, i, BLOCK_PRE, 0);
+		break;
+	case H_CAPTION:
+		emit_block(c, i, BLOCK_CAPTION, 0);
+		break;
+	case H_PARA:
+	case H_HR:
+	case H_BLOCK:
+	case H_BODY:
+	case H_ARTICLE:
+	case H_MAIN:
+		emit_block(c, i, BLOCK_PARA, 0);
+		break;
+	case H_BR:
+		emit_br(c, n, c->pre > 0);
+		return (0);
+	case H_IMG:
+		emit_img(c, n);
+		return (0);
+	case H_A:
+		if ((href = attr(n, "href")) == NULL)
+			break;
+		h = href + strspn(href, " \t\r\n\f");
+		if (*h != '\0' && strncasecmp(h, "javascript:", 11) != 0)
+			emit_span(c, i, SPAN_LINK, h);
+		xmlFree(href);
+		break;
+	case H_EMPH:
+		emit_span(c, i, SPAN_EMPH, NULL);
+		break;
+	case H_STRONG:
+		emit_span(c, i, SPAN_STRONG, NULL);
+		break;
+	case H_CODE:
+		emit_span(c, i, SPAN_CODE, NULL);
+		break;
+	case H_Q:
+		c->q++;
+		doc_text(c->d, q_mark(c, 1), strlen(q_mark(c, 1)));
+		break;
+	case H_INLINE:
+		break;
+	}
+	return (1);
+}
+
+/* Emit walk: leaving an element. */
+static void
+emit_leave(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+
+	if (i == NULL)
+		return;
+	switch (i->def->tag) {
+	case H_BLOCKQUOTE:
+		c->quote--;
+		break;
+	case H_LIST:
+		c->list--;
+		break;
+	case H_PRE:
+		c->pre--;
+		break;
+	case H_Q:
+		doc_text(c->d, q_mark(c, 0), strlen(q_mark(c, 0)));
+		c->q--;
+		break;
+	default:
+		break;
+	}
+	if (i->flags & HI_SPAN) {
+		switch (i->def->tag) {
+		case H_A:
+			doc_span_end(c->d, SPAN_LINK);
+			break;
+		case H_EMPH:
+			doc_span_end(c->d, SPAN_EMPH);
+			break;
+		case H_STRONG:
+			doc_span_end(c->d, SPAN_STRONG);
+			break;
+		case H_CODE:
+			doc_span_end(c->d, SPAN_CODE);
+			break;
+		default:
+			break;
+		}
+	}
+	if (i->flags & HI_BLOCKED)
+		doc_block_end(c->d);
+	i->flags &= ~(HI_SPAN | HI_BLOCKED);
+}
+
+/* Count walk: give every element its info. */
+static int
+info_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return (0);
+	if (c->info != NULL) {
+		i = &c->info[c->ninfo];
+		i->def = tag_lookup(n);
+		i->order = c->ninfo;
+		n->_private = i;
+	}
+	c->ninfo++;
+	return (1);
+}
+
+/* Set the metadata of the document from what was found. */
+static void
+set_meta(struct hctx *c)
+{
+	struct hmeta	*m = &c->meta;
+	char		*h1 = c->h1 != NULL ? node_text(c->h1) : NULL, *t;
+	size_t		 k;
+
+	if (h1 != NULL && *h1 == '\0') {
+		free(h1);
+		h1 = NULL;
+	}
+	for (k = 0; k < 3 && m->title[k] == NULL; k++)
+		;
+	if (k < 3)
+		doc_set_title(c->d, m->title[k]);
+	else if (m->title[3] != NULL) {
+		t = title_clean(m->title[3], h1);
+		/* A one-word <title> is the site's name. */
+		if (h1 != NULL && count_words(t) < 2)
+			doc_set_title(c->d, h1);
+		else
+			doc_set_title(c->d, t);
+		free(t);
+	} else
+		doc_set_title(c->d, h1);
+	free(h1);
+	for (k = 0; k < nitems(m->byline) && m->byline[k] == NULL; k++)
+		;
+	if (k < nitems(m->byline))
+		doc_set_byline(c->d, m->byline[k]);
+	for (k = 0; k < nitems(m->date) && m->date[k] == NULL; k++)
+		;
+	if (k < nitems(m->date))
+		doc_set_date(c->d, m->date[k]);
+	for (k = 0; k < nitems(m->lang) && m->lang[k] == NULL; k++)
+		;
+	if (k < nitems(m->lang)) {
+		doc_set_lang(c->d, m->lang[k]);
+		for (t = m->lang[k], k = 0; k < 2 && isalpha((unsigned char)
+		    t[k]); k++)
+			c->qlang[k] = (char)tolower((unsigned char)t[k]);
+		c->qlang[k] = '\0';
+	}
+}
+
+/* Free what the context holds. */
+static void
+hctx_release(struct hctx *c)
+{
+	size_t	k;
+
+	for (k = 0; k < nitems(c->meta.title); k++)
+		free(c->meta.title[k]);
+	for (k = 0; k < nitems(c->meta.byline); k++)
+		free(c->meta.byline[k]);
+	for (k = 0; k < nitems(c->meta.date); k++)
+		free(c->meta.date[k]);
+	for (k = 0; k < nitems(c->meta.lang); k++)
+		free(c->meta.lang[k]);
+	free(c->info);
+	free(c->roots);
+	free(c->cands);
+}
 
 int
 load_html(struct doc *d, const char *data, size_t len, char **cause)
 {
-	*cause = xstrprintf("'%s': HTML is not supported yet", d->source);
-	return (-1);
+	struct hctx	 c;
+	struct strbuf	 sb = STRBUF_INIT;
+	htmlDocPtr	 doc;
+	xmlNode		*n;
+	struct hinfo	*hb;
+	size_t		 k, text;
+
+	if (len > INT32_MAX) {
+		*cause = xstrprintf("'%s' is too large", d->source);
+		return (-1);
+	}
+	doc = htmlReadMemory(data, (int)len, NULL, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	if (doc == NULL) {
+		strbuf_addstr(&sb, "cannot parse '");
+		safe_escape(&sb, d->source, strlen(d->source), 0);
+		strbuf_addstr(&sb, "' as HTML");
+		*cause = strbuf_detach(&sb, NULL);
+		return (-1);
+	}
+	memset(&c, 0, sizeof c);
+	c.d = d;
+	if ((c.root = xmlDocGetRootElement(doc)) == NULL)
+		goto done;
+	for (n = c.root->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "body") == 0)
+			break;
+	}
+	c.body = n != NULL ? n : c.root;
+
+	/* Give every element its info. */
+	tree_walk(c.root, info_enter, NULL, &c);
+	c.info = xcalloc(c.ninfo, sizeof *c.info);
+	c.ninfo = 0;
+	tree_walk(c.root, info_enter, NULL, &c);
+
+	/* Metadata, the headline, counts, furniture. */
+	tree_walk(c.root, meta_enter, NULL, &c);
+	pick_h1(&c);
+	count_pass(&c, 1);
+	tree_walk(c.body, prune_enter, NULL, &c);
+	count_pass(&c, 2);
+
+	/* The content. */
+	if (!pick_articles(&c) && !pick_main(&c) && !pick_scored(&c))
+		add_root(&c, c.body);
+
+	/* A byline element: in the content first. */
+	if (c.meta.byline[1] == NULL && c.meta.byline[2] == NULL) {
+		for (k = 0; k < c.nroots; k++)
+			tree_walk(c.roots[k], byline_enter, NULL, &c);
+		tree_walk(c.body, byline_enter, NULL, &c);
+	}
+	set_meta(&c);
+	for (k = text = 0; k < c.nroots; k++) {
+		if ((hb = hi(c.roots[k])) != NULL)
+			text += hb->text - hb->link;
+	}
+	if (text == 0)
+		goto done;
+
+	/* The headline first when the content does not hold it. */
+	if (c.h1 != NULL && !is_dropped(c.h1)) {
+		for (k = 0; k < c.nroots; k++) {
+			if (hi(c.roots[k]) != NULL &&
+			    (hi(c.roots[k])->flags & HI_H1))
+				break;
+		}
+		if (k == c.nroots && hi(c.roots[0]) != NULL &&
+		    hi(c.h1)->order < hi(c.roots[0])->order)
+			tree_walk(c.h1, emit_enter, emit_leave, &c);
+	}
+	for (k = 0; k < c.nroots; k++)
+		tree_walk(c.roots[k], emit_enter, emit_leave, &c);
+
+done:
+	hctx_release(&c);
+	xmlFreeDoc(doc);
+	return (0);
 }
