@@ -345,6 +345,7 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	blk = &d->blocks[d->nblocks++];
 	blk->kind = kind;
 	blk->level = level;
+	blk->cont = 0;
 	blk->text = pool_strndup(&d->pool, out.buf, out.len);
 	blk->len = out.len;
 	blk->nspans = nspans;
