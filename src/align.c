@@ -97,10 +97,10 @@ struct btype {
  */
 static const struct btype sent_types[] = {
 	{ 1, 1, 0.163 },	/* 0.85 */
-	{ 1, 0, 4.00 },		/* 0.018 */
-	{ 0, 1, 4.00 },
-	{ 2, 1, 3.50 },		/* 0.03 */
-	{ 1, 2, 3.50 },
+	{ 1, 0, 3.50 },		/* 0.03 */
+	{ 0, 1, 3.50 },
+	{ 2, 1, 4.00 },		/* 0.018 */
+	{ 1, 2, 4.00 },
 	{ 2, 2, 6.50 },		/* 0.0015 */
 	{ 3, 1, 5.30 },		/* 0.005 */
 	{ 1, 3, 5.30 },
@@ -353,7 +353,8 @@ pair_cost(const struct side *A, size_t i, int a, const struct side *B,
 	size_t		na, nb, x = 0, y = 0;
 	double		la = 0, lb = 0, mean, cost = 0;
 	int		u, ha = 0, hb = 0, qa = 0, qb = 0, miss_a = 0, miss_b = 0;
-	int		match = 0, quest_a = 0, quest_b = 0;
+	int		match = 0, quest_a = 0, quest_b = 0, nmiss_a = 0;
+	int		nmiss_b = 0;
 
 	for (u = 0; u < a; u++) {
 		const struct feat	*f = &A->f[i + (size_t)u];
@@ -388,17 +389,25 @@ pair_cost(const struct side *A, size_t i, int a, const struct side *B,
 			match++;
 			x++;
 			y++;
-		} else if (ka[x] < kb[y])
+		} else if (ka[x] < kb[y]) {
+			nmiss_a += (ka[x] & KEY_NAME) != 0;
 			miss_a += (ka[x++] & KEY_NUMBER) != 0;
-		else
+		} else {
+			nmiss_b += (kb[y] & KEY_NAME) != 0;
 			miss_b += (kb[y++] & KEY_NUMBER) != 0;
+		}
 	}
-	for (; x < na; x++)
+	for (; x < na; x++) {
+		nmiss_a += (ka[x] & KEY_NAME) != 0;
 		miss_a += (ka[x] & KEY_NUMBER) != 0;
-	for (; y < nb; y++)
+	}
+	for (; y < nb; y++) {
+		nmiss_b += (kb[y] & KEY_NAME) != 0;
 		miss_b += (kb[y] & KEY_NUMBER) != 0;
-	cost -= 1.5 * match;
+	}
+	cost -= 2.0 * match;
 	cost += 0.6 * (PR_MIN(miss_a, 3) + PR_MIN(miss_b, 3));
+	cost += 0.3 * (PR_MIN(nmiss_a, 3) + PR_MIN(nmiss_b, 3));
 
 	if ((ha != 0) != (hb != 0))
 		cost += 4;
@@ -1065,7 +1074,7 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 	}
 	p.types = sent_types;
 	p.ntypes = nitems(sent_types);
-	p.boundary = 1.0;
+	p.boundary = 2.0;
 	p.hint_v = pivot;
 	p.hint_a = ga;
 	p.hint_b = gb;
@@ -1493,6 +1502,242 @@ link_quotes(struct alignment *al)
 	free(link);
 }
 
+/* Characters of s (code points that are not spaces). */
+static size_t
+char_count(const char *s, size_t len)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && s[i] != ' ')
+			n++;
+	}
+	return (n);
+}
+
+/* The number keys of s, sorted; returns their number (at most max). */
+static size_t
+number_keys(const char *s, size_t len, const char *lang, uint32_t *keys,
+    size_t max)
+{
+	struct text_anchor	*an;
+	size_t			 i, na, n = 0;
+
+	na = text_anchors(s, len, lang, &an);
+	for (i = 0; i < na && n < max; i++) {
+		if (an[i].kind == ANCHOR_NUMBER)
+			keys[n++] = key_hash(an[i].key, KEY_NUMBER);
+	}
+	free(an);
+	keys_sort(keys, n);
+	return (n);
+}
+
+/* Does a key of a (sorted) appear in b (sorted)? */
+static int
+keys_meet(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t	x = 0, y = 0;
+
+	while (x < na && y < nb) {
+		if (a[x] == b[y])
+			return (1);
+		if (a[x] < b[y])
+			x++;
+		else
+			y++;
+	}
+	return (0);
+}
+
+/*
+ * Where to cut sentence t of version w so that its two parts match the two
+ * sentences the reference versions have in the bead: at a clause boundary
+ * (after , ; : or before a dash) whose share of the sentence is nearest the
+ * references' share, with no number on the wrong side. Returns the byte
+ * offset of the cut in the block (the second part starts after the
+ * spaces), or 0.
+ */
+static size_t
+clause_cut(const struct alignment *al, size_t w, size_t t,
+    const struct align_bead *bd)
+{
+	const struct text_sentence	*ts = &al->sents[w][t];
+	const struct doc		*d = al->docs[w];
+	const char			*txt = d->blocks[ts->block].text;
+	uint32_t			 n1[16], n2[16], r1[64], r2[64], k[16];
+	size_t				 nr1 = 0, nr2 = 0, v, i, best = 0, total;
+	size_t				 len = ts->end - ts->start, nn;
+	double				 share = 0, bestd = 1, dd;
+	int				 nref = 0;
+
+	for (v = 0; v < al->nvers; v++) {
+		const struct text_sentence	*a, *b;
+		const char			*bt;
+		double				 la, lb;
+
+		if (bd->count[v] != 2)
+			continue;
+		a = &al->sents[v][bd->first[v]];
+		b = &al->sents[v][bd->first[v] + 1];
+		bt = al->docs[v]->blocks[a->block].text;
+		la = (double)char_count(bt + a->start, a->end - a->start);
+		bt = al->docs[v]->blocks[b->block].text;
+		lb = (double)char_count(bt + b->start, b->end - b->start);
+		if (la + lb <= 0)
+			continue;
+		share += la / (la + lb);
+		nref++;
+		nn = number_keys(al->docs[v]->blocks[a->block].text + a->start,
+		    a->end - a->start, al->docs[v]->lang, k, nitems(k));
+		for (i = 0; i < nn && nr1 < nitems(r1); i++)
+			r1[nr1++] = k[i];
+		nn = number_keys(al->docs[v]->blocks[b->block].text + b->start,
+		    b->end - b->start, al->docs[v]->lang, k, nitems(k));
+		for (i = 0; i < nn && nr2 < nitems(r2); i++)
+			r2[nr2++] = k[i];
+	}
+	if (nref == 0)
+		return (0);
+	share /= nref;
+	keys_sort(r1, nr1);
+	keys_sort(r2, nr2);
+	total = char_count(txt + ts->start, len);
+	if (total < 20)
+		return (0);
+	for (i = ts->start + 1; i + 1 < ts->end; i++) {
+		size_t	cut;
+
+		if ((txt[i] == ',' || txt[i] == ';' || txt[i] == ':') &&
+		    txt[i + 1] == ' ')
+			cut = i + 1;
+		else if (txt[i] == ' ' && (strncmp(txt + i + 1, "\xe2\x80\x94",
+		    3) == 0 || strncmp(txt + i + 1, "\xe2\x80\x93", 3) == 0 ||
+		    (txt[i + 1] == '-' && txt[i + 2] == ' ')))
+			cut = i;
+		else
+			continue;
+		dd = fabs((double)char_count(txt + ts->start, cut - ts->start) /
+		    (double)total - share);
+		if (dd >= bestd)
+			continue;
+		/* Numbers must fall on the side that has them. */
+		nn = number_keys(txt + ts->start, cut - ts->start, d->lang, n1,
+		    nitems(n1));
+		if (keys_meet(n1, nn, r2, nr2) && !keys_meet(n1, nn, r1, nr1))
+			continue;
+		nn = number_keys(txt + cut, ts->end - cut, d->lang, n2,
+		    nitems(n2));
+		if (keys_meet(n2, nn, r1, nr1) && !keys_meet(n2, nn, r2, nr2))
+			continue;
+		bestd = dd;
+		best = cut;
+	}
+	return (bestd < 0.12 ? best : 0);
+}
+
+/*
+ * Where a translator made one sentence of two, cut it at the clause that
+ * matches, so each part pairs with its own sentence: a bead holding two
+ * sentences in some versions and one in others becomes two beads. The
+ * alignment's sentences are its own copy; the document is not touched.
+ */
+static void
+split_merged(struct alignment *al)
+{
+	struct align_bead	*nb = NULL;
+	struct text_sentence	*ns[ALIGN_MAXVERS];
+	size_t			 nn[ALIGN_MAXVERS], an[ALIGN_MAXVERS];
+	size_t			 b, v, k, cut[ALIGN_MAXVERS], n = 0, alloc = 0;
+	int			 two, one, ok;
+
+	for (v = 0; v < al->nvers; v++) {
+		ns[v] = NULL;
+		nn[v] = an[v] = 0;
+	}
+	for (b = 0; b < al->nbeads; b++) {
+		const struct align_bead	*bd = &al->beads[b];
+		struct align_bead	*x, *y;
+
+		two = one = 0;
+		ok = 1;
+		for (v = 0; v < al->nvers; v++) {
+			cut[v] = 0;
+			if (bd->count[v] == 2)
+				two++;
+			else if (bd->count[v] == 1)
+				one++;
+			else
+				ok = 0;
+		}
+		for (v = 0; ok && two > 0 && one > 0 && v < al->nvers; v++) {
+			if (bd->count[v] == 1 &&
+			    (cut[v] = clause_cut(al, v, bd->first[v], bd)) == 0)
+				ok = 0;
+		}
+		if (!ok || two == 0 || one == 0) {
+			/* Copy the bead and its sentences. */
+			XGROW(nb, alloc, n + 1);
+			x = &nb[n++];
+			*x = *bd;
+			for (v = 0; v < al->nvers; v++) {
+				x->first[v] = nn[v];
+				for (k = 0; k < bd->count[v]; k++) {
+					XGROW(ns[v], an[v], nn[v] + 1);
+					ns[v][nn[v]++] =
+					    al->sents[v][bd->first[v] + k];
+				}
+			}
+			continue;
+		}
+		XGROW(nb, alloc, n + 2);
+		x = &nb[n++];
+		y = &nb[n++];
+		*x = *bd;
+		*y = *bd;
+		for (v = 0; v < al->nvers; v++) {
+			struct text_sentence	t1, t2;
+			const char		*txt;
+
+			t1 = al->sents[v][bd->first[v]];
+			if (bd->count[v] == 2)
+				t2 = al->sents[v][bd->first[v] + 1];
+			else {
+				txt = al->docs[v]->blocks[t1.block].text;
+				t2 = t1;
+				t1.end = cut[v];
+				while (t1.end > t1.start &&
+				    txt[t1.end - 1] == ' ')
+					t1.end--;
+				t2.start = cut[v];
+				while (t2.start < t2.end &&
+				    txt[t2.start] == ' ')
+					t2.start++;
+			}
+			XGROW(ns[v], an[v], nn[v] + 2);
+			x->first[v] = nn[v];
+			x->count[v] = 1;
+			ns[v][nn[v]++] = t1;
+			y->first[v] = nn[v];
+			y->count[v] = 1;
+			ns[v][nn[v]++] = t2;
+		}
+	}
+	for (v = 0; v < al->nvers; v++) {
+		free(al->sents[v]);
+		al->sents[v] = ns[v];
+		al->nsents[v] = nn[v];
+		for (b = n; b > 0; b--) {
+			if (nb[b - 1].count[v] == 0)
+				nb[b - 1].first[v] = b < n ?
+				    nb[b].first[v] : nn[v];
+		}
+	}
+	free(al->beads);
+	al->beads = nb;
+	al->nbeads = n;
+}
+
 struct alignment *
 align_create(const struct article *a, const struct align_opts *opts,
     char **cause)
@@ -1569,6 +1814,8 @@ align_create(const struct article *a, const struct align_opts *opts,
 	}
 	al->beads = P.beads;
 	al->nbeads = P.n;
+	if (a->n > 1)
+		split_merged(al);
 	for (v = 0; v < a->n; v++) {
 		al->bead_of[v] = xcalloc(al->nsents[v] + 1,
 		    sizeof *al->bead_of[v]);
