@@ -290,22 +290,39 @@ feat_text(struct side *sd, struct feat *f, const char *s, size_t len,
 	free(an);
 }
 
-/* Gather the keys of units [i, i+n) into buf (sorted); returns the count. */
+/*
+ * The keys of units [i, i+n), sorted: a unit's own array when n is 1, else
+ * its sorted runs merged into buf. Returns the count; *out points at them.
+ */
 static size_t
-keys_gather(const struct side *sd, size_t i, int n, uint32_t *buf,
-    size_t bufsz)
+keys_view(const struct side *sd, size_t i, int n, uint32_t *buf,
+    size_t bufsz, const uint32_t **out)
 {
-	size_t	m = 0;
-	int	u, k;
+	const struct feat	*f = &sd->f[i];
+	const uint32_t		*r[3];
+	size_t			 rn[3], m = 0;
+	int			 u, best;
 
-	for (u = 0; u < n; u++) {
-		const struct feat	*f = &sd->f[i + (size_t)u];
-
-		for (k = 0; k < f->nk && m < bufsz; k++)
-			buf[m++] = sd->keys[f->koff + (size_t)k];
+	if (n == 1) {
+		*out = sd->keys + f->koff;
+		return ((size_t)f->nk);
 	}
-	if (n > 1)
-		keys_sort(buf, m);
+	for (u = 0; u < n && u < 3; u++) {
+		r[u] = sd->keys + f[u].koff;
+		rn[u] = (size_t)f[u].nk;
+	}
+	while (m < bufsz) {
+		best = -1;
+		for (u = 0; u < n && u < 3; u++) {
+			if (rn[u] > 0 && (best < 0 || *r[u] < *r[best]))
+				best = u;
+		}
+		if (best < 0)
+			break;
+		buf[m++] = *r[best]++;
+		rn[best]--;
+	}
+	*out = buf;
 	return (m);
 }
 
@@ -342,19 +359,18 @@ side_len(const struct side *sd, size_t i, int n)
 
 /*
  * The cost of pairing units [i, i+a) of A with [j, j+b) of B (both a, b
- * > 0), without the bead's prior: length, anchors, kinds, marks.
+ * > 0), without the bead's prior and without the anchors: length, kinds,
+ * marks, paragraph breaks. *bonus receives the most the anchors could take
+ * off (every key of the smaller side matched).
  */
 static double
-pair_cost(const struct side *A, size_t i, int a, const struct side *B,
+pair_base(const struct side *A, size_t i, int a, const struct side *B,
     size_t j, int b, double ratio, double var, const struct params *p,
-    int hint)
+    int hint, double *bonus)
 {
-	uint32_t	ka[200], kb[200];
-	size_t		na, nb, x = 0, y = 0;
-	double		la = 0, lb = 0, mean, cost = 0;
-	int		u, ha = 0, hb = 0, qa = 0, qb = 0, miss_a = 0, miss_b = 0;
-	int		match = 0, quest_a = 0, quest_b = 0, nmiss_a = 0;
-	int		nmiss_b = 0;
+	double	la = 0, lb = 0, mean, cost = 0;
+	int	u, ha = 0, hb = 0, qa = 0, qb = 0, quest_a = 0, quest_b = 0;
+	int	ka = 0, kb = 0;
 
 	for (u = 0; u < a; u++) {
 		const struct feat	*f = &A->f[i + (size_t)u];
@@ -362,6 +378,7 @@ pair_cost(const struct side *A, size_t i, int a, const struct side *B,
 		la += f->len;
 		ha += f->heading;
 		qa += f->nquotes;
+		ka += f->nk;
 		quest_a |= f->quest | f->excl;
 		if (u > 0 && f->parstart)
 			cost += p->boundary;
@@ -372,6 +389,7 @@ pair_cost(const struct side *A, size_t i, int a, const struct side *B,
 		lb += f->len;
 		hb += f->heading;
 		qb += f->nquotes;
+		kb += f->nk;
 		quest_b |= f->quest | f->excl;
 		if (u > 0 && f->parstart)
 			cost += p->boundary;
@@ -380,10 +398,39 @@ pair_cost(const struct side *A, size_t i, int a, const struct side *B,
 	if (mean < 1)
 		mean = 1;
 	cost += tail_cost((lb - la * ratio) / sqrt(var * mean));
+	if ((ha != 0) != (hb != 0))
+		cost += 4;
+	if (qa != qb)
+		cost += 0.4 * PR_MIN(abs(qa - qb), 3);
+	if (quest_a != quest_b)
+		cost += 0.8;
+	/* Stay with the aligned blocks. */
+	if (hint && p->hint_a != NULL && (p->hint_a[i] != p->hint_b[j] ||
+	    p->hint_a[i + (size_t)a - 1] != p->hint_b[j + (size_t)b - 1]))
+		cost += 1.0;
+	*bonus = 2.0 * PR_MIN(ka, kb);
+	return (cost);
+}
 
-	/* Anchors: numbers and names both sides share. */
-	na = keys_gather(A, i, a, ka, nitems(ka));
-	nb = keys_gather(B, j, b, kb, nitems(kb));
+/*
+ * The anchors' part of the cost of pairing units [i, i+a) of A with
+ * [j, j+b) of B: numbers and names both share take cost off, numbers (and,
+ * less, names) only one side has add some.
+ */
+static double
+pair_anchors(const struct side *A, size_t i, int a, const struct side *B,
+    size_t j, int b)
+{
+	uint32_t	 bufa[400], bufb[400];
+	const uint32_t	*ka, *kb;
+	size_t		 na, nb, x = 0, y = 0;
+	int		 match = 0, miss_a = 0, miss_b = 0, nmiss_a = 0;
+	int		 nmiss_b = 0;
+
+	na = keys_view(A, i, a, bufa, nitems(bufa), &ka);
+	nb = keys_view(B, j, b, bufb, nitems(bufb), &kb);
+	if (na == 0 && nb == 0)
+		return (0);
 	while (x < na && y < nb) {
 		if (ka[x] == kb[y]) {
 			match++;
@@ -405,21 +452,8 @@ pair_cost(const struct side *A, size_t i, int a, const struct side *B,
 		nmiss_b += (kb[y] & KEY_NAME) != 0;
 		miss_b += (kb[y] & KEY_NUMBER) != 0;
 	}
-	cost -= 2.0 * match;
-	cost += 0.6 * (PR_MIN(miss_a, 3) + PR_MIN(miss_b, 3));
-	cost += 0.3 * (PR_MIN(nmiss_a, 3) + PR_MIN(nmiss_b, 3));
-
-	if ((ha != 0) != (hb != 0))
-		cost += 4;
-	if (qa != qb)
-		cost += 0.4 * PR_MIN(abs(qa - qb), 3);
-	if (quest_a != quest_b)
-		cost += 0.8;
-	/* Stay with the aligned blocks. */
-	if (hint && p->hint_a != NULL && (p->hint_a[i] != p->hint_b[j] ||
-	    p->hint_a[i + (size_t)a - 1] != p->hint_b[j + (size_t)b - 1]))
-		cost += 1.0;
-	return (cost);
+	return (-2.0 * match + 0.6 * (PR_MIN(miss_a, 3) + PR_MIN(miss_b, 3)) +
+	    0.3 * (PR_MIN(nmiss_a, 3) + PR_MIN(nmiss_b, 3)));
 }
 
 /*
@@ -467,14 +501,16 @@ profile_len(const struct profile *P, size_t i, int a)
 
 /*
  * The cost of a bead of a profile units at i and b units of B at j: the
- * mean of its costs against every version of the profile.
+ * mean of its costs against every version of the profile. When even the
+ * best the anchors could do cannot bring it under budget, a lower bound
+ * (at least budget) comes back without the anchors being compared.
  */
 static double
 bead_cost(const struct profile *P, size_t i, int a, const struct side *B,
-    size_t j, int b, const struct params *p, double prior)
+    size_t j, int b, const struct params *p, double prior, double budget)
 {
-	size_t	u, first, n;
-	double	sum = 0;
+	size_t	u, first[ALIGN_MAXVERS], n[ALIGN_MAXVERS];
+	double	sum = 0, bonus, bonuses = 0;
 	int	k = 0;
 
 	if (b == 0)
@@ -482,17 +518,26 @@ bead_cost(const struct profile *P, size_t i, int a, const struct side *B,
 	if (a == 0)
 		return (prior + log1p(side_len(B, j, b) / 200.0));
 	for (u = 0; u < P->nvers; u++) {
+		n[u] = 0;
 		if (P->side[u] == NULL)
 			continue;
-		n = profile_run(P, u, i, a, &first);
-		if (n == 0)
+		n[u] = profile_run(P, u, i, a, &first[u]);
+		if (n[u] == 0)
 			continue;
-		sum += pair_cost(P->side[u], first, (int)n, B, j, b,
-		    P->ratio[u], P->var[u], p, u == p->hint_v);
+		sum += pair_base(P->side[u], first[u], (int)n[u], B, j, b,
+		    P->ratio[u], P->var[u], p, u == p->hint_v, &bonus);
+		bonuses += bonus;
 		k++;
 	}
 	if (k == 0)
 		return (prior + log1p(side_len(B, j, b) / 200.0));
+	if (prior + (sum - bonuses) / k >= budget)
+		return (prior + (sum - bonuses) / k);
+	for (u = 0; u < P->nvers; u++) {
+		if (n[u] != 0)
+			sum += pair_anchors(P->side[u], first[u], (int)n[u], B,
+			    j, b);
+	}
 	return (prior + sum / k);
 }
 
@@ -546,7 +591,7 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 				if (!isfinite(c))
 					continue;
 				c += bead_cost(P, pi, ty->a, B, pj, ty->b, p,
-				    ty->prior);
+				    ty->prior, best - c);
 				if (c < best) {
 					best = c;
 					bt = (int)t;
@@ -745,7 +790,7 @@ side_build(const struct alignment *al, size_t v, struct side *ss,
 		bf->nquotes += f->nquotes;
 		bf->quest = f->quest;
 		bf->excl = f->excl;
-		for (k = 0; k < f->nk && bf->nk < 200; k++) {
+		for (k = 0; k < f->nk && bf->nk < 16; k++) {
 			XGROW(bs->keys, bs->akeys, bs->nkeys + 1);
 			bs->keys[bs->nkeys++] = ss->keys[f->koff + (size_t)k];
 			bf->nk++;
@@ -868,6 +913,9 @@ struct vside {
 	struct side	 sent;
 	struct side	 block;
 	size_t		*sblock;	/* sentence -> block */
+	struct pbead	*bb;		/* its blocks aligned to the pivot's */
+	size_t		 nbb;
+	double		 var;		/* variance per char with the pivot */
 };
 
 /*
@@ -1023,25 +1071,34 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 {
 	struct profile	 BP;
 	struct params	 p;
-	struct pbead	*bb = NULL, *sb = NULL;
+	const struct pbead *bb;
+	struct pbead	*sb = NULL;
 	struct side	*B = &vs[v].sent;
 	size_t		 nbb, nsb = 0, *lo, *hi, m, *ga, *gb, g, k, u;
 	size_t		*blo, *bhi, kd, big;
 	double		*centre, ratio, var;
 	int		 edge;
 
-	/* 1. Blocks of the pivot against blocks of v. */
+	/* 1. Blocks of the pivot against blocks of v (once). */
 	memset(&p, 0, sizeof p);
-	profile_of_side(&BP, P->nvers, pivot, &vs[pivot].block);
-	ratio = vs[pivot].block.total > 0 ? vs[v].block.total /
-	    vs[pivot].block.total : 1;
-	BP.ratio[pivot] = ratio;
-	p.types = block_types;
-	p.ntypes = nitems(block_types);
-	p.hint_v = DOC_NOPOS;
-	nbb = align_diagonal(&BP, &vs[v].block, &p, &bb);
-	free(BP.beads);
-	var = estimate_var(&vs[pivot].block, &vs[v].block, bb, nbb, ratio);
+	if (vs[v].bb == NULL) {
+		profile_of_side(&BP, P->nvers, pivot, &vs[pivot].block);
+		ratio = vs[pivot].block.total > 0 ? vs[v].block.total /
+		    vs[pivot].block.total : 1;
+		BP.ratio[pivot] = ratio;
+		p.types = block_types;
+		p.ntypes = nitems(block_types);
+		p.hint_v = DOC_NOPOS;
+		vs[v].nbb = align_diagonal(&BP, &vs[v].block, &p, &vs[v].bb);
+		free(BP.beads);
+		if (vs[v].bb == NULL)
+			vs[v].bb = xcalloc(1, sizeof *vs[v].bb);
+		vs[v].var = estimate_var(&vs[pivot].block, &vs[v].block,
+		    vs[v].bb, vs[v].nbb, ratio);
+	}
+	bb = vs[v].bb;
+	nbb = vs[v].nbb;
+	var = vs[v].var;
 
 	/* The block bead of each pivot and B sentence. */
 	ga = xcalloc(vs[pivot].sent.n + 1, sizeof *ga);
@@ -1120,7 +1177,6 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 	free(centre);
 	free(ga);
 	free(gb);
-	free(bb);
 }
 
 /*
@@ -1826,6 +1882,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 		side_release(&vs[v].sent);
 		side_release(&vs[v].block);
 		free(vs[v].sblock);
+		free(vs[v].bb);
 	}
 	link_quotes(al);
 	if (opts != NULL && opts->progress != NULL)
@@ -1837,6 +1894,7 @@ cancelled:
 		side_release(&vs[v].sent);
 		side_release(&vs[v].block);
 		free(vs[v].sblock);
+		free(vs[v].bb);
 	}
 	align_free(al);
 	*cause = xstrdup("cancelled");
