@@ -68,21 +68,31 @@ size_t	 text_wrap(const char *s, size_t len, int width, const char *lang,
 /* A sentence of a document: bytes [start, end) of block. */
 struct text_sentence {
 	size_t	block;
-	size_t	start;
+	size_t	start;		/* leading whitespace excluded */
 	size_t	end;		/* trailing whitespace excluded */
 };
 
 /*
  * Split s into sentences with ICU's sentence break iterator for lang, and
  * the exception lists for abbreviations and initials (Mr., M., Mme, т. е.,
- * V. Putin). Returns the number of ranges stored in *out (you own it).
+ * V. Putin); a quotation that ends with ." or .» stays with its sentence.
+ * The ranges exclude the whitespace around each sentence; blank text has
+ * none. Returns the number of ranges stored in *out (you own it; NULL when
+ * there are none). Linear in len.
  */
 size_t	 text_sentences(const char *s, size_t len, const char *lang,
 	     struct text_range **out);
-/* Sentences of every block of a document, in order (you own *out). */
+/*
+ * Sentences of every block of a document, in order (you own *out, never
+ * NULL). lang NULL means the document's. In a presegmented document each
+ * block is one sentence.
+ */
 size_t	 text_doc_sentences(const struct doc *, const char *lang,
 	     struct text_sentence **out);
-/* The words of s by ICU word boundaries (letters/numbers only). */
+/*
+ * The words of s by ICU word boundaries (letters/numbers only; l'homme,
+ * don't and aujourd'hui are one word). You own *out (NULL if none).
+ */
 size_t	 text_words(const char *s, size_t len, const char *lang,
 	     struct text_range **out);
 
@@ -96,7 +106,8 @@ struct doc_pos {
 
 /*
  * A quoted passage. open is the opening mark, close the byte after the
- * closing mark; [start, end) is the text inside the marks. A quotation may
+ * closing mark; [start, end) is the text inside the marks, without the
+ * spaces next to them (the no-break spaces of « ... »). A quotation may
  * span blocks. depth 0 is outermost; parent is the index of the enclosing
  * quotation, or DOC_NOPOS.
  */
@@ -110,10 +121,13 @@ struct text_quote {
 };
 
 /*
- * Find the quotations of a document with the locale's delimiters and all
- * Unicode quotation-mark pairs, plus straight quotes paired by position;
- * apostrophes are not quotes. Returns the number stored in *out (you own
- * it), ordered by opening position.
+ * Find the quotations of a document with the locale's delimiters (lang, or
+ * the document's when NULL) and all Unicode quotation-mark pairs, plus
+ * straight quotes paired by position; apostrophes are not quotes. A
+ * quotation left open at the end of a paragraph goes on when the next one
+ * repeats its opening mark (or closes it). Unclosed quotations are not
+ * reported. Returns the number stored in *out (you own it, never NULL),
+ * ordered by opening position. Linear in the size of the document.
  */
 size_t	 text_quotes(const struct doc *, const char *lang,
 	     struct text_quote **out);
@@ -130,7 +144,9 @@ struct text_search *text_search_create(const char *pattern, const char *lang);
 void	 text_search_free(struct text_search *);
 /*
  * Find the first match in s at or after byte from. Returns 1 and the match
- * in *m, or 0.
+ * in *m, or 0. The search keeps s converted while the same s and len come
+ * back (finding all the matches of a block converts it once), so do not
+ * change s in place between calls.
  */
 int	 text_search_next(struct text_search *, const char *s, size_t len,
 	     size_t from, struct text_range *m);
@@ -140,7 +156,7 @@ int	 text_search_next(struct text_search *, const char *s, size_t len,
 /* Kinds of anchors found in a sentence. */
 enum anchor_kind {
 	ANCHOR_NUMBER,		/* key: normalised number ("1402", "12.5") */
-	ANCHOR_NAME		/* key: capitalised word, transliterated ASCII */
+	ANCHOR_NAME		/* key: a name, transliterated ASCII */
 };
 
 struct text_anchor {
@@ -151,15 +167,24 @@ struct text_anchor {
 };
 
 /*
- * Find the anchors of s: numbers normalised across locales (1,402 = 1 402
- * = 1402; 12,5 = 12.5) and proper names made comparable across scripts
- * (Russian-Latin/BGN then Latin-ASCII, lower case). Returns their number
- * (you own *out).
+ * Find the anchors of s, in order: numbers normalised across locales
+ * (1,402 = 1 402 = 1402; 12,5 = 12.5; "155 mm" = "155"; digits inside
+ * words such as A380 are none) and proper names made comparable across
+ * scripts. A name is a capitalised word of two letters or more that does
+ * not open a sentence, or a word in capitals anywhere (NATO, ООН), without
+ * a French elision or an English possessive (d'Obama, Putin's); its key is
+ * the word through "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+ * letters and digits only ("Путин" = "putin"). Keys longer than the field
+ * are cut. Returns their number (you own *out; NULL if none).
  */
 size_t	 text_anchors(const char *s, size_t len, const char *lang,
 	     struct text_anchor **out);
 /*
- * Compare two name keys fuzzily (Путин ~ Putin): a similarity in [0, 1].
+ * Compare two name keys fuzzily: a similarity in [0, 1], 1 - normalised
+ * edit distance, on the keys and on spelling skeletons that fold the
+ * usual cross-script variants (Путин ~ Putin ~ Poutine, Халворсен ~
+ * Halvorsen, Зиновьев ~ Zinoviev, Сеул ~ Seoul: all 1; Russian case
+ * endings: Путина ~ Putin). Different names mostly score below 0.5.
  */
 double	 text_name_similarity(const char *a, const char *b);
 

@@ -15,5 +15,9 @@ UBreakIterator	*text_icu_break(UBreakIteratorType, const char *lang,
 		     const char *s, size_t len);
 /* The ICU locale name for a language tag ("" for NULL). */
 const char	*text_icu_locale(const char *lang);
+/* Free the calling thread's collators (text-search.c). */
+void		 text_search_cleanup(void);
+/* Free the calling thread's transliterator (text-anchor.c). */
+void		 text_anchor_cleanup(void);
 
 #endif

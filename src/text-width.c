@@ -183,11 +183,14 @@ cp_before(const char *s, size_t i)
 	return (c < 0 ? 0xfffd : c);
 }
 
-/* Breakable spaces: ordinary space, tab and newline (not no-break ones). */
+/*
+ * Breakable spaces: ordinary space, tab, newline and carriage return (not
+ * no-break ones).
+ */
 static inline int
 is_break_space(char c)
 {
-	return (c == ' ' || c == '\t' || c == '\n');
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r');
 }
 
 /*
@@ -220,6 +223,43 @@ suppress_break(const char *s, size_t len, size_t b, int french)
 	    after == '!' || after == '?'))
 		return (1);
 	return (0);
+}
+
+/* Does c keep to the text before it (closing marks, no-break spaces)? */
+static int
+sticks_left(UChar32 c)
+{
+	int	t = u_charType(c);
+
+	return (c == 0xa0 || c == 0x202f || c == 0x2007 || c == 0x2060 ||
+	    t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
+	    t == U_OTHER_PUNCTUATION);
+}
+
+/* Does c keep to the text after it (opening marks, no-break spaces)? */
+static int
+sticks_right(UChar32 c)
+{
+	int	t = u_charType(c);
+
+	return (c == 0xa0 || c == 0x202f || c == 0x2007 || c == 0x2060 ||
+	    t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION);
+}
+
+/*
+ * Where to cut an overlong word that overflows at cut: the grapheme
+ * boundary at or before cut (but after from) that does not part a no-break
+ * space or a guillemet from its word ("glace|s. »", not "glaces. |»").
+ */
+static size_t
+sticky_cut(const char *s, size_t len, size_t from, size_t cut)
+{
+	size_t	c = cut, first = text_next_grapheme(s, len, from);
+
+	while (c > first && (sticks_left(cp_at(s, len, c)) ||
+	    sticks_right(cp_before(s, c))))
+		c = text_prev_grapheme(s, len, c);
+	return (c > first ? c : cut);
 }
 
 size_t
@@ -278,7 +318,7 @@ text_wrap(const char *s, size_t len, int width, const char *lang,
 		}
 		if (lend == lstart && ww > width) {
 			/* A word wider than the line: cut at graphemes. */
-			size_t	i = pos, next;
+			size_t	i = pos, next, cut;
 			int	gw;
 
 			lstart = pos;
@@ -289,9 +329,11 @@ text_wrap(const char *s, size_t len, int width, const char *lang,
 					next = wend;
 				gw = width_range(&cbi, s, len, i, next);
 				if (lw + gw > width && i > lstart) {
-					EMIT(lstart, i, lw);
-					lstart = i;
-					lw = 0;
+					cut = sticky_cut(s, len, lstart, i);
+					EMIT(lstart, cut, width_range(&cbi, s,
+					    len, lstart, cut));
+					lw = width_range(&cbi, s, len, cut, i);
+					lstart = cut;
 				}
 				lw += gw;
 				i = next;
@@ -299,8 +341,16 @@ text_wrap(const char *s, size_t len, int width, const char *lang,
 			lend = wend;
 			pending = sw;
 		} else {
-			if (lend == lstart)
+			/*
+			 * Spaces that start the text or follow a hard break
+			 * (indentation in preformatted text) stay on the
+			 * line and count in its width when the word still
+			 * fits after them; otherwise they go.
+			 */
+			if (lend == lstart && pending + ww > width) {
 				lstart = pos;
+				pending = 0;
+			}
 			lw += pending + ww;
 			lend = wend;
 			pending = sw;

@@ -90,4 +90,6 @@ text_cleanup(void)
 			utext_close(cache[i].ut);
 		memset(&cache[i], 0, sizeof cache[i]);
 	}
+	text_search_cleanup();
+	text_anchor_cleanup();
 }
