@@ -5,8 +5,8 @@
  * empty, binary or oversized files), decodes it to UTF-8 (BOM, declared
  * charset, else ICU charset detection), picks the loader by extension or
  * content (HTML, XHTML/XML/TEI, Markdown, plain text) and settles the
- * document's language (declared, else guessed from the text, else
- * opts->lang).
+ * document's language (declared, else opts->lang, else guessed from the
+ * text).
  *
  * Every loader gets UTF-8 text and fills an empty document through the
  * builder calls of doc.h, then the caller runs doc_finish().
@@ -18,7 +18,7 @@
 
 #include "doc.h"
 
-/* The largest input accepted, in bytes. */
+/* The largest input accepted, in bytes: larger files are not read. */
 #define LOAD_MAX_SIZE	((size_t)32 * 1024 * 1024)
 
 struct load_opts {
@@ -77,8 +77,9 @@ int	charset_looks_binary(const char *data, size_t len);
 
 /*
  * Guess the language of a document from its text (lang.c): Cyrillic
- * script means "ru"; otherwise "en" or "fr" by common-word hits. NULL when
- * there is too little text to tell.
+ * script means "ru" ("uk" or "be" when only their own letters show);
+ * otherwise "en" or "fr" by common-word hits. NULL when there is too
+ * little text to tell, or another language.
  */
 const char	*lang_guess(const struct doc *);
 /* The same on a string. */

@@ -13,6 +13,17 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "safe.h"
+
+/* A copy of s with control characters escaped, for a message. */
+static char *
+article_quote(const char *s)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	safe_escape(&sb, s, strlen(s), 0);
+	return (strbuf_detach(&sb, NULL));
+}
 
 const char *
 article_sample_dir(void)
@@ -112,13 +123,15 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 	struct dirent		*de;
 	struct scan_entry	*e = NULL;
 	size_t			 n = 0, alloc = 0, i, k, ngroups = 0;
-	char			 lang[4], *name;
+	char			 lang[4], *name, *q;
 	int			 count = 0;
 
 	*files = NULL;
 	if ((dp = opendir(dir)) == NULL) {
-		*cause = xstrprintf("cannot open folder '%s': %s", dir,
+		q = article_quote(dir);
+		*cause = xstrprintf("cannot open folder '%s': %s", q,
 		    strerror(errno));
+		free(q);
 		return (-1);
 	}
 	while ((de = readdir(dp)) != NULL) {
@@ -132,8 +145,10 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 	}
 	closedir(dp);
 	if (n == 0) {
+		q = article_quote(dir);
 		*cause = xstrprintf("no article files (NAME.LANG.html, .txt, "
-		    ".md, .xml) in '%s'", dir);
+		    ".md, .xml) in '%s'", q);
+		free(q);
 		return (-1);
 	}
 	qsort(e, n, sizeof *e, scan_cmp);
@@ -141,9 +156,15 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 		if (i == 0 || strcmp(e[i].name, e[i - 1].name) != 0)
 			ngroups++;
 	}
-	if (ngroups > 1)
-		warn_msg("'%s' holds %zu articles; opening '%s'", dir,
-		    ngroups, *e[0].name != '\0' ? e[0].name : e[0].file);
+	if (ngroups > 1) {
+		q = article_quote(dir);
+		name = article_quote(*e[0].name != '\0' ? e[0].name :
+		    e[0].file);
+		warn_msg("'%s' holds %zu articles; opening '%s'", q, ngroups,
+		    name);
+		free(name);
+		free(q);
+	}
 	*files = xcalloc(ARTICLE_MAXVERS + 1, sizeof **files);
 	for (i = 0; i < n; i++) {
 		if (strcmp(e[i].name, e[0].name) != 0)
@@ -192,7 +213,7 @@ int
 article_open(struct article *a, char **paths, size_t npaths,
     const struct article_opts *opts, char **cause)
 {
-	char			**list = NULL, *one[2];
+	char			**list = NULL, *one[2], *q;
 	struct load_opts	  lo;
 	struct stat		  sb;
 	size_t			  i, n = npaths;
@@ -215,6 +236,16 @@ article_open(struct article *a, char **paths, size_t npaths,
 		*cause = xstrprintf("too many versions (%zu; at most %d)", n,
 		    ARTICLE_MAXVERS);
 		goto fail;
+	}
+	/* A folder stands alone: among files it is a mistake. */
+	for (i = 0; n > 1 && i < n; i++) {
+		if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			q = article_quote(paths[i]);
+			*cause = xstrprintf("'%s' is a folder (give one folder "
+			    "alone, or files)", q);
+			free(q);
+			goto fail;
+		}
 	}
 	for (i = 0; i < n; i++) {
 		memset(&lo, 0, sizeof lo);

@@ -21,6 +21,8 @@
 
 #include "load.h"
 
+static int	charset_same(const char *, const char *);
+
 int
 charset_is_utf8(const char *data, size_t len)
 {
@@ -161,6 +163,16 @@ charset_sniff_declared(const char *data, size_t len)
 	return (NULL);
 }
 
+/* ICU detection confidences (0 to 100): always trusted; never. */
+#define CHARSET_STRONG	50
+#define CHARSET_WEAK	10
+
+/* The charsets of EN, FR and RU texts, as ICU's detector names them. */
+static const char *const charset_usual[] = {
+	"windows-1251", "KOI8-R", "ISO-8859-5", "IBM866", "windows-1252",
+	"ISO-8859-1"
+};
+
 /* Run ICU detection; returns a static charset name or NULL. */
 static const char *
 charset_detect(const char *data, size_t len)
@@ -170,6 +182,8 @@ charset_detect(const char *data, size_t len)
 	UErrorCode		 ec = U_ZERO_ERROR;
 	const char		*name = NULL;
 	int32_t			 n = len > 65536 ? 65536 : (int32_t)len;
+	int32_t			 conf = 0;
+	size_t			 i;
 
 	det = ucsdet_open(&ec);
 	if (U_FAILURE(ec))
@@ -177,20 +191,80 @@ charset_detect(const char *data, size_t len)
 	ucsdet_enableInputFilter(det, 1);
 	ucsdet_setText(det, data, n, &ec);
 	m = ucsdet_detect(det, &ec);
-	if (U_SUCCESS(ec) && m != NULL)
+	if (U_SUCCESS(ec) && m != NULL) {
 		name = ucsdet_getName(m, &ec);
+		conf = ucsdet_getConfidence(m, &ec);
+	}
 	if (U_FAILURE(ec))
 		name = NULL;
+	/*
+	 * On short texts ICU's guesses are wild ("За мир!" in windows-1251
+	 * is "ISO-8859-8"): below a strong confidence, only trust the
+	 * charsets EN, FR and RU texts are written in.
+	 */
+	if (name != NULL && conf < CHARSET_STRONG) {
+		for (i = 0; i < nitems(charset_usual); i++) {
+			if (strcmp(name, charset_usual[i]) == 0)
+				break;
+		}
+		if (i == nitems(charset_usual) || conf < CHARSET_WEAK)
+			name = NULL;
+	}
 	/* The name belongs to ICU's static tables, not the detector. */
 	if (name != NULL)
 		name = ucnv_getStandardName(name, "IANA", &ec);
 	ucsdet_close(det);
 	if (U_FAILURE(ec))
 		return (NULL);
+	/* Without a byte order mark, UTF-16 or UTF-32 is a false match. */
+	if (name != NULL && (strncasecmp(name, "UTF-16", 6) == 0 ||
+	    strncasecmp(name, "UTF-32", 6) == 0))
+		return (NULL);
 	/* Web reality: ISO-8859-1 labels mean windows-1252. */
-	if (name != NULL && strcasecmp(name, "ISO-8859-1") == 0)
+	if (name != NULL && (charset_same(name, "ISO-8859-1") ||
+	    charset_same(name, "US-ASCII")))
 		name = "windows-1252";
 	return (name);
+}
+
+/*
+ * The last resort when ICU's detector has no answer (very short texts):
+ * Russian in windows-1251 is words of bytes over 0xC0, while French or
+ * German in windows-1252 has accented letters alone between ASCII ones.
+ */
+static const char *
+charset_guess_8bit(const char *data, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)data;
+	size_t			 i, high = 0, paired = 0;
+
+	for (i = 0; i < len && i < 65536; i++) {
+		if (u[i] < 0x80)
+			continue;
+		high++;
+		if ((i > 0 && u[i - 1] >= 0xc0) ||
+		    (i + 1 < len && u[i + 1] >= 0xc0))
+			paired++;
+	}
+	return (high != 0 && paired * 2 > high ? "windows-1251" :
+	    "windows-1252");
+}
+
+/* Remove NUL bytes from a decoded string; returns the new length. */
+static size_t
+charset_strip_nul(char *s, size_t len)
+{
+	char	*w = s;
+	size_t	 i;
+
+	if (memchr(s, '\0', len) == NULL)
+		return (len);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '\0')
+			*w++ = s[i];
+	}
+	*w = '\0';
+	return ((size_t)(w - s));
 }
 
 /* Decode with an ICU converter; invalid input becomes U+FFFD. */
@@ -232,6 +306,24 @@ decode_with(const char *cs, const char *data, size_t len, char **out,
 	return (0);
 }
 
+/* Do two charset names name the same charset (by their IANA names)? */
+static int
+charset_same(const char *a, const char *b)
+{
+	const char	*sa, *sb;
+	UErrorCode	 ec = U_ZERO_ERROR;
+
+	if (strcasecmp(a, b) == 0)
+		return (1);
+	sa = ucnv_getStandardName(a, "IANA", &ec);
+	if (U_FAILURE(ec) || sa == NULL)
+		return (0);
+	sb = ucnv_getStandardName(b, "IANA", &ec);
+	if (U_FAILURE(ec) || sb == NULL)
+		return (0);
+	return (strcmp(sa, sb) == 0);
+}
+
 /* Is cs a name of UTF-8? */
 static int
 is_utf8_name(const char *cs)
@@ -254,7 +346,7 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 		data += bomlen;
 		len -= bomlen;
 	} else if (hint != NULL) {
-		/* A declared charset ICU knows; UTF-16 in an 8-bit page lies. */
+		/* A declared charset ICU knows; UTF-16 in 8-bit text lies. */
 		cs = ucnv_getStandardName(hint, "IANA", &ec);
 		if (U_FAILURE(ec) || cs == NULL) {
 			ec = U_ZERO_ERROR;
@@ -263,8 +355,8 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 		if (U_FAILURE(ec) || cs == NULL || strncasecmp(cs, "UTF-16",
 		    6) == 0 || strncasecmp(cs, "UTF-32", 6) == 0)
 			cs = NULL;
-		else if (strcasecmp(cs, "ISO-8859-1") == 0 ||
-		    strcasecmp(cs, "US-ASCII") == 0)
+		else if (charset_same(cs, "ISO-8859-1") ||
+		    charset_same(cs, "US-ASCII"))
 			cs = "windows-1252";
 		/* A page declared Latin-1 that is valid UTF-8 is UTF-8. */
 		if (cs != NULL && !is_utf8_name(cs) &&
@@ -273,23 +365,32 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 			if (good > 0 && bad == 0)
 				cs = "UTF-8";
 		}
+		/* A page declared UTF-8 that is mostly not: detect. */
+		if (cs != NULL && is_utf8_name(cs)) {
+			utf8_census(data, len, &good, &bad);
+			if (bad != 0 && good < bad)
+				cs = NULL;
+		}
 	}
 	if (cs == NULL) {
+		/*
+		 * Text in an 8-bit charset is hardly ever valid UTF-8 by
+		 * chance: UTF-8 with more good sequences than bad ones is
+		 * UTF-8 with a few broken bytes.
+		 */
 		utf8_census(data, len, &good, &bad);
-		if (bad == 0 || good >= bad * 4)
+		if (bad == 0 || good >= bad)
 			cs = "UTF-8";
-		else
-			cs = charset_detect(data, len);
-		if (cs == NULL)
-			cs = "UTF-8";
+		else if ((cs = charset_detect(data, len)) == NULL)
+			cs = charset_guess_8bit(data, len);
 	}
 	if (is_utf8_name(cs)) {
 		cs = "UTF-8";
 		if (charset_is_utf8(data, len)) {
-			*out = xstrndup(data, len);
-			*outlen = len;
-			/* xstrndup stops at NUL; keep the real length. */
-			*outlen = strlen(*out);
+			*out = xmalloc(len + 1);
+			memcpy(*out, data, len);
+			(*out)[len] = '\0';
+			*outlen = charset_strip_nul(*out, len);
 			*used = cs;
 			return (0);
 		}
@@ -299,6 +400,7 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 		*cause = xstrprintf("cannot decode the text as %s", cs);
 		return (-1);
 	}
+	*outlen = charset_strip_nul(*out, *outlen);
 	*used = cs;
 	return (0);
 }

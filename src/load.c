@@ -10,7 +10,21 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "load.h"
+#include "safe.h"
+
+/* A name for a message: control characters escaped. You own the result. */
+static char *
+load_quote(const char *name)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	safe_escape(&sb, name, strlen(name), 0);
+	return (strbuf_detach(&sb, NULL));
+}
 
 struct doc *
 load_file(const char *path, const struct load_opts *opts, char **cause)
@@ -40,41 +54,72 @@ skip_lead(const char *data, size_t len, size_t *left)
 	return (p);
 }
 
+/* Is the first line of data a Markdown ATX heading or front matter? */
+static int
+sniff_markdown(const char *p, size_t left)
+{
+	const char	*eol;
+
+	if (left >= 4 && strncmp(p, "---", 3) == 0 &&
+	    (p[3] == '\n' || p[3] == '\r')) {
+		/* YAML front matter: "key: value" on the next line. */
+		p += 4;
+		left -= 4;
+		eol = memchr(p, '\n', left);
+		return (eol != NULL && memchr(p, ':', (size_t)(eol - p)) !=
+		    NULL && isalpha((unsigned char)*p));
+	}
+	return (left >= 3 && p[0] == '#' && (p[1] == ' ' ||
+	    (p[1] == '#' && (p[2] == ' ' || p[2] == '#'))));
+}
+
+/* The format a file name's extension names, or NULL. */
+static const char *
+sniff_name(const char *name)
+{
+	if (name == NULL)
+		return (NULL);
+	if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") ||
+	    ends_with_ci(name, ".xhtml") || ends_with_ci(name, ".xht"))
+		return ("html");
+	if (ends_with_ci(name, ".xml") || ends_with_ci(name, ".tei"))
+		return ("xml");
+	if (ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown") ||
+	    ends_with_ci(name, ".mdown"))
+		return ("markdown");
+	if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".text"))
+		return ("text");
+	return (NULL);
+}
+
 const char *
 load_sniff_format(const char *name, const char *data, size_t len)
 {
-	const char	*p;
-	size_t		 left;
+	static const char *const	 html_starts[] = {
+		"<!doctype", "<html", "<head", "<body", "<!--", "<meta",
+		"<title", "<article", "<div", "<p>", "<h1"
+	};
+	const char			*p;
+	size_t				 left, i, n;
 
-	if (name != NULL) {
-		if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") ||
-		    ends_with_ci(name, ".xhtml") || ends_with_ci(name, ".xht"))
-			return ("html");
-		if (ends_with_ci(name, ".xml") || ends_with_ci(name, ".tei"))
-			return ("xml");
-		if (ends_with_ci(name, ".md") ||
-		    ends_with_ci(name, ".markdown") ||
-		    ends_with_ci(name, ".mdown"))
-			return ("markdown");
-		if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".text"))
-			return ("text");
-	}
+	if ((p = sniff_name(name)) != NULL)
+		return (p);
 	p = skip_lead(data, len, &left);
 	if (left >= 5 && strncmp(p, "<?xml", 5) == 0) {
 		/* XHTML is HTML to us. */
-		size_t	n = left < 2048 ? left : 2048;
-
+		n = left < 2048 ? left : 2048;
 		if (memmem(p, n, "<html", 5) != NULL ||
 		    memmem(p, n, "<!DOCTYPE html", 14) != NULL)
 			return ("html");
 		return ("xml");
 	}
-	if ((left >= 9 && strncasecmp(p, "<!doctype", 9) == 0) ||
-	    (left >= 5 && strncasecmp(p, "<html", 5) == 0) ||
-	    (left >= 5 && strncasecmp(p, "<head", 5) == 0) ||
-	    (left >= 5 && strncasecmp(p, "<body", 5) == 0) ||
-	    (left >= 2 && strncmp(p, "<!--", 4) == 0))
-		return ("html");
+	for (i = 0; i < nitems(html_starts); i++) {
+		n = strlen(html_starts[i]);
+		if (left >= n && strncasecmp(p, html_starts[i], n) == 0)
+			return ("html");
+	}
+	if (sniff_markdown(p, left))
+		return ("markdown");
 	return ("text");
 }
 
@@ -104,46 +149,70 @@ load_settle_lang(struct doc *d, const struct load_opts *opts)
 	doc_set_lang(d, guess);
 }
 
-struct doc *
-load_buffer(const char *name, const char *data, size_t len,
-    const struct load_opts *opts, char **cause)
+/* Is the UTF-8 string s only white space (of any kind) and marks? */
+static int
+load_blank(const char *s, size_t len)
 {
-	struct load_opts	 none;
-	const char		*format, *used;
-	char			*declared = NULL, *utf8;
-	size_t			 ulen, left;
-	struct doc		*d;
-	int			 r;
+	int32_t	i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	UChar32	c;
 
-	if (opts == NULL) {
-		memset(&none, 0, sizeof none);
-		opts = &none;
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			return (0);
+		if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR &&
+		    u_charType(c) != U_CONTROL_CHAR)
+			return (0);
 	}
-	skip_lead(data, len, &left);
-	if (len == 0 || left == 0) {
-		*cause = xstrprintf("'%s' is empty", name);
+	return (1);
+}
+
+/* Do the checks, decode and load; messages name qname. */
+static struct doc *
+load_checked(const char *name, const char *qname, const char *data,
+    size_t len, const struct load_opts *opts, char **cause)
+{
+	const char	*format, *used;
+	char		*declared = NULL, *utf8, *size;
+	size_t		 ulen, i;
+	struct doc	*d;
+	int		 r;
+
+	if (len == 0) {
+		*cause = xstrprintf("'%s' is empty", qname);
 		return (NULL);
 	}
 	if (len > LOAD_MAX_SIZE) {
+		/* human_size() has one static buffer: one call at a time. */
+		size = xstrdup(human_size(len));
 		*cause = xstrprintf("'%s' is too large (%s; the limit is %s)",
-		    name, human_size(len), human_size(LOAD_MAX_SIZE));
+		    qname, size, human_size(LOAD_MAX_SIZE));
+		free(size);
 		return (NULL);
 	}
 	if (charset_looks_binary(data, len)) {
 		*cause = xstrprintf("'%s' is a binary file, not an article",
-		    name);
+		    qname);
 		return (NULL);
 	}
 	format = opts->format != NULL ? opts->format :
 	    load_sniff_format(name, data, len);
 	if (strcmp(format, "html") == 0 || strcmp(format, "xml") == 0)
 		declared = charset_sniff_declared(data, len);
-	if (charset_decode(data, len, opts->charset != NULL ? opts->charset :
-	    declared, &utf8, &ulen, &used, cause) != 0) {
-		free(declared);
+	r = charset_decode(data, len, opts->charset != NULL ? opts->charset :
+	    declared, &utf8, &ulen, &used, cause);
+	free(declared);
+	if (r != 0)
+		return (NULL);
+	if (load_blank(utf8, ulen)) {
+		*cause = xstrprintf("'%s' holds only white space", qname);
+		free(utf8);
 		return (NULL);
 	}
-	free(declared);
+	/* Sniff again in UTF-8 (a UTF-16 page without an extension). */
+	if (opts->format == NULL && sniff_name(name) == NULL &&
+	    strncmp(used, "UTF-16", 6) == 0)
+		format = load_sniff_format(NULL, utf8, ulen);
 
 	d = doc_create(name, format);
 	doc_set_charset(d, used);
@@ -162,10 +231,42 @@ load_buffer(const char *name, const char *data, size_t len,
 	}
 	doc_finish(d);
 	if (d->nblocks == 0) {
-		*cause = xstrprintf("no text found in '%s'", name);
+		*cause = xstrprintf("no text found in '%s'", qname);
 		doc_free(d);
 		return (NULL);
 	}
+	/* Only a presegmented document has continuation flags. */
+	if (!d->presegmented) {
+		for (i = 0; i < d->nblocks; i++)
+			d->blocks[i].cont = 0;
+	}
 	load_settle_lang(d, opts);
+	return (d);
+}
+
+struct doc *
+load_buffer(const char *name, const char *data, size_t len,
+    const struct load_opts *opts, char **cause)
+{
+	struct load_opts	 none;
+	struct doc		*d;
+	char			*qname, *msg = NULL;
+
+	if (opts == NULL) {
+		memset(&none, 0, sizeof none);
+		opts = &none;
+	}
+	if (name == NULL)
+		name = "(input)";
+	qname = load_quote(name);
+	d = load_checked(name, qname, data, len, opts, &msg);
+	if (d == NULL) {
+		if (msg == NULL)
+			msg = xstrprintf("cannot load '%s'", qname);
+		/* Loader messages may quote the input: escape them too. */
+		*cause = load_quote(msg);
+		free(msg);
+	}
+	free(qname);
 	return (d);
 }

@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "safe.h"
 #include "util.h"
 
 char strbuf_slopbuf[1];
@@ -211,6 +212,16 @@ pool_strdup(struct pool *p, const char *s)
 	return (pool_strndup(p, s, strlen(s)));
 }
 
+/* A copy of s with control characters escaped, for a message. */
+static char *
+file_quote(const char *s)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	safe_escape(&sb, s, strlen(s), 0);
+	return (strbuf_detach(&sb, NULL));
+}
+
 int
 file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 {
@@ -219,12 +230,15 @@ file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 	char		*buf = NULL;
 	size_t		 alloc = 0, used = 0;
 	ssize_t		 n;
+	char		*q;
 
 	*data = NULL;
 	*len = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1) {
-		*cause = xstrprintf("cannot open '%s': %s", path,
+		q = file_quote(path);
+		*cause = xstrprintf("cannot open '%s': %s", q,
 		    strerror(errno));
+		free(q);
 		return (-1);
 	}
 	if (fstat(fd, &sb) == -1) {
@@ -241,9 +255,11 @@ file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 		goto fail;
 	}
 	if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > max) {
+		/* human_size() has one static buffer: one call at a time. */
+		q = xstrdup(human_size((uint64_t)sb.st_size));
 		*cause = xstrprintf("'%s' is too large (%s; the limit is %s)",
-		    path, human_size((uint64_t)sb.st_size),
-		    human_size(max));
+		    path, q, human_size(max));
+		free(q);
 		goto fail;
 	}
 	for (;;) {
@@ -275,6 +291,10 @@ file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 	return (0);
 
 fail:
+	/* The path may hold control characters: escape them. */
+	q = *cause;
+	*cause = file_quote(q);
+	free(q);
 	free(buf);
 	close(fd);
 	return (-1);

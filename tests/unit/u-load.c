@@ -1,19 +1,952 @@
-/* Unit tests: load. */
+/*
+ * Unit tests: loading text and Markdown, language guessing and tags,
+ * charsets, format sniffing and the refusal of bad input.
+ */
 #include "config.h"
+
+#include <stdlib.h>
 
 #include "unit.h"
 
-static void
-test_placeholder(void **state)
+#include "doc.h"
+#include "load.h"
+#include "text-icu.h"
+
+/* A string literal and its length in bytes (NULs included). */
+#define LIT(s) (s), (sizeof(s) - 1)
+
+/* Load a file of the test data, failing the test if it does not load. */
+static struct doc *
+load_data(const char *rel, const struct load_opts *opts)
 {
-	assert_true(1);
+	struct doc	*d;
+	char		*path, *cause = NULL;
+
+	path = xstrprintf("%s/%s", TESTDATA, rel);
+	d = load_file(path, opts, &cause);
+	if (d == NULL)
+		fail_msg("%s: %s", path, cause);
+	free(path);
+	return (d);
+}
+
+/* Load a string as a file named name. */
+static struct doc *
+load_str(const char *name, const char *s, const struct load_opts *opts)
+{
+	struct doc	*d;
+	char		*cause = NULL;
+
+	d = load_buffer(name, s, strlen(s), opts, &cause);
+	if (d == NULL)
+		fail_msg("%s: %s", name, cause);
+	return (d);
+}
+
+/* The index of the first block whose text starts with prefix, or -1. */
+static long
+find_block(const struct doc *d, const char *prefix)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (strncmp(d->blocks[i].text, prefix, strlen(prefix)) == 0)
+			return ((long)i);
+	}
+	return (-1);
+}
+
+/* True if some block's text contains s. */
+static int
+any_block_has(const struct doc *d, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (strstr(d->blocks[i].text, s) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/* Check that block i is of kind and level with exactly text. */
+static void
+check_block(const struct doc *d, size_t i, enum block_kind kind, int level,
+    const char *text)
+{
+	assert_true(i < d->nblocks);
+	assert_str(block_kind_name(d->blocks[i].kind), block_kind_name(kind));
+	assert_int_equal(d->blocks[i].level, level);
+	assert_str(d->blocks[i].text, text);
+}
+
+static void
+test_text_en(void **state)
+{
+	struct doc	*d = load_data("text/commentary.en.txt", NULL);
+
+	(void)state;
+	assert_str(d->format, "text");
+	assert_str(d->title,
+	    "The Northern Sea Route: a shortcut that divides the Arctic");
+	assert_str(d->byline, "Elena Marchetti");
+	assert_str(d->date, "2024-07-12");
+	assert_str(d->lang, "en");
+	assert_str(d->charset, "UTF-8");
+	assert_int_equal(d->presegmented, 0);
+	assert_int_equal(d->nblocks, 12);
+	check_block(d, 0, BLOCK_HEADING, 1,
+	    "The Northern Sea Route: a shortcut that divides the Arctic");
+	check_block(d, 1, BLOCK_PARA, 0, "Elena Marchetti, July 12, 2024");
+	assert_int_equal(d->blocks[2].kind, BLOCK_PARA);
+	/* The trailing space of the heading line is gone. */
+	check_block(d, 5, BLOCK_HEADING, 2, "A question of rules");
+	check_block(d, 9, BLOCK_HEADING, 2, "What comes next");
+	/* A one-line quotation is a paragraph, not a heading. */
+	assert_int_equal(d->blocks[8].kind, BLOCK_PARA);
+	assert_int_equal(find_block(d, "\xe2\x80\x9cWe have maps"), 8);
+	assert_str(d->blocks[11].text + d->blocks[11].len - 13,
+	    "the phone.\xe2\x80\x9d");
+	/* No furniture. */
+	assert_false(any_block_has(d, "EN|FR|RU"));
+	assert_false(any_block_has(d, "Follow us"));
+	assert_false(any_block_has(d, "More on this topic"));
+	assert_false(any_block_has(d, "Icebreakers for hire"));
+	assert_false(any_block_has(d, "\xc2\xa0"));
+	doc_free(d);
+}
+
+static void
+test_text_fr(void **state)
+{
+	struct doc	*d = load_data("text/commentary.fr.txt", NULL);
+
+	(void)state;
+	assert_str(d->title, "La route maritime du Nord : un raccourci qui "
+	    "divise l\xe2\x80\x99" "Arctique");
+	assert_str(d->byline, "Elena Marchetti");
+	assert_str(d->date, "2024-07-12");
+	assert_str(d->lang, "fr");
+	assert_int_equal(d->nblocks, 12);
+	check_block(d, 0, BLOCK_HEADING, 1, d->title);
+	check_block(d, 1, BLOCK_PARA, 0, "Elena Marchetti, 12 juillet 2024");
+	check_block(d, 5, BLOCK_HEADING, 2, "Une question de r\xc3\xa8gles");
+	/* A very short question standing alone is a heading. */
+	check_block(d, 9, BLOCK_HEADING, 2, "Et maintenant ?");
+	assert_false(any_block_has(d, "EN | FR | RU"));
+	assert_false(any_block_has(d, "Suivez-nous"));
+	assert_false(any_block_has(d, "Sur le m\xc3\xaame sujet"));
+	assert_false(any_block_has(d, "Brise-glaces \xc3\xa0 louer"));
+	doc_free(d);
+}
+
+static void
+test_text_ru(void **state)
+{
+	struct doc	*d = load_data("text/commentary.ru.txt", NULL);
+
+	(void)state;
+	assert_str(d->byline, "\xd0\x95\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xb0 "
+	    "\xd0\x9c\xd0\xb0\xd1\x80\xd0\xba\xd0\xb5\xd1\x82\xd1\x82\xd0\xb8");
+	assert_str(d->date, "2024-07-12");
+	assert_str(d->lang, "ru");
+	assert_int_equal(d->nblocks, 12);
+	assert_int_equal(d->blocks[0].kind, BLOCK_HEADING);
+	assert_str(d->blocks[0].text, d->title);
+	/* "Вопрос правил", "Что дальше". */
+	check_block(d, 5, BLOCK_HEADING, 2, "\xd0\x92\xd0\xbe\xd0\xbf"
+	    "\xd1\x80\xd0\xbe\xd1\x81 \xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2"
+	    "\xd0\xb8\xd0\xbb");
+	check_block(d, 9, BLOCK_HEADING, 2, "\xd0\xa7\xd1\x82\xd0\xbe "
+	    "\xd0\xb4\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x88\xd0\xb5");
+	/* "Подписывайтесь", "Другие материалы", "Ледоколы напрокат". */
+	assert_false(any_block_has(d, "\xd0\x9f\xd0\xbe\xd0\xb4\xd0\xbf"
+	    "\xd0\xb8\xd1\x81\xd1\x8b\xd0\xb2\xd0\xb0\xd0\xb9"));
+	assert_false(any_block_has(d, "\xd0\x94\xd1\x80\xd1\x83\xd0\xb3"
+	    "\xd0\xb8\xd0\xb5 \xd0\xbc\xd0\xb0\xd1\x82"));
+	assert_false(any_block_has(d, "\xd0\x9b\xd0\xb5\xd0\xb4\xd0\xbe"
+	    "\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8b \xd0\xbd\xd0\xb0"));
+	doc_free(d);
+}
+
+static void
+test_text_real_capture(void **state)
+{
+	struct doc	*d = load_data("text/neo-putin-dprk.en.txt", NULL);
+	long		 i;
+
+	(void)state;
+	assert_str(d->title, "Possible consequences and prospects of Vladimir "
+	    "Putin\xe2\x80\x99s visit to DPRK");
+	assert_str(d->byline, "Konstantin Asmolov");
+	assert_str(d->date, "2024-07-12");
+	assert_str(d->lang, "en");
+	check_block(d, 1, BLOCK_PARA, 0, "Konstantin Asmolov, July 12, 2024");
+	check_block(d, 2, BLOCK_HEADING, 2, "Putin in North Korea");
+	i = find_block(d, "Seoul\xe2\x80\x99s response");
+	assert_true(i > 0);
+	check_block(d, (size_t)i, BLOCK_HEADING, 2,
+	    "Seoul\xe2\x80\x99s response");
+	i = find_block(d, "Chinas position");
+	assert_int_equal(d->blocks[i].kind, BLOCK_HEADING);
+	i = find_block(d, "A \xe2\x80\x98" "bloc\xe2\x80\x99 as a limiting");
+	assert_int_equal(d->blocks[i].kind, BLOCK_HEADING);
+	i = find_block(d, "The fate of UNSC sanctions");
+	assert_int_equal(d->blocks[i].kind, BLOCK_HEADING);
+	/* A one-line paragraph that is a sentence stays a paragraph. */
+	i = find_block(d, "For now, though, Moscow says");
+	assert_true(i > 0);
+	assert_int_equal(d->blocks[i].kind, BLOCK_PARA);
+	/* The author's note at the end is text, not furniture. */
+	i = find_block(d, "Konstantin Asmolov, PhD in History");
+	assert_int_equal(i, (long)d->nblocks - 1);
+	assert_int_equal(d->blocks[i].kind, BLOCK_PARA);
+	assert_false(any_block_has(d, "More on this topic"));
+	assert_false(any_block_has(d, "BRICS summit in Kazan"));
+	assert_false(any_block_has(d, "Follow us on"));
+	assert_int_equal(find_block(d, "EN|FR|RU"), -1);
+	doc_free(d);
+}
+
+static void
+test_text_keep_furniture(void **state)
+{
+	struct load_opts	 o;
+	struct doc		*d;
+	long			 i;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.keep_furniture = 1;
+	d = load_data("text/neo-putin-dprk.en.txt", &o);
+	check_block(d, 0, BLOCK_PARA, 0, "EN|FR|RU");
+	check_block(d, 1, BLOCK_PARA, 0, "Follow us on:");
+	assert_str(d->title, "Possible consequences and prospects of Vladimir "
+	    "Putin\xe2\x80\x99s visit to DPRK");
+	i = find_block(d, "More on this topic");
+	assert_true(i > 0);
+	check_block(d, (size_t)i, BLOCK_HEADING, 2, "More on this topic");
+	check_block(d, (size_t)i + 1, BLOCK_ITEM, 1,
+	    "The West will not succeed in alienating Russia from China");
+	check_block(d, d->nblocks - 1, BLOCK_ITEM, 1,
+	    "BRICS summit in Kazan: reaction from the Middle East");
+	doc_free(d);
+}
+
+static void
+test_text_items_and_wrapping(void **state)
+{
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("items.txt",
+	    "The ice is thinner every year, and the route opens earlier\n"
+	    "than it did a decade ago.\n"
+	    "\n"
+	    "Three things matter:\n"
+	    "- the ice;\n"
+	    "- the law of the sea,\n"
+	    "  which the straits divide;\n"
+	    "\xe2\x80\xa2 the insurers.\n"
+	    "\n"
+	    "1. First, the figures.\n"
+	    "2. Then the ports.\n", NULL);
+	assert_null(d->title);
+	assert_int_equal(d->nblocks, 7);
+	check_block(d, 0, BLOCK_PARA, 0, "The ice is thinner every year, and "
+	    "the route opens earlier than it did a decade ago.");
+	check_block(d, 1, BLOCK_PARA, 0, "Three things matter:");
+	check_block(d, 2, BLOCK_ITEM, 1, "the ice;");
+	check_block(d, 3, BLOCK_ITEM, 1,
+	    "the law of the sea, which the straits divide;");
+	check_block(d, 4, BLOCK_ITEM, 1, "the insurers.");
+	check_block(d, 5, BLOCK_ITEM, 1, "First, the figures.");
+	check_block(d, 6, BLOCK_ITEM, 1, "Then the ports.");
+	assert_str(d->lang, "en");
+	doc_free(d);
+}
+
+static void
+test_text_headings_vs_sentences(void **state)
+{
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("h.txt",
+	    "Arctic shipping in 2024\r\n"
+	    "\r\n"
+	    "The route is open.\r\n"
+	    "\r\n"
+	    "Ports and permits\r\n"
+	    "\r\n"
+	    "Who pays?\r\n"
+	    "\r\n"
+	    "Is it fair that one country sets the rules for a route that "
+	    "everyone uses?\r\n"
+	    "\r\n"
+	    "the ice returns in the autumn\r\n"
+	    "\r\n"
+	    "Mr. Volkov disagreed. He said so twice\r\n"
+	    "\r\n"
+	    "Murmansk, 12 July 2024\r\n", NULL);
+	assert_str(d->title, "Arctic shipping in 2024");
+	assert_null(d->byline);
+	assert_null(d->date);
+	check_block(d, 0, BLOCK_HEADING, 1, "Arctic shipping in 2024");
+	check_block(d, 1, BLOCK_PARA, 0, "The route is open.");
+	check_block(d, 2, BLOCK_HEADING, 2, "Ports and permits");
+	check_block(d, 3, BLOCK_HEADING, 2, "Who pays?");
+	assert_int_equal(d->blocks[4].kind, BLOCK_PARA);
+	/* Lower-case start, and two sentences: paragraphs. */
+	check_block(d, 5, BLOCK_PARA, 0, "the ice returns in the autumn");
+	check_block(d, 6, BLOCK_PARA, 0, "Mr. Volkov disagreed. He said so "
+	    "twice");
+	/* A dateline after the text: a paragraph, and not the byline. */
+	check_block(d, 7, BLOCK_PARA, 0, "Murmansk, 12 July 2024");
+	assert_null(d->date);
+	assert_int_equal(d->nblocks, 8);
+	doc_free(d);
+
+	/* Old Mac line ends, and a title with its byline on the next line. */
+	d = load_str("cr.txt", "Le passage du Nord-Est\r"
+	    "Par Elena Marchetti | vendredi 12 juillet 2024\r\r"
+	    "Le navire est parti de Mourmansk avec deux jours de retard.\r",
+	    NULL);
+	assert_str(d->title, "Le passage du Nord-Est");
+	assert_str(d->byline, "Elena Marchetti");
+	assert_str(d->date, "2024-07-12");
+	assert_int_equal(d->nblocks, 3);
+	assert_str(d->lang, "fr");
+	doc_free(d);
+}
+
+static void
+test_text_presegmented(void **state)
+{
+	struct load_opts	 o;
+	struct doc		*d;
+	size_t			 i;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.presegmented = 1;
+	d = load_str("p.txt",
+	    "EN|FR|RU\n"
+	    "The route is short.\n"
+	    "It saves twelve days.\n"
+	    "\xc2\xa0\n"
+	    "Insurers stay away.\n"
+	    "\n\n"
+	    "Permits come in the autumn.\n"
+	    "The ice returns then.\n"
+	    "And so do the talks.\n", &o);
+	assert_int_equal(d->presegmented, 1);
+	assert_null(d->title);
+	assert_int_equal(d->nblocks, 7);
+	/* No furniture guessing: the switcher is a sentence too. */
+	check_block(d, 0, BLOCK_PARA, 0, "EN|FR|RU");
+	assert_int_equal(d->blocks[0].cont, 0);
+	check_block(d, 1, BLOCK_PARA, 0, "The route is short.");
+	assert_int_equal(d->blocks[1].cont, 1);
+	assert_int_equal(d->blocks[2].cont, 1);
+	check_block(d, 3, BLOCK_PARA, 0, "Insurers stay away.");
+	assert_int_equal(d->blocks[3].cont, 0);
+	assert_int_equal(d->blocks[4].cont, 0);
+	assert_int_equal(d->blocks[5].cont, 1);
+	check_block(d, 6, BLOCK_PARA, 0, "And so do the talks.");
+	assert_int_equal(d->blocks[6].cont, 1);
+	doc_free(d);
+
+	/* Not presegmented: no block has cont set. */
+	d = load_data("text/commentary.fr.txt", NULL);
+	assert_int_equal(d->presegmented, 0);
+	for (i = 0; i < d->nblocks; i++)
+		assert_int_equal(d->blocks[i].cont, 0);
+	doc_free(d);
+}
+
+/* The span of kind in block b covering text starting with s, or NULL. */
+static const struct doc_span *
+find_span(const struct doc *d, long b, enum span_kind kind, const char *s)
+{
+	const struct doc_block	*blk;
+	size_t			 i;
+
+	if (b < 0)
+		return (NULL);
+	blk = &d->blocks[b];
+	for (i = 0; i < blk->nspans; i++) {
+		if (blk->spans[i].kind == kind && strncmp(blk->text +
+		    blk->spans[i].start, s, strlen(s)) == 0 &&
+		    blk->spans[i].end - blk->spans[i].start == strlen(s))
+			return (&blk->spans[i]);
+	}
+	return (NULL);
+}
+
+static void
+test_md_article(void **state)
+{
+	struct doc		*d = load_data("md/commentary.en.md", NULL);
+	const struct doc_span	*sp;
+	long			 i;
+
+	(void)state;
+	assert_str(d->format, "markdown");
+	assert_str(d->title,
+	    "The Northern Sea Route: a shortcut that divides the Arctic");
+	assert_str(d->byline, "Elena Marchetti");
+	assert_str(d->date, "2024-07-12");
+	assert_str(d->lang, "en");
+	check_block(d, 0, BLOCK_HEADING, 1, d->title);
+	check_block(d, 1, BLOCK_PARA, 0, "Elena Marchetti, July 12, 2024");
+	assert_non_null(find_span(d, 1, SPAN_EMPH,
+	    "Elena Marchetti, July 12, 2024"));
+	/* Soft breaks are spaces; quotes stay as typed (no "smart"). */
+	check_block(d, 3, BLOCK_PARA, 0, "Norway\xe2\x80\x99s Minister of "
+	    "Fisheries, Ingrid Halvorsen, was blunt. \xe2\x80\x9cThe Arctic "
+	    "cannot become a toll road run by one country,\xe2\x80\x9d she "
+	    "told reporters, adding that Oslo would \xe2\x80\x9ckeep every "
+	    "channel open, but not at any price\xe2\x80\x9d.");
+	/* An image is its alternative text. */
+	check_block(d, 5, BLOCK_PARA, 0,
+	    "Map: the Northern Sea Route along the Russian coast");
+	check_block(d, 6, BLOCK_HEADING, 2, "A question of rules");
+	i = find_block(d, "Dr. Marie-Claire Dubois");
+	sp = find_span(d, i, SPAN_LINK, "University of Rennes");
+	assert_non_null(sp);
+	assert_str(sp->target, "https://www.univ-rennes.fr/");
+	i = find_block(d, "\xe2\x80\x9cWe have maps");
+	assert_int_equal(d->blocks[i].kind, BLOCK_QUOTE);
+	assert_int_equal(d->blocks[i].level, 1);
+	i = find_block(d, "For now, the route");
+	assert_non_null(find_span(d, i, SPAN_EMPH, "foreign"));
+	i = find_block(d, "As Ms. Halvorsen");
+	assert_non_null(find_span(d, i, SPAN_STRONG,
+	    "who picks up the phone"));
+	/* The thematic break leaves nothing; ordered items are items. */
+	i = find_block(d, "The figures:");
+	assert_int_equal(i, (long)d->nblocks - 3);
+	check_block(d, d->nblocks - 2, BLOCK_ITEM, 1,
+	    "1,402 transits in 2023;");
+	check_block(d, d->nblocks - 1, BLOCK_ITEM, 1,
+	    "155 km between the nearest rescue bases.");
+	/* The HTML comment is dropped. */
+	assert_false(any_block_has(d, "Markdown version"));
+	assert_false(any_block_has(d, "<!--"));
+	doc_free(d);
+
+	d = load_data("md/commentary.fr.md", NULL);
+	assert_str(d->lang, "fr");
+	assert_str(d->byline, "Elena Marchetti");
+	check_block(d, 10, BLOCK_HEADING, 2, "Et maintenant ?");
+	doc_free(d);
+	d = load_data("md/commentary.ru.md", NULL);
+	assert_str(d->lang, "ru");
+	assert_int_equal(d->nblocks, 16);
+	doc_free(d);
+}
+
+static void
+test_md_blocks_and_inlines(void **state)
+{
+	struct doc		*d;
+	const struct doc_span	*sp;
+
+	(void)state;
+	d = load_str("x.md",
+	    "# Le passage du Nord-Est\n"
+	    "\n"
+	    "Une ligne  \n"
+	    "puis une autre, avec `ucsdet_open()` et <b>du HTML</b> en "
+	    "ligne.\n"
+	    "\n"
+	    "<script>alert(\"jamais\")</script>\n"
+	    "\n"
+	    "> Premier niveau\n"
+	    ">\n"
+	    "> > Second niveau\n"
+	    "\n"
+	    "- un\n"
+	    "  - deux\n"
+	    "    1. trois\n"
+	    "\n"
+	    "```\n"
+	    "  code\n"
+	    "    indented\n"
+	    "```\n"
+	    "\n"
+	    "***\n"
+	    "\n"
+	    "Fin avec \"guillemets\" et 'apostrophes'.\n", NULL);
+	/* No front matter: the first h1 is the title. */
+	assert_str(d->title, "Le passage du Nord-Est");
+	assert_str(d->lang, "fr");
+	check_block(d, 0, BLOCK_HEADING, 1, "Le passage du Nord-Est");
+	check_block(d, 1, BLOCK_PARA, 0, "Une ligne puis une autre, avec "
+	    "ucsdet_open() et du HTML en ligne.");
+	sp = find_span(d, 1, SPAN_CODE, "ucsdet_open()");
+	assert_non_null(sp);
+	check_block(d, 2, BLOCK_QUOTE, 1, "Premier niveau");
+	check_block(d, 3, BLOCK_QUOTE, 2, "Second niveau");
+	check_block(d, 4, BLOCK_ITEM, 1, "un");
+	check_block(d, 5, BLOCK_ITEM, 2, "deux");
+	check_block(d, 6, BLOCK_ITEM, 3, "trois");
+	check_block(d, 7, BLOCK_PRE, 0, "  code\n    indented");
+	check_block(d, 8, BLOCK_PARA, 0,
+	    "Fin avec \"guillemets\" et 'apostrophes'.");
+	assert_int_equal(d->nblocks, 9);
+	assert_false(any_block_has(d, "alert"));
+	doc_free(d);
+
+	/* Front matter without its closing line is text. */
+	d = load_str("y.md", "---\ntitle: Nope\n\nThe text goes on and on.\n",
+	    NULL);
+	assert_null(d->title);
+	assert_int_equal(find_block(d, "title: Nope"), 0);
+	doc_free(d);
+	/* So is a heading between thematic breaks. */
+	d = load_str("z.md", "---\nThe ice returns in the autumn\n---\n"
+	    "\nThe route closes then.\n", NULL);
+	check_block(d, 0, BLOCK_HEADING, 2, "The ice returns in the autumn");
+	assert_null(d->byline);
+	doc_free(d);
+	/* Front matter with CRLF, comments, lists and quoted values. */
+	d = load_str("w.md", "---\r\n# metadata\r\ntitle: 'Le passage'\r\n"
+	    "tags:\r\n  - arctique\r\nauthor: \"Elena Marchetti\"\r\n"
+	    "lang: fr_FR\r\n---\r\n\r\nLe navire est parti.\r\n", NULL);
+	assert_str(d->title, "Le passage");
+	assert_str(d->byline, "Elena Marchetti");
+	assert_str(d->lang, "fr");
+	check_block(d, 0, BLOCK_PARA, 0, "Le navire est parti.");
+	assert_int_equal(d->nblocks, 1);
+	doc_free(d);
+
+	/* A deep nesting is parsed without recursion; levels are capped. */
+	{
+		struct strbuf	sb = STRBUF_INIT;
+		size_t		i;
+
+		for (i = 0; i < 5000; i++)
+			strbuf_addstr(&sb, "> ");
+		strbuf_addstr(&sb, "Deep enough for the tests.\n");
+		d = load_str("deep.md", sb.buf, NULL);
+		assert_int_equal(d->nblocks, 1);
+		assert_int_equal(d->blocks[0].kind, BLOCK_QUOTE);
+		assert_true(d->blocks[0].level <= 16);
+		doc_free(d);
+
+		/* Too much markup for cmark's memory: read as text. */
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, "# Brackets\n\n");
+		for (i = 0; i < 1100 * 1000; i++)
+			strbuf_addch(&sb, '[');
+		d = load_str("brackets.md", sb.buf, NULL);
+		assert_str(d->format, "markdown");
+		check_block(d, 0, BLOCK_HEADING, 1, "# Brackets");
+		assert_int_equal(d->blocks[1].len, 1100 * 1000);
+		doc_free(d);
+		strbuf_release(&sb);
+	}
+}
+
+/* Check the language guessed for the string s. */
+static void
+check_guess(const char *s, const char *want)
+{
+	const char	*got = lang_guess_text(s, strlen(s));
+
+	if (got == NULL && want == NULL)
+		return;
+	if (got == NULL || want == NULL || strcmp(got, want) != 0)
+		fail_msg("'%s': guessed %s, not %s", s, got != NULL ? got :
+		    "nothing", want != NULL ? want : "nothing");
+}
+
+static void
+test_lang_guess(void **state)
+{
+	struct doc	*d;
+
+	(void)state;
+	check_guess("The Arctic cannot become a toll road.", "en");
+	check_guess("Nobody forces them; they come because "
+	    "it saves 12 days.", "en");
+	check_guess("La route reste une affaire russe.", "fr");
+	/* French without a single accent. */
+	check_guess("Personne ne les y oblige, ils viennent "
+	    "parce que cela fait gagner du temps.", "fr");
+	check_guess("Le chat dort sur le canape de la "
+	    "maison.", "fr");
+	/* Elisions count: "l'Arctique", "qu'Oslo". */
+	check_guess("Ingrid Halvorsen estime qu\xe2\x80\x99"
+	    "Oslo gardera l\xe2\x80\x99" "Arctique ouvert.", "fr");
+	/* Russian, and Russian with Latin names in it. */
+	check_guess("\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 "
+	    "\xd0\xb8\xd0\xb4\xd1\x91\xd1\x82 \xd0\xbe \xd0\xbf\xd1\x80"
+	    "\xd0\xb0\xd0\xb2\xd0\xb5.", "ru");
+	check_guess("\xd0\x92 Rosatom \xd1\x81\xd0\xba\xd0"
+	    "\xb0\xd0\xb7\xd0\xb0\xd0\xbb\xd0\xb8, \xd1\x87\xd1\x82\xd0\xbe "
+	    "\xd1\x81\xd1\x83\xd0\xb4\xd0\xb0 \xd0\xb8\xd0\xb4\xd1\x83"
+	    "\xd1\x82.", "ru");
+	/* Too little to tell, or another language: no guess. */
+	check_guess("", NULL);
+	check_guess("Tromsø", NULL);
+	check_guess("Rosatom Halvorsen", NULL);
+	check_guess("El barco sale de Murmansk con dos "
+	    "d\xc3\xad" "as de retraso y los seguros no lo cubren.", NULL);
+	check_guess("Das Schiff ist nicht rechtzeitig "
+	    "abgefahren, und die Versicherung zahlt nicht.", NULL);
+	check_guess("1 402 / 12,5 % / 156", NULL);
+
+	/* On whole documents (the files say nothing; the text does). */
+	d = load_data("text/commentary.ru.txt", NULL);
+	assert_str(lang_guess(d), "ru");
+	doc_free(d);
+	d = load_data("bad/fr-latin1.txt", NULL);
+	assert_str(lang_guess(d), "fr");
+	doc_free(d);
+}
+
+/*
+ * Guess the language of every sentence of a fixture (cut by ICU) that has
+ * three words or more; each must come out as want.
+ */
+static void
+check_sentences(const char *rel, const char *want)
+{
+	struct doc	*d = load_data(rel, NULL);
+	UBreakIterator	*bi;
+	const char	*t, *got;
+	char		*one;
+	size_t		 i, k, words, n = 0, bad = 0;
+	int32_t		 start, end;
+
+	for (i = 0; i < d->nblocks; i++) {
+		t = d->blocks[i].text;
+		/* The byline is a name and a date, in no language. */
+		if (d->byline != NULL && strncmp(t, d->byline,
+		    strlen(d->byline)) == 0)
+			continue;
+		bi = text_icu_break(UBRK_SENTENCE, want, t, d->blocks[i].len);
+		assert_non_null(bi);
+		start = ubrk_first(bi);
+		while ((end = ubrk_next(bi)) != UBRK_DONE) {
+			one = xstrndup(t + start, (size_t)(end - start));
+			start = end;
+			for (k = 0, words = 1; one[k] != '\0'; k++)
+				words += one[k] == ' ' && one[k + 1] != '\0';
+			if (words < 3) {
+				free(one);
+				continue;
+			}
+			got = lang_guess_text(one, strlen(one));
+			if (got == NULL || strcmp(got, want) != 0) {
+				print_error("%s: '%s' guessed %s\n", rel, one,
+				    got != NULL ? got : "nothing");
+				bad++;
+			}
+			free(one);
+			n++;
+			/* The iterator is shared: point it back at t. */
+			bi = text_icu_break(UBRK_SENTENCE, want, t,
+			    d->blocks[i].len);
+			ubrk_following(bi, end - 1);
+		}
+	}
+	assert_true(n >= 5);
+	assert_int_equal(bad, 0);
+	doc_free(d);
+}
+
+static void
+test_lang_guess_sentences(void **state)
+{
+	(void)state;
+	check_sentences("text/commentary.en.txt", "en");
+	check_sentences("text/commentary.fr.txt", "fr");
+	check_sentences("text/commentary.ru.txt", "ru");
+	check_sentences("text/neo-putin-dprk.en.txt", "en");
+	check_sentences("md/commentary.en.md", "en");
+	check_sentences("md/commentary.fr.md", "fr");
+	check_sentences("md/commentary.ru.md", "ru");
+	check_sentences("bad/fr-latin1.txt", "fr");
+	check_sentences("bad/ru-cp1251.txt", "ru");
+}
+
+/* Check lang_normalize(in) is want (NULL: none). */
+static void
+check_norm(const char *in, const char *want)
+{
+	char	*got = lang_normalize(in);
+
+	if (want == NULL) {
+		if (got != NULL)
+			fail_msg("'%s' gave '%s'", in != NULL ? in : "NULL",
+			    got);
+		return;
+	}
+	if (got == NULL)
+		fail_msg("'%s' gave nothing, not '%s'", in, want);
+	assert_str(got, want);
+	free(got);
+}
+
+static void
+test_lang_normalize(void **state)
+{
+	(void)state;
+	check_norm("en", "en");
+	check_norm("en-US", "en");
+	check_norm("EN-gb", "en");
+	check_norm("fr_FR", "fr");
+	check_norm("ru-RU", "ru");
+	check_norm(" fr ", "fr");
+	check_norm("en_GB.UTF-8", "en");
+	check_norm("eng", "en");
+	check_norm("fra", "fr");
+	check_norm("fre", "fr");
+	check_norm("rus", "ru");
+	check_norm("ger", "de");
+	check_norm("English", "en");
+	check_norm("english", "en");
+	check_norm("fran\xc3\xa7" "ais", "fr");
+	check_norm("Fran\xc3\xa7" "ais", "fr");
+	check_norm("French", "fr");
+	check_norm("\xd0\xa0\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9",
+	    "ru");
+	check_norm("\xd1\x80\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9",
+	    "ru");
+	check_norm("x-default", NULL);
+	check_norm("", NULL);
+	check_norm("   ", NULL);
+	check_norm("garbage", NULL);
+	check_norm("zz", NULL);
+	check_norm("und", NULL);
+	check_norm("e", NULL);
+	check_norm("en!", NULL);
+	check_norm("\x1b[31m", NULL);
+	check_norm(NULL, NULL);
+}
+
+/* Decode data with hint and compare with want and the charset used. */
+static void
+check_decode(const char *data, size_t len, const char *hint,
+    const char *want, const char *want_cs)
+{
+	char		*out, *cause = NULL;
+	size_t		 outlen;
+	const char	*used;
+
+	if (charset_decode(data, len, hint, &out, &outlen, &used,
+	    &cause) != 0)
+		fail_msg("decode failed: %s", cause);
+	assert_str(out, want);
+	assert_int_equal(outlen, strlen(want));
+	assert_str(used, want_cs);
+	free(out);
+}
+
+static void
+test_charset_decode(void **state)
+{
+	char	*data, *cause, *out;
+	size_t	 len, outlen;
+	const char *used;
+
+	(void)state;
+	/* "Спор идёт не столько о льде, сколько о праве." in windows-1251. */
+	check_decode(LIT("\xd1\xef\xee\xf0 \xe8\xe4\xb8\xf2 \xed\xe5 \xf1\xf2"
+	    "\xee\xeb\xfc\xea\xee \xee \xeb\xfc\xe4\xe5, \xf1\xea\xee\xeb\xfc"
+	    "\xea\xee \xee \xef\xf0\xe0\xe2\xe5."), NULL,
+	    "\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 \xd0\xb8\xd0\xb4\xd1\x91\xd1\x82 "
+	    "\xd0\xbd\xd0\xb5 \xd1\x81\xd1\x82\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba"
+	    "\xd0\xbe \xd0\xbe \xd0\xbb\xd1\x8c\xd0\xb4\xd0\xb5, \xd1\x81\xd0"
+	    "\xba\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba\xd0\xbe \xd0\xbe \xd0\xbf\xd1"
+	    "\x80\xd0\xb0\xd0\xb2\xd0\xb5.", "windows-1251");
+	/* Declared: the same bytes with a hint. */
+	check_decode(LIT("\xcf\xf0\xe8\xe2\xe5\xf2"), "windows-1251",
+	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82",
+	    "windows-1251");
+	check_decode(LIT("\xcf\xf0\xe8\xe2\xe5\xf2"), "cp1251",
+	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82",
+	    "windows-1251");
+	/* ISO-8859-1 is read as its superset windows-1252. */
+	check_decode(LIT("Le diff\xe9rend porte moins sur la glace que sur le "
+	    "droit, \xe0 l'\xe9t\xe9."), NULL,
+	    "Le diff\xc3\xa9rend porte moins sur la glace que sur le droit, "
+	    "\xc3\xa0 l'\xc3\xa9t\xc3\xa9.", "windows-1252");
+	/* Too short for ICU's detector: the fallback still gets it. */
+	check_decode(LIT("\xc7\xe0 \xec\xe8\xf0!"), NULL,
+	    "\xd0\x97\xd0\xb0 \xd0\xbc\xd0\xb8\xd1\x80!", "windows-1251");
+	check_decode(LIT("\xc7\xe0 va, l'\xe9t\xe9."), NULL,
+	    "\xc3\x87\xc3\xa0 va, l'\xc3\xa9t\xc3\xa9.", "windows-1252");
+	/* UTF-16 with a byte order mark. */
+	check_decode(LIT("\xff\xfeO\0u\0i\0 \0\x1f\x04\x40\x04"), NULL,
+	    "Oui \xd0\x9f\xd1\x80", "UTF-16LE");
+	check_decode(LIT("\xfe\xff\0O\0u\0i"), "windows-1251", "Oui",
+	    "UTF-16BE");
+	/* A UTF-8 byte order mark goes; a UTF-16 declaration lies. */
+	check_decode(LIT("\xef\xbb\xbf" "caf\xc3\xa9"), NULL, "caf\xc3\xa9",
+	    "UTF-8");
+	check_decode(LIT("caf\xc3\xa9"), "utf-16", "caf\xc3\xa9", "UTF-8");
+	/* Invalid bytes in UTF-8 become U+FFFD, the rest intact. */
+	check_decode(LIT("\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 "
+	    "\xff "
+	    "\xc3\xa9t\xc3\xa9 \xe2\x80\x99"), NULL,
+	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xef\xbf\xbd "
+	    "\xc3\xa9t\xc3\xa9 \xe2\x80\x99", "UTF-8");
+	/* A page declared Latin-1 that is valid UTF-8 is UTF-8. */
+	check_decode(LIT("d\xc3\xa9j\xc3\xa0"), "iso-8859-1",
+	    "d\xc3\xa9j\xc3\xa0",
+	    "UTF-8");
+	/* An unknown declaration is ignored. */
+	check_decode(LIT("plain"), "no-such-charset", "plain", "UTF-8");
+	/* NUL bytes never reach the loaders. */
+	check_decode(LIT("a\0b"), NULL, "ab", "UTF-8");
+
+	/* The Windows-1251 sample file. */
+	data = xstrprintf("%s/bad/ru-cp1251.txt", TESTDATA);
+	if (file_read(data, LOAD_MAX_SIZE, &out, &len, &cause) != 0)
+		fail_msg("%s", cause);
+	free(data);
+	data = out;
+	assert_int_equal(charset_decode(data, len, NULL, &out, &outlen, &used,
+	    &cause), 0);
+	assert_str(used, "windows-1251");
+	assert_non_null(strstr(out, "\xd0\xa1\xd0\xb5\xd0\xb2\xd0\xb5\xd1\x80"
+	    "\xd0\xbd\xd1\x8b\xd0\xb9 \xd0\xbc\xd0\xbe\xd1\x80\xd1\x81\xd0\xba"
+	    "\xd0\xbe\xd0\xb9 \xd0\xbf\xd1\x83\xd1\x82\xd1\x8c"));
+	free(out);
+	free(data);
+
+	/* What a page declares. */
+	out = charset_sniff_declared(LIT("<html><head><meta charset=\"windows-"
+	    "1251\">"));
+	assert_str(out, "windows-1251");
+	free(out);
+	out = charset_sniff_declared(LIT("<META HTTP-EQUIV=\"Content-Type\" "
+	    "CONTENT=\"text/html; charset=KOI8-R\">"));
+	assert_str(out, "KOI8-R");
+	free(out);
+	out = charset_sniff_declared(LIT("<?xml version=\"1.0\" encoding="
+	    "\"ISO-8859-1\"?><TEI/>"));
+	assert_str(out, "ISO-8859-1");
+	free(out);
+	assert_null(charset_sniff_declared(LIT("<p>charset=utf-8</p>")));
+	assert_true(charset_is_utf8(LIT("\xd0\x9f")));
+	assert_false(charset_is_utf8(LIT("\xd0")));
+	assert_true(charset_looks_binary(LIT("\x89PNG\r\n\x1a\n\0\0\0\rIHDR")));
+	assert_false(charset_looks_binary(LIT("\xff\xfeO\0u\0i\0")));
+	assert_false(charset_looks_binary(LIT("Un texte.\n")));
+}
+
+static void
+test_sniff_format(void **state)
+{
+	(void)state;
+	assert_str(load_sniff_format("a.en.html", LIT("")), "html");
+	assert_str(load_sniff_format("a.FR.HTM", LIT("")), "html");
+	assert_str(load_sniff_format("a.xhtml", LIT("")), "html");
+	assert_str(load_sniff_format("a.xml", LIT("")), "xml");
+	assert_str(load_sniff_format("a.tei", LIT("")), "xml");
+	assert_str(load_sniff_format("a.md", LIT("<html>")), "markdown");
+	assert_str(load_sniff_format("a.markdown", LIT("")), "markdown");
+	assert_str(load_sniff_format("a.txt", LIT("<html>")), "text");
+	assert_str(load_sniff_format("a", LIT("\xef\xbb\xbf  <!DOCTYPE html>")),
+	    "html");
+	assert_str(load_sniff_format(NULL, LIT("<?xml version=\"1.0\"?>\n<html "
+	    "xmlns=\"http://www.w3.org/1999/xhtml\">")), "html");
+	assert_str(load_sniff_format(NULL,
+	    LIT("<?xml version=\"1.0\"?>\n<TEI>")), "xml");
+	assert_str(load_sniff_format("notes", LIT("# Title\n\nText.")),
+	    "markdown");
+	assert_str(load_sniff_format("notes", LIT("---\ntitle: x\n---\n")),
+	    "markdown");
+	assert_str(load_sniff_format("notes", LIT("#hashtag text")), "text");
+	assert_str(load_sniff_format("notes", LIT("Just text.")), "text");
+	assert_str(load_sniff_format("notes", LIT("<!-")), "text");
+}
+
+/* load_buffer(name, data, len) must fail with a message containing want. */
+static void
+check_refused(const char *name, const char *data, size_t len,
+    const char *want)
+{
+	struct doc	*d;
+	char		*cause = NULL;
+	size_t		 i;
+
+	d = load_buffer(name, data, len, NULL, &cause);
+	assert_null(d);
+	assert_non_null(cause);
+	if (strstr(cause, want) == NULL)
+		fail_msg("'%s' does not say '%s'", cause, want);
+	for (i = 0; cause[i] != '\0'; i++) {
+		if ((unsigned char)cause[i] < 0x20 || cause[i] == 0x7f)
+			fail_msg("control byte in '%s'", cause);
+	}
+	free(cause);
+}
+
+static void
+test_bad_input(void **state)
+{
+	char		*big;
+	struct doc	*d;
+
+	(void)state;
+	check_refused("e.txt", LIT(""), "'e.txt' is empty");
+	check_refused("w.txt", LIT(" \n\t\r\n  "), "'w.txt' holds only white "
+	    "space");
+	check_refused("n.txt", LIT("\xc2\xa0\n\xe2\x80\x83\n\xef\xbb\xbf"),
+	    "holds only white space");
+	check_refused("u.txt", LIT("\xff\xfe \0\n\0"),
+	    "holds only white space");
+	check_refused("b.png", LIT("\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+	    "'b.png' is a binary file");
+	check_refused("c.txt", LIT("\x01\x02\x03\x04\x05\x06\x07\x08" "abc"),
+	    "binary");
+	check_refused("\x1b]0;pwned\x07x.txt", LIT(""),
+	    "'^[]0;pwned^Gx.txt' is empty");
+	check_refused("\xe2\x80\xae" "txt.exe", LIT(""),
+	    "'<U+202E>txt.exe' is empty");
+	big = xcalloc(1, LOAD_MAX_SIZE + 3 * 1024 * 1024);
+	check_refused("big.txt", big, LOAD_MAX_SIZE + 3 * 1024 * 1024,
+	    "'big.txt' is too large (35.0 MiB; the limit is 32.0 MiB)");
+	free(big);
+
+	/* Invalid UTF-8 is shown as U+FFFD, the rest intact. */
+	d = load_str("i.txt", "Le navire \xff est parti \xc3 de Mourmansk "
+	    "\xc3\xa0 l\xe2\x80\x99" "aube, avec deux jours de retard.",
+	    NULL);
+	check_block(d, 0, BLOCK_PARA, 0, "Le navire \xef\xbf\xbd est parti "
+	    "\xef\xbf\xbd de Mourmansk \xc3\xa0 l\xe2\x80\x99" "aube, avec "
+	    "deux jours de retard.");
+	assert_str(d->lang, "fr");
+	doc_free(d);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_placeholder),
+		cmocka_unit_test(test_text_en),
+		cmocka_unit_test(test_text_fr),
+		cmocka_unit_test(test_text_ru),
+		cmocka_unit_test(test_text_real_capture),
+		cmocka_unit_test(test_text_keep_furniture),
+		cmocka_unit_test(test_text_items_and_wrapping),
+		cmocka_unit_test(test_text_headings_vs_sentences),
+		cmocka_unit_test(test_text_presegmented),
+		cmocka_unit_test(test_md_article),
+		cmocka_unit_test(test_md_blocks_and_inlines),
+		cmocka_unit_test(test_lang_guess),
+		cmocka_unit_test(test_lang_guess_sentences),
+		cmocka_unit_test(test_lang_normalize),
+		cmocka_unit_test(test_charset_decode),
+		cmocka_unit_test(test_sniff_format),
+		cmocka_unit_test(test_bad_input),
 	};
 
 	return (cmocka_run_group_tests_name("load", tests, NULL, NULL));
