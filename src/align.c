@@ -1692,20 +1692,152 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 	return (bestd < 0.12 ? best : 0);
 }
 
+/* Quotation marks that open a quotation in s (for local decisions). */
+static int
+count_quote_opens(const char *s, size_t len)
+{
+	int32_t	i = 0, n = (int32_t)PR_MIN(len, INT32_MAX);
+	UChar32	c;
+	int	k = 0, straight = 0;
+
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c == 0x201c || c == 0xab || c == 0x201e || c == 0x2039)
+			k++;
+		else if (c == '"')
+			straight++;
+	}
+	return (k + straight / 2);
+}
+
+/* A side of a few pieces of text, for deciding about one bead. */
+struct lside {
+	struct side	sd;
+	struct feat	f[4];
+};
+
+static void
+lside_add(struct lside *l, const char *s, size_t len, const char *lang)
+{
+	struct feat	*f = &l->f[l->sd.n];
+
+	l->sd.f = l->f;
+	memset(f, 0, sizeof *f);
+	feat_text(&l->sd, f, s, len, lang);
+	f->nquotes = count_quote_opens(s, len);
+	l->sd.total += f->len;
+	l->sd.n++;
+}
+
+/* The cost of pairing [i, i+a) of A with [j, j+b) of B, anchors in. */
+static double
+lcost(const struct side *A, size_t i, int a, const struct side *B, size_t j,
+    int b, double ratio)
+{
+	struct params	p;
+	double		bonus;
+
+	memset(&p, 0, sizeof p);
+	p.hint_v = DOC_NOPOS;
+	return (pair_base(A, i, a, B, j, b, ratio, ALIGN_VAR, &p, 0, &bonus) +
+	    pair_anchors(A, i, a, B, j, b));
+}
+
+enum { FIX_KEEP, FIX_SPLIT, FIX_FIRST, FIX_SECOND };
+
 /*
- * Where a translator made one sentence of two, cut it at the clause that
- * matches, so each part pairs with its own sentence: a bead holding two
- * sentences in some versions and one in others becomes two beads. The
+ * A bead pairs two sentences of some versions with one sentence of target
+ * version w: did the translator merge the two (cut the sentence at the
+ * matching clause: FIX_SPLIT), or leave one out (the sentence goes with
+ * the first, FIX_FIRST, or the second, FIX_SECOND)? Decided on the costs
+ * of each reading against every version with two sentences, with the
+ * pieces' own anchors and quotation marks. *cut receives the clause cut.
+ */
+static int
+merge_or_drop(const struct alignment *al, size_t w,
+    const struct align_bead *bd, const double *total, size_t *cut)
+{
+	const struct text_sentence	*t = &al->sents[w][bd->first[w]];
+	const char			*txt = al->docs[w]->blocks[t->block].text;
+	const char			*lang = al->docs[w]->lang;
+	struct lside			 T, R;
+	double				 c[4] = { 0, 0, 0, 0 }, ratio, best;
+	size_t				 v, p1e, p2s;
+	int				 nref = 0, k, choice;
+
+	*cut = clause_cut(al, w, bd->first[w], bd);
+	memset(&T, 0, sizeof T);
+	lside_add(&T, txt + t->start, t->end - t->start, lang);
+	if (*cut != 0) {
+		p1e = *cut;
+		while (p1e > t->start && txt[p1e - 1] == ' ')
+			p1e--;
+		p2s = *cut;
+		while (p2s < t->end && txt[p2s] == ' ')
+			p2s++;
+		lside_add(&T, txt + t->start, p1e - t->start, lang);
+		lside_add(&T, txt + p2s, t->end - p2s, lang);
+	}
+	for (v = 0; v < al->nvers; v++) {
+		const struct text_sentence	*a, *b;
+
+		if (bd->count[v] != 2 || total[v] <= 0)
+			continue;
+		a = &al->sents[v][bd->first[v]];
+		b = &al->sents[v][bd->first[v] + 1];
+		memset(&R, 0, sizeof R);
+		lside_add(&R, al->docs[v]->blocks[a->block].text + a->start,
+		    a->end - a->start, al->docs[v]->lang);
+		lside_add(&R, al->docs[v]->blocks[b->block].text + b->start,
+		    b->end - b->start, al->docs[v]->lang);
+		ratio = total[w] / total[v];
+		c[FIX_KEEP] += sent_types[3].prior + lcost(&R.sd, 0, 2, &T.sd,
+		    0, 1, ratio);
+		c[FIX_FIRST] += sent_types[0].prior + lcost(&R.sd, 0, 1,
+		    &T.sd, 0, 1, ratio) + sent_types[1].prior +
+		    log1p(R.f[1].len * ratio / 200.0);
+		c[FIX_SECOND] += sent_types[1].prior +
+		    log1p(R.f[0].len * ratio / 200.0) + sent_types[0].prior +
+		    lcost(&R.sd, 1, 1, &T.sd, 0, 1, ratio);
+		if (*cut != 0)
+			c[FIX_SPLIT] += 2 * sent_types[0].prior +
+			    lcost(&R.sd, 0, 1, &T.sd, 1, 1, ratio) +
+			    lcost(&R.sd, 1, 1, &T.sd, 2, 1, ratio);
+		free(R.sd.keys);
+		nref++;
+	}
+	free(T.sd.keys);
+	if (nref == 0)
+		return (FIX_KEEP);
+	choice = FIX_KEEP;
+	best = c[FIX_KEEP];
+	for (k = FIX_SPLIT; k <= FIX_SECOND; k++) {
+		if (k == FIX_SPLIT && *cut == 0)
+			continue;
+		if (c[k] < best) {
+			best = c[k];
+			choice = k;
+		}
+	}
+	return (choice);
+}
+
+/*
+ * Beads that hold two sentences in some versions and one in others are
+ * decided again with more to go on than the programme had: where a
+ * translator made one sentence of two, the sentence is cut at the clause
+ * that matches so that each part pairs with its own sentence; where one
+ * was left out, the bead becomes two, one without that version. The
  * alignment's sentences are its own copy; the document is not touched.
  */
 static void
-split_merged(struct alignment *al)
+split_merged(struct alignment *al, const double *total)
 {
 	struct align_bead	*nb = NULL;
 	struct text_sentence	*ns[ALIGN_MAXVERS];
 	size_t			 nn[ALIGN_MAXVERS], an[ALIGN_MAXVERS];
 	size_t			 b, v, k, cut[ALIGN_MAXVERS], n = 0, alloc = 0;
-	int			 two, one, ok;
+	int			 two, one, ok, fix[ALIGN_MAXVERS];
 
 	for (v = 0; v < al->nvers; v++) {
 		ns[v] = NULL;
@@ -1719,6 +1851,7 @@ split_merged(struct alignment *al)
 		ok = 1;
 		for (v = 0; v < al->nvers; v++) {
 			cut[v] = 0;
+			fix[v] = FIX_KEEP;
 			if (bd->count[v] == 2)
 				two++;
 			else if (bd->count[v] == 1)
@@ -1727,8 +1860,10 @@ split_merged(struct alignment *al)
 				ok = 0;
 		}
 		for (v = 0; ok && two > 0 && one > 0 && v < al->nvers; v++) {
-			if (bd->count[v] == 1 &&
-			    (cut[v] = clause_cut(al, v, bd->first[v], bd)) == 0)
+			if (bd->count[v] != 1)
+				continue;
+			fix[v] = merge_or_drop(al, v, bd, total, &cut[v]);
+			if (fix[v] == FIX_KEEP)
 				ok = 0;
 		}
 		if (!ok || two == 0 || one == 0) {
@@ -1756,9 +1891,21 @@ split_merged(struct alignment *al)
 			const char		*txt;
 
 			t1 = al->sents[v][bd->first[v]];
-			if (bd->count[v] == 2)
+			x->count[v] = y->count[v] = 0;
+			XGROW(ns[v], an[v], nn[v] + 2);
+			if (bd->count[v] == 2) {
 				t2 = al->sents[v][bd->first[v] + 1];
-			else {
+			} else if (fix[v] == FIX_FIRST) {
+				x->first[v] = nn[v];
+				x->count[v] = 1;
+				ns[v][nn[v]++] = t1;
+				continue;
+			} else if (fix[v] == FIX_SECOND) {
+				y->first[v] = nn[v];
+				y->count[v] = 1;
+				ns[v][nn[v]++] = t1;
+				continue;
+			} else {
 				txt = al->docs[v]->blocks[t1.block].text;
 				t2 = t1;
 				t1.end = cut[v];
@@ -1770,7 +1917,6 @@ split_merged(struct alignment *al)
 				    txt[t2.start] == ' ')
 					t2.start++;
 			}
-			XGROW(ns[v], an[v], nn[v] + 2);
 			x->first[v] = nn[v];
 			x->count[v] = 1;
 			ns[v][nn[v]++] = t1;
@@ -1778,6 +1924,8 @@ split_merged(struct alignment *al)
 			y->count[v] = 1;
 			ns[v][nn[v]++] = t2;
 		}
+		if (fix[0] == FIX_FIRST || fix[0] == FIX_SECOND)
+			x->confidence = y->confidence = bd->confidence;
 	}
 	for (v = 0; v < al->nvers; v++) {
 		free(al->sents[v]);
@@ -1870,8 +2018,13 @@ align_create(const struct article *a, const struct align_opts *opts,
 	}
 	al->beads = P.beads;
 	al->nbeads = P.n;
-	if (a->n > 1)
-		split_merged(al);
+	if (a->n > 1) {
+		double	total[ALIGN_MAXVERS];
+
+		for (v = 0; v < a->n; v++)
+			total[v] = vs[v].sent.total;
+		split_merged(al, total);
+	}
 	for (v = 0; v < a->n; v++) {
 		al->bead_of[v] = xcalloc(al->nsents[v] + 1,
 		    sizeof *al->bead_of[v]);

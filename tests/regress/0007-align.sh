@@ -1,0 +1,88 @@
+#!/bin/sh
+# polyread align, quotes and dump on aligned versions: the sample trio
+# (HTML, EN/FR/RU) and presegmented text.
+. "$top_srcdir/tests/regress/lib.sh"
+
+S="$top_srcdir/data/sample"
+EN="$S/commentary.en.html"
+FR="$S/commentary.fr.html"
+RU="$S/commentary.ru.html"
+P="$TESTDATA/align"
+
+# One TSV line with the three versions of a sentence: t_row DESC EN FR RU
+t_row() {
+	awk -F '\t' -v e="$2" -v f="$3" -v r="$4" '
+		NF == 3 && index($1, e) && index($2, f) && index($3, r) { ok = 1 }
+		END { exit !ok }' "$T/out"
+	t_result $? "$1" "$T/out"
+}
+
+t_ok "align the sample trio" "$POLYREAD" align "$EN" "$FR" "$RU"
+t_row "headlines side by side" "The Northern Sea Route: a shortcut" \
+	"La route maritime du Nord" "Северный морской путь: короткая"
+t_row "a sentence with its two translations" \
+	"Ingrid Halvorsen, was blunt." "n’a pas mâché ses mots." \
+	"высказалась прямо."
+t_row "numbers written the local way" "1,402 transits" "402 transits" \
+	"402 транзитных"
+awk -F '\t' 'NF != 3 { bad = 1 } END { exit bad }' "$T/out"
+t_result $? "every bead has one field per version" "$T/out"
+grep -c . "$T/out" >"$T/n"
+[ "$(cat "$T/n")" -ge 18 ] && [ "$(cat "$T/n")" -le 26 ]
+t_result $? "about one bead per sentence ($(cat "$T/n"))"
+
+t_ok "quotes of the sample trio" "$POLYREAD" quotes "$EN" "$FR" "$RU"
+t_row "a quotation linked across “ ”, « » and «»" \
+	"The Arctic cannot become a toll road" \
+	"L’Arctique ne peut pas devenir" "Арктика не может стать"
+t_row "a nested quotation linked too" "freedom of navigation" \
+	"liberté de navigation" "свободе судоходства"
+awk -F '\t' '$1 == "" && $2 == "" && $3 == "Росатома" { ok = 1 }
+	END { exit !ok }' "$T/out"
+t_result $? "a name only Russian quotes stands alone" "$T/out"
+
+t_ok "align --format=tmx" "$POLYREAD" align --format=tmx "$EN" "$FR" "$RU"
+t_grep "TMX 1.4" '<tmx version="1.4"' "$T/out"
+t_grep "a tuv per language" '<tuv xml:lang="ru">' "$T/out"
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout "$T/out" 2>"$T/err"
+	t_result $? "the TMX is well-formed XML" "$T/err"
+fi
+t_ok "align --format=json" "$POLYREAD" align --format=json "$EN" "$FR" "$RU"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert len(j["versions"]) == 3
+b = j["beads"][0]
+assert 0 <= b["confidence"] <= 1
+assert all("start" in s and "end" in s for v in b["versions"] for s in v)
+' "$T/out" 2>"$T/err"
+	t_result $? "the JSON parses, with ranges and confidence" "$T/err"
+fi
+t_ok "quotes --format=json" "$POLYREAD" quotes --format=json "$EN" "$FR" "$RU"
+t_grep "quotes JSON has text" '"text": "The Arctic cannot' "$T/out"
+
+t_ok "pivot on Russian" "$POLYREAD" align --pivot ru "$EN" "$FR" "$RU"
+t_row "same pairs with another pivot" "Ingrid Halvorsen, was blunt." \
+	"n’a pas mâché ses mots." "высказалась прямо."
+t_fails "a pivot no version has" "$POLYREAD" align --pivot de "$EN" "$FR"
+t_fails "an unknown format" "$POLYREAD" align --format=csv "$EN" "$FR"
+t_fails "tmx is not a quotes format" "$POLYREAD" quotes --format=tmx "$EN"
+t_fails "no files" "$POLYREAD" align
+
+# Presegmented: the French drops a sentence.
+t_ok "presegmented text" "$POLYREAD" align --presegmented \
+	"$P/preseg.en.txt" "$P/preseg.fr.txt" "$P/preseg.ru.txt"
+awk -F '\t' 'index($1, "was blunt") && $2 == "" &&
+	index($3, "высказалась прямо") { ok = 1 } END { exit !ok }' "$T/out"
+t_result $? "a sentence one version drops gets an empty field" "$T/out"
+[ "$(grep -c . "$T/out")" -eq 8 ]
+t_result $? "presegmented: one bead per sentence line"
+
+# dump lays out beads level across the columns.
+t_ok "dump of the sample trio" "$POLYREAD" dump --width 150 "$EN" "$FR" "$RU"
+grep 'Norway’s Minister' "$T/out" | grep 'La ministre norvégienne' |
+	grep -q 'Министр рыболовства' 
+t_result $? "dump starts translations on the same line" "$T/out"
+t_done

@@ -1,0 +1,448 @@
+/*
+ * Unit tests: alignment. The versions are built sentence by sentence
+ * (presegmented) from the bundled sample article (data/sample/), written
+ * for polyread in English, French and Russian, so the tests do not depend
+ * on the sentence splitter; edits to one version make the bead types.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "unit.h"
+
+#include "align.h"
+
+static const char *en[] = {
+	"#The Northern Sea Route: a shortcut that divides the Arctic",
+	"When the Arctic Council’s working groups met in Tromsø on June 21, "
+	"2024, the agenda said little about shipping.",
+	"Yet the Northern Sea Route was on everyone’s mind: last year 1,402 "
+	"transits were recorded along the Russian coast, 12.5% more than the "
+	"year before, that is, some 156 more ships.",
+	"",
+	"Norway’s Minister of Fisheries, Ingrid Halvorsen, was blunt.",
+	"“The Arctic cannot become a toll road run by one country,” she told "
+	"reporters, adding that Oslo would “keep every channel open, but not "
+	"at any price”.",
+	"",
+	"In Moscow the tone was different.",
+	"Sergei Volkov, deputy head of the Rosatom department in charge of "
+	"the route, said the figures spoke for themselves: “Ships choose the "
+	"shortest way.",
+	"Nobody forces them; they come because it saves 12 days and 4,500 "
+	"kilometres.”",
+	NULL
+};
+
+static const char *fr[] = {
+	"#La route maritime du Nord : un raccourci qui divise l’Arctique",
+	"Lorsque les groupes de travail du Conseil de l’Arctique se sont "
+	"réunis à Tromsø le 21 juin 2024, l’ordre du jour parlait peu de "
+	"navigation.",
+	"Pourtant, la route maritime du Nord était dans tous les esprits : "
+	"l’an dernier, 1 402 transits ont été enregistrés le long des côtes "
+	"russes, soit 12,5 % de plus que l’année précédente, c’est-à-dire "
+	"quelque 156 navires de plus.",
+	"",
+	"La ministre norvégienne de la Pêche, Ingrid Halvorsen, n’a pas mâché "
+	"ses mots.",
+	"« L’Arctique ne peut pas devenir une route à péage gérée par un seul "
+	"pays », a-t-elle déclaré aux journalistes, ajoutant qu’Oslo « gardera "
+	"tous les canaux ouverts, mais pas à n’importe quel prix ».",
+	"",
+	"À Moscou, le ton était différent.",
+	"Sergueï Volkov, chef adjoint du département de Rosatom chargé de la "
+	"route, a estimé que les chiffres parlaient d’eux-mêmes : « Les "
+	"navires choisissent le chemin le plus court.",
+	"Personne ne les y oblige ; ils viennent parce que cela fait gagner "
+	"12 jours et 4 500 kilomètres. »",
+	NULL
+};
+
+static const char *ru[] = {
+	"#Северный морской путь: короткая дорога, которая разделяет Арктику",
+	"Когда рабочие группы Арктического совета собрались в Тромсё 21 июня "
+	"2024 г., о судоходстве в повестке дня говорилось немного.",
+	"Однако Северный морской путь был у всех на уме: в прошлом году вдоль "
+	"российского побережья зарегистрировано 1 402 транзитных рейса, на "
+	"12,5 % больше, чем годом ранее, т. е. примерно на 156 судов больше.",
+	"",
+	"Министр рыболовства Норвегии Ингрид Халворсен высказалась прямо.",
+	"«Арктика не может стать платной дорогой, которой управляет одна "
+	"страна», — заявила она журналистам, добавив, что Осло «сохранит все "
+	"каналы открытыми, но не любой ценой».",
+	"",
+	"В Москве тон был иным.",
+	"Сергей Волков, заместитель руководителя департамента «Росатома», "
+	"отвечающего за трассу, сказал, что цифры говорят сами за себя: «Суда "
+	"выбирают самый короткий путь.",
+	"Никто их не заставляет; они приходят, потому что это экономит "
+	"12 дней и 4 500 километров».",
+	NULL
+};
+
+/*
+ * Build a presegmented document: one sentence per string, "" starts a new
+ * paragraph, a leading '#' makes a heading. skip (if not NULL) is left out;
+ * join glues two consecutive strings into one sentence.
+ */
+static struct doc *
+mkdoc(const char **lines, const char *lang, int skip, int join)
+{
+	struct doc	*d = doc_create(lang, "text");
+	struct strbuf	 sb = STRBUF_INIT;
+	int		 i, cont = 0;
+	size_t		 before;
+
+	d->presegmented = 1;
+	for (i = 0; lines[i] != NULL; i++) {
+		if (i == skip)
+			continue;
+		if (*lines[i] == '\0') {
+			cont = 0;
+			continue;
+		}
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, lines[i]);
+		if (i == join && lines[i + 1] != NULL) {
+			strbuf_addch(&sb, ' ');
+			strbuf_addstr(&sb, lines[++i]);
+		}
+		before = d->nblocks;
+		if (*sb.buf == '#')
+			doc_add_block(d, BLOCK_HEADING, 1, sb.buf + 1,
+			    sb.len - 1);
+		else
+			doc_add_block(d, BLOCK_PARA, 0, sb.buf, sb.len);
+		if (d->nblocks > before) {
+			d->blocks[d->nblocks - 1].cont = cont;
+			cont = 1;
+		}
+	}
+	doc_finish(d);
+	doc_set_lang(d, lang);
+	strbuf_release(&sb);
+	return (d);
+}
+
+struct fixture {
+	struct article		 a;
+	struct alignment	*al;
+};
+
+static void
+fx_align(struct fixture *fx, const char *pivot)
+{
+	struct align_opts	 ao;
+	char			*cause = NULL;
+
+	memset(&ao, 0, sizeof ao);
+	ao.pivot = pivot;
+	fx->al = align_create(&fx->a, &ao, &cause);
+	assert_non_null(fx->al);
+	free(cause);
+}
+
+static void
+fx_free(struct fixture *fx)
+{
+	align_free(fx->al);
+	article_release(&fx->a);
+}
+
+/* Count the beads with these sentence counts. */
+static size_t
+count_beads(const struct alignment *al, size_t e, size_t f, size_t r)
+{
+	size_t	b, n = 0;
+
+	for (b = 0; b < al->nbeads; b++) {
+		if (al->beads[b].count[0] == e && al->beads[b].count[1] == f &&
+		    al->beads[b].count[2] == r)
+			n++;
+	}
+	return (n);
+}
+
+/* Every sentence is in exactly one bead, in order. */
+static void
+check_cover(const struct alignment *al)
+{
+	size_t	v, b, next;
+
+	for (v = 0; v < al->nvers; v++) {
+		next = 0;
+		for (b = 0; b < al->nbeads; b++) {
+			if (al->beads[b].count[v] == 0)
+				continue;
+			assert_int_equal(al->beads[b].first[v], next);
+			next += al->beads[b].count[v];
+		}
+		assert_int_equal(next, al->nsents[v]);
+	}
+}
+
+static void
+test_one_to_one(void **state)
+{
+	struct fixture	fx;
+	size_t		b;
+
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(fx.al->nsents[0], 8);
+	assert_int_equal(fx.al->nbeads, 8);
+	for (b = 0; b < fx.al->nbeads; b++) {
+		assert_int_equal(fx.al->beads[b].first[0], b);
+		assert_int_equal(fx.al->beads[b].first[1], b);
+		assert_int_equal(fx.al->beads[b].first[2], b);
+		assert_true(fx.al->beads[b].confidence > 0.3);
+	}
+	fx_free(&fx);
+}
+
+static void
+test_dropped_sentence(void **state)
+{
+	struct fixture	fx;
+
+	/* The French translator left out "was blunt" (index 4). */
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", 4, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(count_beads(fx.al, 1, 0, 1), 1);
+	assert_int_equal(count_beads(fx.al, 1, 1, 1), 7);
+	/* The bead without French is the minister's sentence. */
+	assert_int_equal(fx.al->beads[3].count[1], 0);
+	assert_int_equal(fx.al->beads[3].first[0], 3);
+	assert_int_equal(fx.al->beads[3].first[2], 3);
+	fx_free(&fx);
+}
+
+static void
+test_merged_sentences(void **state)
+{
+	struct fixture	fx;
+
+	/* The Russian translator made one sentence of two (1 and 2). */
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", -1, 1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(count_beads(fx.al, 2, 2, 1), 1);
+	assert_int_equal(fx.al->beads[1].count[0], 2);
+	assert_int_equal(fx.al->beads[1].count[2], 1);
+	assert_int_equal(count_beads(fx.al, 1, 1, 1), 6);
+	fx_free(&fx);
+}
+
+static void
+test_pivot(void **state)
+{
+	struct fixture	fx;
+
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", 4, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, "ru");
+	assert_int_equal(fx.al->pivot, 2);
+	check_cover(fx.al);
+	assert_int_equal(count_beads(fx.al, 1, 0, 1), 1);
+	assert_int_equal(count_beads(fx.al, 1, 1, 1), 7);
+	fx_free(&fx);
+
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.n = 1;
+	{
+		struct align_opts	 ao;
+		char			*cause = NULL;
+
+		memset(&ao, 0, sizeof ao);
+		ao.pivot = "de";
+		assert_null(align_create(&fx.a, &ao, &cause));
+		assert_non_null(cause);
+		free(cause);
+	}
+	article_release(&fx.a);
+}
+
+static void
+test_single_version(void **state)
+{
+	struct fixture	fx;
+
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(fr, "fr", -1, -1);
+	fx.a.n = 1;
+	fx_align(&fx, NULL);
+	assert_int_equal(fx.al->nbeads, fx.al->nsents[0]);
+	check_cover(fx.al);
+	fx_free(&fx);
+}
+
+/* The text inside quotation q of version v (its first block's part). */
+static char *
+quote_text(const struct alignment *al, size_t v, size_t q)
+{
+	const struct text_quote	*tq = &al->quotes[v][q];
+	const struct doc_block	*b = &al->docs[v]->blocks[tq->start.block];
+	size_t			 end;
+
+	end = tq->end.block == tq->start.block ? tq->end.off : b->len;
+	return (xstrndup(b->text + tq->start.off, end - tq->start.off));
+}
+
+static void
+test_quote_links(void **state)
+{
+	struct fixture	 fx;
+	size_t		 i, found = 0;
+	char		*e, *f, *r;
+
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	for (i = 0; i < fx.al->nqlinks; i++) {
+		const struct align_qlink	*l = &fx.al->qlinks[i];
+
+		if (l->quote[0] == DOC_NOPOS || l->quote[1] == DOC_NOPOS ||
+		    l->quote[2] == DOC_NOPOS)
+			continue;
+		e = quote_text(fx.al, 0, l->quote[0]);
+		f = quote_text(fx.al, 1, l->quote[1]);
+		r = quote_text(fx.al, 2, l->quote[2]);
+		if (strncmp(e, "The Arctic cannot", 17) == 0) {
+			assert_true(strstr(f, "L’Arctique ne peut pas") != NULL);
+			assert_true(strncmp(r, "Арктика не может", 16) == 0);
+			found++;
+		}
+		if (strncmp(e, "keep every channel", 18) == 0) {
+			assert_true(strstr(f, "gardera tous") != NULL);
+			assert_true(strncmp(r, "сохранит все", 12) == 0);
+			found++;
+		}
+		free(e);
+		free(f);
+		free(r);
+	}
+	assert_int_equal(found, 2);
+	/* «Росатома» is quoted in Russian only: linked to nothing else. */
+	for (i = 0; i < fx.al->nqlinks; i++) {
+		const struct align_qlink	*l = &fx.al->qlinks[i];
+
+		if (l->quote[2] == DOC_NOPOS)
+			continue;
+		r = quote_text(fx.al, 2, l->quote[2]);
+		if (strcmp(r, "Росатома") == 0) {
+			assert_int_equal(l->quote[0], DOC_NOPOS);
+			assert_int_equal(l->quote[1], DOC_NOPOS);
+			found++;
+		}
+		free(r);
+	}
+	assert_int_equal(found, 3);
+	fx_free(&fx);
+}
+
+/* The text of a mapped range (one block). */
+static char *
+range_text(const struct alignment *al, size_t v, struct doc_pos a,
+    struct doc_pos b)
+{
+	assert_int_equal(a.block, b.block);
+	return (xstrndup(al->docs[v]->blocks[a.block].text + a.off,
+	    b.off - a.off));
+}
+
+static void
+test_span_map(void **state)
+{
+	struct fixture		 fx;
+	struct doc_pos		 s, e, os, oe;
+	const struct doc_block	*b;
+	const char		*at;
+	char			*t;
+	size_t			 i;
+
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+
+	/* A whole sentence maps to its translation. */
+	b = &fx.a.docs[0]->blocks[5];
+	s.block = e.block = 5;
+	s.off = 0;
+	e.off = b->len;
+	assert_int_equal(align_map(fx.al, 0, s, e, 1, &os, &oe), 0);
+	t = range_text(fx.al, 1, os, oe);
+	assert_string_equal(t, "À Moscou, le ton était différent.");
+	free(t);
+
+	/* "1,402 transits" lands on "1 402 transits" (a shared number). */
+	b = &fx.a.docs[0]->blocks[2];
+	at = strstr(b->text, "1,402 transits");
+	s.block = e.block = 2;
+	s.off = (size_t)(at - b->text);
+	e.off = s.off + strlen("1,402 transits");
+	assert_int_equal(align_map(fx.al, 0, s, e, 2, &os, &oe), 0);
+	t = range_text(fx.al, 2, os, oe);
+	assert_non_null(strstr(t, "402"));
+	assert_true(strlen(t) < 80);
+	free(t);
+
+	/* A quotation maps to the linked quotation. */
+	for (i = 0; i < fx.al->nquotes[0]; i++) {
+		const struct text_quote	*q = &fx.al->quotes[0][i];
+
+		t = quote_text(fx.al, 0, i);
+		if (strncmp(t, "keep every", 10) == 0) {
+			assert_int_equal(align_map(fx.al, 0, q->start, q->end,
+			    1, &os, &oe), 0);
+			free(t);
+			t = range_text(fx.al, 1, os, oe);
+			assert_non_null(strstr(t, "gardera tous les canaux"));
+		}
+		free(t);
+	}
+	fx_free(&fx);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_one_to_one),
+		cmocka_unit_test(test_dropped_sentence),
+		cmocka_unit_test(test_merged_sentences),
+		cmocka_unit_test(test_pivot),
+		cmocka_unit_test(test_single_version),
+		cmocka_unit_test(test_quote_links),
+		cmocka_unit_test(test_span_map),
+	};
+	int	r;
+
+	r = cmocka_run_group_tests_name("align", tests, NULL, NULL);
+	text_cleanup();
+	return (r);
+}
