@@ -39,6 +39,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,18 @@ struct group_cache {
 static _Thread_local struct group_cache	groups[4];
 static _Thread_local unsigned		groups_next;
 
+/*
+ * A per-thread cache of name keys: names recur through an article, and the
+ * transliterator is the slow part of finding anchors.
+ */
+#define NAME_CACHE	2048
+struct name_entry {
+	char	word[40];	/* the name as written, NUL-terminated */
+	char	key[ANCHOR_KEYMAX];
+	int	ok;
+};
+static _Thread_local struct name_entry	*name_cache;
+
 /* Free the thread's transliterator (from text_cleanup()). */
 void
 text_anchor_cleanup(void)
@@ -75,6 +88,8 @@ text_anchor_cleanup(void)
 		utrans_close(trans);
 	trans = NULL;
 	trans_failed = 0;
+	free(name_cache);
+	name_cache = NULL;
 }
 
 /* The thread's transliterator, or NULL. */
@@ -82,7 +97,7 @@ static UTransliterator *
 transliterator(void)
 {
 	static const char	*ids[] = {
-		"Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+		"Russian-Latin/BGN; Latin-ASCII; Lower",
 		"Any-Latin; Latin-ASCII; Lower"
 	};
 	UErrorCode		 ec;
@@ -318,9 +333,51 @@ find_numbers(const char *s, size_t len, const char *lang,
 	}
 }
 
+/* The cache slot of s[a, z), or NULL when the word is too long to cache. */
+static struct name_entry *
+name_slot(const char *s, size_t a, size_t z)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	if (z - a >= sizeof name_cache->word)
+		return (NULL);
+	if (name_cache == NULL)
+		name_cache = xcalloc(NAME_CACHE, sizeof *name_cache);
+	for (i = a; i < z; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return (&name_cache[h % NAME_CACHE]);
+}
+
+static int	name_key_uncached(const char *, size_t, size_t, char *);
+
 /* The key of a name: s[a, z) transliterated; 0 if it has none. */
 static int
 name_key(const char *s, size_t a, size_t z, char *key)
+{
+	struct name_entry	*e = name_slot(s, a, z);
+	int			 ok;
+
+	if (e != NULL && strncmp(e->word, s + a, z - a) == 0 &&
+	    e->word[z - a] == '\0') {
+		memcpy(key, e->key, sizeof e->key);
+		return (e->ok);
+	}
+	ok = name_key_uncached(s, a, z, key);
+	if (e != NULL) {
+		memcpy(e->word, s + a, z - a);
+		e->word[z - a] = '\0';
+		memcpy(e->key, key, sizeof e->key);
+		e->ok = ok;
+	}
+	return (ok);
+}
+
+/* The key of a name: s[a, z) transliterated; 0 if it has none. */
+static int
+name_key_uncached(const char *s, size_t a, size_t z, char *key)
 {
 	UTransliterator	*t = transliterator();
 	UErrorCode	 ec = U_ZERO_ERROR;
@@ -330,6 +387,18 @@ name_key(const char *s, size_t a, size_t z, char *key)
 
 	if (z - a > 120)
 		return (0);
+	/* Plain ASCII needs no transliterator. */
+	for (i = (int32_t)a; i < (int32_t)z && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == (int32_t)z) {
+		for (i = (int32_t)a; i < (int32_t)z &&
+		    kn + 1 < (size_t)ANCHOR_KEYMAX; i++) {
+			if (u_isalnum((unsigned char)s[i]))
+				key[kn++] = (char)u_tolower((unsigned char)s[i]);
+		}
+		key[kn] = '\0';
+		return (kn > 0);
+	}
 	u_strFromUTF8WithSub(buf, cap, &n, s + a, (int32_t)(z - a), 0xfffd,
 	    NULL, &ec);
 	if (U_FAILURE(ec) || n == 0)
@@ -403,6 +472,28 @@ name_span(const char *s, size_t *a, size_t *z)
 	return (i < *z);
 }
 
+/*
+ * Is s surely one sentence: no full stop, question or exclamation mark or
+ * ellipsis before its last word?
+ */
+static int
+one_sentence(const char *s, size_t len)
+{
+	size_t	i, end = len;
+
+	while (end > 0 && strchr(" .!?\"')]", s[end - 1]) != NULL)
+		end--;
+	for (i = 0; i < end; i++) {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?')
+			return (0);
+		if ((unsigned char)s[i] == 0xe2 && i + 2 < len &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0xa6)
+			return (0);
+	}
+	return (1);
+}
+
 /* Find the names of s. */
 static void
 find_names(const char *s, size_t len, const char *lang,
@@ -415,7 +506,14 @@ find_names(const char *s, size_t len, const char *lang,
 	int32_t			 p, q;
 	int			 initial;
 
-	nsent = text_sentences(s, len, lang, &sent);
+	/* One sentence (the aligner's case) needs no sentence splitter. */
+	if (one_sentence(s, len)) {
+		sent = xmalloc(sizeof *sent);
+		sent->start = 0;
+		sent->end = len;
+		nsent = 1;
+	} else
+		nsent = text_sentences(s, len, lang, &sent);
 	bi = text_icu_break(UBRK_WORD, lang, s, len);
 	if (bi == NULL) {
 		free(sent);
