@@ -1,3 +1,196 @@
 #!/bin/sh
-# make bench: to be written.
-echo "bench: nothing measured yet"
+# make bench: polyread's benchmarks (never part of make check).
+#
+# Builds polyread (the build must be optimised: configured without
+# --enable-debug, --enable-asan or --enable-fuzzing), then measures, as medians of
+# BENCH_RUNS runs (default 7), on three inputs:
+#   sample   the bundled sample trio (data/sample)
+#   book     ../shared/corpora/newstest2013/book (3000 sentences a version)
+#            when present, else a book-length trio made from the sample
+#   book10   the book ten times over (scaling)
+# the stages (load, segmentation and quotations, alignment, layout of a
+# 200x60 screen), whole commands (align, dump) with their peak memory, the
+# peers on the same files (w3m -dump and lynx -dump of each version one
+# after another), and the reader in tmux (bench/reader-bench.sh).
+# Prints a table and writes bench/results.csv.
+set -u
+src=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+here=$(pwd)
+runs=${BENCH_RUNS:-7}
+csv=${BENCH_CSV:-$here/bench/results.csv}
+b=$here
+data=$here/bench/data
+
+command -v /usr/bin/time >/dev/null 2>&1 ||
+    { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+command -v python3 >/dev/null 2>&1 ||
+    { echo "bench: needs python3" >&2; exit 2; }
+
+# 1. The programs, from an optimised build.
+mkdir -p "$data" "$(dirname "$csv")"
+if grep -q -e '--enable-debug' -e '--enable-asan' -e '--enable-fuzzing' \
+    "$b/config.status" 2>/dev/null; then
+	echo "bench: this build is not optimised; configure it without" \
+	    "--enable-debug, --enable-asan and --enable-fuzzing" >&2
+	exit 2
+fi
+if ! grep -q -e '-O2' -e '-O3' "$b/Makefile" 2>/dev/null; then
+	echo "bench: warning: CFLAGS without -O2" >&2
+fi
+make -s -C "$b" -j2 src/polyread bench/bench-text bench/bench-stages \
+    >/dev/null || exit 1
+P=$b/src/polyread
+
+# 2. Inputs.
+book=$src/../shared/corpora/newstest2013/book
+if [ -f "$book/en.html" ]; then
+	bookname="newstest2013/book"
+else
+	book=$data/book
+	bookname="sample x120 (no corpora)"
+	python3 - "$src/data/sample" "$book" 120 <<'PY'
+import os, re, sys
+src, dst, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
+os.makedirs(dst, exist_ok=True)
+for l in ("en", "fr", "ru"):
+    s = open(f"{src}/commentary.{l}.html", encoding="utf-8").read()
+    body = re.search(r"<article>(.*)</article>", s, re.S).group(1)
+    open(f"{dst}/{l}.html", "w", encoding="utf-8").write(
+        f'<!DOCTYPE html><html lang="{l}"><head><meta charset="utf-8">'
+        f"<title>book</title></head><body><article>{body * k}</article>"
+        "</body></html>\n")
+PY
+fi
+python3 - "$book" "$data/book10" 10 <<'PY'
+import os, re, sys
+src, dst, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
+os.makedirs(dst, exist_ok=True)
+for l in ("en", "fr", "ru"):
+    s = open(f"{src}/{l}.html", encoding="utf-8").read()
+    m = re.search(r"<article>(.*)</article>", s, re.S)
+    open(f"{dst}/{l}.html", "w", encoding="utf-8").write(
+        s[:m.start(1)] + m.group(1) * k + s[m.end(1):])
+PY
+sample="$src/data/sample/commentary.en.html $src/data/sample/commentary.fr.html $src/data/sample/commentary.ru.html"
+trio() { echo "$1/en.html $1/fr.html $1/ru.html"; }
+size_kb() { du -ck "$@" | tail -n 1 | cut -f 1; }
+
+echo "name,input,median,min,max,unit" >"$csv"
+row() {	# row NAME INPUT MEDIAN MIN MAX UNIT
+	echo "$1,$2,$3,$4,$5,$6" >>"$csv"
+	printf '%-34s %-26s %10s %s  (min %s, max %s)\n' "$1" "$2" "$3" "$6" \
+	    "$4" "$5"
+}
+
+# time_cmd NAME INPUT CMD...: median wall time and peak memory of a command.
+time_cmd() {
+	name=$1 input=$2
+	shift 2
+	: >"$data/times"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		/usr/bin/time -f "%e %M" -o "$data/t1" "$@" >/dev/null 2>&1 ||
+		    { echo "bench: $name failed: $*" >&2; return 1; }
+		cat "$data/t1" >>"$data/times"
+		i=$((i + 1))
+	done
+	set -- $(sort -n "$data/times" | awk '{ t[NR] = $1 } END {
+		printf "%.3f %.3f %.3f", t[int((NR + 1) / 2)], t[1], t[NR] }')
+	row "$name" "$input" "$1" "$2" "$3" s
+	set -- $(sort -n -k 2 "$data/times" | awk '{ m[NR] = $2 } END {
+		printf "%.1f %.1f %.1f", m[int((NR + 1) / 2)] / 1024,
+		    m[1] / 1024, m[NR] / 1024 }')
+	row "$name peak memory" "$input" "$1" "$2" "$3" MB
+}
+median_of() {	# the median time of the last time_cmd, from the CSV
+	grep "^$1,$2," "$csv" | head -n 1 | cut -d , -f 3
+}
+
+echo "polyread benchmarks: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores," \
+    "median of $runs runs"
+echo "book = $bookname; inputs: sample $(size_kb $sample) KB," \
+    "book $(size_kb $(trio "$book")) KB, book10 $(size_kb $(trio "$data/book10")) KB"
+echo
+
+# 3. Stages, in process.
+for input in sample book book10; do
+	case $input in
+	sample) files=$sample ;;
+	book) files=$(trio "$book") ;;
+	book10) files=$(trio "$data/book10") ;;
+	esac
+	n=$runs
+	[ "$input" = book10 ] && n=3
+	# shellcheck disable=SC2086
+	"$b/bench/bench-stages" -n "$n" $files >"$data/stages" ||
+	    { echo "bench: bench-stages failed" >&2; exit 1; }
+	while read -r stage med min max; do
+		case $stage in
+		peak_kb)
+			row "stages peak memory" "$input" \
+			    "$(echo "$med" | awk '{ printf "%.1f", $1 / 1024 }')" \
+			    - - MB ;;
+		beads) ;;
+		*)	row "stage: $stage" "$input" "$med" "$min" "$max" ms ;;
+		esac
+	done <"$data/stages"
+done
+# shellcheck disable=SC2086
+"$b/bench/bench-text" -n 9 $(trio "$book") | while read -r line; do
+	lang=$(echo "$line" | sed -n 's/.*lang \([a-z]*\),.*/\1/p')
+	set -- $(echo "$line" | sed -n \
+	    's/.*median \([0-9.]*\) ms (min \([0-9.]*\), max \([0-9.]*\),.*/\1 \2 \3/p')
+	row "segment+quotes ($lang)" book "$1" "$2" "$3" ms
+done
+echo
+
+# 4. Whole commands and the peers.
+# shellcheck disable=SC2086
+time_cmd "polyread align" sample "$P" align $sample
+# shellcheck disable=SC2086
+time_cmd "polyread align" book "$P" align $(trio "$book")
+# shellcheck disable=SC2086
+time_cmd "polyread align" book10 "$P" align $(trio "$data/book10")
+# shellcheck disable=SC2086
+time_cmd "polyread dump --width 200" book "$P" dump --width 200 $(trio "$book")
+a1=$(median_of "polyread align" book)
+a10=$(median_of "polyread align" book10)
+m1=$(median_of "polyread align peak memory" book)
+m10=$(median_of "polyread align peak memory" book10)
+row "align book10/book time" ratio "$(echo "$a10 $a1" | awk '{ printf "%.2f", $1 / $2 }')" - - x
+row "align book10/book memory" ratio "$(echo "$m10 $m1" | awk '{ printf "%.2f", $1 / $2 }')" - - x
+for peer in w3m lynx; do
+	if ! command -v $peer >/dev/null 2>&1; then
+		echo "($peer not installed: skipped)"
+		continue
+	fi
+	case $peer in
+	w3m) opts="-dump -cols 200" ;;
+	lynx) opts="-dump -width=200 -nolist" ;;
+	esac
+	cat >"$data/peer.sh" <<SH
+for f in $(trio "$book"); do $peer $opts "\$f" >/dev/null || exit 1; done
+SH
+	time_cmd "$peer -dump (3 versions)" book sh "$data/peer.sh"
+	d=$(median_of "polyread dump --width 200" book)
+	w=$(median_of "$peer -dump (3 versions)" book)
+	row "polyread dump / $peer -dump" ratio \
+	    "$(echo "$d $w" | awk '{ printf "%.2f", $1 / $2 }')" - - x
+done
+if command -v hunalign >/dev/null 2>&1; then
+	echo "(hunalign found: presegmented comparison not written yet)"
+else
+	echo "(hunalign not installed: skipped; Debian 12 does not package it)"
+fi
+echo
+
+# 5. The reader, through tmux.
+if command -v tmux >/dev/null 2>&1 && [ -f "$src/bench/reader-bench.sh" ]; then
+	# shellcheck disable=SC2086
+	sh "$src/bench/reader-bench.sh" -n 5 -p "$P" $(trio "$book") ||
+	    echo "(reader benchmark failed)"
+else
+	echo "(tmux or bench/reader-bench.sh missing: reader not measured)"
+fi
+echo
+echo "CSV: $csv"
