@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "reader.h"
+#include "settings.h"
 #include "text.h"
 
 static const char usage[] =
@@ -37,7 +39,11 @@ static const char usage[] =
     "Options:\n"
     "  --lang L[,L...]   languages of the versions, in order, where the\n"
     "                    files do not say\n"
-    "  --width N         width of the output (dump)\n"
+    "  --layout L        columns, single or interlinear (the reader)\n"
+    "  --theme NAME      the reader's colours: dark, light, mono,\n"
+    "                    high-contrast or a theme of your own\n"
+    "  --width N         width of the output (dump, or the reader's output\n"
+    "                    to a pipe)\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -55,7 +61,10 @@ static const struct command commands[] = {
 	{ "quotes", cmd_quotes },
 };
 
-/* The reader; until the terminal view exists, a dump at terminal width. */
+/*
+ * The reader: full screen when stdin and stdout are a terminal, else (a
+ * pipe) the dump at the terminal's or the given width.
+ */
 static int
 reader_main(int argc, char **argv)
 {
@@ -64,19 +73,37 @@ reader_main(int argc, char **argv)
 	struct winsize	 ws;
 	int		 first, width = 0, r;
 
+	reader_trace("start");
 	first = cmd_parse(argc, argv, "polyread", OPT_LANG | OPT_WIDTH |
-	    OPT_INPUT, usage, &o);
+	    OPT_INPUT | OPT_THEME | OPT_LAYOUT | OPT_PIVOT | OPT_PRESEG,
+	    usage, &o);
 	if (first < 0)
 		return (first == -2 ? 0 : 2);
+	if (o.layout != NULL && layout_find(o.layout) < 0) {
+		error_msg("unknown layout '%s' (columns, single, interlinear)",
+		    o.layout);
+		return (2);
+	}
+	if (o.theme != NULL && (*o.theme == '\0' || *o.theme == '.' ||
+	    strchr(o.theme, '/') != NULL)) {
+		error_msg("bad theme name '%s'", o.theme);
+		return (2);
+	}
 	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
 		return (1);
+	reader_trace("loaded");
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    (r = reader_run(&a, &o)) >= 0) {
+		article_release(&a);
+		return (r);
+	}
 	width = o.width;
 	if (width == 0 && isatty(STDOUT_FILENO) &&
 	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)
 		width = ws.ws_col;
 	if (width == 0)
 		width = a.n == 1 ? 80 : 60 * (int)a.n;
-	r = dump_aligned(stdout, &a, NULL, width);
+	r = dump_aligned(stdout, &a, o.pivot, width);
 	article_release(&a);
 	return (r == 0 ? 0 : 1);
 }

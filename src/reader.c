@@ -1,0 +1,321 @@
+/*
+ * The reader's event loop and its alignment worker.
+ *
+ * The loop follows the house redraw rules: events only change the view
+ * and set dirty bits; once per iteration, after every key already typed
+ * has been handled (typeahead), the view renders into a grid and the tty
+ * paints it with one doupdate(). While the alignment runs in its thread
+ * the loop wakes every 100 ms to show the progress, and switches to the
+ * real alignment as soon as the worker is done.
+ */
+#include "config.h"
+
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "reader.h"
+#include "safe.h"
+#include "settings.h"
+#include "text.h"
+
+struct worker {
+	pthread_t		 thread;
+	struct article		*a;
+	const char		*pivot;
+	_Atomic int		 progress;
+	_Atomic int		 cancel;
+	_Atomic int		 done;
+	struct alignment	*al;
+	char			*cause;
+	int			 running;
+};
+
+static FILE	*trace_file;
+static int	 trace_tried;
+
+/* Append a timestamped event to the trace file. */
+void
+reader_trace(const char *event)
+{
+	struct timespec	 ts;
+	const char	*path;
+
+	if (!trace_tried) {
+		trace_tried = 1;
+		path = getenv("POLYREAD_TRACE");
+		if (path != NULL && *path != '\0')
+			trace_file = fopen(path, "a");
+	}
+	if (trace_file == NULL)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	fprintf(trace_file, "%lld %s\n", (long long)ts.tv_sec * 1000000 +
+	    ts.tv_nsec / 1000, event);
+	fflush(trace_file);
+}
+
+/* The worker thread: align, then say so. */
+static void *
+worker_main(void *arg)
+{
+	struct worker		*w = arg;
+	struct align_opts	 opts;
+
+	memset(&opts, 0, sizeof opts);
+	opts.pivot = w->pivot;
+	opts.progress = &w->progress;
+	opts.cancel = &w->cancel;
+	w->al = align_create(w->a, &opts, &w->cause);
+	text_cleanup();
+	atomic_store(&w->done, 1);
+	return (NULL);
+}
+
+/* Start the worker; without threads, align at once. */
+static void
+worker_start(struct worker *w, struct article *a, const char *pivot)
+{
+	memset(w, 0, sizeof *w);
+	w->a = a;
+	w->pivot = pivot;
+	if (pthread_create(&w->thread, NULL, worker_main, w) == 0) {
+		w->running = 1;
+		return;
+	}
+	worker_main(w);
+}
+
+/* Stop the worker (cancelling it) and free what it made. */
+static void
+worker_stop(struct worker *w)
+{
+	if (w->running) {
+		atomic_store(&w->cancel, 1);
+		pthread_join(w->thread, NULL);
+		w->running = 0;
+	}
+	align_free(w->al);
+	w->al = NULL;
+	free(w->cause);
+	w->cause = NULL;
+}
+
+/*
+ * Open url with $BROWSER (its first entry; "%s" in it takes the URL, else
+ * the URL is the last argument), never through a shell.
+ */
+static void
+open_url(struct view *v, const char *url)
+{
+	const char	*env = getenv("BROWSER");
+	char		*cmd, *p, *argv[18], *tok, *save;
+	size_t		 argc = 0;
+	pid_t		 pid;
+	int		 status, used = 0;
+
+	if (env == NULL || *env == '\0') {
+		view_message(v, "link: %s (set BROWSER to open it)", url);
+		return;
+	}
+	cmd = xstrdup(env);
+	if ((p = strchr(cmd, ':')) != NULL && p != cmd)
+		*p = '\0';
+	for (tok = strtok_r(cmd, " \t", &save); tok != NULL && argc < 16;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		if (strcmp(tok, "%s") == 0) {
+			argv[argc++] = (char *)url;
+			used = 1;
+		} else
+			argv[argc++] = tok;
+	}
+	if (argc == 0) {
+		free(cmd);
+		view_message(v, "BROWSER is empty");
+		return;
+	}
+	if (!used)
+		argv[argc++] = (char *)url;
+	argv[argc] = NULL;
+	tty_suspend();
+	pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	status = -1;
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+	}
+	tty_resume();
+	if (pid < 0)
+		view_message(v, "cannot start '%s'", argv[0]);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		view_message(v, "cannot run '%s'", argv[0]);
+	else
+		view_message(v, "opened %s", url);
+	free(cmd);
+}
+
+/* Load theme name into the terminal (mono without colours). */
+static void
+apply_theme(struct view *v, const char *name)
+{
+	struct theme	 t;
+	char		*cause = NULL;
+
+	if (tty_ncolours() == 0 || theme_load(&t, name, &cause) != 0) {
+		if (cause != NULL) {
+			view_message(v, "%s", cause);
+			free(cause);
+			cause = NULL;
+			/* The default theme, else the built-in mono. */
+			if (theme_load(&t, "dark", &cause) == 0) {
+				tty_theme(&t);
+				theme_release(&t);
+				return;
+			}
+			free(cause);
+		} else if (strcmp(name, "mono") != 0)
+			view_message(v, "no colours (NO_COLOR or the "
+			    "terminal): theme mono");
+		theme_mono(&t);
+	}
+	if (t.warning != NULL)
+		view_message(v, "%s", t.warning);
+	tty_theme(&t);
+	theme_release(&t);
+}
+
+/* The event loop. */
+int
+reader_run(struct article *a, const struct cmd_opts *o)
+{
+	struct settings		 set;
+	struct view_opts	 vo;
+	struct view		*v;
+	struct view_event	 ev;
+	struct grid		 g;
+	struct worker		 wk;
+	char			**themes = NULL, *cause = NULL;
+	size_t			 nthemes, i;
+	int			 w, h, r, dirty = 1, clear = 0, n, aligning = 0;
+	int			 progress = -1, first = 1;
+
+	settings_init(&set);
+	settings_load(&set, settings_path());
+	memset(&vo, 0, sizeof vo);
+	vo.layout = set.layout;
+	if (o->layout != NULL)
+		vo.layout = (enum view_layout)layout_find(o->layout);
+	vo.maxw = set.width;
+	vo.mouse = set.mouse;
+	vo.settings = &set;
+	nthemes = theme_list(&themes);
+	vo.themes = themes;
+	vo.nthemes = nthemes;
+	vo.theme = o->theme != NULL ? o->theme : set.theme != NULL ?
+	    set.theme : "dark";
+	if (tty_start(vo.mouse, &cause) != 0) {
+		warn_msg("%s: printing the text instead", cause);
+		free(cause);
+		settings_release(&set);
+		for (i = 0; i < nthemes; i++)
+			free(themes[i]);
+		free(themes);
+		return (-1);
+	}
+	tty_size(&w, &h);
+	v = view_create(a, &vo, w, h);
+	apply_theme(v, vo.theme);
+	if (set.nerrors > 0)
+		view_message(v, "%s%s", set.errors[0], set.nerrors > 1 ?
+		    " (and more: see after quitting)" : "");
+	grid_init(&g);
+	for (;;) {
+		if (dirty) {
+			view_render(v, &g);
+			reader_trace("rendered");
+			tty_paint(&g, clear);
+			reader_trace("paint");
+			dirty = clear = 0;
+			if (first) {
+				first = 0;
+				worker_start(&wk, a, o->pivot);
+				aligning = 1;
+			}
+		}
+		/* Idle: lay out ahead, as long as no key comes. */
+		n = 0;
+		while (n == 0 && view_idle(v))
+			n = tty_read(&ev, 0);
+		if (n == 0)
+			n = tty_read(&ev, aligning ? 100 : -1);
+		r = 0;
+		for (i = 0; n > 0 && i < 256; i++) {
+			reader_trace(ev.kind == VIEW_EV_RESIZE ? "resize" :
+			    "key");
+			r |= view_event(v, &ev);
+			if (r & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME))
+				break;
+			/* Typeahead: take what is already typed first. */
+			n = tty_read(&ev, 0);
+		}
+		if (aligning) {
+			if (atomic_load(&wk.done)) {
+				if (wk.running)
+					pthread_join(wk.thread, NULL);
+				wk.running = 0;
+				aligning = 0;
+				if (wk.al != NULL) {
+					view_set_alignment(v, wk.al);
+					wk.al = NULL;
+					reader_trace("aligned");
+				} else {
+					view_set_progress(v, -1);
+					view_message(v, "cannot align: %s",
+					    wk.cause != NULL ? wk.cause : "?");
+				}
+				dirty = 1;
+			} else if (atomic_load(&wk.progress) != progress) {
+				progress = atomic_load(&wk.progress);
+				view_set_progress(v, progress);
+				dirty = 1;
+			}
+		}
+		if (r & VIEW_QUIT)
+			break;
+		if (r & VIEW_THEME)
+			apply_theme(v, view_theme(v));
+		if ((r & VIEW_OPEN) && view_url(v) != NULL)
+			open_url(v, view_url(v));
+		if (r & (VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
+			clear = 1;
+		if (r & (VIEW_REDRAW | VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
+			dirty = 1;
+	}
+	if (!first)
+		worker_stop(&wk);
+	tty_stop();
+	grid_release(&g);
+	view_free(v);
+	for (i = 0; i < set.nerrors; i++) {
+		fprintf(stderr, "%s: ", progname);
+		safe_fputs(stderr, set.errors[i]);
+		fputc('\n', stderr);
+	}
+	settings_release(&set);
+	for (i = 0; i < nthemes; i++)
+		free(themes[i]);
+	free(themes);
+	return (0);
+}

@@ -1,0 +1,45 @@
+/*
+ * reader.h: the full-screen reader, built into the binary only: tty.c (the
+ * only curses code) and reader.c (the event loop and the alignment
+ * worker).
+ */
+#ifndef POLYREAD_READER_H
+#define POLYREAD_READER_H
+
+#include "article.h"
+#include "cmd.h"
+#include "grid.h"
+#include "theme.h"
+#include "view.h"
+
+/*
+ * Run the reader on an open article until the user quits. Returns the exit
+ * status, or -1 (after a warning) when the terminal cannot be used.
+ */
+int	reader_run(struct article *, const struct cmd_opts *);
+/*
+ * Append "MICROSECONDS EVENT" to the POLYREAD_TRACE file, if set (the
+ * first call opens it).
+ */
+void	reader_trace(const char *event);
+
+/* tty.c */
+/* Start curses on the terminal; -1 with *cause when it cannot. */
+int	tty_start(int mouse, char **cause);
+void	tty_stop(void);
+/* Colours the terminal has (0: none, or NO_COLOR). */
+int	tty_ncolours(void);
+void	tty_theme(const struct theme *);
+void	tty_size(int *w, int *h);
+/* Paint a grid (clear: repaint every cell). */
+void	tty_paint(const struct grid *, int clear);
+/*
+ * Wait up to timeout milliseconds (-1: for ever) for an event. Returns 1
+ * with *ev, or 0.
+ */
+int	tty_read(struct view_event *, int timeout);
+/* Leave and take back the terminal around running another program. */
+void	tty_suspend(void);
+void	tty_resume(void);
+
+#endif

@@ -1,0 +1,377 @@
+/*
+ * The terminal: the only file that uses curses (ncursesw). It paints
+ * grids, turns curses input into view events, and maps theme slots to
+ * colour pairs and attributes.
+ *
+ * Cells are painted in runs of one style; a cell holding anything but a
+ * single code point of width 1 is placed on its own, with an explicit
+ * move, so that a terminal disagreeing on a width cannot shift the rest of
+ * the line. Everything in a grid is already safe to print (see grid.h).
+ */
+#include "config.h"
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "reader.h"
+#include "settings.h"
+
+static SCREEN	*tty_screen;
+static int	 tty_colours;
+static attr_t	 slot_attr[SLOT_COUNT];
+static short	 slot_pair[SLOT_COUNT];
+static struct strbuf tty_buf = STRBUF_INIT;
+
+/* Leave curses before a fatal error message. */
+static void
+tty_fatal(void)
+{
+	if (tty_screen != NULL)
+		endwin();
+}
+
+/* Start curses. */
+int
+tty_start(int mouse, char **cause)
+{
+	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	char		*cup;
+
+	tty_screen = newterm(NULL, stdout, stdin);
+	if (tty_screen == NULL) {
+		*cause = xstrprintf("cannot use the terminal '%s'",
+		    term != NULL ? term : "");
+		return (-1);
+	}
+	set_term(tty_screen);
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(tty_screen);
+		tty_screen = NULL;
+		*cause = xstrprintf("the terminal '%s' cannot move its cursor",
+		    term != NULL ? term : "");
+		return (-1);
+	}
+	fatal_hook = tty_fatal;
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	/* Let curses scroll the terminal when the text moves by lines. */
+	idlok(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	tty_colours = 0;
+	if ((nc == NULL || *nc == '\0') && has_colors() &&
+	    start_color() == OK) {
+		if (use_default_colors() != OK)
+			assume_default_colors(COLOR_WHITE, COLOR_BLACK);
+		tty_colours = COLORS;
+		if (COLOR_PAIRS <= SLOT_COUNT || tty_colours < 8)
+			tty_colours = 0;
+	}
+	if (mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+		    NULL);
+		mouseinterval(0);
+	}
+	return (0);
+}
+
+/* Give the terminal back. */
+void
+tty_stop(void)
+{
+	if (tty_screen == NULL)
+		return;
+	endwin();
+	delscreen(tty_screen);
+	tty_screen = NULL;
+	fatal_hook = NULL;
+	strbuf_release(&tty_buf);
+}
+
+/* The colours in use (0: none). */
+int
+tty_ncolours(void)
+{
+	return (tty_colours);
+}
+
+/* Curses attributes of THEME_* bits. */
+static attr_t
+theme_attrs(int a)
+{
+	attr_t	r = A_NORMAL;
+
+	if (a & THEME_BOLD)
+		r |= A_BOLD;
+	if (a & THEME_DIM)
+		r |= A_DIM;
+	if (a & THEME_ITALIC)
+		r |= A_ITALIC;
+	if (a & THEME_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & THEME_REVERSE)
+		r |= A_REVERSE;
+	return (r);
+}
+
+/* A resolved colour as a curses colour number. */
+static int
+curses_colour(struct theme_colour c)
+{
+	if (c.kind == COLOUR_DEFAULT)
+		return (-1);
+	return (c.value);
+}
+
+/* Set the colour pairs and attributes of a theme. */
+void
+tty_theme(const struct theme *t)
+{
+	struct theme_style	st;
+	int			i;
+
+	for (i = 0; i < SLOT_COUNT; i++) {
+		theme_resolve(&t->slots[i], tty_colours, &st);
+		slot_attr[i] = theme_attrs(st.attrs);
+		slot_pair[i] = 0;
+		if (tty_colours == 0)
+			continue;
+		if (init_extended_pair(i + 1, curses_colour(st.fg),
+		    curses_colour(st.bg)) == OK)
+			slot_pair[i] = (short)(i + 1);
+	}
+}
+
+/* The terminal size. */
+void
+tty_size(int *w, int *h)
+{
+	getmaxyx(stdscr, *h, *w);
+}
+
+/* The attributes and pair of a cell. */
+static void
+cell_style(const struct grid_cell *c, attr_t *a, short *pair)
+{
+	int	slot = c->slot < SLOT_COUNT ? c->slot : SLOT_TEXT;
+
+	*a = slot_attr[slot];
+	*pair = slot_pair[slot];
+	if (c->flags & GRID_BOLD)
+		*a |= A_BOLD;
+	if (c->flags & GRID_ITALIC)
+		*a |= A_ITALIC;
+	if (c->flags & GRID_UNDERLINE)
+		*a |= A_UNDERLINE;
+	if (c->flags & GRID_REVERSE)
+		*a |= A_REVERSE;
+}
+
+/* Is the cell one code point of width 1 (safe inside a run)? */
+static int
+cell_simple(const struct grid *g, const struct grid_cell *c)
+{
+	const unsigned char	*s;
+
+	if (c->len == 0)
+		return (c->width == 1);
+	if (c->width != 1)
+		return (0);
+	s = (const unsigned char *)g->arena.buf + c->off;
+	if (s[0] < 0x80)
+		return (c->len == 1);
+	if (s[0] < 0xe0)
+		return (c->len == 2);
+	if (s[0] < 0xf0)
+		return (c->len == 3);
+	return (c->len == 4);
+}
+
+/* Paint a grid and update the terminal once. */
+void
+tty_paint(const struct grid *g, int clear)
+{
+	const struct grid_cell	*c, *d;
+	const char		*t;
+	size_t			 n;
+	attr_t			 a, a2;
+	short			 p, p2;
+	int			 x, y, x0, w, h;
+
+	getmaxyx(stdscr, h, w);
+	if (clear)
+		clearok(curscr, TRUE);
+	for (y = 0; y < g->h && y < h; y++) {
+		x = 0;
+		while (x < g->w && x < w) {
+			c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
+			if (c->width == 0) {
+				x++;
+				continue;
+			}
+			cell_style(c, &a, &p);
+			wattr_set(stdscr, a, p, NULL);
+			if (!cell_simple(g, c)) {
+				t = grid_cell_text(g, c, &n);
+				if (x + c->width <= w)
+					mvwaddnstr(stdscr, y, x, t, (int)n);
+				x += c->width;
+				continue;
+			}
+			strbuf_reset(&tty_buf);
+			x0 = x;
+			while (x < g->w && x < w) {
+				d = &g->cells[(size_t)y * (size_t)g->w +
+				    (size_t)x];
+				if (!cell_simple(g, d))
+					break;
+				cell_style(d, &a2, &p2);
+				if (a2 != a || p2 != p)
+					break;
+				t = grid_cell_text(g, d, &n);
+				strbuf_add(&tty_buf, t, n);
+				x++;
+			}
+			mvwaddnstr(stdscr, y, x0, tty_buf.buf,
+			    (int)tty_buf.len);
+		}
+	}
+	wattr_set(stdscr, A_NORMAL, 0, NULL);
+	if (g->cx >= 0 && g->cy >= 0 && g->cx < w && g->cy < h) {
+		curs_set(1);
+		wmove(stdscr, g->cy, g->cx);
+	} else
+		curs_set(0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* A curses function key as a PRKEY_* code, or 0. */
+static int32_t
+function_key(wint_t k)
+{
+	switch (k) {
+	case KEY_UP:
+		return (PRKEY_UP);
+	case KEY_DOWN:
+		return (PRKEY_DOWN);
+	case KEY_LEFT:
+		return (PRKEY_LEFT);
+	case KEY_RIGHT:
+		return (PRKEY_RIGHT);
+	case KEY_PPAGE:
+		return (PRKEY_PGUP);
+	case KEY_NPAGE:
+		return (PRKEY_PGDN);
+	case KEY_HOME:
+		return (PRKEY_HOME);
+	case KEY_END:
+		return (PRKEY_END);
+	case KEY_ENTER:
+		return (PRKEY_ENTER);
+	case KEY_BTAB:
+		return (PRKEY_BTAB);
+	case KEY_BACKSPACE:
+		return (PRKEY_BACKSPACE);
+	case KEY_DC:
+		return (PRKEY_DELETE);
+	case KEY_IC:
+		return (PRKEY_INSERT);
+	}
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		return (PRKEY_F1 + (int32_t)(k - KEY_F(1)));
+	return (0);
+}
+
+/* Read an event. */
+int
+tty_read(struct view_event *ev, int timeout)
+{
+	MEVENT	me;
+	wint_t	k;
+	int	r;
+
+	memset(ev, 0, sizeof *ev);
+	wtimeout(stdscr, timeout);
+	r = wget_wch(stdscr, &k);
+	if (r == ERR)
+		return (0);
+	if (r == KEY_CODE_YES) {
+		if (k == KEY_RESIZE) {
+			ev->kind = VIEW_EV_RESIZE;
+			getmaxyx(stdscr, ev->y, ev->x);
+			return (1);
+		}
+		if (k == KEY_MOUSE) {
+			if (getmouse(&me) != OK)
+				return (0);
+			ev->kind = VIEW_EV_MOUSE;
+			ev->x = me.x;
+			ev->y = me.y;
+			if (me.bstate & BUTTON4_PRESSED)
+				ev->button = VIEW_WHEEL_UP;
+			else if (me.bstate & BUTTON5_PRESSED)
+				ev->button = VIEW_WHEEL_DOWN;
+			else if (me.bstate & (BUTTON1_PRESSED |
+			    BUTTON1_CLICKED))
+				ev->button = VIEW_BUTTON1;
+			else
+				return (0);
+			return (1);
+		}
+		ev->kind = VIEW_EV_KEY;
+		if ((ev->key = function_key(k)) == 0)
+			return (0);
+		return (1);
+	}
+	ev->kind = VIEW_EV_KEY;
+	switch (k) {
+	case '\r':
+	case '\n':
+		ev->key = PRKEY_ENTER;
+		break;
+	case '\t':
+		ev->key = PRKEY_TAB;
+		break;
+	case 27:
+		ev->key = PRKEY_ESC;
+		break;
+	case 127:
+	case 8:
+		ev->key = PRKEY_BACKSPACE;
+		break;
+	default:
+		ev->key = (int32_t)k;
+		break;
+	}
+	return (1);
+}
+
+/* Leave curses mode for another program. */
+void
+tty_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+/* Take the terminal back after another program. */
+void
+tty_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}

@@ -1,0 +1,562 @@
+/*
+ * Rendering: the view into a grid. A frame is the header row (the
+ * language of each column), the text area and the status line, with a
+ * list or the help drawn over the text when one is open.
+ *
+ * Each display line gets a style per byte before it is written: the
+ * block's slot (heading, quotation), then inline marks, quotations, the
+ * focus and its counterparts, and search matches, later layers on top.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "view-int.h"
+
+/* The upper-case language code of version w. */
+static const char *
+vcode(const struct view *v, size_t w, char *buf, size_t size)
+{
+	const char	*l = v->a->docs[w]->lang;
+	size_t		 i;
+
+	if (l == NULL || *l == '\0')
+		snprintf(buf, size, "V%zu", w + 1);
+	else
+		snprintf(buf, size, "%s", l);
+	for (i = 0; buf[i] != '\0'; i++)
+		buf[i] = (char)toupper((unsigned char)buf[i]);
+	return (buf);
+}
+
+/* The title of version w: its own, else its file name. */
+static const char *
+vtitle(const struct view *v, size_t w)
+{
+	const struct doc	*d = v->a->docs[w];
+	const char		*p;
+
+	if (d->title != NULL && *d->title != '\0')
+		return (d->title);
+	if (d->source == NULL)
+		return ("");
+	p = strrchr(d->source, '/');
+	return (p != NULL && p[1] != '\0' ? p + 1 : d->source);
+}
+
+/* Write s clipped to [x, xmax), ending in an ellipsis when cut. */
+static int
+draw_clipped(struct grid *g, int x, int y, int xmax, const char *s,
+    int slot, int flags)
+{
+	size_t	len = strlen(s);
+
+	if (x + grid_text_width(s, len) <= xmax || xmax - x < 2)
+		return (grid_text(g, x, y, xmax, s, len, slot, flags));
+	x = grid_text(g, x, y, xmax - 1, s, len, slot, flags);
+	return (grid_text(g, x, y, xmax, "\xe2\x80\xa6", 3, slot, flags));
+}
+
+/* Add a styled range. */
+static void
+add_range(struct view *v, size_t w, struct doc_pos a, struct doc_pos b,
+    int slot, int flags)
+{
+	XGROW(v->ranges, v->aranges, v->nranges + 1);
+	v->ranges[v->nranges].v = w;
+	v->ranges[v->nranges].a = a;
+	v->ranges[v->nranges].b = b;
+	v->ranges[v->nranges].slot = slot;
+	v->ranges[v->nranges].flags = flags;
+	v->nranges++;
+}
+
+/* Add the ranges of a sentence. */
+static void
+add_sentence(struct view *v, size_t w, size_t s, int slot)
+{
+	const struct text_sentence	*t;
+	struct doc_pos			 a, b;
+
+	if (s >= v->cur->nsents[w])
+		return;
+	t = &v->cur->sents[w][s];
+	a.block = b.block = t->block;
+	a.off = t->start;
+	b.off = t->end;
+	add_range(v, w, a, b, slot, 0);
+}
+
+/* The focus and what lights up with it. */
+static void
+focus_ranges(struct view *v)
+{
+	const struct alignment	*al = v->cur;
+	const struct align_bead	*b;
+	const struct text_quote	*q;
+	size_t			 w, s, k, qi;
+
+	v->nranges = 0;
+	if (v->fv >= al->nvers || v->fs >= al->nsents[v->fv])
+		return;
+	if (v->fq != DOC_NOPOS && v->fq < al->nquotes[v->fv]) {
+		k = v->qlink_of[v->fv] != NULL ? v->qlink_of[v->fv][v->fq] :
+		    DOC_NOPOS;
+		for (w = 0; k != DOC_NOPOS && w < al->nvers; w++) {
+			qi = al->qlinks[k].quote[w];
+			if (w == v->fv || qi == DOC_NOPOS ||
+			    qi >= al->nquotes[w])
+				continue;
+			q = &al->quotes[w][qi];
+			add_range(v, w, q->open, q->close, SLOT_LINKED, 0);
+		}
+		q = &al->quotes[v->fv][v->fq];
+		add_range(v, v->fv, q->open, q->close, SLOT_FOCUS, 0);
+		return;
+	}
+	b = &al->beads[al->bead_of[v->fv][v->fs]];
+	for (w = 0; w < al->nvers; w++) {
+		for (s = b->first[w]; s < b->first[w] + b->count[w]; s++) {
+			if (w != v->fv || s != v->fs)
+				add_sentence(v, w, s, SLOT_LINKED);
+		}
+	}
+	add_sentence(v, v->fv, v->fs, SLOT_FOCUS);
+}
+
+/* Style bytes [a, b) of line l (of version w's block l->block). */
+static void
+paint(struct view *v, const struct layout_line *l, struct doc_pos a,
+    struct doc_pos b, int slot, int flags)
+{
+	size_t	s, e, i;
+
+	if (b.block < l->block || (b.block == l->block && b.off <= l->start))
+		return;
+	if (a.block > l->block || (a.block == l->block && a.off >= l->end))
+		return;
+	s = a.block < l->block || a.off < l->start ? l->start : a.off;
+	e = b.block > l->block || b.off > l->end ? l->end : b.off;
+	for (i = s; i < e; i++) {
+		if (slot >= 0)
+			v->sslots[i - l->start] = (uint8_t)slot;
+		v->sflags[i - l->start] |= (uint8_t)flags;
+	}
+}
+
+/* Is version w's search in scope? */
+static int
+search_scope(const struct view *v, size_t w)
+{
+	if (v->layout == LAYOUT_SINGLE)
+		return (w == v->sv);
+	return (v->sall || w == v->fv);
+}
+
+/* Style the matches on line l of version w. */
+static void
+paint_matches(struct view *v, size_t w, const struct layout_line *l)
+{
+	const struct vmatch	*m;
+	size_t			 lo, hi, mid;
+	struct doc_pos		 a, b;
+
+	if (v->nmatches == 0 || !search_scope(v, w))
+		return;
+	lo = v->vfirst[w];
+	hi = v->vfirst[w + 1];
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		m = &v->matches[mid];
+		if (m->block < l->block || (m->block == l->block &&
+		    m->end <= l->start))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < v->vfirst[w + 1]; lo++) {
+		m = &v->matches[lo];
+		if (m->block > l->block || m->start >= l->end)
+			break;
+		a.block = b.block = m->block;
+		a.off = m->start;
+		b.off = m->end;
+		paint(v, l, a, b, SLOT_MATCH, lo == v->cmatch ?
+		    GRID_REVERSE | GRID_BOLD : 0);
+	}
+}
+
+/* Style the quotations on line l of version w. */
+static void
+paint_quotes(struct view *v, size_t w, const struct layout_line *l)
+{
+	const struct alignment	*al = v->cur;
+	const struct text_quote	*qs = al->quotes[w];
+	struct doc_pos		 p0, p1;
+	size_t			 lo = 0, hi = al->nquotes[w], mid, k;
+
+	if (hi == 0 || v->qreach[w] == NULL)
+		return;
+	p0.block = p1.block = l->block;
+	p0.off = l->start;
+	p1.off = l->end;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v_pos_cmp(qs[mid].open, p1) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k > 0; k--) {
+		if (v_pos_cmp(v->qreach[w][k - 1], p0) <= 0)
+			break;
+		if (v_pos_cmp(qs[k - 1].close, p0) > 0)
+			paint(v, l, qs[k - 1].open, qs[k - 1].close,
+			    SLOT_QUOTATION, 0);
+	}
+}
+
+/* Draw display line l of version w at x, y in column c. */
+static void
+draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
+    const struct layout_line *l)
+{
+	const struct doc_block	*b;
+	const struct doc_span	*sp;
+	struct vrowmap		*rm;
+	size_t			 n, i, k;
+	int			 xmax = x + v->colw, base, fl;
+
+	if (l->block == DOC_NOPOS)
+		return;
+	b = &v->a->docs[w]->blocks[l->block];
+	x += l->indent;
+	if (l->prefix != NULL)
+		x = grid_text(g, x, y, xmax, l->prefix, strlen(l->prefix),
+		    SLOT_TEXT, 0);
+	rm = &v->rowmap[(size_t)y * VMAXV + (size_t)c];
+	rm->v = (int)w;
+	rm->block = l->block;
+	rm->start = l->start;
+	rm->end = l->end;
+	rm->x = x;
+	n = l->end > l->start ? l->end - l->start : 0;
+	if (n == 0)
+		return;
+	if (n > v->astyle) {
+		v->sslots = xrealloc(v->sslots, n);
+		v->sflags = xrealloc(v->sflags, n);
+		v->astyle = n;
+	}
+	base = SLOT_TEXT;
+	if (b->kind == BLOCK_HEADING)
+		base = SLOT_HEADING;
+	else if (b->kind == BLOCK_QUOTE)
+		base = SLOT_QUOTATION;
+	memset(v->sslots, base, n);
+	memset(v->sflags, 0, n);
+	for (k = 0; k < b->nspans; k++) {
+		struct doc_pos	a, z;
+
+		sp = &b->spans[k];
+		if (sp->start >= l->end)
+			break;
+		if (sp->end <= l->start)
+			continue;
+		a.block = z.block = l->block;
+		a.off = sp->start;
+		z.off = sp->end;
+		switch (sp->kind) {
+		case SPAN_EMPH:
+			fl = GRID_ITALIC;
+			break;
+		case SPAN_STRONG:
+			fl = GRID_BOLD;
+			break;
+		case SPAN_LINK:
+			fl = GRID_UNDERLINE;
+			break;
+		default:
+			fl = 0;
+			break;
+		}
+		paint(v, l, a, z, sp->kind == SPAN_LINK && base == SLOT_TEXT ?
+		    SLOT_LINK : -1, fl);
+	}
+	paint_quotes(v, w, l);
+	for (i = 0; i < v->nranges; i++) {
+		if (v->ranges[i].v == w)
+			paint(v, l, v->ranges[i].a, v->ranges[i].b,
+			    v->ranges[i].slot, v->ranges[i].flags);
+	}
+	paint_matches(v, w, l);
+	grid_text_styled(g, x, y, xmax, b->text + l->start, n, v->sslots,
+	    v->sflags);
+}
+
+/* Draw column c from its top. */
+static void
+draw_column(struct view *v, struct grid *g, int c)
+{
+	struct vunit	*e;
+	struct vtrack	*tr;
+	struct vpos	 p = v->top[c];
+	char		 code[16];
+	int		 y = v->text_y, end = v->text_y + v->text_rows, r, i;
+	int		 doubt, mx = v->colx[c] - 2;
+
+	if (v->layout == LAYOUT_INTERLINEAR)
+		mx = v->colx[c] - v->labelw - 2;
+	while (y < end && p.unit < v->nunits) {
+		e = vl_unit(v, p.unit);
+		tr = &e->tracks[c];
+		doubt = vl_doubtful(v, p.unit);
+		for (r = p.row; r < e->height && y < end; r++, y++) {
+			i = r - e->sep;
+			if (i < 0)
+				continue;
+			if (doubt && mx >= 0)
+				grid_text(g, mx, y, mx + 1, r == e->sep ? "?" :
+				    "\xe2\x94\x8a", r == e->sep ? 1 : 3,
+				    SLOT_DOUBTFUL, r == e->sep ? GRID_BOLD : 0);
+			if ((size_t)i >= tr->n)
+				continue;
+			if (v->layout == LAYOUT_INTERLINEAR && (i == 0 ||
+			    tr->ver[i - 1] != tr->ver[i])) {
+				vcode(v, tr->ver[i], code, sizeof code);
+				grid_text(g, v->colx[c] - v->labelw, y,
+				    v->colx[c] - 1, code, strlen(code),
+				    tr->ver[i] == v->fv ? SLOT_SELECTED :
+				    SLOT_GUTTER, 0);
+			}
+			draw_line(v, g, c, v->colx[c], y, tr->ver[i],
+			    &tr->lines[i]);
+		}
+		p.unit++;
+		p.row = 0;
+	}
+}
+
+/* The header row: the languages and titles. */
+static void
+draw_header(struct view *v, struct grid *g)
+{
+	const char	*t;
+	char		 code[16];
+	size_t		 w;
+	int		 x, c, xmax;
+
+	grid_fill(g, 0, 0, v->w, SLOT_HEADER);
+	for (w = 0; w < VMAXV; w++)
+		v->hdrx[w] = v->hdrw[w] = -1;
+	if (v->layout == LAYOUT_COLUMNS) {
+		for (c = 0; c < v->ncols; c++) {
+			w = v->colver[c];
+			x = v->colx[c];
+			xmax = x + v->colw;
+			vcode(v, w, code, sizeof code);
+			v->hdrx[w] = x;
+			x = grid_text(g, x, 0, xmax, code, strlen(code),
+			    w == v->fv ? SLOT_SELECTED : SLOT_HEADER,
+			    GRID_BOLD);
+			v->hdrw[w] = x - v->hdrx[w];
+			x = grid_text(g, x, 0, xmax, "  ", 2, SLOT_HEADER, 0);
+			draw_clipped(g, x, 0, xmax, vtitle(v, w), SLOT_HEADER,
+			    0);
+		}
+		return;
+	}
+	x = v->colx[0] - v->labelw;
+	xmax = v->w;
+	for (w = 0; w < v->nvers; w++) {
+		if (w > 0)
+			x = grid_text(g, x, 0, xmax, " | ", 3, SLOT_HEADER, 0);
+		vcode(v, w, code, sizeof code);
+		v->hdrx[w] = x;
+		x = grid_text(g, x, 0, xmax, code, strlen(code),
+		    (v->layout == LAYOUT_SINGLE ? w == v->sv : w == v->fv) ?
+		    SLOT_SELECTED : SLOT_HEADER, GRID_BOLD);
+		v->hdrw[w] = x - v->hdrx[w];
+	}
+	x = grid_text(g, x, 0, xmax, "   ", 3, SLOT_HEADER, 0);
+	t = vtitle(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
+	draw_clipped(g, x, 0, v->colx[0] + v->colw, t, SLOT_HEADER, 0);
+}
+
+/* The gutters between the columns. */
+static void
+draw_gutters(struct view *v, struct grid *g)
+{
+	struct grid_cell	*cell;
+	int			 c, y, x;
+
+	if (v->layout != LAYOUT_COLUMNS)
+		return;
+	for (c = 1; c < v->ncols; c++) {
+		x = v->colx[c] - 2;
+		for (y = v->text_y; y < v->text_y + v->text_rows; y++) {
+			/* Keep a doubtful marker drawn there. */
+			cell = grid_cell(g, x, y);
+			if (cell != NULL && cell->slot == SLOT_DOUBTFUL)
+				continue;
+			grid_text(g, x, y, x + 1, "\xe2\x94\x82", 3,
+			    SLOT_GUTTER, 0);
+		}
+	}
+}
+
+/* The reading position in percent. */
+static int
+position_pct(struct view *v)
+{
+	struct vpos	p = v->top[v_focus_col(v)];
+
+	if (v->nunits == 0 || vl_at_end(v, p))
+		return (100);
+	vl_fwd(v, &p, v->text_rows - 1);
+	return ((int)((p.unit + 1) * 100 / v->nunits));
+}
+
+/* The status line. */
+static void
+draw_status(struct view *v, struct grid *g)
+{
+	struct strbuf	*sb = &v->sb;
+	const char	*left;
+	char		 code[16];
+	size_t		 w, k;
+	int		 y = v->h - 1, rw, x, slot = SLOT_STATUS;
+
+	grid_fill(g, 0, y, v->w, SLOT_STATUS);
+	strbuf_reset(sb);
+	if (v->progress >= 0)
+		strbuf_addf(sb, "aligning %d%%  ", v->progress / 10);
+	if (v->pattern != NULL && v->nmatches > 0) {
+		k = v->cord;
+		if (v->cmatch != DOC_NOPOS && k < v->norder &&
+		    v->order[k] == v->cmatch)
+			strbuf_addf(sb, "match %zu/%zu  ", k + 1, v->norder);
+		else
+			strbuf_addf(sb, "%zu matches  ", v->norder);
+		if (v->layout != LAYOUT_SINGLE && !v->sall)
+			strbuf_addf(sb, "(%s only)  ", vcode(v, v->fv, code,
+			    sizeof code));
+	}
+	for (w = 0; w < v->nvers; w++) {
+		vcode(v, w, code, sizeof code);
+		if (w == v->fv)
+			strbuf_addf(sb, "[%s]", code);
+		else
+			strbuf_addf(sb, " %s ", code);
+	}
+	strbuf_addf(sb, "  %s", layout_name(v->layout));
+	if (v->layout == LAYOUT_COLUMNS && !v->linked)
+		strbuf_addstr(sb, " unlinked");
+	strbuf_addf(sb, "  %3d%% ", position_pct(v));
+	rw = grid_text_width(sb->buf, sb->len);
+	if (rw > v->w)
+		rw = v->w;
+	grid_text(g, v->w - rw, y, v->w, sb->buf, sb->len, SLOT_STATUS, 0);
+	if (v->prompt) {
+		x = grid_text(g, 0, y, v->w - rw - 1, v->prompt == '/' ? "/" :
+		    "?", 1, SLOT_STATUS, GRID_BOLD);
+		x = grid_text(g, x, y, v->w - rw - 1, v->input.buf,
+		    v->input.len, SLOT_STATUS, 0);
+		g->cx = x;
+		g->cy = y;
+		return;
+	}
+	if (v->msg != NULL) {
+		left = v->msg;
+		slot = SLOT_STATUS;
+	} else
+		left = vtitle(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
+	x = grid_text(g, 0, y, v->w - rw - 1, " ", 1, slot, 0);
+	draw_clipped(g, x, y, v->w - rw - 1, left, slot,
+	    v->msg != NULL ? GRID_BOLD : 0);
+}
+
+/* A list or the help, over the text. */
+static void
+draw_menu(struct view *v, struct grid *g)
+{
+	struct vmenu	*m = &v->menu;
+	const char	*hint;
+	size_t		 i, rows;
+	int		 y, slot;
+
+	m->w = v->w - 4 < 100 ? v->w - 4 : 100;
+	m->h = v->text_rows;
+	if (m->w < 10 || m->h < 3) {
+		m->w = v->w;
+		m->h = v->text_rows;
+	}
+	m->x = (v->w - m->w) / 2;
+	m->y = v->text_y;
+	rows = (size_t)(m->h - 2);
+	if (m->kind == VMENU_HELP) {
+		if (m->n > rows && m->top > m->n - rows)
+			m->top = m->n - rows;
+		if (m->n <= rows)
+			m->top = 0;
+	} else {
+		if (m->sel < m->top)
+			m->top = m->sel;
+		if (m->sel >= m->top + rows)
+			m->top = m->sel - rows + 1;
+	}
+	for (y = m->y; y < m->y + m->h; y++)
+		grid_fill(g, m->x, y, m->w, SLOT_MENU);
+	grid_text(g, m->x + 1, m->y, m->x + m->w - 1, m->title,
+	    strlen(m->title), SLOT_HEADER, GRID_BOLD);
+	for (i = 0; i < rows && m->top + i < m->n; i++) {
+		y = m->y + 1 + (int)i;
+		slot = m->kind != VMENU_HELP && m->top + i == m->sel ?
+		    SLOT_SELECTED : SLOT_MENU;
+		grid_fill(g, m->x, y, m->w, slot);
+		grid_text(g, m->x + 1, y, m->x + m->w - 1, m->items[m->top + i],
+		    strlen(m->items[m->top + i]), slot, 0);
+	}
+	if (m->kind == VMENU_HELP)
+		hint = "j/k: scroll  q: close";
+	else if (m->kind == VMENU_LINKS)
+		hint = "j/k: move  Enter: open  q: close";
+	else
+		hint = "j/k: move  Enter: go  q: close";
+	grid_text(g, m->x + 1, m->y + m->h - 1, m->x + m->w - 1, hint,
+	    strlen(hint), SLOT_GUTTER, 0);
+}
+
+/* Render the whole screen. */
+void
+vd_render(struct view *v, struct grid *g)
+{
+	static const char	small[] = "too small";
+	size_t			i;
+	int			c;
+
+	grid_resize(g, v->w, v->h, SLOT_TEXT);
+	for (i = 0; i < (size_t)v->h * VMAXV; i++)
+		v->rowmap[i].v = -1;
+	if (v->small) {
+		grid_text(g, 0, 0, v->w, small, sizeof small - 1, SLOT_STATUS,
+		    0);
+		return;
+	}
+	if (v->layout != LAYOUT_COLUMNS || v->linked) {
+		for (c = 1; c < VMAXV; c++)
+			v->top[c] = v->top[0];
+	}
+	focus_ranges(v);
+	draw_header(v, g);
+	for (c = 0; c < v->ncols; c++)
+		draw_column(v, g, c);
+	draw_gutters(v, g);
+	draw_status(v, g);
+	if (v->menu.kind != VMENU_NONE)
+		draw_menu(v, g);
+}

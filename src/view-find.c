@@ -1,0 +1,678 @@
+/*
+ * Finding things: search (the prompt, the matches in every version, n and
+ * N in reading order), the table of contents, the list of links and the
+ * help screen, which share one list drawn over the text.
+ *
+ * A search runs once, when Enter is pressed: every match of every version
+ * is kept (up to VIEW_MAXMATCH), so n, N and the "match 3/17" counter cost
+ * a binary search, never a new scan.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/utf8.h>
+
+#include "text.h"
+#include "view-int.h"
+
+/* A match's place in reading order. */
+struct skey {
+	size_t	unit;
+	size_t	v;
+	size_t	block;
+	size_t	off;
+};
+
+/* Compare two keys. */
+static int
+skey_cmp(const struct skey *a, const struct skey *b)
+{
+	if (a->unit != b->unit)
+		return (a->unit < b->unit ? -1 : 1);
+	if (a->v != b->v)
+		return (a->v < b->v ? -1 : 1);
+	if (a->block != b->block)
+		return (a->block < b->block ? -1 : 1);
+	if (a->off != b->off)
+		return (a->off < b->off ? -1 : 1);
+	return (0);
+}
+
+/* The key of position (block, off) of version w. */
+static struct skey
+pos_key(struct view *v, size_t w, size_t block, size_t off)
+{
+	struct skey	k;
+	size_t		s;
+
+	s = vl_sentence_at(v->cur, w, block, off);
+	k.unit = s == DOC_NOPOS ? 0 : vl_unit_of(v, w, s);
+	if (k.unit == DOC_NOPOS)
+		k.unit = 0;
+	k.v = w;
+	k.block = block;
+	k.off = off;
+	return (k);
+}
+
+/* The key of match i. */
+static struct skey
+match_key(struct view *v, size_t i)
+{
+	return (pos_key(v, v->matches[i].v, v->matches[i].block,
+	    v->matches[i].start));
+}
+
+/* Is version w in the search's scope? */
+static int
+in_scope(const struct view *v, size_t w)
+{
+	if (v->layout == LAYOUT_SINGLE)
+		return (w == v->sv);
+	return (v->sall || w == v->fv);
+}
+
+/* Forget the search and its matches. */
+void
+vf_search_free(struct view *v)
+{
+	free(v->matches);
+	free(v->order);
+	free(v->pattern);
+	v->matches = NULL;
+	v->order = NULL;
+	v->pattern = NULL;
+	v->nmatches = v->amatches = v->norder = 0;
+	v->cmatch = DOC_NOPOS;
+	memset(v->vfirst, 0, sizeof v->vfirst);
+}
+
+/* Put the matches in scope in reading order. */
+void
+vf_search_order(struct view *v)
+{
+	struct skey	head[VMAXV];
+	size_t		p[VMAXV], w, found = DOC_NOPOS;
+	int		best;
+
+	v->norder = 0;
+	v->cord = DOC_NOPOS;
+	if (v->nmatches == 0)
+		return;
+	v->order = xreallocarray(v->order, v->nmatches, sizeof *v->order);
+	for (w = 0; w < v->nvers; w++) {
+		p[w] = in_scope(v, w) ? v->vfirst[w] : v->vfirst[w + 1];
+		if (p[w] < v->vfirst[w + 1])
+			head[w] = match_key(v, p[w]);
+	}
+	/* Merge the versions' lists, each already in reading order. */
+	for (;;) {
+		best = -1;
+		for (w = 0; w < v->nvers; w++) {
+			if (p[w] >= v->vfirst[w + 1])
+				continue;
+			if (best < 0 || skey_cmp(&head[w], &head[best]) < 0)
+				best = (int)w;
+		}
+		if (best < 0)
+			break;
+		if (p[best] == v->cmatch)
+			found = v->norder;
+		v->order[v->norder++] = p[best]++;
+		if (p[best] < v->vfirst[best + 1])
+			head[best] = match_key(v, p[best]);
+	}
+	if (found == DOC_NOPOS)
+		v->cmatch = DOC_NOPOS;
+	else
+		v->cord = found;
+}
+
+/* Make match k of the order the current one and show it. */
+static void
+go_match(struct view *v, size_t k)
+{
+	const struct vmatch	*m;
+	size_t			 s;
+
+	v->cord = k;
+	v->cmatch = v->order[k];
+	m = &v->matches[v->cmatch];
+	s = vl_sentence_at(v->cur, m->v, m->block, m->start);
+	if (s == DOC_NOPOS)
+		return;
+	v->fv = m->v;
+	v->fs = s;
+	v->fq = DOC_NOPOS;
+	v_ensure_visible(v);
+}
+
+/* Go to the next match in direction dir. */
+int
+vf_search_next(struct view *v, int dir)
+{
+	struct skey	fk, mk;
+	size_t		lo, hi, mid, k;
+	const struct text_sentence *t;
+
+	if (v->pattern == NULL) {
+		view_message(v, "no previous search (/ searches)");
+		return (VIEW_REDRAW);
+	}
+	if (v->norder == 0) {
+		view_message(v, "pattern not found: %s", v->pattern);
+		return (VIEW_REDRAW);
+	}
+	if (v->cmatch != DOC_NOPOS && v->cord < v->norder &&
+	    v->order[v->cord] == v->cmatch) {
+		if (dir > 0 && v->cord + 1 >= v->norder) {
+			k = 0;
+			view_message(v, "search hit the end, continued at "
+			    "the top");
+		} else if (dir < 0 && v->cord == 0) {
+			k = v->norder - 1;
+			view_message(v, "search hit the top, continued at "
+			    "the end");
+		} else
+			k = dir > 0 ? v->cord + 1 : v->cord - 1;
+		go_match(v, k);
+		return (VIEW_REDRAW);
+	}
+	if (v->fv < v->cur->nvers && v->fs < v->cur->nsents[v->fv]) {
+		t = &v->cur->sents[v->fv][v->fs];
+		fk = pos_key(v, v->fv, t->block, t->start);
+	} else
+		memset(&fk, 0, sizeof fk);
+	lo = 0;
+	hi = v->norder;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		mk = match_key(v, v->order[mid]);
+		if (skey_cmp(&mk, &fk) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (dir > 0) {
+		k = lo;
+		if (k >= v->norder) {
+			k = 0;
+			view_message(v, "search hit the end, continued at "
+			    "the top");
+		}
+	} else {
+		if (lo == 0) {
+			k = v->norder - 1;
+			view_message(v, "search hit the top, continued at "
+			    "the end");
+		} else
+			k = lo - 1;
+	}
+	go_match(v, k);
+	return (VIEW_REDRAW);
+}
+
+/* Run a search for pat in every version. */
+static void
+search_run(struct view *v, const char *pat, int dir)
+{
+	struct text_search	*ts;
+	const struct doc	*d;
+	const struct doc_block	*b;
+	struct text_range	 m;
+	size_t			 w, i, from, nsup = 0;
+	char			*p = xstrdup(pat);
+	int			 full = 0;
+
+	vf_search_free(v);
+	v->pattern = p;
+	v->sdir = dir;
+	for (w = 0; w < v->nvers; w++) {
+		v->vfirst[w] = v->nmatches;
+		d = v->a->docs[w];
+		if ((ts = text_search_create(pat, d->lang)) == NULL)
+			continue;
+		nsup++;
+		for (i = 0; i < d->nblocks && !full; i++) {
+			b = &d->blocks[i];
+			from = 0;
+			while (from <= b->len && text_search_next(ts, b->text,
+			    b->len, from, &m)) {
+				if (m.start < from || m.end > b->len ||
+				    m.end < m.start)
+					break;
+				if (v->nmatches >= VIEW_MAXMATCH) {
+					full = 1;
+					break;
+				}
+				XGROW(v->matches, v->amatches, v->nmatches + 1);
+				v->matches[v->nmatches].v = w;
+				v->matches[v->nmatches].block = i;
+				v->matches[v->nmatches].start = m.start;
+				v->matches[v->nmatches].end = m.end;
+				v->nmatches++;
+				from = m.end > m.start ? m.end :
+				    text_next_grapheme(b->text, b->len,
+				    m.start);
+				if (from <= m.start)
+					from = m.start + 1;
+			}
+		}
+		text_search_free(ts);
+	}
+	for (; w <= v->nvers; w++)
+		v->vfirst[w] = v->nmatches;
+	if (nsup == 0) {
+		view_message(v, "search is not available for '%s'", pat);
+		return;
+	}
+	vf_search_order(v);
+	if (v->norder == 0) {
+		view_message(v, "pattern not found: %s", pat);
+		return;
+	}
+	vf_search_next(v, dir);
+	if (full)
+		view_message(v, "only the first %d matches are shown",
+		    VIEW_MAXMATCH);
+}
+
+/* Open the search prompt. */
+void
+vf_search_start(struct view *v, int dir)
+{
+	v->prompt = dir > 0 ? '/' : '?';
+	strbuf_reset(&v->input);
+}
+
+/* Delete the last grapheme (word when word) of the prompt's input. */
+static void
+input_delete(struct view *v, int word)
+{
+	struct strbuf	*in = &v->input;
+	size_t		 n = in->len;
+
+	if (!word) {
+		n = text_prev_grapheme(in->buf, in->len, in->len);
+	} else {
+		while (n > 0 && in->buf[n - 1] == ' ')
+			n--;
+		while (n > 0 && in->buf[n - 1] != ' ')
+			n--;
+	}
+	strbuf_setlen(in, n);
+}
+
+/* Handle a key in the search prompt. */
+int
+vf_search_key(struct view *v, int32_t key)
+{
+	char	u[8];
+	int32_t	n = 0;
+	UBool	err = 0;
+	int	dir;
+
+	switch (key) {
+	case PRKEY_ESC:
+	case PRKEY_CTRL('g'):
+	case PRKEY_CTRL('c'):
+		v->prompt = 0;
+		return (VIEW_REDRAW);
+	case PRKEY_ENTER:
+	case PRKEY_CTRL('j'):
+		dir = v->prompt == '/' ? 1 : -1;
+		v->prompt = 0;
+		if (v->input.len > 0)
+			search_run(v, v->input.buf, dir);
+		else if (v->pattern != NULL) {
+			v->sdir = dir;
+			vf_search_next(v, dir);
+		}
+		return (VIEW_REDRAW);
+	case PRKEY_BACKSPACE:
+	case PRKEY_CTRL('h'):
+		if (v->input.len == 0)
+			v->prompt = 0;
+		else
+			input_delete(v, 0);
+		return (VIEW_REDRAW);
+	case PRKEY_CTRL('w'):
+		input_delete(v, 1);
+		return (VIEW_REDRAW);
+	case PRKEY_CTRL('u'):
+		strbuf_reset(&v->input);
+		return (VIEW_REDRAW);
+	case PRKEY_UP:
+		if (v->pattern != NULL) {
+			strbuf_reset(&v->input);
+			strbuf_addstr(&v->input, v->pattern);
+		}
+		return (VIEW_REDRAW);
+	}
+	if (key < 0x20 || key >= 0x110000 || key == 0x7f ||
+	    (key >= 0x80 && key < 0xa0) || v->input.len > 256)
+		return (0);
+	U8_APPEND(u, n, (int32_t)sizeof u, key, err);
+	if (!err)
+		strbuf_add(&v->input, u, (size_t)n);
+	return (VIEW_REDRAW);
+}
+
+/* Close the list or help. */
+void
+vf_menu_free(struct view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->menu.n; i++)
+		free(v->menu.items[i]);
+	free(v->menu.items);
+	free(v->menu.block);
+	free(v->menu.url);
+	free(v->menu.title);
+	memset(&v->menu, 0, sizeof v->menu);
+}
+
+/* Start a list of kind. */
+static void
+menu_begin(struct view *v, enum vmenu_kind kind, char *title)
+{
+	vf_menu_free(v);
+	v->menu.kind = kind;
+	v->menu.title = title;
+	v->menu.v = v->fv;
+}
+
+/* Add an item (you give up text). */
+static void
+menu_add(struct view *v, char *text, size_t block, const char *url)
+{
+	struct vmenu	*m = &v->menu;
+
+	if (m->n + 1 > m->alloc) {
+		XGROW(m->items, m->alloc, m->n + 1);
+		m->block = xreallocarray(m->block, m->alloc, sizeof *m->block);
+		m->url = xreallocarray(m->url, m->alloc, sizeof *m->url);
+	}
+	m->items[m->n] = text;
+	m->block[m->n] = block;
+	m->url[m->n] = url;
+	m->n++;
+}
+
+/* Open the list of headings. */
+void
+vf_toc(struct view *v)
+{
+	const struct doc	*d = v->a->docs[v->fv];
+	const struct doc_block	*b;
+	struct strbuf		 sb = STRBUF_INIT;
+	size_t			 i, fb = 0;
+	int			 k;
+
+	if (v->fs < v->cur->nsents[v->fv])
+		fb = v->cur->sents[v->fv][v->fs].block;
+	menu_begin(v, VMENU_TOC, xstrdup("Contents"));
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->kind != BLOCK_HEADING)
+			continue;
+		strbuf_reset(&sb);
+		for (k = 1; k < b->level && k < 6; k++)
+			strbuf_addstr(&sb, "  ");
+		strbuf_add(&sb, b->text, b->len > 400 ? 400 : b->len);
+		if (i <= fb)
+			v->menu.sel = v->menu.n;
+		menu_add(v, strbuf_detach(&sb, NULL), i, NULL);
+	}
+	strbuf_release(&sb);
+	if (v->menu.n == 0) {
+		vf_menu_free(v);
+		view_message(v, "no headings in this version");
+	}
+}
+
+/* Open the list of links. */
+void
+vf_links(struct view *v)
+{
+	const struct doc	*d = v->a->docs[v->fv];
+	const struct doc_block	*b;
+	const struct doc_span	*sp;
+	struct strbuf		 sb = STRBUF_INIT;
+	size_t			 i, k, n;
+
+	menu_begin(v, VMENU_LINKS, xstrdup("Links"));
+	for (i = 0; i < d->nblocks && v->menu.n < 10000; i++) {
+		b = &d->blocks[i];
+		for (k = 0; k < b->nspans; k++) {
+			sp = &b->spans[k];
+			if (sp->kind != SPAN_LINK || sp->target == NULL)
+				continue;
+			strbuf_reset(&sb);
+			n = sp->end > sp->start && sp->end <= b->len ?
+			    sp->end - sp->start : 0;
+			strbuf_add(&sb, b->text + sp->start, n > 200 ? 200 : n);
+			strbuf_addstr(&sb, "  <");
+			strbuf_addstr(&sb, sp->target);
+			strbuf_addstr(&sb, ">");
+			menu_add(v, strbuf_detach(&sb, NULL), i, sp->target);
+		}
+	}
+	strbuf_release(&sb);
+	if (v->menu.n == 0) {
+		vf_menu_free(v);
+		view_message(v, "no links in this version");
+	}
+}
+
+/* Open the help. */
+void
+vf_help(struct view *v)
+{
+	static const char	*notes[] = {
+		"",
+		"Search prompt: Enter searches (empty: the last pattern), "
+		"Esc cancels, Backspace, C-w deletes a word, C-u clears, "
+		"Up recalls the last pattern.",
+		"Searches ignore case and accents, per language; S switches "
+		"between all versions and the focused one.",
+		"Mouse: a click focuses a sentence (or picks a version in "
+		"the header), the wheel scrolls; \"mouse off\" in the config "
+		"turns it off.",
+		"Layouts: columns (L unlinks the focused column), single "
+		"(1-6, Tab or a click in the header switch the version), "
+		"interlinear.",
+		"A ? in the margin marks a doubtful alignment (x and X go "
+		"to the next and previous one).",
+		"Config: $XDG_CONFIG_HOME/polyread/config (theme, layout, "
+		"width, mouse, bind KEY ACTION); themes in "
+		"$XDG_CONFIG_HOME/polyread/themes.",
+	};
+	char		 keys[128];
+	size_t		 i;
+	int		 a;
+	struct settings	 def;
+	const struct settings *s = v->set;
+
+	if (s == NULL) {
+		settings_init(&def);
+		s = &def;
+	}
+	menu_begin(v, VMENU_HELP, xstrdup("polyread keys (q closes)"));
+	for (a = 1; a < ACT_COUNT; a++) {
+		settings_keys_of(s, (enum action)a, keys, sizeof keys);
+		if (*keys == '\0')
+			snprintf(keys, sizeof keys, "(%s)",
+			    action_name((enum action)a));
+		menu_add(v, xstrprintf("%-24s %s", keys,
+		    action_help((enum action)a)), DOC_NOPOS, NULL);
+	}
+	for (i = 0; i < nitems(notes); i++)
+		menu_add(v, xstrdup(notes[i]), DOC_NOPOS, NULL);
+	if (s != v->set)
+		settings_release(&def);
+}
+
+/* Is url one the reader may hand to a browser? */
+static int
+url_ok(const char *url)
+{
+	static const char	*schemes[] = {
+		"http:", "https:", "ftp:", "mailto:"
+	};
+	size_t			 i;
+
+	for (i = 0; url[i] != '\0'; i++) {
+		if ((unsigned char)url[i] <= 0x20 || url[i] == 0x7f)
+			return (0);
+	}
+	for (i = 0; i < nitems(schemes); i++) {
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* Run the selected item. */
+static int
+menu_activate(struct view *v)
+{
+	struct vmenu	*m = &v->menu;
+	size_t		 s, w = m->v;
+
+	if (m->n == 0 || m->sel >= m->n)
+		return (VIEW_REDRAW);
+	if (m->kind == VMENU_TOC) {
+		s = vl_sentence_at(v->cur, w, m->block[m->sel], 0);
+		vf_menu_free(v);
+		if (s != DOC_NOPOS)
+			v_scroll_to_sentence_top(v, w, s);
+		v->cmatch = DOC_NOPOS;
+		return (VIEW_REDRAW);
+	}
+	if (m->kind == VMENU_LINKS) {
+		if (!url_ok(m->url[m->sel])) {
+			view_message(v, "not opening '%s': only http, https, "
+			    "ftp and mailto links open", m->url[m->sel]);
+			return (VIEW_REDRAW);
+		}
+		free(v->url);
+		v->url = xstrdup(m->url[m->sel]);
+		vf_menu_free(v);
+		return (VIEW_OPEN | VIEW_REDRAW);
+	}
+	return (VIEW_REDRAW);
+}
+
+/* Move the list's selection (or the help's top) by n. */
+static void
+menu_move(struct view *v, long n)
+{
+	struct vmenu	*m = &v->menu;
+	size_t		*p = m->kind == VMENU_HELP ? &m->top : &m->sel;
+	size_t		 max = m->n > 0 ? m->n - 1 : 0;
+
+	if (n < 0 && (size_t)-n > *p)
+		*p = 0;
+	else if (n < 0)
+		*p -= (size_t)-n;
+	else if (*p + (size_t)n > max)
+		*p = max;
+	else
+		*p += (size_t)n;
+}
+
+/* Handle a key in a list or the help. */
+int
+vf_menu_key(struct view *v, int32_t key)
+{
+	struct vmenu	*m = &v->menu;
+	long		 page = m->h > 3 ? m->h - 2 : 1;
+
+	switch (key) {
+	case 'j':
+	case PRKEY_DOWN:
+	case PRKEY_CTRL('n'):
+		menu_move(v, 1);
+		break;
+	case 'k':
+	case PRKEY_UP:
+	case PRKEY_CTRL('p'):
+		menu_move(v, -1);
+		break;
+	case ' ':
+	case 'f':
+	case PRKEY_PGDN:
+	case PRKEY_CTRL('f'):
+		menu_move(v, page);
+		break;
+	case 'b':
+	case PRKEY_PGUP:
+	case PRKEY_CTRL('b'):
+		menu_move(v, -page);
+		break;
+	case 'g':
+	case PRKEY_HOME:
+		menu_move(v, -(long)m->n);
+		break;
+	case 'G':
+	case PRKEY_END:
+		menu_move(v, (long)m->n);
+		break;
+	case PRKEY_ENTER:
+		if (m->kind == VMENU_HELP)
+			menu_move(v, 1);
+		else
+			return (menu_activate(v));
+		break;
+	case 'q':
+	case 'Q':
+	case PRKEY_ESC:
+	case PRKEY_CTRL('g'):
+	case 'h':
+	case PRKEY_F1:
+	case 't':
+	case 'o':
+		vf_menu_free(v);
+		break;
+	default:
+		return (0);
+	}
+	return (VIEW_REDRAW);
+}
+
+/* Handle the mouse over a list or the help. */
+int
+vf_menu_mouse(struct view *v, const struct view_event *ev)
+{
+	struct vmenu	*m = &v->menu;
+	size_t		 i;
+
+	if (ev->button == VIEW_WHEEL_UP) {
+		menu_move(v, -3);
+		return (VIEW_REDRAW);
+	}
+	if (ev->button == VIEW_WHEEL_DOWN) {
+		menu_move(v, 3);
+		return (VIEW_REDRAW);
+	}
+	if (ev->button != VIEW_BUTTON1)
+		return (0);
+	if (ev->x < m->x || ev->x >= m->x + m->w || ev->y < m->y ||
+	    ev->y >= m->y + m->h) {
+		vf_menu_free(v);
+		return (VIEW_REDRAW);
+	}
+	if (m->kind == VMENU_HELP || ev->y == m->y || ev->y == m->y + m->h - 1)
+		return (0);
+	i = m->top + (size_t)(ev->y - m->y - 1);
+	if (i >= m->n)
+		return (0);
+	m->sel = i;
+	return (menu_activate(v));
+}

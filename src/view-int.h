@@ -1,0 +1,215 @@
+/*
+ * view-int.h: the view's private state, shared by view*.c.
+ *
+ * The screen shows "units": beads in the columns and interlinear layouts,
+ * blocks of the shown version in the single layout. A unit is laid out
+ * into tracks (one per column; the interlinear and single layouts have one
+ * track), each a list of display lines, after sep blank rows. A position is
+ * a unit and a row inside it; scrolling walks units, laying out only those
+ * it crosses.
+ */
+#ifndef POLYREAD_VIEW_INT_H
+#define POLYREAD_VIEW_INT_H
+
+#include "layout.h"
+#include "theme.h"
+#include "view.h"
+
+#define VMAXV		ALIGN_MAXVERS
+#define VIEW_MAXMATCH	100000
+
+/* A position: row of unit (unit == nunits is the end). */
+struct vpos {
+	size_t	unit;
+	int	row;
+};
+
+/* The display lines of one column of a unit. */
+struct vtrack {
+	struct layout_line	*lines;
+	uint8_t			*ver;		/* version of each line */
+	size_t			 n;
+	size_t			 alloc;
+	size_t			 avers;
+};
+
+/* A laid-out unit, in the cache. */
+struct vunit {
+	size_t		unit;		/* DOC_NOPOS: empty slot */
+	unsigned	gen;
+	int		sep;		/* blank rows before the text */
+	int		height;
+	struct vtrack	tracks[VMAXV];
+};
+
+/* A styled range of one version, for highlighting. */
+struct vrange {
+	size_t		v;
+	struct doc_pos	a;
+	struct doc_pos	b;
+	int		slot;
+	int		flags;
+};
+
+/* A search match. */
+struct vmatch {
+	size_t	v;
+	size_t	block;
+	size_t	start;
+	size_t	end;
+};
+
+/* What the mouse finds on a screen row of a column. */
+struct vrowmap {
+	int	v;			/* -1: nothing */
+	size_t	block;
+	size_t	start;
+	size_t	end;
+	int	x;			/* where the text starts */
+};
+
+enum vmenu_kind {
+	VMENU_NONE,
+	VMENU_TOC,
+	VMENU_LINKS,
+	VMENU_HELP
+};
+
+struct vmenu {
+	enum vmenu_kind	 kind;
+	char		*title;
+	char		**items;	/* display text (unescaped) */
+	size_t		*block;		/* TOC: the heading's block */
+	const char	**url;		/* links: the target */
+	size_t		 n;
+	size_t		 alloc;
+	size_t		 sel;
+	size_t		 top;
+	size_t		 v;		/* the version listed */
+	int		 y, x, w, h;	/* on screen, from the last render */
+};
+
+struct view {
+	const struct article	*a;
+	size_t			 nvers;
+	const struct settings	*set;
+
+	struct alignment	*al;		/* the real one, or NULL */
+	struct alignment	 prov;		/* block i of every version */
+	const struct alignment	*cur;		/* al or &prov */
+	size_t			*qlink_of[VMAXV]; /* quote -> qlink */
+	struct doc_pos		*qreach[VMAXV];	/* max close of quotes 0..i */
+
+	enum view_layout	 layout;
+	int			 maxw;
+	int			 mouse;
+	int			 w, h;
+	int			 small;		/* too small to show text */
+	int			 ncols;
+	int			 colx[VMAXV];
+	int			 colw;
+	size_t			 colver[VMAXV];
+	int			 labelw;	/* interlinear labels */
+	int			 hdrx[VMAXV];	/* header: where each version */
+	int			 hdrw[VMAXV];	/* is named, for clicks */
+	int			 text_y;
+	int			 text_rows;
+	unsigned		 gen;
+
+	size_t			 nunits;
+	int			*heights;	/* -1: not known */
+	size_t			 aheights;
+	struct vunit		*cache;
+	size_t			 ncache;
+	struct layout_piece	*pieces;
+	size_t			 apieces;
+	struct layout_line	*tmp;
+	size_t			 atmp;
+
+	struct vpos		 top[VMAXV];	/* per column */
+	int			 linked;
+
+	size_t			 fv;		/* focus: version, */
+	size_t			 fs;		/* sentence, */
+	size_t			 fq;		/* quotation or DOC_NOPOS */
+	size_t			 sv;		/* single: the version shown */
+
+	/* Search. */
+	char			*pattern;
+	int			 sdir;		/* 1 forward, -1 backward */
+	int			 sall;		/* all versions, or fv */
+	struct vmatch		*matches;	/* by version, then position */
+	size_t			 nmatches;
+	size_t			 amatches;
+	size_t			 vfirst[VMAXV + 1]; /* matches of v */
+	size_t			*order;		/* in scope, reading order */
+	size_t			 norder;
+	size_t			 cmatch;	/* current match or DOC_NOPOS */
+	size_t			 cord;		/* its index in order */
+	int			 prompt;	/* 0, '/' or '?' */
+	struct strbuf		 input;
+
+	struct vmenu		 menu;
+
+	char			*msg;
+	int			 progress;
+	char			*url;
+	char			**themes;
+	size_t			 nthemes;
+	size_t			 theme;
+
+	struct vrange		*ranges;	/* focus and linked */
+	size_t			 nranges;
+	size_t			 aranges;
+	uint8_t			*sslots;	/* per byte styles of a line */
+	uint8_t			*sflags;
+	size_t			 astyle;
+	struct vrowmap		*rowmap;	/* h x VMAXV */
+	struct strbuf		 sb;
+};
+
+/* view-layout.c */
+void		 vl_geometry(struct view *);
+void		 vl_invalidate(struct view *);
+struct vunit	*vl_unit(struct view *, size_t u);
+int		 vl_height(struct view *, size_t u);
+void		 vl_fwd(struct view *, struct vpos *, long n);
+void		 vl_back(struct view *, struct vpos *, long n);
+long		 vl_dist(struct view *, struct vpos a, struct vpos b,
+		     long limit);
+void		 vl_clamp(struct view *, struct vpos *);
+int		 vl_at_end(struct view *, struct vpos);
+size_t		 vl_unit_of(struct view *, size_t v, size_t s);
+int		 vl_track_of(struct view *, size_t v);
+int		 vl_sentence_rows(struct view *, size_t v, size_t s,
+		     size_t *unit, int *r0, int *r1);
+size_t		 vl_sentence_at(const struct alignment *, size_t v,
+		     size_t block, size_t off);
+int		 vl_doubtful(struct view *, size_t u);
+void		 vl_provisional(struct view *);
+void		 vl_free_provisional(struct view *);
+
+/* view.c */
+int		 v_focus_col(struct view *);
+void		 v_ensure_visible(struct view *);
+void		 v_set_focus(struct view *, size_t v, size_t s);
+void		 v_scroll_to_sentence_top(struct view *, size_t v, size_t s);
+int		 v_pos_cmp(struct doc_pos, struct doc_pos);
+
+/* view-draw.c */
+void		 vd_render(struct view *, struct grid *);
+
+/* view-find.c */
+int		 vf_search_key(struct view *, int32_t key);
+void		 vf_search_start(struct view *, int dir);
+int		 vf_search_next(struct view *, int dir);
+void		 vf_search_order(struct view *);
+void		 vf_search_free(struct view *);
+void		 vf_toc(struct view *);
+void		 vf_links(struct view *);
+void		 vf_help(struct view *);
+int		 vf_menu_key(struct view *, int32_t key);
+int		 vf_menu_mouse(struct view *, const struct view_event *);
+void		 vf_menu_free(struct view *);
+
+#endif
