@@ -494,17 +494,23 @@ one_sentence(const char *s, size_t len)
 	return (1);
 }
 
-/* Find the names of s. */
+/*
+ * Find the names of s. Only words that hold a capital after a non-letter
+ * can be names, so the word break iterator is asked about those alone
+ * (following() from the capital gives the word's end; the word's start is
+ * found back over its letters) rather than walking every word.
+ */
 static void
 find_names(const char *s, size_t len, const char *lang,
     struct text_anchor **out, size_t *n, size_t *alloc)
 {
 	struct text_range	*sent;
 	struct text_anchor	 an;
-	UBreakIterator		*bi;
-	size_t			 nsent, si = 0, a, z;
-	int32_t			 p, q;
-	int			 initial;
+	UBreakIterator		*bi = NULL;
+	size_t			 nsent, si = 0, a, z, i = 0, at, k;
+	int32_t			 q;
+	UChar32			 c, prev = -1, pc;
+	int			 initial, status;
 
 	/* One sentence (the aligner's case) needs no sentence splitter. */
 	if (one_sentence(s, len)) {
@@ -514,30 +520,53 @@ find_names(const char *s, size_t len, const char *lang,
 		nsent = 1;
 	} else
 		nsent = text_sentences(s, len, lang, &sent);
-	bi = text_icu_break(UBRK_WORD, lang, s, len);
-	if (bi == NULL) {
-		free(sent);
-		return;
-	}
-	p = ubrk_first(bi);
-	initial = 1;
-	while ((q = ubrk_next(bi)) != UBRK_DONE) {
-		a = (size_t)p;
-		z = (size_t)q;
-		p = q;
-		if (ubrk_getRuleStatus(bi) < UBRK_WORD_LETTER ||
-		    ubrk_getRuleStatus(bi) >= UBRK_WORD_LETTER_LIMIT)
+	while (i < len) {
+		at = i;
+		c = next_cp(s, len, &i);
+		if (!(u_isUUppercase(c) || u_istitle(c)) || (prev >= 0 &&
+		    u_isalnum(prev))) {
+			prev = c;
 			continue;
-		while (si + 1 < nsent && sent[si + 1].start <= a) {
+		}
+		prev = c;
+		if (bi == NULL &&
+		    (bi = text_icu_break(UBRK_WORD, lang, s, len)) == NULL)
+			break;
+		q = ubrk_following(bi, (int32_t)at);
+		if (q == UBRK_DONE)
+			continue;
+		status = ubrk_getRuleStatus(bi);
+		if (status < UBRK_WORD_LETTER ||
+		    status >= UBRK_WORD_LETTER_LIMIT)
+			continue;
+		z = (size_t)q;
+		/* Back to the word's start (an elision: l'Arctique). */
+		a = at;
+		while (a > 0) {
+			pc = cp_before(s, a);
+			k = a - (size_t)U8_LENGTH(pc < 0 ? 0xfffd : pc);
+			if (u_isalpha(pc)) {
+				a = k;
+				continue;
+			}
+			/* An apostrophe counts between two letters only. */
+			if ((pc == '\'' || pc == 0x2019) && k > 0 &&
+			    u_isalpha(cp_before(s, k))) {
+				a = k;
+				continue;
+			}
+			break;
+		}
+		while (si + 1 < nsent && sent[si + 1].start <= a)
 			si++;
-			initial = 1;
+		/* The first word of a sentence is no name... */
+		initial = 1;
+		for (k = sent[si].start; k < a && initial;) {
+			if (u_isalpha(next_cp(s, a, &k)))
+				initial = 0;
 		}
-		if (initial) {
-			/* The first word of a sentence is no name... */
-			initial = 0;
-			if (!all_caps(s, a, z))
-				continue;	/* ...unless an acronym */
-		}
+		if (initial && !all_caps(s, a, z))
+			continue;	/* ...unless an acronym */
 		if (!name_span(s, &a, &z))
 			continue;
 		memset(&an, 0, sizeof an);
@@ -546,6 +575,9 @@ find_names(const char *s, size_t len, const char *lang,
 		an.end = z;
 		if (name_key(s, a, z, an.key))
 			add_anchor(out, n, alloc, &an);
+		/* Go on after the word. */
+		i = (size_t)q;
+		prev = 'a';
 	}
 	free(sent);
 }
