@@ -1823,6 +1823,46 @@ merge_or_drop(const struct alignment *al, size_t w,
 }
 
 /*
+ * Check the pairs the pivot composed (EN-FR and EN-RU give FR-RU): the
+ * sentences of two other versions in one bead are costed against each
+ * other directly, and a poor pair lowers the bead's confidence.
+ */
+static void
+check_pairs(struct alignment *al, const struct vside *vs)
+{
+	struct params	 p;
+	size_t		 b, u, w;
+	double		 c, bonus, conf;
+
+	memset(&p, 0, sizeof p);
+	p.hint_v = DOC_NOPOS;
+	for (b = 0; b < al->nbeads; b++) {
+		struct align_bead	*bd = &al->beads[b];
+
+		for (u = 0; u < al->nvers; u++) {
+			if (u == al->pivot || bd->count[u] == 0)
+				continue;
+			for (w = u + 1; w < al->nvers; w++) {
+				if (w == al->pivot || bd->count[w] == 0 ||
+				    vs[u].sent.total <= 0)
+					continue;
+				c = pair_base(&vs[u].sent, bd->first[u],
+				    (int)bd->count[u], &vs[w].sent, bd->first[w],
+				    (int)bd->count[w], vs[w].sent.total /
+				    vs[u].sent.total, ALIGN_VAR, &p, 0, &bonus) +
+				    pair_anchors(&vs[u].sent, bd->first[u],
+				    (int)bd->count[u], &vs[w].sent, bd->first[w],
+				    (int)bd->count[w]);
+				conf = bead_confidence(c, (int)bd->count[u],
+				    (int)bd->count[w]);
+				if (conf < bd->confidence)
+					bd->confidence = conf;
+			}
+		}
+	}
+}
+
+/*
  * Beads that hold two sentences in some versions and one in others are
  * decided again with more to go on than the programme had: where a
  * translator made one sentence of two, the sentence is cut at the clause
@@ -2018,6 +2058,8 @@ align_create(const struct article *a, const struct align_opts *opts,
 	}
 	al->beads = P.beads;
 	al->nbeads = P.n;
+	if (a->n > 2)
+		check_pairs(al, vs);
 	if (a->n > 1) {
 		double	total[ALIGN_MAXVERS];
 
