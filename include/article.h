@@ -3,7 +3,16 @@
  *
  * An article is 1 to LAYOUT_MAXCOLS documents, one per language version,
  * in the order given. They come from files, from a folder of NAME.LANG.EXT
- * files, or from the bundled sample.
+ * files, from http(s) URLs, or from the bundled sample.
+ *
+ * One operand alone (a URL or an HTML file) opens the versions it declares
+ * too, unless no_alternates: its <link rel=alternate hreflang> alternates,
+ * then its language switcher's links (discover.h). A URL's versions are
+ * fetched; a file's are followed only to files in the same folder. They
+ * are ordered en, fr, ru, then the others as found (or as --langs says),
+ * at most ARTICLE_MAXVERS. A version that fails to load is left out with
+ * a warning, as is a URL among several operands; a file among several
+ * operands that fails is an error, as before.
  */
 #ifndef POLYREAD_ARTICLE_H
 #define POLYREAD_ARTICLE_H
@@ -17,6 +26,9 @@
 struct article {
 	struct doc	*docs[ARTICLE_MAXVERS];
 	size_t		 n;
+	char		*warning;	/* the versions that did not load, in
+					   one line (for a status line), or
+					   NULL */
 };
 
 struct article_opts {
@@ -24,11 +36,17 @@ struct article_opts {
 	int		 force_lang;	/* the languages override the files */
 	int		 presegmented;	/* text inputs: a sentence per line */
 	const char	*format;	/* force a loader */
+	const char	*pick;		/* "en,ru": the versions to open, in
+					   this order (--langs); NULL: all */
+	int		 no_alternates;	/* one operand opens only itself */
+	int		 offline;	/* URLs from the cache only */
+	int		 refresh;	/* URLs: ignore the cache */
 };
 
 /*
- * Open the versions named by paths (files, or one folder; none: the bundled
- * sample). Returns 0, or -1 with a one-line message in *cause (free it).
+ * Open the versions named by paths (files and URLs, or one folder; none:
+ * the bundled sample). Returns 0, or -1 with a one-line message in *cause
+ * (free it). Versions left out are named on stderr and in a->warning.
  * Release with article_release().
  */
 int		 article_open(struct article *, char **paths, size_t npaths,

@@ -19,8 +19,14 @@ enum {
 	OPT_INPUT = 0x20,	/* --input-format F */
 	OPT_THEME = 0x40,	/* --theme NAME */
 	OPT_DATADIR = 0x80,	/* --data-dir DIR */
-	OPT_LAYOUT = 0x100	/* --layout NAME */
+	OPT_LAYOUT = 0x100,	/* --layout NAME */
+	OPT_LANGS = 0x200,	/* --langs L[,L...]: the versions to open */
+	OPT_OFFLINE = 0x400,	/* --offline: URLs from the cache only */
+	OPT_REFRESH = 0x800,	/* --refresh: URLs not from the cache */
+	OPT_NOALT = 0x1000	/* --no-alternates */
 };
+/* The options of where versions come from; OPT_INPUT implies them. */
+#define OPT_SOURCE	(OPT_LANGS | OPT_OFFLINE | OPT_REFRESH | OPT_NOALT)
 
 struct cmd_opts {
 	const char	*langs;
@@ -32,10 +38,18 @@ struct cmd_opts {
 	const char	*theme;
 	const char	*data_dir;
 	const char	*layout;
+	const char	*pick;		/* --langs */
+	int		 offline;
+	int		 refresh;
+	int		 no_alternates;
+	int		 discover;	/* a single operand opens the versions
+					   it declares: commands that take
+					   several versions (with OPT_PIVOT) */
 };
 
 /*
- * Parse the options of command name (allowed: a mask of OPT_*). Returns the
+ * Parse the options of command name (allowed: a mask of OPT_*; a command
+ * that opens articles, with OPT_INPUT, takes OPT_SOURCE too). Returns the
  * index of the first operand, or -1 after printing an error; -2 when --help
  * was printed.
  */
@@ -49,6 +63,8 @@ int	cmd_dump(int argc, char **argv);
 int	cmd_sentences(int argc, char **argv);
 int	cmd_align(int argc, char **argv);
 int	cmd_quotes(int argc, char **argv);
+int	cmd_notes(int argc, char **argv);
+int	cmd_spell(int argc, char **argv);
 
 struct alignment;
 /*

@@ -1,5 +1,13 @@
 /*
- * Opening the versions of an article: files, a folder, or the sample.
+ * Opening the versions of an article: files, a folder, URLs, or the
+ * sample.
+ *
+ * One operand alone (a URL or a file) goes through article_open_one(): the
+ * page is loaded, the versions it declares are found (discover.c),
+ * resolved (against the URL, or to files in the same folder), chosen
+ * (--langs, else all up to ARTICLE_MAXVERS, en, fr, ru first), fetched
+ * together and loaded; those that fail are left out with a warning.
+ * Several operands open as given, the URLs among them fetched together.
  */
 #include "config.h"
 
@@ -12,7 +20,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/uri.h>
+
 #include "article.h"
+#include "discover.h"
+#include "fetch.h"
 #include "safe.h"
 
 /* A copy of s with control characters escaped, for a message. */
@@ -209,14 +221,623 @@ nth_lang(const char *langs, size_t i)
 	return (xstrndup(p, (size_t)(q - p)));
 }
 
+/*
+ * Is s a URL of another scheme ("ftp://", "file://") and no file? Then it
+ * is refused with *cause.
+ */
+static int
+article_other_scheme(const char *s, char **cause)
+{
+	struct stat	 sb;
+	size_t		 n;
+	char		*q;
+
+	if (fetch_is_url(s))
+		return (0);
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789+.-");
+	if (n == 0 || strncmp(s + n, "://", 3) != 0 || stat(s, &sb) == 0)
+		return (0);
+	q = article_quote(s);
+	*cause = xstrprintf("'%s': only http and https URLs can be opened",
+	    q);
+	free(q);
+	return (1);
+}
+
+/* Fill load options for a version of expected language lang. */
+static void
+article_lo(struct load_opts *lo, const struct article_opts *opts,
+    const char *lang)
+{
+	memset(lo, 0, sizeof *lo);
+	lo->lang = lang;
+	lo->force_lang = opts != NULL && opts->force_lang;
+	lo->presegmented = opts != NULL && opts->presegmented;
+	lo->format = opts != NULL ? opts->format : NULL;
+}
+
+/* Load a fetched page: an HTML page unless a format is forced. */
+static struct doc *
+article_load_page(const struct fetch_req *req, const struct article_opts *opts,
+    const char *lang, char **cause)
+{
+	struct load_opts	lo;
+
+	article_lo(&lo, opts, lang);
+	if (lo.format == NULL)
+		lo.format = "html";
+	lo.charset = req->charset;
+	return (load_buffer(req->final_url, req->data, req->len, &lo, cause));
+}
+
+/* Note a version that did not load: on stderr and in a->warning. */
+static void
+article_warn(struct article *a, const char *lang, const char *cause)
+{
+	char	 code[8], *w;
+	size_t	 i;
+
+	snprintf(code, sizeof code, "%s", lang != NULL ? lang : "");
+	for (i = 0; code[i] != '\0'; i++)
+		code[i] = (char)toupper((unsigned char)code[i]);
+	if (*code != '\0')
+		warn_msg("the %s version is left out: %s", code, cause);
+	else
+		warn_msg("a version is left out: %s", cause);
+	if (a->warning == NULL)
+		w = xstrprintf("not loaded: %s%s%s", code, *code != '\0' ?
+		    " " : "", cause);
+	else
+		w = xstrprintf("%s; %s%s%s", a->warning, code, *code != '\0' ?
+		    " " : "", cause);
+	free(a->warning);
+	a->warning = w;
+}
+
+/* Position of lang in a comma-separated list, or -1. */
+static int
+article_in_list(const char *list, const char *lang)
+{
+	char	*l;
+	size_t	 i;
+	int	 found = -1;
+
+	for (i = 0; found < 0 && (l = nth_lang(list, i)) != NULL; i++) {
+		if (strcmp(l, lang) == 0)
+			found = (int)i;
+		free(l);
+	}
+	return (found);
+}
+
+/*
+ * The --langs list normalised ("EN, fra" is "en,fr"), or NULL with *cause
+ * when it names something that is not a language.
+ */
+static char *
+article_pick(const char *pick, char **cause)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*p = pick, *e;
+	char		*one, *l, *q;
+
+	for (;;) {
+		e = p + strcspn(p, ",");
+		one = xstrndup(p, (size_t)(e - p));
+		l = lang_normalize(one);
+		if (l == NULL) {
+			q = article_quote(one);
+			*cause = xstrprintf("'%s' in --langs is not a language "
+			    "code", q);
+			free(q);
+			free(one);
+			strbuf_release(&sb);
+			return (NULL);
+		}
+		if (article_in_list(sb.len > 0 ? sb.buf : NULL, l) < 0) {
+			if (sb.len > 0)
+				strbuf_addch(&sb, ',');
+			strbuf_addstr(&sb, l);
+		}
+		free(l);
+		free(one);
+		if (*e == '\0')
+			break;
+		p = e + 1;
+	}
+	return (strbuf_detach(&sb, NULL));
+}
+
+/*
+ * The file an alternate's href names next to file: a relative reference
+ * to a file in the same folder, which exists. NULL otherwise.
+ */
+static char *
+article_sibling(const char *file, const char *href)
+{
+	char		*name, *raw, *path, *esc;
+	const char	*slash;
+	struct stat	 sb, self;
+	size_t		 n;
+
+	n = strcspn(href, "?#");
+	raw = xstrndup(href, n);
+	/* A scheme ("https:", "mailto:") or an absolute path: not ours. */
+	if (strchr(raw, ':') != NULL || *raw == '/' || *raw == '\0') {
+		free(raw);
+		return (NULL);
+	}
+	esc = xmlURIUnescapeString(raw, 0, NULL);
+	free(raw);
+	if (esc == NULL)
+		return (NULL);
+	name = xstrdup(esc);
+	xmlFree(esc);
+	if (strncmp(name, "./", 2) == 0)
+		memmove(name, name + 2, strlen(name + 2) + 1);
+	if (*name == '\0' || *name == '.' || strchr(name, '/') != NULL) {
+		free(name);
+		return (NULL);
+	}
+	slash = strrchr(file, '/');
+	if (slash != NULL)
+		path = xstrprintf("%.*s/%s", (int)(slash - file), file, name);
+	else
+		path = xstrdup(name);
+	free(name);
+	/* It must exist, and not be the page itself. */
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (stat(file, &self) == 0 && self.st_dev == sb.st_dev &&
+	    self.st_ino == sb.st_ino)) {
+		free(path);
+		return (NULL);
+	}
+	return (path);
+}
+
+/* A candidate version of the article being opened. */
+struct cand {
+	char		*lang;		/* the language it should be in */
+	char		*where;		/* a normalised URL or a path */
+	int		 rank;
+	int		 is_page;	/* the operand itself */
+	struct doc	*doc;
+};
+
+/* Order candidates en, fr, ru, then the others as found. */
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand	*x = a, *y = b;
+
+	return (x->rank - y->rank);
+}
+
+/* Free the candidates and their documents. */
+static void
+cands_free(struct cand *c, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(c[i].lang);
+		free(c[i].where);
+		if (c[i].doc != NULL)
+			doc_free(c[i].doc);
+	}
+	free(c);
+}
+
+/* The page in UTF-8 for discovery, decoded as the loader did; or NULL. */
+static char *
+article_utf8(const struct doc *d, const char *data, size_t len, size_t *ulen)
+{
+	char		*out = NULL, *cause = NULL;
+	const char	*used;
+
+	if (data == NULL || strcmp(d->format, "html") != 0)
+		return (NULL);
+	if (charset_decode(data, len, d->charset, &out, ulen, &used,
+	    &cause) != 0) {
+		free(cause);
+		return (NULL);
+	}
+	return (out);
+}
+
+/*
+ * Choose the versions to open among the candidates (the page is the one
+ * with is_page): with pick, those languages in its order; else all,
+ * ordered, at most ARTICLE_MAXVERS with the page among them. Unchosen
+ * candidates are freed; returns how many remain in c (0 with *cause when
+ * pick names none of them).
+ */
+static size_t
+article_choose(struct cand *c, size_t n, const char *pick, const char *src,
+    char **cause)
+{
+	struct cand	*out;
+	struct strbuf	 missing = STRBUF_INIT, have = STRBUF_INIT;
+	size_t		 nout = 0, i, k;
+	char		*l, *q;
+
+	out = xcalloc(n, sizeof *out);
+	if (pick != NULL) {
+		for (i = 0; i < n; i++) {
+			if (c[i].lang == NULL)
+				continue;
+			strbuf_addstr(&have, have.len > 0 ? ", " : "");
+			strbuf_addstr(&have, c[i].lang);
+		}
+		for (k = 0; (l = nth_lang(pick, k)) != NULL; k++) {
+			for (i = 0; i < n; i++) {
+				if (c[i].lang != NULL && c[i].where != NULL &&
+				    strcmp(c[i].lang, l) == 0)
+					break;
+			}
+			if (i < n && nout < ARTICLE_MAXVERS) {
+				out[nout++] = c[i];
+				memset(&c[i], 0, sizeof c[i]);
+			} else if (i == n) {
+				strbuf_addstr(&missing, missing.len > 0 ?
+				    "," : "");
+				strbuf_addstr(&missing, l);
+			}
+			free(l);
+		}
+		q = article_quote(src);
+		if (nout == 0)
+			*cause = xstrprintf("'%s' has no version in %s (it "
+			    "has %s)", q, missing.buf, have.len > 0 ?
+			    have.buf : "no language it names");
+		else if (missing.len > 0)
+			warn_msg("'%s' has no version in %s (it has %s)", q,
+			    missing.buf, have.buf);
+		free(q);
+	} else {
+		for (i = 0; i < n; i++)
+			c[i].rank = (c[i].lang != NULL ?
+			    lang_rank(c[i].lang) : 0) * 1000 + (int)i;
+		qsort(c, n, sizeof *c, cand_cmp);
+		for (i = 0; i < n && nout < ARTICLE_MAXVERS; i++) {
+			out[nout++] = c[i];
+			memset(&c[i], 0, sizeof c[i]);
+		}
+		/* The page always opens: in place of the last one. */
+		for (i = ARTICLE_MAXVERS; i < n; i++) {
+			if (c[i].is_page) {
+				free(out[nout - 1].lang);
+				free(out[nout - 1].where);
+				out[nout - 1] = c[i];
+				memset(&c[i], 0, sizeof c[i]);
+			}
+		}
+		if (n > ARTICLE_MAXVERS) {
+			q = article_quote(src);
+			warn_msg("'%s' has %zu versions; opening %d (choose "
+			    "with --langs)", q, n, ARTICLE_MAXVERS);
+			free(q);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		free(c[i].lang);
+		free(c[i].where);
+		if (c[i].doc != NULL)
+			doc_free(c[i].doc);
+	}
+	memcpy(c, out, nout * sizeof *c);
+	free(out);
+	strbuf_release(&missing);
+	strbuf_release(&have);
+	return (nout);
+}
+
+/* Is url among the first n candidates' URLs or documents' sources? */
+static int
+article_seen(const struct cand *c, size_t n, const char *url)
+{
+	size_t	i;
+	char	*norm;
+	int	 seen = 0;
+
+	for (i = 0; !seen && i < n; i++) {
+		if (c[i].where != NULL && strcmp(c[i].where, url) == 0)
+			seen = 1;
+		else if (c[i].doc != NULL && fetch_is_url(c[i].doc->source)) {
+			norm = fetch_normalize(c[i].doc->source);
+			seen = norm != NULL && strcmp(norm, url) == 0;
+			free(norm);
+		}
+	}
+	return (seen);
+}
+
+/*
+ * Open one operand, a URL or a file, with the versions it declares.
+ */
+static int
+article_open_one(struct article *a, const char *src,
+    const struct article_opts *opts, char **cause)
+{
+	struct fetch_opts	 fo;
+	struct fetch_req	 page, *reqs = NULL;
+	struct load_opts	 lo;
+	struct discover_version	*dv = NULL;
+	struct cand		*c = NULL;
+	struct doc		*doc;
+	char			*key = NULL, *lang0, *raw = NULL, *utf8 = NULL;
+	char			*pick = NULL, *where, *q, *msg = NULL;
+	size_t			 rawlen = 0, ulen = 0, nd = 0, nc = 0, i, k;
+	int			 is_url = fetch_is_url(src), r = -1, seen;
+
+	memset(&page, 0, sizeof page);
+	memset(&fo, 0, sizeof fo);
+	if (article_other_scheme(src, cause))
+		return (-1);
+	fo.offline = opts != NULL && opts->offline;
+	fo.refresh = opts != NULL && opts->refresh;
+	if (opts != NULL && opts->pick != NULL &&
+	    (pick = article_pick(opts->pick, cause)) == NULL)
+		return (-1);
+	lang0 = nth_lang(opts != NULL ? opts->langs : NULL, 0);
+	if (is_url) {
+		if ((key = fetch_normalize(src)) == NULL) {
+			q = article_quote(src);
+			*cause = xstrprintf("'%s' is not a valid http or https "
+			    "URL", q);
+			free(q);
+			goto out;
+		}
+		page.url = key;
+		fetch_batch(&page, 1, &fo);
+		if (page.cause != NULL) {
+			*cause = page.cause;
+			page.cause = NULL;
+			goto out;
+		}
+		doc = article_load_page(&page, opts, lang0, cause);
+		raw = page.data;
+		rawlen = page.len;
+	} else {
+		article_lo(&lo, opts, lang0);
+		doc = load_file(src, &lo, cause);
+		if (doc != NULL && (opts == NULL || !opts->no_alternates) &&
+		    strcmp(doc->format, "html") == 0 &&
+		    file_read(src, LOAD_MAX_SIZE, &raw, &rawlen, &msg) != 0) {
+			free(msg);
+			raw = NULL;
+		}
+	}
+	if (doc == NULL)
+		goto out;
+
+	/* The page is candidate 0; the versions it declares follow. */
+	c = xcalloc(1, sizeof *c);
+	c[0].lang = doc->lang != NULL ? xstrdup(doc->lang) : NULL;
+	c[0].where = xstrdup(is_url ? key : src);
+	c[0].doc = doc;
+	c[0].is_page = 1;
+	nc = 1;
+	if (opts == NULL || !opts->no_alternates) {
+		utf8 = article_utf8(doc, raw, rawlen, &ulen);
+		nd = discover_versions(doc, utf8, ulen, &dv);
+	}
+	for (i = 0; i < nd; i++) {
+		if (is_url)
+			where = fetch_resolve(page.final_url, dv[i].href);
+		else
+			where = article_sibling(src, dv[i].href);
+		/* Never the same page twice. */
+		if (where == NULL || article_seen(c, nc, where)) {
+			free(where);
+			continue;
+		}
+		c = xreallocarray(c, nc + 1, sizeof *c);
+		memset(&c[nc], 0, sizeof c[nc]);
+		c[nc].lang = xstrdup(dv[i].lang);
+		c[nc].where = where;
+		nc++;
+	}
+	if ((nc = article_choose(c, nc, pick, src, cause)) == 0)
+		goto out;
+
+	/* Fetch the URLs together, then load in order. */
+	if (is_url && nc > 0) {
+		reqs = xcalloc(nc, sizeof *reqs);
+		for (i = k = 0; i < nc; i++) {
+			if (c[i].doc == NULL)
+				reqs[k++].url = c[i].where;
+		}
+		fetch_batch(reqs, k, &fo);
+	}
+	for (i = k = 0; i < nc; i++) {
+		if (c[i].doc != NULL) {
+			a->docs[a->n++] = c[i].doc;
+			continue;
+		}
+		doc = NULL;
+		if (is_url) {
+			if (reqs[k].cause != NULL)
+				msg = xstrdup(reqs[k].cause);
+			else {
+				where = fetch_normalize(reqs[k].final_url);
+				seen = where != NULL &&
+				    article_seen(c, i, where);
+				free(where);
+				/* Redirected to a page open: left out. */
+				if (!seen)
+					doc = article_load_page(&reqs[k], opts,
+					    c[i].lang, &msg);
+			}
+			k++;
+		} else {
+			article_lo(&lo, opts, c[i].lang);
+			doc = load_file(c[i].where, &lo, &msg);
+		}
+		if (msg != NULL) {
+			article_warn(a, c[i].lang, msg);
+			free(msg);
+			msg = NULL;
+		}
+		if (doc != NULL) {
+			c[i].doc = doc;
+			a->docs[a->n++] = doc;
+		}
+	}
+	/* The documents now belong to the article. */
+	for (i = 0; i < nc; i++)
+		c[i].doc = NULL;
+	if (a->n == 0) {
+		q = article_quote(src);
+		*cause = xstrprintf("none of the versions of '%s' could be "
+		    "opened", q);
+		free(q);
+		goto out;
+	}
+	r = 0;
+
+out:
+	if (reqs != NULL) {
+		for (i = 0; i < nc; i++)
+			fetch_req_release(&reqs[i]);
+		free(reqs);
+	}
+	cands_free(c, nc);
+	discover_versions_free(dv, nd);
+	fetch_req_release(&page);
+	if (!is_url)
+		free(raw);
+	free(utf8);
+	free(key);
+	free(lang0);
+	free(pick);
+	if (r != 0)
+		article_release(a);
+	return (r);
+}
+
+/* Fetch the requests of reqs that have a URL, as one batch. */
+static void
+article_fetch_sparse(struct fetch_req *reqs, size_t n,
+    const struct fetch_opts *fo)
+{
+	struct fetch_req	*batch, *r, *b;
+	size_t			 i, j, k = 0;
+
+	batch = xcalloc(n, sizeof *batch);
+	for (i = 0; i < n; i++) {
+		if (reqs[i].url == NULL)
+			continue;
+		/* The same URL twice is fetched once. */
+		for (j = 0; j < k; j++) {
+			if (strcmp(batch[j].url, reqs[i].url) == 0)
+				break;
+		}
+		if (j == k)
+			batch[k++].url = reqs[i].url;
+	}
+	fetch_batch(batch, k, fo);
+	for (i = 0; i < n; i++) {
+		if (reqs[i].url == NULL)
+			continue;
+		for (j = 0; strcmp(batch[j].url, reqs[i].url) != 0; j++)
+			;
+		r = &reqs[i];
+		b = &batch[j];
+		if (b->final_url != NULL)
+			r->final_url = xstrdup(b->final_url);
+		if (b->data != NULL) {
+			r->data = xmalloc(b->len + 1);
+			memcpy(r->data, b->data, b->len + 1);
+			r->len = b->len;
+		}
+		if (b->content_type != NULL)
+			r->content_type = xstrdup(b->content_type);
+		if (b->charset != NULL)
+			r->charset = xstrdup(b->charset);
+		if (b->cause != NULL)
+			r->cause = xstrdup(b->cause);
+		r->from_cache = b->from_cache;
+	}
+	for (j = 0; j < k; j++)
+		fetch_req_release(&batch[j]);
+	free(batch);
+}
+
+/* Free the requests and the URLs they own. */
+static void
+article_free_reqs(struct fetch_req *reqs, size_t n)
+{
+	size_t	i;
+
+	if (reqs == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free((char *)reqs[i].url);
+		fetch_req_release(&reqs[i]);
+	}
+	free(reqs);
+}
+
+/* Keep the versions in pick's languages, in its order; 0 or -1. */
+static int
+article_filter(struct article *a, const char *pick, char **cause)
+{
+	struct doc	*docs[ARTICLE_MAXVERS];
+	size_t		 n = 0, i, k;
+	char		*l;
+
+	for (k = 0; (l = nth_lang(pick, k)) != NULL; k++) {
+		for (i = 0; i < a->n; i++) {
+			if (a->docs[i] != NULL && a->docs[i]->lang != NULL &&
+			    strcmp(a->docs[i]->lang, l) == 0)
+				break;
+		}
+		if (i < a->n) {
+			docs[n++] = a->docs[i];
+			a->docs[i] = NULL;
+		} else
+			warn_msg("no '%s' version among the files given", l);
+		free(l);
+	}
+	for (i = 0; i < a->n; i++) {
+		if (a->docs[i] != NULL)
+			doc_free(a->docs[i]);
+	}
+	memcpy(a->docs, docs, n * sizeof *docs);
+	a->n = n;
+	if (n == 0) {
+		*cause = xstrprintf("no version in the languages asked for "
+		    "(%s)", pick);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Free a list made by article_scan_dir(). */
+static void
+article_free_list(char **list)
+{
+	size_t	i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; list[i] != NULL; i++)
+		free(list[i]);
+	free(list);
+}
+
 int
 article_open(struct article *a, char **paths, size_t npaths,
     const struct article_opts *opts, char **cause)
 {
-	char			**list = NULL, *one[2], *q;
+	char			**list = NULL, *one[2], *q, *pick = NULL, *msg;
 	struct load_opts	  lo;
+	struct fetch_opts	  fo;
+	struct fetch_req	 *reqs = NULL;
 	struct stat		  sb;
-	size_t			  i, n = npaths;
+	size_t			  i, n = npaths, nurl = 0;
 	int			  r;
 
 	memset(a, 0, sizeof *a);
@@ -226,20 +847,26 @@ article_open(struct article *a, char **paths, size_t npaths,
 		paths = one;
 		n = 1;
 	}
-	if (n == 1 && stat(paths[0], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	if (n == 1 && !fetch_is_url(paths[0]) && stat(paths[0], &sb) == 0 &&
+	    S_ISDIR(sb.st_mode)) {
 		if ((r = article_scan_dir(paths[0], &list, cause)) < 0)
 			return (-1);
 		paths = list;
 		n = (size_t)r;
-	}
+	} else if (n == 1)
+		return (article_open_one(a, paths[0], opts, cause));
 	if (n > ARTICLE_MAXVERS) {
 		*cause = xstrprintf("too many versions (%zu; at most %d)", n,
 		    ARTICLE_MAXVERS);
 		goto fail;
 	}
+	if (opts != NULL && opts->pick != NULL &&
+	    (pick = article_pick(opts->pick, cause)) == NULL)
+		goto fail;
 	/* A folder stands alone: among files it is a mistake. */
 	for (i = 0; n > 1 && i < n; i++) {
-		if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (!fetch_is_url(paths[i]) && stat(paths[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode)) {
 			q = article_quote(paths[i]);
 			*cause = xstrprintf("'%s' is a folder (give one folder "
 			    "alone, or files)", q);
@@ -247,31 +874,65 @@ article_open(struct article *a, char **paths, size_t npaths,
 			goto fail;
 		}
 	}
+	/* The URLs among the operands are fetched together. */
+	reqs = xcalloc(n, sizeof *reqs);
 	for (i = 0; i < n; i++) {
-		memset(&lo, 0, sizeof lo);
-		lo.lang = nth_lang(opts != NULL ? opts->langs : NULL, i);
-		lo.force_lang = opts != NULL && opts->force_lang;
-		lo.presegmented = opts != NULL && opts->presegmented;
-		lo.format = opts != NULL ? opts->format : NULL;
-		a->docs[i] = load_file(paths[i], &lo, cause);
-		free((char *)lo.lang);
-		if (a->docs[i] == NULL)
+		if (article_other_scheme(paths[i], cause))
 			goto fail;
-		a->n++;
+		if (!fetch_is_url(paths[i]))
+			continue;
+		if ((reqs[i].url = fetch_normalize(paths[i])) == NULL) {
+			q = article_quote(paths[i]);
+			*cause = xstrprintf("'%s' is not a valid http or https "
+			    "URL", q);
+			free(q);
+			goto fail;
+		}
+		nurl++;
 	}
-	if (list != NULL) {
-		for (i = 0; list[i] != NULL; i++)
-			free(list[i]);
-		free(list);
+	if (nurl > 0) {
+		memset(&fo, 0, sizeof fo);
+		fo.offline = opts != NULL && opts->offline;
+		fo.refresh = opts != NULL && opts->refresh;
+		article_fetch_sparse(reqs, n, &fo);
 	}
+	for (i = 0; i < n; i++) {
+		article_lo(&lo, opts, NULL);
+		lo.lang = nth_lang(opts != NULL ? opts->langs : NULL, i);
+		msg = NULL;
+		if (reqs[i].url == NULL)
+			a->docs[a->n] = load_file(paths[i], &lo, cause);
+		else if (reqs[i].cause != NULL)
+			msg = xstrdup(reqs[i].cause);
+		else
+			a->docs[a->n] = article_load_page(&reqs[i], opts,
+			    lo.lang, &msg);
+		if (msg != NULL) {
+			/* A URL that fails leaves its version out. */
+			article_warn(a, lo.lang, msg);
+			free(msg);
+		}
+		free((char *)lo.lang);
+		if (a->docs[a->n] != NULL)
+			a->n++;
+		else if (reqs[i].url == NULL)
+			goto fail;
+	}
+	if (a->n == 0) {
+		*cause = xstrdup("none of the versions could be opened");
+		goto fail;
+	}
+	if (pick != NULL && article_filter(a, pick, cause) != 0)
+		goto fail;
+	article_free_list(list);
+	article_free_reqs(reqs, n);
+	free(pick);
 	return (0);
 
 fail:
-	if (list != NULL) {
-		for (i = 0; list[i] != NULL; i++)
-			free(list[i]);
-		free(list);
-	}
+	article_free_list(list);
+	article_free_reqs(reqs, n);
+	free(pick);
 	article_release(a);
 	return (-1);
 }
@@ -283,5 +944,6 @@ article_release(struct article *a)
 
 	for (i = 0; i < a->n; i++)
 		doc_free(a->docs[i]);
+	free(a->warning);
 	memset(a, 0, sizeof *a);
 }

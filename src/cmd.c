@@ -9,6 +9,14 @@
 
 #include "cmd.h"
 
+/* getopt values of the long options without a letter (issue 9). */
+enum {
+	CMD_LANGS = 0x100,
+	CMD_OFFLINE,
+	CMD_REFRESH,
+	CMD_NOALT
+};
+
 int
 cmd_parse(int argc, char **argv, const char *name, int allowed,
     const char *usage, struct cmd_opts *o)
@@ -23,6 +31,10 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 		{ "theme", required_argument, NULL, 't' },
 		{ "data-dir", required_argument, NULL, 'd' },
 		{ "layout", required_argument, NULL, 'L' },
+		{ "langs", required_argument, NULL, CMD_LANGS },
+		{ "offline", no_argument, NULL, CMD_OFFLINE },
+		{ "refresh", no_argument, NULL, CMD_REFRESH },
+		{ "no-alternates", no_argument, NULL, CMD_NOALT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -31,6 +43,9 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 	long				 v;
 
 	memset(o, 0, sizeof *o);
+	o->discover = (allowed & OPT_PIVOT) != 0;
+	if (allowed & OPT_INPUT)
+		allowed |= OPT_SOURCE;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hl:w:", longopts, NULL)) != -1) {
@@ -44,6 +59,10 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 		case 't': bit = OPT_THEME; break;
 		case 'd': bit = OPT_DATADIR; break;
 		case 'L': bit = OPT_LAYOUT; break;
+		case CMD_LANGS: bit = OPT_LANGS; break;
+		case CMD_OFFLINE: bit = OPT_OFFLINE; break;
+		case CMD_REFRESH: bit = OPT_REFRESH; break;
+		case CMD_NOALT: bit = OPT_NOALT; break;
 		case 'h':
 			fputs(usage, stdout);
 			return (-2);
@@ -101,7 +120,24 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 		case 'L':
 			o->layout = optarg;
 			break;
+		case CMD_LANGS:
+			o->pick = optarg;
+			break;
+		case CMD_OFFLINE:
+			o->offline = 1;
+			break;
+		case CMD_REFRESH:
+			o->refresh = 1;
+			break;
+		case CMD_NOALT:
+			o->no_alternates = 1;
+			break;
 		}
+	}
+	if (o->offline && o->refresh) {
+		error_msg("%s: --offline and --refresh do not go together",
+		    name);
+		return (-1);
 	}
 	return (optind);
 }
@@ -116,6 +152,10 @@ cmd_open(struct article *a, char **paths, size_t n, const struct cmd_opts *o)
 	ao.langs = o->langs;
 	ao.presegmented = o->presegmented;
 	ao.format = o->input_format;
+	ao.pick = o->pick;
+	ao.offline = o->offline;
+	ao.refresh = o->refresh;
+	ao.no_alternates = o->no_alternates || !o->discover;
 	if (ao.format != NULL && strcmp(ao.format, "html") != 0 &&
 	    strcmp(ao.format, "xml") != 0 && strcmp(ao.format, "text") != 0 &&
 	    strcmp(ao.format, "markdown") != 0)
