@@ -31,6 +31,12 @@
 /* "No position" sentinel for byte offsets. */
 #define DOC_NOPOS ((size_t)-1)
 
+/*
+ * The most blocks a document holds. Blocks past it are dropped and
+ * too_many is set; load_buffer() then refuses the input with a message.
+ */
+#define DOC_MAX_BLOCKS	2000000
+
 enum block_kind {
 	BLOCK_PARA,		/* a paragraph */
 	BLOCK_HEADING,		/* a heading; level 1 to 6 */
@@ -94,6 +100,7 @@ struct doc {
 	struct pool	 pool;
 	struct doc_build *build;	/* builder state while loading */
 	size_t		 ablocks, aalts;
+	int		 too_many;	/* blocks past DOC_MAX_BLOCKS dropped */
 };
 
 /* Create an empty document for source; free it with doc_free(). */

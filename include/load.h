@@ -20,6 +20,16 @@
 
 /* The largest input accepted, in bytes: larger files are not read. */
 #define LOAD_MAX_SIZE	((size_t)32 * 1024 * 1024)
+/*
+ * The deepest nesting of HTML and XML elements (libxml2's own limit,
+ * without XML_PARSE_HUGE): deeper markup is refused with a message.
+ */
+#define LOAD_MAX_DEPTH	256
+/*
+ * The most elements (start tags) an HTML or XML input may have: each costs
+ * libxml2 a tree node, and the content finder more.
+ */
+#define LOAD_MAX_ELEMENTS	2000000
 
 struct load_opts {
 	const char	*lang;		/* language when the file does not say */

@@ -136,6 +136,16 @@ struct params {
  */
 #define ALIGN_VAR	3.5
 
+/*
+ * The most cells a banded programme fills for na x nb units: a band that
+ * would grow past it stops growing and the best path inside is taken.
+ * Normal articles never come near it; it keeps hostile pairs (10 MB of
+ * one sentence repeated, with different sentence counts) linear in time
+ * and memory instead of filling the whole na x nb matrix.
+ */
+#define ALIGN_MAXCELLS(na, nb)	((size_t)4 * 1024 * 1024 + \
+				    (size_t)64 * ((na) + (nb)))
+
 /* Key tags in the top bits. */
 #define KEY_NUMBER	0x10000000u
 #define KEY_NAME	0x20000000u
@@ -270,6 +280,8 @@ feat_text(struct side *sd, struct feat *f, const char *s, size_t len,
 		break;
 	}
 	na = text_anchors(s, len, lang, &an);
+	/* Never NULL, so that keys + koff is defined even without keys. */
+	XGROW(sd->keys, sd->akeys, sd->nkeys + 1);
 	f->koff = sd->nkeys;
 	f->nk = 0;
 	for (i = 0; i < na && f->nk < 64; i++) {
@@ -646,6 +658,17 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 	return (n);
 }
 
+/* The number of cells of the band lo..hi over prefixes 0..n. */
+static size_t
+band_cells(const size_t *lo, const size_t *hi, size_t n)
+{
+	size_t	i, t = 0;
+
+	for (i = 0; i <= n; i++)
+		t += hi[i] - lo[i] + 1;
+	return (t);
+}
+
 /*
  * A diagonal band of half-width k: for each prefix of the profile, the B
  * prefixes whose share of B's length is near the profile's share.
@@ -687,8 +710,8 @@ static size_t
 align_diagonal(const struct profile *P, const struct side *B,
     const struct params *p, struct pbead **out)
 {
-	size_t	*lo, *hi, k = 12, n, big = PR_MAX(P->n, B->n);
-	int	 edge;
+	size_t	*lo, *hi, k = 12, n, i, big = PR_MAX(P->n, B->n);
+	int	 edge, last;
 
 	lo = xreallocarray(NULL, P->n + 1, sizeof *lo);
 	hi = xreallocarray(NULL, P->n + 1, sizeof *hi);
@@ -696,12 +719,22 @@ align_diagonal(const struct profile *P, const struct side *B,
 		if (k >= big)
 			k = big;
 		band_diagonal(P, B, k, lo, hi);
+		/* The last try: full, or the next one would be too big. */
+		last = k >= big || band_cells(lo, hi, P->n) >
+		    ALIGN_MAXCELLS(P->n, B->n) / 4;
+		if (last) {
+			/* Rows that overlap: a path of 1-0 and 0-1 fits. */
+			for (i = 1; i <= P->n; i++) {
+				if (lo[i] > hi[i - 1])
+					lo[i] = hi[i - 1];
+			}
+		}
 		n = dp_run(P, B, lo, hi, p, out, &edge);
-		if (n != (size_t)-1 && (!edge || k >= big))
+		if (n != (size_t)-1 && (!edge || last))
 			break;
 		free(*out);
 		*out = NULL;
-		if (k >= big) {
+		if (last) {
 			n = 0;
 			break;
 		}
@@ -776,6 +809,7 @@ side_build(const struct alignment *al, size_t v, struct side *ss,
 	/* Blocks (paragraphs) as sums of their sentences. */
 	bs->n = nb;
 	bs->f = xcalloc(nb + 1, sizeof *bs->f);
+	XGROW(bs->keys, bs->akeys, 1);	/* never NULL: see feat_text() */
 	for (s = 0; s < ss->n; s++) {
 		struct feat	*bf = &bs->f[(*sblock)[s]];
 		int		 k;
@@ -1077,7 +1111,7 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 	size_t		 nbb, nsb = 0, *lo, *hi, m, *ga, *gb, g, k, u;
 	size_t		*blo, *bhi, kd, big;
 	double		*centre, ratio, var;
-	int		 edge;
+	int		 edge, last;
 
 	/* 1. Blocks of the pivot against blocks of v (once). */
 	memset(&p, 0, sizeof p);
@@ -1156,12 +1190,15 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 			}
 		}
 		band_make(P->n, B->n, centre, blo, bhi, kd, lo, hi);
+		/* The last try: full, or the next one would be too big. */
+		last = (m > nbb && kd >= big) || band_cells(lo, hi, P->n) >
+		    ALIGN_MAXCELLS(P->n, B->n) / 4;
 		nsb = dp_run(P, B, lo, hi, &p, &sb, &edge);
-		if (nsb != (size_t)-1 && (!edge || (m > nbb && kd >= big)))
+		if (nsb != (size_t)-1 && (!edge || last))
 			break;
 		free(sb);
 		sb = NULL;
-		if (m > nbb && kd >= big) {
+		if (last) {
 			/* Nothing fits: a plain diagonal band. */
 			p.hint_a = p.hint_b = NULL;
 			nsb = align_diagonal(P, B, &p, &sb);
@@ -1335,6 +1372,9 @@ quote_cost(const struct qfeat *a, const struct qfeat *b, double ratio)
 	return (c);
 }
 
+/* The most cells of the quotation programme: a bead rarely has ten. */
+#define QUOTE_MAXCELLS	((size_t)1024 * 1024)
+
 /*
  * Link two lists of quotations in order (an edit-distance programme where
  * a link costs quote_cost and leaving one out costs skip). link[i] receives
@@ -1363,6 +1403,20 @@ quote_match(const struct qfeat *a, size_t na, const struct qfeat *b,
 				link[i] = i;
 			return;
 		}
+	}
+	if (na + 1 > QUOTE_MAXCELLS / w) {
+		/*
+		 * Too many for the programme (only hostile text has them):
+		 * in order, each to the nearest by position that is left.
+		 */
+		for (i = 0, j = 0; i < na && j < nb; i++) {
+			while (j + 1 < nb && fabs(b[j + 1].pos - a[i].pos) <=
+			    fabs(b[j].pos - a[i].pos))
+				j++;
+			if (quote_cost(&a[i], &b[j], ratio) < 2 * skip)
+				link[i] = j++;
+		}
+		return;
 	}
 	D = xreallocarray(NULL, (na + 1) * w, sizeof *D);
 	T = xreallocarray(NULL, (na + 1) * w, sizeof *T);

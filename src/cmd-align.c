@@ -172,6 +172,20 @@ print_json(const struct alignment *al, struct strbuf *sb)
 	strbuf_addstr(sb, "\n  ]\n}\n");
 }
 
+/* Write a language attribute, escaped like text (it may come from --lang). */
+static void
+tmx_lang(xmlTextWriterPtr w, const char *attr, const char *lang,
+    const char *none)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	if (lang == NULL)
+		lang = none;
+	safe_escape(&sb, lang, strlen(lang), 0);
+	xmlTextWriterWriteAttribute(w, BAD_CAST attr, BAD_CAST sb.buf);
+	strbuf_release(&sb);
+}
+
 /* Write TMX 1.4b with libxml2's writer (it escapes the markup). */
 static int
 print_tmx(const struct alignment *al)
@@ -180,7 +194,7 @@ print_tmx(const struct alignment *al)
 	xmlTextWriterPtr	 w;
 	struct strbuf		 sb = STRBUF_INIT;
 	size_t			 b, v, s, len;
-	const char		*t, *srclang;
+	const char		*t;
 	int			 r = 0;
 
 	buf = xmlBufferCreate();
@@ -202,9 +216,7 @@ print_tmx(const struct alignment *al)
 	xmlTextWriterWriteAttribute(w, BAD_CAST "segtype",
 	    BAD_CAST "sentence");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "adminlang", BAD_CAST "en");
-	srclang = al->docs[al->pivot]->lang;
-	xmlTextWriterWriteAttribute(w, BAD_CAST "srclang",
-	    BAD_CAST (srclang != NULL ? srclang : "*all*"));
+	tmx_lang(w, "srclang", al->docs[al->pivot]->lang, "*all*");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "o-tmf",
 	    BAD_CAST "polyread");
 	xmlTextWriterEndElement(w);
@@ -216,13 +228,10 @@ print_tmx(const struct alignment *al)
 		xmlTextWriterWriteFormatAttribute(w, BAD_CAST "tuid", "%zu",
 		    b + 1);
 		for (v = 0; v < al->nvers; v++) {
-			const char	*lang = al->docs[v]->lang;
-
 			if (bd->count[v] == 0)
 				continue;
 			xmlTextWriterStartElement(w, BAD_CAST "tuv");
-			xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang",
-			    BAD_CAST (lang != NULL ? lang : "und"));
+			tmx_lang(w, "xml:lang", al->docs[v]->lang, "und");
 			strbuf_reset(&sb);
 			for (s = 0; s < bd->count[v]; s++) {
 				if (s > 0)

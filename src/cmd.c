@@ -38,8 +38,8 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int				 c, bit;
-	char				*end;
+	int				 c, bit, idx = -1;
+	char				*end, optname[32];
 	long				 v;
 
 	memset(o, 0, sizeof *o);
@@ -48,7 +48,14 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 		allowed |= OPT_SOURCE;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hl:w:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hl:w:", longopts, &idx)) != -1) {
+		/* The option as given (argv[optind - 1] may be its value). */
+		if (idx >= 0)
+			snprintf(optname, sizeof optname, "--%s",
+			    longopts[idx].name);
+		else
+			snprintf(optname, sizeof optname, "-%c", c);
+		idx = -1;
 		switch (c) {
 		case 'l': bit = OPT_LANG; break;
 		case 'w': bit = OPT_WIDTH; break;
@@ -82,7 +89,7 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 		}
 		if ((allowed & bit) == 0) {
 			error_msg("%s: option '%s' does not apply here", name,
-			    argv[optind - 1]);
+			    optname);
 			return (-1);
 		}
 		switch (c) {

@@ -1771,23 +1771,48 @@ hctx_release(struct hctx *c)
 	free(c->cands);
 }
 
+/*
+ * Did the parser stop at its depth limit? It then drops the rest of the
+ * page, so the page is refused rather than shown cut short.
+ */
+static int
+html_too_deep(htmlParserCtxtPtr ctxt)
+{
+	const xmlError	*e = xmlCtxtGetLastError(ctxt);
+
+	return (e != NULL && e->code == XML_ERR_INTERNAL_ERROR &&
+	    e->message != NULL &&
+	    strncmp(e->message, "Excessive depth", 15) == 0);
+}
+
 int
 load_html(struct doc *d, const char *data, size_t len, char **cause)
 {
-	struct hctx	 c;
-	struct strbuf	 sb = STRBUF_INIT;
-	htmlDocPtr	 doc;
-	xmlNode		*n;
-	struct hinfo	*hb;
-	size_t		 k, text;
+	struct hctx		 c;
+	struct strbuf		 sb = STRBUF_INIT;
+	htmlParserCtxtPtr	 ctxt;
+	htmlDocPtr		 doc;
+	xmlNode			*n;
+	struct hinfo		*hb;
+	size_t			 k, text;
 
 	if (len > INT32_MAX) {
 		*cause = xstrprintf("'%s' is too large", d->source);
 		return (-1);
 	}
-	doc = htmlReadMemory(data, (int)len, NULL, "UTF-8",
+	if ((ctxt = htmlNewParserCtxt()) == NULL)
+		fatalx("out of memory");
+	doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	if (doc != NULL && html_too_deep(ctxt)) {
+		xmlFreeDoc(doc);
+		htmlFreeParserCtxt(ctxt);
+		*cause = xstrprintf("'%s' nests elements more than %d deep "
+		    "(the limit)", d->source, LOAD_MAX_DEPTH);
+		return (-1);
+	}
+	htmlFreeParserCtxt(ctxt);
 	if (doc == NULL) {
 		strbuf_addstr(&sb, "cannot parse '");
 		safe_escape(&sb, d->source, strlen(d->source), 0);

@@ -9,8 +9,9 @@
  * parameter entity never brings a file or a URL into the document. An
  * internal entity appears in the tree as a reference; its text is
  * expanded here, at most ENTITY_DEPTH levels deep and ENTITY_BUDGET bytes
- * in all, so an entity bomb that got past libxml2's own amplification
- * limits still costs little. The tree depth is capped by libxml2 (256).
+ * in all (each node walked inside an entity counts as a byte), so an
+ * entity bomb that got past libxml2's own amplification limits still costs
+ * little. The tree depth is capped by libxml2 (256).
  *
  * TEI (root <TEI> or <TEI.2>): the title, author and date come from the
  * teiHeader; the text from <text><body>: <head> is a heading whose level
@@ -160,6 +161,16 @@ gather(struct xctx *c, struct xsink *s, const xmlNode *top, int depth)
 	const xmlNode	*n = top->children;
 
 	while (n != NULL) {
+		/*
+		 * Inside an entity every node costs a byte of the budget too:
+		 * 100,000 references to an entity of 100,000 empty elements
+		 * bring no text but would be 10^10 nodes to walk.
+		 */
+		if (s->inent > 0) {
+			if (*s->budget == 0)
+				break;
+			(*s->budget)--;
+		}
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content != NULL)
@@ -753,7 +764,13 @@ load_xml(struct doc *d, const char *data, size_t len, char **cause)
 	    XML_PARSE_IGNORE_ENC);
 	if (doc == NULL) {
 		e = xmlCtxtGetLastError(ctxt);
-		if (e != NULL && e->message != NULL) {
+		if (e != NULL && e->code == XML_ERR_INTERNAL_ERROR &&
+		    e->message != NULL &&
+		    strncmp(e->message, "Excessive depth", 15) == 0)
+			/* libxml2's hint names a parser option: say it plainly. */
+			raw = xstrprintf("'%s' nests elements more than %d deep "
+			    "(the limit)", d->source, LOAD_MAX_DEPTH);
+		else if (e != NULL && e->message != NULL) {
 			msg = xstrdup(e->message);
 			ml = strlen(msg);
 			while (ml > 0 && isspace((unsigned char)msg[ml - 1]))

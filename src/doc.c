@@ -302,16 +302,67 @@ doc_top(struct doc *d)
 	return (bb);
 }
 
-/* Store a block whose text is clean; spans are remapped through NFC. */
+/* Compare two offsets for qsort(). */
+static int
+cut_cmp(const void *a, const void *b)
+{
+	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* The index of the first cut at offset v or after (the cuts are sorted). */
+static size_t
+cut_find(const size_t *cuts, size_t n, size_t v)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cuts[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
+/* A span and its place in the block, for a stable sort by start. */
+struct span_seq {
+	struct doc_span	span;
+	size_t		seq;
+};
+
+/* Compare spans by start, then by their order, for qsort(). */
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span_seq	*x = a, *y = b;
+
+	if (x->span.start != y->span.start)
+		return (x->span.start < y->span.start ? -1 : 1);
+	return (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/*
+ * Store a block whose text is clean; spans are remapped through NFC. The
+ * cost is O(n log n) in the number of spans: a paragraph may hold a
+ * hundred thousand of them.
+ */
 static void
 doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
     size_t len, struct doc_span *spans, size_t nspans)
 {
 	struct doc_block	*blk;
 	struct strbuf		 out = STRBUF_INIT;
-	size_t			*cuts, ncuts = 0, i, j, *map;
+	struct span_seq		*ss;
+	size_t			*cuts, ncuts = 0, i, *map;
 	int			 changed = 0;
 
+	if (d->nblocks >= DOC_MAX_BLOCKS) {
+		d->too_many = 1;
+		return;
+	}
 	/* Cut points: every span boundary, kept exact across NFC. */
 	cuts = xreallocarray(NULL, nspans * 2 + 2, sizeof *cuts);
 	map = xreallocarray(NULL, nspans * 2 + 2, sizeof *map);
@@ -320,14 +371,7 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 		cuts[ncuts++] = spans[i].start;
 		cuts[ncuts++] = spans[i].end;
 	}
-	/* Insertion sort: spans are few. */
-	for (i = 1; i < ncuts; i++) {
-		size_t	v = cuts[i];
-
-		for (j = i; j > 0 && cuts[j - 1] > v; j--)
-			cuts[j] = cuts[j - 1];
-		cuts[j] = v;
-	}
+	qsort(cuts, ncuts, sizeof *cuts, cut_cmp);
 	for (i = 0; i < ncuts; i++) {
 		size_t	from = cuts[i];
 		size_t	to = i + 1 < ncuts ? cuts[i + 1] : len;
@@ -351,27 +395,24 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	blk->nspans = nspans;
 	blk->spans = NULL;
 	if (nspans != 0) {
-		blk->spans = pool_alloc(&d->pool, nspans * sizeof *blk->spans);
+		/* Remap (equal cuts map alike: the first one is used). */
+		ss = xreallocarray(NULL, nspans, sizeof *ss);
 		for (i = 0; i < nspans; i++) {
-			blk->spans[i] = spans[i];
+			ss[i].span = spans[i];
+			ss[i].seq = i;
 			if (!changed)
 				continue;
-			for (j = 0; j < ncuts; j++) {
-				if (cuts[j] == spans[i].start)
-					blk->spans[i].start = map[j];
-				if (cuts[j] == spans[i].end)
-					blk->spans[i].end = map[j];
-			}
+			ss[i].span.start = map[cut_find(cuts, ncuts,
+			    spans[i].start)];
+			ss[i].span.end = map[cut_find(cuts, ncuts,
+			    spans[i].end)];
 		}
-		/* Sort by start (stable insertion). */
-		for (i = 1; i < nspans; i++) {
-			struct doc_span	s = blk->spans[i];
-
-			for (j = i; j > 0 && blk->spans[j - 1].start > s.start;
-			    j--)
-				blk->spans[j] = blk->spans[j - 1];
-			blk->spans[j] = s;
-		}
+		/* Sort by start, keeping the order of equal starts. */
+		qsort(ss, nspans, sizeof *ss, span_cmp);
+		blk->spans = pool_alloc(&d->pool, nspans * sizeof *blk->spans);
+		for (i = 0; i < nspans; i++)
+			blk->spans[i] = ss[i].span;
+		free(ss);
 	}
 	free(cuts);
 	free(map);
@@ -479,16 +520,19 @@ doc_block_end(struct doc *d)
 		b->nstack--;
 }
 
-/* Mark open spans that wait for text as starting here. */
+/*
+ * Mark open spans that wait for text as starting here. They are always the
+ * last ones opened (a flush or new text marks them all), so the loop stops
+ * at the first span already started: a character costs O(1), however many
+ * spans are open.
+ */
 static void
 doc_start_spans(struct doc_build *b)
 {
 	size_t	i;
 
-	for (i = 0; i < b->nopen; i++) {
-		if (b->open[i].start == DOC_NOPOS)
-			b->open[i].start = b->text.len;
-	}
+	for (i = b->nopen; i > 0 && b->open[i - 1].start == DOC_NOPOS; i--)
+		b->open[i - 1].start = b->text.len;
 }
 
 void
@@ -500,7 +544,7 @@ doc_text(struct doc *d, const char *s, size_t len)
 	UChar32			 c;
 	int			 bad;
 
-	if (b == NULL)
+	if (b == NULL || d->too_many)
 		return;
 	if (len > INT32_MAX)
 		len = INT32_MAX;

@@ -167,6 +167,21 @@ load_blank(const char *s, size_t len)
 	return (1);
 }
 
+/* The number of start tags in markup ('<' then a letter), up to max + 1. */
+static size_t
+load_count_tags(const char *data, size_t len, size_t max)
+{
+	const char	*p = data, *end = data + len;
+	size_t		 n = 0;
+
+	while (n <= max && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p++;
+		if (p < end && isalpha((unsigned char)*p))
+			n++;
+	}
+	return (n);
+}
+
 /* Do the checks, decode and load; messages name qname. */
 static struct doc *
 load_checked(const char *name, const char *qname, const char *data,
@@ -214,6 +229,14 @@ load_checked(const char *name, const char *qname, const char *data,
 	    strncmp(used, "UTF-16", 6) == 0)
 		format = load_sniff_format(NULL, utf8, ulen);
 
+	if ((strcmp(format, "html") == 0 || strcmp(format, "xml") == 0) &&
+	    load_count_tags(utf8, ulen, LOAD_MAX_ELEMENTS) > LOAD_MAX_ELEMENTS) {
+		*cause = xstrprintf("'%s' has more than %d elements (the limit)",
+		    qname, LOAD_MAX_ELEMENTS);
+		free(utf8);
+		return (NULL);
+	}
+
 	d = doc_create(name, format);
 	doc_set_charset(d, used);
 	if (strcmp(format, "html") == 0)
@@ -230,6 +253,12 @@ load_checked(const char *name, const char *qname, const char *data,
 		return (NULL);
 	}
 	doc_finish(d);
+	if (d->too_many) {
+		*cause = xstrprintf("'%s' has more than %d paragraphs (the "
+		    "limit)", qname, DOC_MAX_BLOCKS);
+		doc_free(d);
+		return (NULL);
+	}
 	if (d->nblocks == 0) {
 		*cause = xstrprintf("no text found in '%s'", qname);
 		doc_free(d);

@@ -9,10 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
+#include "safe.h"
 #include "util.h"
 
 const char *progname = "polyread";
 void (*fatal_hook)(void);
+
+static void	msg_write(const char *, const char *, va_list, const char *)
+		    PR_PRINTF(2, 0);
 
 static void
 fatal_cleanup(void)
@@ -24,19 +30,55 @@ fatal_cleanup(void)
 		hook();
 }
 
+/*
+ * Write a message to stderr: "polyread: " (and prefix), the message with
+ * control and bidirectional formatting characters escaped as safe.c does
+ * (messages quote file names, options and document text), then suffix
+ * and a newline. Allocates nothing, so that fatal() can use it when
+ * memory runs out; a message longer than the buffer is cut.
+ */
+static void
+msg_write(const char *prefix, const char *fmt, va_list ap, const char *suffix)
+{
+	char	buf[8192];
+	int32_t	i = 0, prev, n;
+	UChar32	c;
+
+	if ((n = vsnprintf(buf, sizeof buf, fmt, ap)) < 0)
+		n = 0;
+	if (n >= (int32_t)sizeof buf)
+		n = (int32_t)sizeof buf - 1;
+	fprintf(stderr, "%s: %s", progname, prefix);
+	while (i < n) {
+		prev = i;
+		U8_NEXT(buf, i, n, c);
+		if (c < 0)
+			fputs("\xef\xbf\xbd", stderr);
+		else if (!safe_is_unsafe(c))
+			fwrite(buf + prev, 1, (size_t)(i - prev), stderr);
+		else if (c < 0x20)
+			fprintf(stderr, "^%c", (char)(c + '@'));
+		else if (c == 0x7f)
+			fputs("^?", stderr);
+		else
+			fprintf(stderr, "<U+%04X>", (unsigned)c);
+	}
+	fprintf(stderr, "%s\n", suffix);
+}
+
 /* Log a critical error with the error string and die. */
 void
 fatal(const char *fmt, ...)
 {
 	va_list	 ap;
 	int	 saved = errno;
+	char	 suffix[256];
 
 	fatal_cleanup();
-	fprintf(stderr, "%s: ", progname);
+	snprintf(suffix, sizeof suffix, ": %s", strerror(saved));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_write("", fmt, ap, suffix);
 	va_end(ap);
-	fprintf(stderr, ": %s\n", strerror(saved));
 	exit(1);
 }
 
@@ -47,11 +89,9 @@ fatalx(const char *fmt, ...)
 	va_list	 ap;
 
 	fatal_cleanup();
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_write("", fmt, ap, "");
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(1);
 }
 
@@ -61,11 +101,9 @@ error_msg(const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_write("", fmt, ap, "");
 	va_end(ap);
-	fputc('\n', stderr);
 	return (-1);
 }
 
@@ -75,11 +113,9 @@ warn_msg(const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fprintf(stderr, "%s: warning: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_write("warning: ", fmt, ap, "");
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void *

@@ -753,7 +753,7 @@ test_deep_and_many(void **state)
 	char		*cause = NULL;
 	size_t		 i;
 
-	/* 10,000 nested elements: libxml2 stops at depth 256. */
+	/* 10,000 nested elements: refused past the depth limit, named. */
 	strbuf_addstr(&sb, "<html><body><p>Before the deep part.</p>");
 	for (i = 0; i < 10000; i++)
 		strbuf_addstr(&sb, i % 2 ? "<div>" : "<span><b>");
@@ -762,8 +762,24 @@ test_deep_and_many(void **state)
 		strbuf_addstr(&sb, i % 2 ? "</div>" : "</b></span>");
 	strbuf_addstr(&sb, "</body></html>");
 	d = load_buffer("deep.html", sb.buf, sb.len, NULL, &cause);
+	assert_null(d);
+	assert_non_null(strstr(cause, "more than 256 deep"));
+	free(cause);
+	cause = NULL;
+
+	/* 200 levels, under the limit: the deep text is kept. */
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, "<html><body><p>Before the deep part.</p>");
+	for (i = 0; i < 200; i++)
+		strbuf_addstr(&sb, "<div>");
+	strbuf_addstr(&sb, "<p>Deep text.</p>");
+	for (i = 0; i < 200; i++)
+		strbuf_addstr(&sb, "</div>");
+	strbuf_addstr(&sb, "</body></html>");
+	d = load_buffer("deep.html", sb.buf, sb.len, NULL, &cause);
 	assert_non_null(d);
 	check_block(d, 0, BLOCK_PARA, 0, "Before the deep part.");
+	check_block(d, 1, BLOCK_PARA, 0, "Deep text.");
 	doc_free(d);
 
 	/* 100,000 paragraphs. */

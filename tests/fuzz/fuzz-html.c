@@ -1,0 +1,14 @@
+/*
+ * libFuzzer target: the HTML loader (charset detection, libxml2's HTML
+ * parser, the metadata and the content finder); the document is then
+ * checked, segmented and dumped (fuzz-load.c).
+ */
+#include "config.h"
+
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return (fuzz_load("html", 0, data, size));
+}
