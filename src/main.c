@@ -35,6 +35,10 @@ static const char usage[] =
     "                                  each other, one bead per line\n"
     "  quotes [--format=tsv|json] FILE...\n"
     "                                  print the linked quotations\n"
+    "  notes list|export|import|add|delete|check [...]\n"
+    "                                  the notes kept on passages\n"
+    "  spell [--lang L] [TEXT | -]     print misspelled words and\n"
+    "                                  suggestions\n"
     "\n"
     "Options:\n"
     "  --lang L[,L...]   languages of the versions, in order, where the\n"
@@ -59,6 +63,8 @@ static const struct command commands[] = {
 	{ "sentences", cmd_sentences },
 	{ "align", cmd_align },
 	{ "quotes", cmd_quotes },
+	{ "notes", cmd_notes },
+	{ "spell", cmd_spell },
 };
 
 /*

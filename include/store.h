@@ -1,0 +1,142 @@
+/*
+ * store.h: the notes database, the only SQLite code (src/store.c).
+ *
+ * One SQLite file, polyread.db, in the data folder: --data-dir, else
+ * $XDG_DATA_HOME/polyread, else ~/.local/share/polyread (created 0700).
+ * It runs in WAL mode with foreign keys, synchronous=FULL and a busy
+ * timeout, so several polyread processes can read and save at once and a
+ * killed one loses nothing it reported saved. Every write is one
+ * transaction. PRAGMA user_version holds the schema version; older
+ * databases are migrated step by step when opened (docs/NOTES.md).
+ *
+ * Errors: every call returns 0 (or a count) on success, else a negative
+ * STORE_* code with a one-line message in *cause (free it). A corrupt
+ * database or a read-only folder is reported, never repaired or removed:
+ * the caller goes on without notes.
+ */
+#ifndef POLYREAD_STORE_H
+#define POLYREAD_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "note.h"
+
+/* The schema version this polyread writes. */
+#define STORE_SCHEMA		2
+/* How long a writer waits for another one, in milliseconds. */
+#define STORE_BUSY_MS		10000
+
+enum {
+	STORE_ERROR = -1,	/* anything else (I/O, bad input) */
+	STORE_READONLY = -2,	/* the folder or file cannot be written */
+	STORE_FULL = -3,	/* no space left */
+	STORE_CORRUPT = -4,	/* damaged, or not a database */
+	STORE_BUSY = -5,	/* another process held the lock too long */
+	STORE_NEWER = -6,	/* made by a newer polyread */
+	STORE_NOTFOUND = -7	/* no such note */
+};
+
+struct store;
+
+/* The data folder: dir if not NULL, else the XDG one (you own it). */
+char	*store_data_dir(const char *dir);
+/*
+ * Open (creating it and the folder if needed) the database in data folder
+ * dir (NULL: the default), migrating an older schema. Returns 0 with *sp,
+ * or a STORE_* code with *cause.
+ */
+int	 store_open(struct store **sp, const char *dir, char **cause);
+void	 store_close(struct store *);
+/* The database file's path. */
+const char *store_path(const struct store *);
+/* The data folder. */
+const char *store_dir(const struct store *);
+/* A short name for a STORE_* code ("read-only", "full", ...). */
+const char *store_strerror(int);
+
+/* One version of an article, as the store knows it. */
+struct store_version {
+	const char	*source;	/* a URI (note_source_uri()) */
+	const char	*hash;		/* note_text_hash() */
+	const char	*lang;		/* or NULL */
+};
+
+/*
+ * Find the article made of these versions and record them (one
+ * transaction): each version is found by its source, else by its hash (a
+ * moved file; its source is updated); the article is the one most of them
+ * belong to, and the others join it; with none known, a new article.
+ * Fills *article and ids[i] for each version. Returns 0 or a STORE_* code.
+ */
+int	 store_article_resolve(struct store *, const struct store_version *,
+	     size_t n, int64_t *article, int64_t *ids, char **cause);
+/*
+ * Find the article without recording anything: 0 with *article (0 when
+ * none of the versions is known), or a STORE_* code.
+ */
+int	 store_article_find(struct store *, const struct store_version *,
+	     size_t n, int64_t *article, char **cause);
+
+/*
+ * The notes of an article (0: every article), ordered by version then
+ * creation, with their version's source and language. Fills *out (free
+ * with note_free_array()) and *n. Returns 0 or a STORE_* code.
+ */
+int	 store_notes_list(struct store *, int64_t article, struct note **out,
+	     size_t *n, char **cause);
+/*
+ * Store a new note (its version, selectors, text, lang, tags); fills its
+ * id, uuid, created and modified. Returns 0 or a STORE_* code.
+ */
+int	 store_note_add(struct store *, struct note *, char **cause);
+/*
+ * Save a note's text, lang and tags, with a new modified time (filled in).
+ * Returns 0, STORE_NOTFOUND, or another STORE_* code.
+ */
+int	 store_note_update(struct store *, struct note *, char **cause);
+/*
+ * Save the selectors and orphan flags of notes after anchoring (one
+ * transaction; the modified times stay).
+ */
+int	 store_notes_reanchor(struct store *, struct note *const *, size_t n,
+	     char **cause);
+/* Delete a note. Returns 0, STORE_NOTFOUND or another STORE_* code. */
+int	 store_note_delete(struct store *, int64_t id, char **cause);
+
+/* The reading position of an article: 0, or STORE_NOTFOUND when none. */
+int	 store_position_get(struct store *, int64_t article, int64_t *version,
+	     size_t *block, size_t *off, char **cause);
+int	 store_position_set(struct store *, int64_t article, int64_t version,
+	     size_t block, size_t off, char **cause);
+
+/*
+ * Export the notes of an article (0: all) as a W3C Web Annotation
+ * AnnotationCollection (JSON-LD), built by SQLite's JSON functions. Fills
+ * *json (you own it) with one line and a newline. Returns the number of
+ * notes, or a STORE_* code.
+ */
+int	 store_export_json(struct store *, int64_t article, char **json,
+	     char **cause);
+/*
+ * Import an export (or any AnnotationCollection, AnnotationPage, array
+ * or single Annotation with a TextQuoteSelector) in one transaction:
+ * notes are matched by id and replaced, others added. name is used in
+ * messages. Returns the number of notes imported, or a STORE_* code
+ * (nothing imported then).
+ */
+int	 store_import_json(struct store *, const char *json, size_t len,
+	     const char *name, char **cause);
+
+/*
+ * Check the database (PRAGMA integrity_check and foreign_key_check):
+ * 0 when sound, else STORE_CORRUPT with the first problem in *cause.
+ */
+int	 store_check(struct store *, char **cause);
+/*
+ * Cap the database at pages pages, so that writes fail with STORE_FULL
+ * beyond it (for the tests of a full disk).
+ */
+void	 store_limit_pages(struct store *, unsigned int pages);
+
+#endif

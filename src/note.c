@@ -1,0 +1,626 @@
+/*
+ * The notes of an open article: resolving it in the store, anchoring its
+ * notes, the marks on passages and their counterparts, and the edits.
+ *
+ * Anchoring on open writes back what it learnt, in one transaction: the
+ * orphan flag, and the selectors of a note found at its position (fresh
+ * context) or found exactly elsewhere (new position). An approximate match
+ * never overwrites the quote the note was made on; it is found again each
+ * time the version is opened.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/uri.h>
+
+#include "align.h"
+#include "note.h"
+#include "store.h"
+
+void
+note_selector_release(struct note_selector *sel)
+{
+	free(sel->exact);
+	free(sel->prefix);
+	free(sel->suffix);
+	memset(sel, 0, sizeof *sel);
+}
+
+void
+note_selector_copy(struct note_selector *dst, const struct note_selector *src)
+{
+	dst->exact = xstrdup(src->exact != NULL ? src->exact : "");
+	dst->prefix = xstrdup(src->prefix != NULL ? src->prefix : "");
+	dst->suffix = xstrdup(src->suffix != NULL ? src->suffix : "");
+	dst->start = src->start;
+	dst->end = src->end;
+}
+
+/* Free a tag array. */
+static void
+tags_free(char **tags, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(tags[i]);
+	free(tags);
+}
+
+/* Copy a tag array (NULL for none). */
+static char **
+tags_copy(char *const *tags, size_t n)
+{
+	char	**v;
+	size_t	  i;
+
+	if (n == 0)
+		return (NULL);
+	v = xcalloc(n, sizeof *v);
+	for (i = 0; i < n; i++)
+		v[i] = xstrdup(tags[i]);
+	return (v);
+}
+
+void
+note_release(struct note *n)
+{
+	free(n->uuid);
+	free(n->source);
+	free(n->vlang);
+	note_selector_release(&n->sel);
+	free(n->text);
+	free(n->lang);
+	tags_free(n->tags, n->ntags);
+	free(n->created);
+	free(n->modified);
+	memset(n, 0, sizeof *n);
+}
+
+void
+note_free_array(struct note *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		note_release(&v[i]);
+	free(v);
+}
+
+const char *
+note_state_name(enum note_state s)
+{
+	switch (s) {
+	case NOTE_AT_POSITION:
+		return ("anchored");
+	case NOTE_EXACT:
+		return ("moved");
+	case NOTE_FUZZY:
+		return ("fuzzy");
+	case NOTE_ORPHAN:
+		return ("orphan");
+	default:
+		return ("unopened");
+	}
+}
+
+char *
+note_range_text(const struct doc *d, struct doc_pos a, struct doc_pos b)
+{
+	struct strbuf	sb = STRBUF_INIT;
+	size_t		blk, s, e;
+
+	for (blk = a.block; blk <= b.block && blk < d->nblocks; blk++) {
+		s = blk == a.block ? a.off : 0;
+		e = blk == b.block ? b.off : d->blocks[blk].len;
+		e = PR_MIN(e, d->blocks[blk].len);
+		s = PR_MIN(s, e);
+		if (blk != a.block)
+			strbuf_add(&sb, "\n\n", 2);
+		strbuf_add(&sb, d->blocks[blk].text + s, e - s);
+	}
+	return (strbuf_detach(&sb, NULL));
+}
+
+char *
+note_source_uri(const char *source)
+{
+	char	 buf[PATH_MAX], *abs, *uri;
+	xmlChar	*esc;
+
+	if (strstr(source, "://") != NULL)
+		return (xstrdup(source));
+	if (realpath(source, buf) != NULL)
+		abs = xstrdup(buf);
+	else if (*source == '/')
+		abs = xstrdup(source);
+	else if (getcwd(buf, sizeof buf) != NULL)
+		abs = xstrprintf("%s/%s", buf, source);
+	else
+		abs = xstrdup(source);
+	esc = xmlURIEscapeStr((const xmlChar *)abs, (const xmlChar *)"/");
+	if (esc == NULL)
+		fatalx("cannot escape a path");
+	uri = xstrprintf("file://%s", (const char *)esc);
+	xmlFree(esc);
+	free(abs);
+	return (uri);
+}
+
+/* ---- The notes of an article ---- */
+
+/* Sorting group: anchored, orphans, then versions not open. */
+static int
+note_group(const struct note *n)
+{
+	switch (n->state) {
+	case NOTE_AT_POSITION:
+	case NOTE_EXACT:
+	case NOTE_FUZZY:
+		return (0);
+	case NOTE_ORPHAN:
+		return (1);
+	default:
+		return (2);
+	}
+}
+
+/* Order notes: anchored by version and place, then the rest by age. */
+static int
+note_cmp(const void *va, const void *vb)
+{
+	const struct note	*a = va, *b = vb;
+	int			 ga = note_group(a), gb = note_group(b), c;
+
+	if (ga != gb)
+		return (ga < gb ? -1 : 1);
+	if (ga == 0) {
+		if (a->vers != b->vers)
+			return (a->vers < b->vers ? -1 : 1);
+		if (a->start.block != b->start.block)
+			return (a->start.block < b->start.block ? -1 : 1);
+		if (a->start.off != b->start.off)
+			return (a->start.off < b->start.off ? -1 : 1);
+	}
+	if ((c = strcmp(a->created != NULL ? a->created : "",
+	    b->created != NULL ? b->created : "")) != 0)
+		return (c);
+	return (a->id < b->id ? -1 : a->id > b->id);
+}
+
+/* Order marks by version, then start. */
+static int
+mark_cmp(const void *va, const void *vb)
+{
+	const struct note_mark	*a = va, *b = vb;
+
+	if (a->vers != b->vers)
+		return (a->vers < b->vers ? -1 : 1);
+	if (a->start.block != b->start.block)
+		return (a->start.block < b->start.block ? -1 : 1);
+	if (a->start.off != b->start.off)
+		return (a->start.off < b->start.off ? -1 : 1);
+	if (a->counterpart != b->counterpart)
+		return (a->counterpart - b->counterpart);
+	return (a->note < b->note ? -1 : a->note > b->note);
+}
+
+/* True if two selectors differ. */
+static int
+selector_differs(const struct note_selector *a, const struct note_selector *b)
+{
+	return (a->start != b->start || a->end != b->end ||
+	    strcmp(a->exact, b->exact) != 0 ||
+	    strcmp(a->prefix, b->prefix) != 0 ||
+	    strcmp(a->suffix, b->suffix) != 0);
+}
+
+/* Anchor note n in the open article; 1 if its stored data changed. */
+static int
+notes_anchor_one(struct notes *ns, struct note *n)
+{
+	struct note_match	 m;
+	struct note_selector	 sel;
+	char			*cause = NULL;
+	size_t			 v;
+	int			 changed = 0;
+
+	n->vers = DOC_NOPOS;
+	n->state = NOTE_UNOPENED;
+	for (v = 0; v < ns->article->n; v++) {
+		if (ns->version_id[v] == n->version) {
+			n->vers = v;
+			break;
+		}
+	}
+	if (n->vers == DOC_NOPOS)
+		return (0);
+	note_anchor(ns->text[v], &n->sel, &m);
+	n->state = m.state;
+	n->score = m.score;
+	if (m.state == NOTE_ORPHAN) {
+		changed = !n->orphan;
+		n->orphan = 1;
+		return (changed);
+	}
+	n->start = note_text_pos(ns->text[v], m.start);
+	n->end = note_text_pos(ns->text[v], m.end);
+	changed = n->orphan;
+	n->orphan = 0;
+	if (m.state == NOTE_FUZZY)
+		return (changed);
+	if (note_selector_make(ns->text[v], n->start, n->end, &sel,
+	    &cause) != 0) {
+		free(cause);
+		return (changed);
+	}
+	if (selector_differs(&sel, &n->sel)) {
+		note_selector_release(&n->sel);
+		n->sel = sel;
+		return (1);
+	}
+	note_selector_release(&sel);
+	return (changed);
+}
+
+int
+notes_open(struct notes **np, struct store *st, const struct article *a,
+    char **cause)
+{
+	struct notes		*ns;
+	struct store_version	 sv[ARTICLE_MAXVERS];
+	char			*src[ARTICLE_MAXVERS];
+	struct note		**changed;
+	size_t			 i, nchanged = 0;
+	int			 r;
+
+	*np = NULL;
+	ns = xcalloc(1, sizeof *ns);
+	ns->store = st;
+	ns->article = a;
+	for (i = 0; i < a->n; i++) {
+		ns->text[i] = note_text_create(a->docs[i]);
+		src[i] = note_source_uri(a->docs[i]->source);
+		sv[i].source = src[i];
+		sv[i].hash = note_text_hash(ns->text[i]);
+		sv[i].lang = a->docs[i]->lang;
+	}
+	r = store_article_resolve(st, sv, a->n, &ns->article_id,
+	    ns->version_id, cause);
+	for (i = 0; i < a->n; i++)
+		free(src[i]);
+	if (r != 0 || (r = store_notes_list(st, ns->article_id, &ns->v,
+	    &ns->n, cause)) != 0) {
+		notes_free(ns);
+		return (r);
+	}
+	ns->alloc = ns->n;
+	changed = xcalloc(ns->n + 1, sizeof *changed);
+	for (i = 0; i < ns->n; i++) {
+		if (notes_anchor_one(ns, &ns->v[i]))
+			changed[nchanged++] = &ns->v[i];
+	}
+	/* On failure they are still anchored; the next open redoes it. */
+	if (nchanged > 0)
+		(void)store_notes_reanchor(st, changed, nchanged, &ns->warning);
+	free(changed);
+	if (ns->n > 1)
+		qsort(ns->v, ns->n, sizeof *ns->v, note_cmp);
+	notes_map(ns, NULL);
+	*np = ns;
+	return (0);
+}
+
+void
+notes_free(struct notes *ns)
+{
+	size_t	i;
+
+	if (ns == NULL)
+		return;
+	for (i = 0; i < ARTICLE_MAXVERS; i++)
+		note_text_free(ns->text[i]);
+	note_free_array(ns->v, ns->n);
+	free(ns->marks);
+	free(ns->warning);
+	free(ns);
+}
+
+/* Append a mark. */
+static void
+mark_add(struct notes *ns, size_t note, size_t vers, struct doc_pos s,
+    struct doc_pos e, int counterpart)
+{
+	struct note_mark	*mk;
+
+	XGROW(ns->marks, ns->amarks, ns->nmarks + 1);
+	mk = &ns->marks[ns->nmarks++];
+	mk->note = note;
+	mk->vers = vers;
+	mk->start = s;
+	mk->end = e;
+	mk->counterpart = counterpart;
+}
+
+void
+notes_map(struct notes *ns, const struct alignment *al)
+{
+	const struct article	*a = ns->article;
+	struct doc_pos		 os, oe;
+	size_t			 i, w;
+	int			 same = al != NULL && al->nvers == a->n;
+
+	for (w = 0; same && w < a->n; w++)
+		same = al->docs[w] == a->docs[w];
+	ns->al = same ? al : NULL;
+	ns->nmarks = 0;
+	for (i = 0; i < ns->n; i++) {
+		const struct note	*n = &ns->v[i];
+
+		if (note_group(n) != 0)
+			continue;
+		mark_add(ns, i, n->vers, n->start, n->end, 0);
+		for (w = 0; ns->al != NULL && w < a->n; w++) {
+			if (w == n->vers)
+				continue;
+			if (align_map(ns->al, n->vers, n->start, n->end, w,
+			    &os, &oe) == 0)
+				mark_add(ns, i, w, os, oe, 1);
+		}
+	}
+	if (ns->nmarks > 1)
+		qsort(ns->marks, ns->nmarks, sizeof *ns->marks, mark_cmp);
+}
+
+/* True if p is before q. */
+static int
+pos_lt(struct doc_pos p, struct doc_pos q)
+{
+	return (p.block < q.block || (p.block == q.block && p.off < q.off));
+}
+
+const struct note_mark *
+notes_mark_at(const struct notes *ns, size_t vers, struct doc_pos pos)
+{
+	size_t	lo = 0, hi = ns->nmarks, mid, i;
+
+	/* The first mark of vers. */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (ns->marks[mid].vers < vers)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < ns->nmarks && ns->marks[i].vers == vers; i++) {
+		if (pos_lt(pos, ns->marks[i].start))
+			break;
+		if (pos_lt(pos, ns->marks[i].end))
+			return (&ns->marks[i]);
+	}
+	return (NULL);
+}
+
+int
+notes_block_marked(const struct notes *ns, size_t vers, size_t blk)
+{
+	const struct note_mark	*mk;
+	size_t			 i;
+
+	for (i = 0; i < ns->nmarks; i++) {
+		mk = &ns->marks[i];
+		if (mk->vers != vers || mk->start.block > blk)
+			continue;
+		if (mk->end.block > blk || (mk->end.block == blk &&
+		    (mk->end.off > 0 || mk->start.block == blk)))
+			return (1);
+	}
+	return (0);
+}
+
+size_t
+notes_find_id(const struct notes *ns, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < ns->n; i++) {
+		if (ns->v[i].id == id)
+			return (i);
+	}
+	return (DOC_NOPOS);
+}
+
+/* Sort the notes again and redo the marks; the index of note id. */
+static size_t
+notes_resort(struct notes *ns, int64_t id)
+{
+	if (ns->n > 1)
+		qsort(ns->v, ns->n, sizeof *ns->v, note_cmp);
+	notes_map(ns, ns->al);
+	return (notes_find_id(ns, id));
+}
+
+/* Check a note's text and tags before storing them. */
+static int
+notes_check(const char *text, char *const *tags, size_t ntags, char **cause)
+{
+	size_t	i;
+
+	if (text != NULL && strlen(text) > NOTE_MAX_TEXT) {
+		*cause = xstrprintf("note too long (%zu bytes, at most %d)",
+		    strlen(text), NOTE_MAX_TEXT);
+		return (STORE_ERROR);
+	}
+	if (ntags > NOTE_MAX_TAGS) {
+		*cause = xstrprintf("too many tags (%zu, at most %d)", ntags,
+		    NOTE_MAX_TAGS);
+		return (STORE_ERROR);
+	}
+	for (i = 0; i < ntags; i++) {
+		if (*tags[i] == '\0' || strlen(tags[i]) > NOTE_MAX_TAG) {
+			*cause = xstrprintf("bad tag (empty or over %d bytes)",
+			    NOTE_MAX_TAG);
+			return (STORE_ERROR);
+		}
+	}
+	return (0);
+}
+
+int
+notes_add(struct notes *ns, size_t vers, struct doc_pos start,
+    struct doc_pos end, const char *text, const char *lang, char **tags,
+    size_t ntags, char **cause)
+{
+	struct note		 n;
+	const struct doc	*d;
+	char			*src;
+	size_t			 i;
+	int			 r;
+
+	if (vers >= ns->article->n) {
+		*cause = xstrprintf("no version %zu", vers);
+		return (STORE_ERROR);
+	}
+	if ((r = notes_check(text, tags, ntags, cause)) != 0)
+		return (r);
+	d = ns->article->docs[vers];
+	memset(&n, 0, sizeof n);
+	if (note_selector_make(ns->text[vers], start, end, &n.sel,
+	    cause) != 0)
+		return (STORE_ERROR);
+	n.version = ns->version_id[vers];
+	n.text = xstrdup(text != NULL ? text : "");
+	if (lang != NULL && *lang != '\0')
+		n.lang = xstrdup(lang);
+	else if (d->lang != NULL)
+		n.lang = xstrdup(d->lang);
+	n.tags = tags_copy(tags, ntags);
+	n.ntags = ntags;
+	if ((r = store_note_add(ns->store, &n, cause)) != 0) {
+		note_release(&n);
+		return (r);
+	}
+	src = note_source_uri(d->source);
+	n.source = src;
+	n.vlang = d->lang != NULL ? xstrdup(d->lang) : NULL;
+	n.state = NOTE_AT_POSITION;
+	n.score = 1.0;
+	n.vers = vers;
+	n.start = note_text_pos(ns->text[vers], n.sel.start);
+	n.end = note_text_pos(ns->text[vers], n.sel.end);
+	XGROW(ns->v, ns->alloc, ns->n + 1);
+	ns->v[ns->n++] = n;
+	i = notes_resort(ns, n.id);
+	return ((int)PR_MIN(i, INT_MAX));
+}
+
+int
+notes_edit(struct notes *ns, size_t i, const char *text, const char *lang,
+    char **tags, size_t ntags, char **cause)
+{
+	struct note	*n, tmp;
+	int		 r;
+
+	if (i >= ns->n) {
+		*cause = xstrprintf("no note %zu", i);
+		return (STORE_NOTFOUND);
+	}
+	n = &ns->v[i];
+	if ((r = notes_check(text, tags != NULL ? tags : n->tags,
+	    tags != NULL ? ntags : n->ntags, cause)) != 0)
+		return (r);
+	tmp = *n;
+	tmp.text = xstrdup(text != NULL ? text : "");
+	tmp.lang = lang != NULL ? (*lang != '\0' ? xstrdup(lang) : NULL) :
+	    (n->lang != NULL ? xstrdup(n->lang) : NULL);
+	tmp.tags = tags != NULL ? tags_copy(tags, ntags) :
+	    tags_copy(n->tags, n->ntags);
+	tmp.ntags = tags != NULL ? ntags : n->ntags;
+	tmp.modified = xstrdup(n->modified != NULL ? n->modified : "");
+	if ((r = store_note_update(ns->store, &tmp, cause)) != 0) {
+		free(tmp.text);
+		free(tmp.lang);
+		tags_free(tmp.tags, tmp.ntags);
+		free(tmp.modified);
+		return (r);
+	}
+	free(n->text);
+	free(n->lang);
+	tags_free(n->tags, n->ntags);
+	free(n->modified);
+	n->text = tmp.text;
+	n->lang = tmp.lang;
+	n->tags = tmp.tags;
+	n->ntags = tmp.ntags;
+	n->modified = tmp.modified;
+	return (0);
+}
+
+int
+notes_delete(struct notes *ns, size_t i, char **cause)
+{
+	int	r;
+
+	if (i >= ns->n) {
+		*cause = xstrprintf("no note %zu", i);
+		return (STORE_NOTFOUND);
+	}
+	r = store_note_delete(ns->store, ns->v[i].id, cause);
+	if (r == STORE_NOTFOUND) {
+		/* Deleted by another polyread: gone all the same. */
+		free(*cause);
+		*cause = NULL;
+		r = 0;
+	}
+	if (r != 0)
+		return (r);
+	note_release(&ns->v[i]);
+	memmove(&ns->v[i], &ns->v[i + 1], (ns->n - i - 1) * sizeof *ns->v);
+	ns->n--;
+	notes_map(ns, ns->al);
+	return (0);
+}
+
+int
+notes_get_position(const struct notes *ns, size_t *vers, struct doc_pos *pos)
+{
+	const struct doc	*d;
+	int64_t			 version;
+	size_t			 block, off, v;
+	char			*cause = NULL;
+
+	if (store_position_get(ns->store, ns->article_id, &version, &block,
+	    &off, &cause) != 0) {
+		free(cause);
+		return (-1);
+	}
+	for (v = 0; v < ns->article->n; v++) {
+		if (ns->version_id[v] != version)
+			continue;
+		d = ns->article->docs[v];
+		if (d->nblocks == 0)
+			return (-1);
+		*vers = v;
+		pos->block = PR_MIN(block, d->nblocks - 1);
+		pos->off = PR_MIN(off, d->blocks[pos->block].len);
+		return (0);
+	}
+	return (-1);
+}
+
+int
+notes_save_position(struct notes *ns, size_t vers, struct doc_pos pos,
+    char **cause)
+{
+	if (vers >= ns->article->n) {
+		*cause = xstrprintf("no version %zu", vers);
+		return (STORE_ERROR);
+	}
+	return (store_position_set(ns->store, ns->article_id,
+	    ns->version_id[vers], pos.block, pos.off, cause));
+}

@@ -1,0 +1,1605 @@
+/*
+ * The notes database: the only SQLite code.
+ *
+ * Schema (version 2; docs/NOTES.md has the details):
+ *
+ *	article(id, created, uuid)
+ *	version(id, article, source UNIQUE, hash, lang, created)
+ *	note(id, version, exact, prefix, suffix, pos_start, pos_end, body,
+ *	    created, modified, uuid UNIQUE, lang, orphan)
+ *	note_tag(note, tag)
+ *	position(article, version, block, off, saved)
+ *
+ * A note references its version without a cascade, so no deletion of a
+ * version or an article ever takes notes with it. Migrations are SQL
+ * steps from version N to N + 1, run in one IMMEDIATE transaction that
+ * reads user_version again first (two processes opening an old file
+ * migrate it once). A new database runs every step from 0.
+ *
+ * JSON (export and import) is built and read by SQLite's JSON functions;
+ * the only thing done to JSON text in C is escaping the characters a
+ * terminal would act on (bidi controls, C1, DEL) as \uXXXX inside
+ * strings, which changes no value.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+#include <unicode/utf8.h>
+
+#include "safe.h"
+#include "store.h"
+
+struct store {
+	sqlite3	*db;
+	char	*dir;
+	char	*path;
+	char	*qpath;		/* path escaped for messages */
+};
+
+/* A new random UUID (version 4) as a URN, in SQL. */
+#define SQL_UUID \
+	"('urn:uuid:' || lower(hex(randomblob(4)) || '-' || " \
+	"hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || " \
+	"'-' || substr('89ab', 1 + (abs(random()) % 4), 1) || " \
+	"substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))"
+/* The current time, ISO 8601 UTC with milliseconds, in SQL. */
+#define SQL_NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+/* Schema steps: store_migrations[n] takes version n to n + 1. */
+static const char *const store_migrations[] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE article ("
+	"  id INTEGER PRIMARY KEY,"
+	"  created TEXT NOT NULL);"
+	"CREATE TABLE version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article INTEGER NOT NULL REFERENCES article(id),"
+	"  source TEXT NOT NULL UNIQUE,"
+	"  hash TEXT NOT NULL,"
+	"  lang TEXT,"
+	"  created TEXT NOT NULL);"
+	"CREATE INDEX version_article ON version(article);"
+	"CREATE INDEX version_hash ON version(hash);"
+	"CREATE TABLE note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  version INTEGER NOT NULL REFERENCES version(id),"
+	"  exact TEXT NOT NULL,"
+	"  prefix TEXT NOT NULL DEFAULT '',"
+	"  suffix TEXT NOT NULL DEFAULT '',"
+	"  pos_start INTEGER NOT NULL,"
+	"  pos_end INTEGER NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  modified TEXT NOT NULL);"
+	"CREATE INDEX note_version ON note(version);"
+	"CREATE TABLE position ("
+	"  article INTEGER PRIMARY KEY"
+	"    REFERENCES article(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL REFERENCES version(id),"
+	"  block INTEGER NOT NULL,"
+	"  off INTEGER NOT NULL,"
+	"  saved TEXT NOT NULL);",
+
+	/* 1 -> 2: ids for export, the note's language, orphans, tags. */
+	"ALTER TABLE article ADD COLUMN uuid TEXT;"
+	"UPDATE article SET uuid = " SQL_UUID ";"
+	"CREATE UNIQUE INDEX article_uuid ON article(uuid);"
+	"ALTER TABLE note ADD COLUMN uuid TEXT;"
+	"UPDATE note SET uuid = " SQL_UUID ";"
+	"CREATE UNIQUE INDEX note_uuid ON note(uuid);"
+	"ALTER TABLE note ADD COLUMN lang TEXT;"
+	"UPDATE note SET lang ="
+	"  (SELECT lang FROM version WHERE version.id = note.version);"
+	"ALTER TABLE note ADD COLUMN orphan INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE note_tag ("
+	"  note INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,"
+	"  tag TEXT NOT NULL,"
+	"  PRIMARY KEY (note, tag)) WITHOUT ROWID;"
+};
+
+/* A copy of s escaped for a message (you own it). */
+static char *
+store_quote(const char *s)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	safe_escape(&sb, s, strlen(s), 0);
+	return (strbuf_detach(&sb, NULL));
+}
+
+const char *
+store_strerror(int code)
+{
+	switch (code) {
+	case 0:
+		return ("ok");
+	case STORE_READONLY:
+		return ("read-only");
+	case STORE_FULL:
+		return ("full");
+	case STORE_CORRUPT:
+		return ("corrupt");
+	case STORE_BUSY:
+		return ("busy");
+	case STORE_NEWER:
+		return ("newer");
+	case STORE_NOTFOUND:
+		return ("not found");
+	default:
+		return ("error");
+	}
+}
+
+/* Map an SQLite result code to a STORE_* code and a message. */
+static int
+store_err(struct store *st, int rc, char **cause)
+{
+	const char	*q = st->qpath;
+	int		 e;
+
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		*cause = xstrprintf("no space left for the notes database "
+		    "'%s'", q);
+		return (STORE_FULL);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+	case SQLITE_AUTH:
+		*cause = xstrprintf("cannot write the notes database '%s' "
+		    "(read-only)", q);
+		return (STORE_READONLY);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		*cause = xstrprintf("the notes database '%s' is damaged or "
+		    "not a database: notes are off (move it away to start "
+		    "afresh)", q);
+		return (STORE_CORRUPT);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		*cause = xstrprintf("the notes database '%s' is busy "
+		    "(another polyread is writing)", q);
+		return (STORE_BUSY);
+	case SQLITE_IOERR:
+		e = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
+		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC) {
+			if (e == ENOSPC || e == EDQUOT || e == EFBIG) {
+				*cause = xstrprintf("no space left for the "
+				    "notes database '%s'", q);
+				return (STORE_FULL);
+			}
+		}
+		*cause = xstrprintf("cannot write the notes database '%s': "
+		    "%s", q, sqlite3_errstr(rc));
+		return (STORE_ERROR);
+	default:
+		*cause = xstrprintf("notes database '%s': %s", q,
+		    st->db != NULL ? sqlite3_errmsg(st->db) :
+		    sqlite3_errstr(rc));
+		return (STORE_ERROR);
+	}
+}
+
+/* Prepare a statement; 0 or a STORE_* code. */
+static int
+store_prepare(struct store *st, sqlite3_stmt **stmt, const char *sql,
+    char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL);
+	if (rc != SQLITE_OK) {
+		*stmt = NULL;
+		return (store_err(st, rc, cause));
+	}
+	return (0);
+}
+
+/* Run SQL without results; 0 or a STORE_* code. */
+static int
+store_exec(struct store *st, const char *sql, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return (store_err(st, rc, cause));
+	return (0);
+}
+
+/* Start a write transaction (waits for other writers). */
+static int
+store_begin(struct store *st, char **cause)
+{
+	return (store_exec(st, "BEGIN IMMEDIATE", cause));
+}
+
+/* Commit, or roll back on failure. */
+static int
+store_commit(struct store *st, char **cause)
+{
+	int	r;
+
+	if ((r = store_exec(st, "COMMIT", cause)) != 0 &&
+	    !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return (r);
+}
+
+/* Roll back whatever is open. */
+static void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Step a statement that returns no row (or whose rows are ignored). */
+static int
+store_step_done(struct store *st, sqlite3_stmt *stmt, char **cause)
+{
+	int	rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE)
+		return (store_err(st, rc, cause));
+	return (0);
+}
+
+/* Bind text (NULL binds NULL). */
+static void
+bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* A column as an allocated string (NULL for NULL). */
+static char *
+col_text(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char	*s;
+	int			 n;
+
+	if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+		return (NULL);
+	s = sqlite3_column_text(stmt, i);
+	n = sqlite3_column_bytes(stmt, i);
+	if (s == NULL)
+		return (xstrdup(""));
+	return (xstrndup((const char *)s, (size_t)n));
+}
+
+/* A column as a string, "" for NULL. */
+static char *
+col_str(sqlite3_stmt *stmt, int i)
+{
+	char	*s = col_text(stmt, i);
+
+	return (s != NULL ? s : xstrdup(""));
+}
+
+char *
+store_data_dir(const char *dir)
+{
+	const char	*x;
+
+	if (dir != NULL && *dir != '\0')
+		return (xstrdup(dir));
+	if ((x = getenv("XDG_DATA_HOME")) != NULL && *x == '/')
+		return (xstrprintf("%s/polyread", x));
+	if ((x = getenv("HOME")) != NULL && *x != '\0')
+		return (xstrprintf("%s/.local/share/polyread", x));
+	return (NULL);
+}
+
+/* mkdir -p with mode 0700 for what it creates; 0 or -1 with errno. */
+static int
+mkdir_p(const char *path)
+{
+	char		*p = xstrdup(path), *s, c;
+	struct stat	 sb;
+	int		 r = 0, e;
+
+	for (s = p + 1; r == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0) {
+			e = errno;
+			if (stat(p, &sb) != 0) {
+				errno = e;
+				r = -1;
+			} else if (!S_ISDIR(sb.st_mode)) {
+				errno = ENOTDIR;
+				r = -1;
+			}
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return (r);
+}
+
+/* Read PRAGMA user_version. */
+static int
+store_user_version(struct store *st, int *v, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, r;
+
+	if ((r = store_prepare(st, &stmt, "PRAGMA user_version", cause)) != 0)
+		return (r);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int(stmt, 0);
+		r = 0;
+	} else
+		r = store_err(st, rc, cause);
+	sqlite3_finalize(stmt);
+	return (r);
+}
+
+/* Bring the schema to STORE_SCHEMA. */
+static int
+store_migrate(struct store *st, char **cause)
+{
+	char	*sql;
+	int	 v, r;
+
+	if ((r = store_user_version(st, &v, cause)) != 0)
+		return (r);
+	if (v == STORE_SCHEMA)
+		return (0);
+	if (v > STORE_SCHEMA || v < 0) {
+		*cause = xstrprintf("the notes database '%s' has schema "
+		    "version %d, from a newer polyread (this one knows %d)",
+		    st->qpath, v, STORE_SCHEMA);
+		return (STORE_NEWER);
+	}
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	if ((r = store_user_version(st, &v, cause)) != 0)
+		goto fail;
+	for (; v < STORE_SCHEMA; v++) {
+		if ((r = store_exec(st, store_migrations[v], cause)) != 0)
+			goto fail;
+		sql = xstrprintf("PRAGMA user_version = %d", v + 1);
+		r = store_exec(st, sql, cause);
+		free(sql);
+		if (r != 0)
+			goto fail;
+	}
+	return (store_commit(st, cause));
+
+fail:
+	store_rollback(st);
+	return (r);
+}
+
+int
+store_open(struct store **sp, const char *dir, char **cause)
+{
+	struct store	*st;
+	struct stat	 sb;
+	char		*q;
+	int		 rc, r, e;
+
+	*sp = NULL;
+	st = xcalloc(1, sizeof *st);
+	if ((st->dir = store_data_dir(dir)) == NULL) {
+		free(st);
+		*cause = xstrdup("no folder for the notes: set HOME, "
+		    "XDG_DATA_HOME or --data-dir");
+		return (STORE_ERROR);
+	}
+	st->path = xstrprintf("%s/polyread.db", st->dir);
+	st->qpath = store_quote(st->path);
+	q = store_quote(st->dir);
+	if (mkdir_p(st->dir) != 0) {
+		e = errno;
+		*cause = xstrprintf("cannot create the notes folder '%s': %s",
+		    q, strerror(e));
+		r = (e == EACCES || e == EROFS || e == EPERM) ?
+		    STORE_READONLY : e == ENOSPC ? STORE_FULL : STORE_ERROR;
+		goto fail;
+	}
+	if (stat(st->dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		*cause = xstrprintf("the notes folder '%s' is not a folder",
+		    q);
+		r = STORE_ERROR;
+		goto fail;
+	}
+	if (access(st->dir, W_OK) != 0) {
+		*cause = xstrprintf("the notes folder '%s' is read-only: "
+		    "notes cannot be saved", q);
+		r = STORE_READONLY;
+		goto fail;
+	}
+	if (stat(st->path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		*cause = xstrprintf("the notes database '%s' is not a file",
+		    st->qpath);
+		r = STORE_ERROR;
+		goto fail;
+	}
+	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		r = store_err(st, rc, cause);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (sqlite3_db_readonly(st->db, "main") == 1) {
+		*cause = xstrprintf("cannot write the notes database '%s' "
+		    "(read-only)", st->qpath);
+		r = STORE_READONLY;
+		goto fail;
+	}
+	/* The first read: a file that is not a database fails here. */
+	if ((r = store_exec(st, "PRAGMA journal_mode = WAL", cause)) != 0 ||
+	    (r = store_exec(st, "PRAGMA foreign_keys = ON", cause)) != 0 ||
+	    (r = store_exec(st, "PRAGMA synchronous = FULL", cause)) != 0 ||
+	    (r = store_migrate(st, cause)) != 0)
+		goto fail;
+	free(q);
+	*sp = st;
+	return (0);
+
+fail:
+	free(q);
+	store_close(st);
+	return (r);
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->db != NULL)
+		sqlite3_close_v2(st->db);
+	free(st->dir);
+	free(st->path);
+	free(st->qpath);
+	free(st);
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return (st->path);
+}
+
+const char *
+store_dir(const struct store *st)
+{
+	return (st->dir);
+}
+
+void
+store_limit_pages(struct store *st, unsigned int pages)
+{
+	char	*sql;
+
+	sql = xstrprintf("PRAGMA max_page_count = %u", pages);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	free(sql);
+}
+
+/* ---- Articles and versions ---- */
+
+/*
+ * Look up a version by source (pass 0) or by hash (pass 1), skipping the
+ * ids in used (nused of them); *id is 0 when none.
+ */
+static int
+version_lookup(struct store *st, const struct store_version *v, int pass,
+    const int64_t *used, size_t nused, int64_t *id, int64_t *article,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+	int		 rc, r;
+
+	*id = *article = 0;
+	if (pass == 1 && (v->hash == NULL || *v->hash == '\0'))
+		return (0);
+	r = store_prepare(st, &stmt, pass == 0 ?
+	    "SELECT id, article FROM version WHERE source = ?1" :
+	    "SELECT id, article FROM version WHERE hash = ?1 "
+	    "AND hash <> '' ORDER BY id", cause);
+	if (r != 0)
+		return (r);
+	bind_text(stmt, 1, pass == 0 ? v->source : v->hash);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		*article = sqlite3_column_int64(stmt, 1);
+		for (i = 0; i < nused; i++) {
+			if (used[i] == *id)
+				break;
+		}
+		if (i == nused)
+			break;
+		*id = *article = 0;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (store_err(st, rc, cause));
+	return (0);
+}
+
+/*
+ * Find the versions (every one by source first, then the others by hash,
+ * each row matched once) and the article most of them belong to.
+ */
+static int
+article_choose(struct store *st, const struct store_version *v, size_t n,
+    int64_t *ids, int64_t *arts, int64_t *article, char **cause)
+{
+	int64_t	id, art;
+	size_t	i, j, count, best = 0;
+	int	r, pass;
+
+	*article = 0;
+	for (i = 0; i < n; i++)
+		ids[i] = arts[i] = 0;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < n; i++) {
+			if (ids[i] != 0)
+				continue;
+			if ((r = version_lookup(st, &v[i], pass, ids, n, &id,
+			    &art, cause)) != 0)
+				return (r);
+			ids[i] = id;
+			arts[i] = art;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (arts[i] == 0)
+			continue;
+		for (count = 0, j = 0; j < n; j++)
+			count += arts[j] == arts[i];
+		if (count > best || (count == best && arts[i] < *article)) {
+			best = count;
+			*article = arts[i];
+		}
+	}
+	return (0);
+}
+
+int
+store_article_find(struct store *st, const struct store_version *v,
+    size_t n, int64_t *article, char **cause)
+{
+	int64_t	ids[ARTICLE_MAXVERS], arts[ARTICLE_MAXVERS];
+
+	if (n > ARTICLE_MAXVERS)
+		n = ARTICLE_MAXVERS;
+	return (article_choose(st, v, n, ids, arts, article, cause));
+}
+
+int
+store_article_resolve(struct store *st, const struct store_version *v,
+    size_t n, int64_t *article, int64_t *ids, char **cause)
+{
+	int64_t		 arts[ARTICLE_MAXVERS], id, art;
+	sqlite3_stmt	*stmt = NULL;
+	size_t		 i;
+	int		 r;
+
+	if (n > ARTICLE_MAXVERS)
+		n = ARTICLE_MAXVERS;
+	if (n == 0) {
+		*cause = xstrdup("an article needs a version");
+		return (STORE_ERROR);
+	}
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	if ((r = article_choose(st, v, n, ids, arts, article, cause)) != 0)
+		goto fail;
+	if (*article == 0) {
+		if ((r = store_prepare(st, &stmt, "INSERT INTO article "
+		    "(created, uuid) VALUES (" SQL_NOW ", " SQL_UUID ")",
+		    cause)) != 0 || (r = store_step_done(st, stmt, cause)) != 0)
+			goto fail;
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+		*article = sqlite3_last_insert_rowid(st->db);
+	}
+	for (i = 0; i < n; i++) {
+		if (ids[i] == 0) {
+			/* The same source twice: the row made just before. */
+			if ((r = version_lookup(st, &v[i], 0, NULL, 0, &id,
+			    &art, cause)) != 0)
+				goto fail;
+			if (id != 0) {
+				ids[i] = id;
+				continue;
+			}
+			r = store_prepare(st, &stmt, "INSERT INTO version "
+			    "(article, source, hash, lang, created) VALUES "
+			    "(?1, ?2, ?3, ?4, " SQL_NOW ")", cause);
+			if (r != 0)
+				goto fail;
+			sqlite3_bind_int64(stmt, 1, *article);
+			bind_text(stmt, 2, v[i].source);
+			bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
+			bind_text(stmt, 4, v[i].lang);
+			if ((r = store_step_done(st, stmt, cause)) != 0)
+				goto fail;
+			sqlite3_finalize(stmt);
+			stmt = NULL;
+			ids[i] = sqlite3_last_insert_rowid(st->db);
+			continue;
+		}
+		r = store_prepare(st, &stmt, "UPDATE version SET article = ?1, "
+		    "source = ?2, hash = ?3, lang = coalesce(?4, lang) "
+		    "WHERE id = ?5 AND (article IS NOT ?1 OR source IS NOT ?2 "
+		    "OR hash IS NOT ?3 OR lang IS NOT coalesce(?4, lang))",
+		    cause);
+		if (r != 0)
+			goto fail;
+		sqlite3_bind_int64(stmt, 1, *article);
+		bind_text(stmt, 2, v[i].source);
+		bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
+		bind_text(stmt, 4, v[i].lang);
+		sqlite3_bind_int64(stmt, 5, ids[i]);
+		if ((r = store_step_done(st, stmt, cause)) != 0)
+			goto fail;
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
+	/* Articles whose last version joined this one. */
+	if ((r = store_exec(st, "DELETE FROM article WHERE NOT EXISTS "
+	    "(SELECT 1 FROM version WHERE version.article = article.id)",
+	    cause)) != 0)
+		goto fail;
+	return (store_commit(st, cause));
+
+fail:
+	sqlite3_finalize(stmt);
+	store_rollback(st);
+	return (r);
+}
+
+/* ---- Notes ---- */
+
+/* Read the tags of note id into n. */
+static int
+note_load_tags(struct store *st, struct note *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 alloc = 0;
+	int		 rc, r;
+
+	if ((r = store_prepare(st, &stmt, "SELECT tag FROM note_tag "
+	    "WHERE note = ?1 ORDER BY tag", cause)) != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, n->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		XGROW(n->tags, alloc, n->ntags + 1);
+		n->tags[n->ntags++] = col_str(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return (store_err(st, rc, cause));
+	return (0);
+}
+
+int
+store_notes_list(struct store *st, int64_t article, struct note **out,
+    size_t *nout, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct note	*v = NULL, *n;
+	size_t		 count = 0, alloc = 0, i;
+	int		 rc, r;
+
+	*out = NULL;
+	*nout = 0;
+	r = store_prepare(st, &stmt, "SELECT n.id, n.uuid, n.version, "
+	    "v.source, v.lang, n.exact, n.prefix, n.suffix, n.pos_start, "
+	    "n.pos_end, n.body, n.lang, n.created, n.modified, n.orphan "
+	    "FROM note n JOIN version v ON v.id = n.version "
+	    "WHERE ?1 = 0 OR v.article = ?1 "
+	    "ORDER BY v.article, v.id, n.created, n.id", cause);
+	if (r != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, article);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		XGROW(v, alloc, count + 1);
+		n = &v[count++];
+		memset(n, 0, sizeof *n);
+		n->id = sqlite3_column_int64(stmt, 0);
+		n->uuid = col_str(stmt, 1);
+		n->version = sqlite3_column_int64(stmt, 2);
+		n->source = col_str(stmt, 3);
+		n->vlang = col_text(stmt, 4);
+		n->sel.exact = col_str(stmt, 5);
+		n->sel.prefix = col_str(stmt, 6);
+		n->sel.suffix = col_str(stmt, 7);
+		n->sel.start = (size_t)PR_MAX(0, sqlite3_column_int64(stmt, 8));
+		n->sel.end = (size_t)PR_MAX(0, sqlite3_column_int64(stmt, 9));
+		n->text = col_str(stmt, 10);
+		n->lang = col_text(stmt, 11);
+		n->created = col_str(stmt, 12);
+		n->modified = col_str(stmt, 13);
+		n->orphan = sqlite3_column_int(stmt, 14) != 0;
+		n->state = NOTE_UNOPENED;
+		n->vers = DOC_NOPOS;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		r = store_err(st, rc, cause);
+		note_free_array(v, count);
+		return (r);
+	}
+	for (i = 0; i < count; i++) {
+		if ((r = note_load_tags(st, &v[i], cause)) != 0) {
+			note_free_array(v, count);
+			return (r);
+		}
+	}
+	*out = v;
+	*nout = count;
+	return (0);
+}
+
+/* Check the sizes of a note's text and tags. */
+static int
+note_check_limits(const struct note *n, char **cause)
+{
+	size_t	i;
+
+	if (n->text != NULL && strlen(n->text) > NOTE_MAX_TEXT) {
+		*cause = xstrprintf("note too long (%zu bytes, at most %d)",
+		    strlen(n->text), NOTE_MAX_TEXT);
+		return (STORE_ERROR);
+	}
+	if (n->ntags > NOTE_MAX_TAGS) {
+		*cause = xstrprintf("too many tags (%zu, at most %d)",
+		    n->ntags, NOTE_MAX_TAGS);
+		return (STORE_ERROR);
+	}
+	for (i = 0; i < n->ntags; i++) {
+		if (*n->tags[i] == '\0' || strlen(n->tags[i]) > NOTE_MAX_TAG) {
+			*cause = xstrprintf("bad tag (empty or over %d bytes)",
+			    NOTE_MAX_TAG);
+			return (STORE_ERROR);
+		}
+	}
+	if (n->sel.exact == NULL || *n->sel.exact == '\0') {
+		*cause = xstrdup("a note needs a passage");
+		return (STORE_ERROR);
+	}
+	if (strlen(n->sel.exact) > 4 * NOTE_MAX_QUOTE ||
+	    (n->sel.prefix != NULL && strlen(n->sel.prefix) > 1024) ||
+	    (n->sel.suffix != NULL && strlen(n->sel.suffix) > 1024)) {
+		*cause = xstrprintf("passage too long (at most %d "
+		    "characters)", NOTE_MAX_QUOTE);
+		return (STORE_ERROR);
+	}
+	return (0);
+}
+
+/* Replace the tags of note id. */
+static int
+note_save_tags(struct store *st, int64_t id, char *const *tags, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+	int		 r;
+
+	if ((r = store_prepare(st, &stmt, "DELETE FROM note_tag "
+	    "WHERE note = ?1", cause)) != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, id);
+	r = store_step_done(st, stmt, cause);
+	sqlite3_finalize(stmt);
+	if (r != 0)
+		return (r);
+	for (i = 0; i < n; i++) {
+		if ((r = store_prepare(st, &stmt, "INSERT OR IGNORE INTO "
+		    "note_tag (note, tag) VALUES (?1, ?2)", cause)) != 0)
+			return (r);
+		sqlite3_bind_int64(stmt, 1, id);
+		bind_text(stmt, 2, tags[i]);
+		r = store_step_done(st, stmt, cause);
+		sqlite3_finalize(stmt);
+		if (r != 0)
+			return (r);
+	}
+	return (0);
+}
+
+int
+store_note_add(struct store *st, struct note *n, char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	int		 rc, r;
+
+	if ((r = note_check_limits(n, cause)) != 0)
+		return (r);
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	r = store_prepare(st, &stmt, "INSERT INTO note (uuid, version, "
+	    "exact, prefix, suffix, pos_start, pos_end, body, lang, created, "
+	    "modified, orphan) VALUES (coalesce(?1, " SQL_UUID "), ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, " SQL_NOW "), "
+	    "coalesce(?11, " SQL_NOW "), ?12) "
+	    "RETURNING id, uuid, created, modified", cause);
+	if (r != 0)
+		goto fail;
+	bind_text(stmt, 1, n->uuid);
+	sqlite3_bind_int64(stmt, 2, n->version);
+	bind_text(stmt, 3, n->sel.exact);
+	bind_text(stmt, 4, n->sel.prefix != NULL ? n->sel.prefix : "");
+	bind_text(stmt, 5, n->sel.suffix != NULL ? n->sel.suffix : "");
+	sqlite3_bind_int64(stmt, 6, (sqlite3_int64)n->sel.start);
+	sqlite3_bind_int64(stmt, 7, (sqlite3_int64)n->sel.end);
+	bind_text(stmt, 8, n->text != NULL ? n->text : "");
+	bind_text(stmt, 9, n->lang);
+	bind_text(stmt, 10, n->created);
+	bind_text(stmt, 11, n->modified);
+	sqlite3_bind_int(stmt, 12, n->orphan != 0);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		r = store_err(st, rc, cause);
+		goto fail;
+	}
+	n->id = sqlite3_column_int64(stmt, 0);
+	free(n->uuid);
+	n->uuid = col_str(stmt, 1);
+	free(n->created);
+	n->created = col_str(stmt, 2);
+	free(n->modified);
+	n->modified = col_str(stmt, 3);
+	if ((r = store_step_done(st, stmt, cause)) != 0)
+		goto fail;
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if ((r = note_save_tags(st, n->id, n->tags, n->ntags, cause)) != 0)
+		goto fail;
+	if ((r = store_commit(st, cause)) != 0)
+		goto fail_id;
+	return (0);
+
+fail:
+	sqlite3_finalize(stmt);
+	store_rollback(st);
+fail_id:
+	n->id = 0;
+	return (r);
+}
+
+int
+store_note_update(struct store *st, struct note *n, char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	char		*modified = NULL;
+	int		 rc, r;
+
+	if ((r = note_check_limits(n, cause)) != 0)
+		return (r);
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	r = store_prepare(st, &stmt, "UPDATE note SET body = ?1, lang = ?2, "
+	    "modified = " SQL_NOW " WHERE id = ?3 RETURNING modified", cause);
+	if (r != 0)
+		goto fail;
+	bind_text(stmt, 1, n->text != NULL ? n->text : "");
+	bind_text(stmt, 2, n->lang);
+	sqlite3_bind_int64(stmt, 3, n->id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE) {
+		*cause = xstrprintf("no note %lld", (long long)n->id);
+		r = STORE_NOTFOUND;
+		goto fail;
+	}
+	if (rc != SQLITE_ROW) {
+		r = store_err(st, rc, cause);
+		goto fail;
+	}
+	modified = col_str(stmt, 0);
+	if ((r = store_step_done(st, stmt, cause)) != 0)
+		goto fail;
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if ((r = note_save_tags(st, n->id, n->tags, n->ntags, cause)) != 0 ||
+	    (r = store_commit(st, cause)) != 0)
+		goto fail;
+	free(n->modified);
+	n->modified = modified;
+	return (0);
+
+fail:
+	free(modified);
+	sqlite3_finalize(stmt);
+	store_rollback(st);
+	return (r);
+}
+
+int
+store_notes_reanchor(struct store *st, struct note *const *v, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	size_t		 i;
+	int		 r;
+
+	if (n == 0)
+		return (0);
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	for (i = 0; i < n; i++) {
+		r = store_prepare(st, &stmt, "UPDATE note SET exact = ?1, "
+		    "prefix = ?2, suffix = ?3, pos_start = ?4, pos_end = ?5, "
+		    "orphan = ?6 WHERE id = ?7", cause);
+		if (r != 0)
+			goto fail;
+		bind_text(stmt, 1, v[i]->sel.exact);
+		bind_text(stmt, 2, v[i]->sel.prefix);
+		bind_text(stmt, 3, v[i]->sel.suffix);
+		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)v[i]->sel.start);
+		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)v[i]->sel.end);
+		sqlite3_bind_int(stmt, 6, v[i]->orphan != 0);
+		sqlite3_bind_int64(stmt, 7, v[i]->id);
+		if ((r = store_step_done(st, stmt, cause)) != 0)
+			goto fail;
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
+	return (store_commit(st, cause));
+
+fail:
+	sqlite3_finalize(stmt);
+	store_rollback(st);
+	return (r);
+}
+
+int
+store_note_delete(struct store *st, int64_t id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 r;
+
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	if ((r = store_prepare(st, &stmt, "DELETE FROM note WHERE id = ?1",
+	    cause)) != 0) {
+		store_rollback(st);
+		return (r);
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	r = store_step_done(st, stmt, cause);
+	sqlite3_finalize(stmt);
+	if (r == 0 && sqlite3_changes(st->db) == 0) {
+		*cause = xstrprintf("no note %lld", (long long)id);
+		r = STORE_NOTFOUND;
+	}
+	if (r != 0) {
+		store_rollback(st);
+		return (r);
+	}
+	return (store_commit(st, cause));
+}
+
+/* ---- Reading position ---- */
+
+int
+store_position_get(struct store *st, int64_t article, int64_t *version,
+    size_t *block, size_t *off, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, r;
+
+	if ((r = store_prepare(st, &stmt, "SELECT version, block, off "
+	    "FROM position WHERE article = ?1", cause)) != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, article);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int64(stmt, 0);
+		*block = (size_t)PR_MAX(0, sqlite3_column_int64(stmt, 1));
+		*off = (size_t)PR_MAX(0, sqlite3_column_int64(stmt, 2));
+		r = 0;
+	} else if (rc == SQLITE_DONE)
+		r = STORE_NOTFOUND;
+	else
+		r = store_err(st, rc, cause);
+	sqlite3_finalize(stmt);
+	return (r);
+}
+
+int
+store_position_set(struct store *st, int64_t article, int64_t version,
+    size_t block, size_t off, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 r;
+
+	if ((r = store_prepare(st, &stmt, "INSERT INTO position (article, "
+	    "version, block, off, saved) VALUES (?1, ?2, ?3, ?4, " SQL_NOW
+	    ") ON CONFLICT (article) DO UPDATE SET version = ?2, block = ?3, "
+	    "off = ?4, saved = " SQL_NOW, cause)) != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, article);
+	sqlite3_bind_int64(stmt, 2, version);
+	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)block);
+	sqlite3_bind_int64(stmt, 4, (sqlite3_int64)off);
+	r = store_step_done(st, stmt, cause);
+	sqlite3_finalize(stmt);
+	return (r);
+}
+
+/* ---- JSON export and import ---- */
+
+/*
+ * Escape, inside the JSON text SQLite made, the characters a terminal
+ * would act on (SQLite already escapes C0 controls). They can only be
+ * inside strings, where \uXXXX means the same character.
+ */
+static char *
+json_make_safe(const char *s, size_t len)
+{
+	struct strbuf	sb = STRBUF_INIT;
+	int32_t		i = 0, prev, n = (int32_t)PR_MIN(len, INT32_MAX);
+	UChar32		c;
+
+	strbuf_grow(&sb, len + 1);
+	while (i < n) {
+		prev = i;
+		U8_NEXT(s, i, n, c);
+		if (c >= 0 && c >= 0x7f && safe_is_unsafe(c))
+			strbuf_addf(&sb, "\\u%04x", (unsigned)c);
+		else
+			strbuf_add(&sb, s + prev, (size_t)(i - prev));
+	}
+	strbuf_addch(&sb, '\n');
+	return (strbuf_detach(&sb, NULL));
+}
+
+/* One annotation of the export, in SQL (n: note, v: version, a: article). */
+#define SQL_ITEM \
+	"json_object(" \
+	"'id', n.uuid," \
+	"'type', 'Annotation'," \
+	"'motivation', 'commenting'," \
+	"'created', n.created," \
+	"'modified', n.modified," \
+	"'body', (SELECT json_group_array(json(b)) FROM (" \
+	"  SELECT 0 AS k, '' AS t, json_patch(json_object(" \
+	"    'type', 'TextualBody', 'purpose', 'commenting'," \
+	"    'value', n.body, 'format', 'text/plain')," \
+	"    json_object('language', n.lang)) AS b" \
+	"  UNION ALL" \
+	"  SELECT 1, tag, json_object('type', 'TextualBody'," \
+	"    'purpose', 'tagging', 'value', tag)" \
+	"  FROM note_tag WHERE note_tag.note = n.id" \
+	"  ORDER BY k, t))," \
+	"'target', json_object(" \
+	"  'source', v.source," \
+	"  'selector', json_array(" \
+	"    json_object('type', 'TextQuoteSelector', 'exact', n.exact," \
+	"      'prefix', n.prefix, 'suffix', n.suffix)," \
+	"    json_object('type', 'TextPositionSelector'," \
+	"      'start', n.pos_start, 'end', n.pos_end)))," \
+	"'polyread', json_patch(json_object(" \
+	"  'article', a.uuid, 'hash', v.hash," \
+	"  'orphan', json(CASE WHEN n.orphan THEN 'true' ELSE 'false' END))," \
+	"  json_object('versionLanguage', v.lang)))"
+
+int
+store_export_json(struct store *st, int64_t article, char **json,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	int		 rc, r, total;
+
+	*json = NULL;
+	r = store_prepare(st, &stmt, "SELECT json_object("
+	    "'@context', 'http://www.w3.org/ns/anno.jsonld',"
+	    "'type', 'AnnotationCollection',"
+	    "'label', 'polyread notes',"
+	    "'total', count(*),"
+	    "'first', json_object('type', 'AnnotationPage',"
+	    "  'startIndex', 0, 'items', json_group_array(json(item)))),"
+	    "count(*) FROM (SELECT " SQL_ITEM " AS item "
+	    "FROM note n JOIN version v ON v.id = n.version "
+	    "JOIN article a ON a.id = v.article "
+	    "WHERE ?1 = 0 OR v.article = ?1 "
+	    "ORDER BY n.created, n.uuid)", cause);
+	if (r != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, article);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		r = store_err(st, rc, cause);
+		sqlite3_finalize(stmt);
+		return (r);
+	}
+	s = (const char *)sqlite3_column_text(stmt, 0);
+	total = sqlite3_column_int(stmt, 1);
+	*json = json_make_safe(s != NULL ? s : "{}",
+	    (size_t)sqlite3_column_bytes(stmt, 0));
+	sqlite3_finalize(stmt);
+	return (total);
+}
+
+/* The fields of one annotation, read by SQL. */
+struct import_item {
+	char	*id;
+	char	*source;
+	char	*exact;
+	char	*prefix;
+	char	*suffix;
+	int64_t	 start;
+	int64_t	 end;
+	int	 haspos;
+	char	*text;
+	char	*lang;
+	char	*created;
+	char	*modified;
+	char	*article;
+	char	*hash;
+	char	*vlang;
+	int	 orphan;
+	char	**tags;
+	size_t	 ntags;
+};
+
+/* Free the fields of an imported annotation. */
+static void
+import_item_release(struct import_item *it)
+{
+	size_t	i;
+
+	free(it->id);
+	free(it->source);
+	free(it->exact);
+	free(it->prefix);
+	free(it->suffix);
+	free(it->text);
+	free(it->lang);
+	free(it->created);
+	free(it->modified);
+	free(it->article);
+	free(it->hash);
+	free(it->vlang);
+	for (i = 0; i < it->ntags; i++)
+		free(it->tags[i]);
+	free(it->tags);
+	memset(it, 0, sizeof *it);
+}
+
+/* The target of an annotation: a string, an object or an array of them. */
+#define SQL_TARGET \
+	"(CASE json_type(?1, '$.target') " \
+	" WHEN 'array' THEN ?1 -> '$.target[0]' " \
+	" ELSE ?1 -> '$.target' END)"
+/* An object or an array of objects, as an array. */
+#define SQL_ARRAY(x) \
+	"(CASE json_type(" x ") WHEN 'array' THEN json(" x ") " \
+	" WHEN 'object' THEN json_array(json(" x ")) " \
+	" WHEN 'text' THEN json_array(json_object('type', 'TextualBody', " \
+	"   'value', json_extract(" x ", '$'))) " \
+	" ELSE json_array() END)"
+
+/* Read one annotation (JSON text) into it. */
+static int
+import_read(struct store *st, const char *item, struct import_item *it,
+    size_t index, const char *name, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 alloc = 0;
+	int		 rc, r;
+	const char	*purpose;
+
+	memset(it, 0, sizeof *it);
+	/* The annotation's own fields and its target. */
+	r = store_prepare(st, &stmt, "SELECT json_extract(?1, '$.id'), "
+	    "CASE json_type(" SQL_TARGET ") WHEN 'object' THEN "
+	    "  json_extract(" SQL_TARGET ", '$.source') "
+	    "  ELSE json_extract(" SQL_TARGET ", '$') END, "
+	    "json_extract(?1, '$.created'), json_extract(?1, '$.modified'), "
+	    "json_extract(?1, '$.polyread.article'), "
+	    "json_extract(?1, '$.polyread.hash'), "
+	    "json_extract(?1, '$.polyread.versionLanguage'), "
+	    "coalesce(json_extract(?1, '$.polyread.orphan'), 0), "
+	    "json_type(?1), json_extract(?1, '$.bodyValue')", cause);
+	if (r != 0)
+		return (r);
+	bind_text(stmt, 1, item);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		r = store_err(st, rc, cause);
+		sqlite3_finalize(stmt);
+		return (r);
+	}
+	if (sqlite3_column_type(stmt, 8) == SQLITE_NULL ||
+	    strcmp((const char *)sqlite3_column_text(stmt, 8), "object") != 0) {
+		sqlite3_finalize(stmt);
+		*cause = xstrprintf("'%s': item %zu is not an annotation",
+		    name, index + 1);
+		return (STORE_ERROR);
+	}
+	it->id = col_text(stmt, 0);
+	it->source = col_text(stmt, 1);
+	it->created = col_text(stmt, 2);
+	it->modified = col_text(stmt, 3);
+	it->article = col_text(stmt, 4);
+	it->hash = col_text(stmt, 5);
+	it->vlang = col_text(stmt, 6);
+	it->orphan = sqlite3_column_int(stmt, 7) != 0;
+	it->text = col_text(stmt, 9);
+	sqlite3_finalize(stmt);
+
+	/* The selectors. */
+	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.type'), "
+	    "json_extract(value, '$.exact'), json_extract(value, '$.prefix'), "
+	    "json_extract(value, '$.suffix'), json_extract(value, '$.start'), "
+	    "json_extract(value, '$.end') FROM json_each("
+	    SQL_ARRAY(SQL_TARGET " -> '$.selector'") ")",
+	    cause);
+	if (r != 0)
+		return (r);
+	bind_text(stmt, 1, item);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(stmt, 0);
+
+		if (type == NULL)
+			continue;
+		if (strcmp(type, "TextQuoteSelector") == 0 &&
+		    it->exact == NULL &&
+		    sqlite3_column_type(stmt, 1) == SQLITE_TEXT) {
+			it->exact = col_str(stmt, 1);
+			it->prefix = col_str(stmt, 2);
+			it->suffix = col_str(stmt, 3);
+		} else if (strcmp(type, "TextPositionSelector") == 0 &&
+		    !it->haspos &&
+		    sqlite3_column_type(stmt, 4) == SQLITE_INTEGER &&
+		    sqlite3_column_type(stmt, 5) == SQLITE_INTEGER) {
+			it->start = sqlite3_column_int64(stmt, 4);
+			it->end = sqlite3_column_int64(stmt, 5);
+			it->haspos = 1;
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return (store_err(st, rc, cause));
+
+	/* The bodies: the first comment, and the tags. */
+	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.purpose'), "
+	    "json_extract(value, '$.value'), json_extract(value, '$.language') "
+	    "FROM json_each(" SQL_ARRAY("?1 -> '$.body'") ")", cause);
+	if (r != 0)
+		return (r);
+	bind_text(stmt, 1, item);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (sqlite3_column_type(stmt, 1) != SQLITE_TEXT)
+			continue;
+		purpose = (const char *)sqlite3_column_text(stmt, 0);
+		if (purpose != NULL && strcmp(purpose, "tagging") == 0) {
+			XGROW(it->tags, alloc, it->ntags + 1);
+			it->tags[it->ntags++] = col_str(stmt, 1);
+		} else if (it->text == NULL) {
+			it->text = col_str(stmt, 1);
+			it->lang = col_text(stmt, 2);
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return (store_err(st, rc, cause));
+
+	if (it->source == NULL || *it->source == '\0') {
+		*cause = xstrprintf("'%s': annotation %zu has no target "
+		    "source", name, index + 1);
+		return (STORE_ERROR);
+	}
+	if (it->exact == NULL || *it->exact == '\0') {
+		*cause = xstrprintf("'%s': annotation %zu has no "
+		    "TextQuoteSelector", name, index + 1);
+		return (STORE_ERROR);
+	}
+	if (it->start < 0 || it->end < it->start) {
+		*cause = xstrprintf("'%s': annotation %zu has a bad "
+		    "TextPositionSelector", name, index + 1);
+		return (STORE_ERROR);
+	}
+	return (0);
+}
+
+/* Run a one-row query with one text parameter; *id is 0 when no row. */
+static int
+import_lookup(struct store *st, const char *sql, const char *arg,
+    int64_t *id, int64_t *id2, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, r;
+
+	*id = 0;
+	if (id2 != NULL)
+		*id2 = 0;
+	if (arg == NULL)
+		return (0);
+	if ((r = store_prepare(st, &stmt, sql, cause)) != 0)
+		return (r);
+	bind_text(stmt, 1, arg);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		if (id2 != NULL)
+			*id2 = sqlite3_column_int64(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (store_err(st, rc, cause));
+	return (0);
+}
+
+/* Store one imported annotation (inside the import's transaction). */
+static int
+import_save(struct store *st, struct import_item *it, char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	struct note	 n;
+	int64_t		 article, version, vart, noteid;
+	int		 r;
+
+	/* Its version, and the article (group) it belongs to. */
+	if ((r = import_lookup(st, "SELECT id, article FROM version WHERE "
+	    "source = ?1", it->source, &version, &vart, cause)) != 0)
+		return (r);
+	if (version == 0) {
+		if ((r = import_lookup(st, "SELECT id FROM article WHERE "
+		    "uuid = ?1", it->article, &article, NULL, cause)) != 0)
+			return (r);
+		if (article == 0) {
+			r = store_prepare(st, &stmt, "INSERT INTO article "
+			    "(created, uuid) VALUES (" SQL_NOW ", "
+			    "coalesce(?1, " SQL_UUID "))", cause);
+			if (r != 0)
+				return (r);
+			bind_text(stmt, 1, it->article);
+			r = store_step_done(st, stmt, cause);
+			sqlite3_finalize(stmt);
+			if (r != 0)
+				return (r);
+			article = sqlite3_last_insert_rowid(st->db);
+		}
+		r = store_prepare(st, &stmt, "INSERT INTO version (article, "
+		    "source, hash, lang, created) VALUES (?1, ?2, "
+		    "coalesce(?3, ''), ?4, " SQL_NOW ")", cause);
+		if (r != 0)
+			return (r);
+		sqlite3_bind_int64(stmt, 1, article);
+		bind_text(stmt, 2, it->source);
+		bind_text(stmt, 3, it->hash);
+		bind_text(stmt, 4, it->vlang);
+		r = store_step_done(st, stmt, cause);
+		sqlite3_finalize(stmt);
+		if (r != 0)
+			return (r);
+		version = sqlite3_last_insert_rowid(st->db);
+	}
+
+	memset(&n, 0, sizeof n);
+	n.text = it->text;
+	n.ntags = it->ntags;
+	n.tags = it->tags;
+	n.sel.exact = it->exact;
+	n.sel.prefix = it->prefix;
+	n.sel.suffix = it->suffix;
+	if ((r = note_check_limits(&n, cause)) != 0)
+		return (r);
+	if ((r = import_lookup(st, "SELECT id FROM note WHERE uuid = ?1",
+	    it->id, &noteid, NULL, cause)) != 0)
+		return (r);
+	if (noteid != 0) {
+		r = store_prepare(st, &stmt, "UPDATE note SET version = ?2, "
+		    "exact = ?3, prefix = ?4, suffix = ?5, pos_start = ?6, "
+		    "pos_end = ?7, body = ?8, lang = ?9, "
+		    "created = coalesce(?10, created), "
+		    "modified = coalesce(?11, " SQL_NOW "), orphan = ?12 "
+		    "WHERE id = ?1", cause);
+		if (r != 0)
+			return (r);
+		sqlite3_bind_int64(stmt, 1, noteid);
+	} else {
+		r = store_prepare(st, &stmt, "INSERT INTO note (uuid, "
+		    "version, exact, prefix, suffix, pos_start, pos_end, body, "
+		    "lang, created, modified, orphan) VALUES "
+		    "(coalesce(?1, " SQL_UUID "), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		    "?9, coalesce(?10, " SQL_NOW "), coalesce(?11, ?10, "
+		    SQL_NOW "), ?12)", cause);
+		if (r != 0)
+			return (r);
+		bind_text(stmt, 1, it->id);
+	}
+	sqlite3_bind_int64(stmt, 2, version);
+	bind_text(stmt, 3, it->exact);
+	bind_text(stmt, 4, it->prefix != NULL ? it->prefix : "");
+	bind_text(stmt, 5, it->suffix != NULL ? it->suffix : "");
+	sqlite3_bind_int64(stmt, 6, it->start);
+	sqlite3_bind_int64(stmt, 7, it->end);
+	bind_text(stmt, 8, it->text != NULL ? it->text : "");
+	bind_text(stmt, 9, it->lang);
+	bind_text(stmt, 10, it->created);
+	bind_text(stmt, 11, it->modified);
+	sqlite3_bind_int(stmt, 12, it->orphan);
+	r = store_step_done(st, stmt, cause);
+	sqlite3_finalize(stmt);
+	if (r != 0)
+		return (r);
+	if (noteid == 0)
+		noteid = sqlite3_last_insert_rowid(st->db);
+	return (note_save_tags(st, noteid, it->tags, it->ntags, cause));
+}
+
+int
+store_import_json(struct store *st, const char *json, size_t len,
+    const char *name, char **cause)
+{
+	sqlite3_stmt		*stmt = NULL;
+	struct import_item	 it;
+	const char		*path = NULL, *type;
+	char			*qname = store_quote(name);
+	char			**items = NULL;
+	size_t			 nitems = 0, alloc = 0, i;
+	int			 rc, r;
+
+	/* Valid JSON first: the other functions fail on anything else. */
+	r = store_prepare(st, &stmt, "SELECT json_valid(?1)", cause);
+	if (r != 0)
+		goto done;
+	sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
+	    SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		r = store_err(st, rc, cause);
+		goto done;
+	}
+	if (sqlite3_column_int(stmt, 0) == 0) {
+		*cause = xstrprintf("'%s' is not valid JSON", qname);
+		r = STORE_ERROR;
+		goto done;
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+
+	/* Where the annotations are. */
+	r = store_prepare(st, &stmt, "SELECT NULL, json_type(?1), "
+	    "json_type(?1, '$.first.items'), json_type(?1, '$.items'), "
+	    "json_extract(?1, '$.type')", cause);
+	if (r != 0)
+		goto done;
+	sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
+	    SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		r = store_err(st, rc, cause);
+		goto done;
+	}
+	type = (const char *)sqlite3_column_text(stmt, 1);
+	if (type != NULL && strcmp(type, "array") == 0)
+		path = "$";
+	else if (sqlite3_column_type(stmt, 2) == SQLITE_TEXT &&
+	    strcmp((const char *)sqlite3_column_text(stmt, 2), "array") == 0)
+		path = "$.first.items";
+	else if (sqlite3_column_type(stmt, 3) == SQLITE_TEXT &&
+	    strcmp((const char *)sqlite3_column_text(stmt, 3), "array") == 0)
+		path = "$.items";
+	else if (sqlite3_column_type(stmt, 4) == SQLITE_TEXT &&
+	    strcmp((const char *)sqlite3_column_text(stmt, 4),
+	    "Annotation") == 0)
+		path = NULL;
+	else {
+		*cause = xstrprintf("'%s' holds no annotations (expected an "
+		    "AnnotationCollection)", qname);
+		r = STORE_ERROR;
+		goto done;
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+
+	/* The items, as JSON texts. */
+	if (path == NULL) {
+		items = xcalloc(1, sizeof *items);
+		items[0] = xstrndup(json, len);
+		nitems = 1;
+	} else {
+		r = store_prepare(st, &stmt, "SELECT json(value) FROM "
+		    "json_each(?1, ?2) ORDER BY key", cause);
+		if (r != 0)
+			goto done;
+		sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
+		    SQLITE_STATIC);
+		bind_text(stmt, 2, path);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			XGROW(items, alloc, nitems + 1);
+			items[nitems++] = col_str(stmt, 0);
+		}
+		if (rc != SQLITE_DONE) {
+			r = store_err(st, rc, cause);
+			goto done;
+		}
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
+
+	if ((r = store_begin(st, cause)) != 0)
+		goto done;
+	for (i = 0; i < nitems; i++) {
+		r = import_read(st, items[i], &it, i, qname, cause);
+		if (r == 0)
+			r = import_save(st, &it, cause);
+		import_item_release(&it);
+		if (r != 0) {
+			store_rollback(st);
+			goto done;
+		}
+	}
+	if ((r = store_commit(st, cause)) == 0)
+		r = (int)PR_MIN(nitems, INT32_MAX);
+
+done:
+	sqlite3_finalize(stmt);
+	for (i = 0; i < nitems; i++)
+		free(items[i]);
+	free(items);
+	free(qname);
+	return (r);
+}
+
+/* ---- Checks ---- */
+
+int
+store_check(struct store *st, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	int		 rc, r;
+
+	if ((r = store_prepare(st, &stmt, "PRAGMA integrity_check",
+	    cause)) != 0)
+		return (r);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		r = store_err(st, rc, cause);
+		sqlite3_finalize(stmt);
+		return (r);
+	}
+	s = (const char *)sqlite3_column_text(stmt, 0);
+	if (s == NULL || strcmp(s, "ok") != 0) {
+		*cause = xstrprintf("the notes database '%s' is damaged: %s",
+		    st->qpath, s != NULL ? s : "?");
+		sqlite3_finalize(stmt);
+		return (STORE_CORRUPT);
+	}
+	sqlite3_finalize(stmt);
+	if ((r = store_prepare(st, &stmt, "PRAGMA foreign_key_check",
+	    cause)) != 0)
+		return (r);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(stmt, 0);
+		*cause = xstrprintf("the notes database '%s' has a row of "
+		    "'%s' pointing nowhere", st->qpath, s != NULL ? s : "?");
+		r = STORE_CORRUPT;
+	} else if (rc != SQLITE_DONE)
+		r = store_err(st, rc, cause);
+	sqlite3_finalize(stmt);
+	return (r);
+}
