@@ -36,9 +36,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unicode/utf8.h>
 
@@ -63,6 +66,20 @@ struct side {
 	uint32_t	*keys;		/* anchor keys, sorted per unit */
 	size_t		 nkeys, akeys;
 	double		 total;		/* sum of lengths */
+	/*
+	 * The keys of units i..i+1 (view[0][i]) and i..i+2 (view[1][i])
+	 * merged once (side_views()), so that the programme, which asks for
+	 * them in every cell of the band, does not merge them each time.
+	 * NULL: merged on demand.
+	 */
+	struct kview	*view[2];
+	uint32_t	*vkeys;
+	size_t		 nvkeys, avkeys;
+};
+
+struct kview {
+	size_t		 off;		/* in vkeys */
+	size_t		 n;
 };
 
 /*
@@ -127,6 +144,8 @@ struct params {
 	size_t			 hint_v;
 	const size_t		*hint_a;
 	const size_t		*hint_b;
+	/* In dp_run(): the cost of leaving out one unit of A, of B. */
+	const double		*del_a, *del_b;
 };
 
 /*
@@ -319,6 +338,12 @@ keys_view(const struct side *sd, size_t i, int n, uint32_t *buf,
 		*out = sd->keys + f->koff;
 		return ((size_t)f->nk);
 	}
+	if (sd->view[0] != NULL && i + (n > 2 ? 2 : 1) < sd->n) {
+		const struct kview	*kv = &sd->view[n > 2][i];
+
+		*out = sd->vkeys + kv->off;
+		return (kv->n);
+	}
 	for (u = 0; u < n && u < 3; u++) {
 		r[u] = sd->keys + f[u].koff;
 		rn[u] = (size_t)f[u].nk;
@@ -338,23 +363,77 @@ keys_view(const struct side *sd, size_t i, int n, uint32_t *buf,
 	return (m);
 }
 
+/* Merge the keys of every two and three consecutive units of a side. */
+static void
+side_views(struct side *sd)
+{
+	uint32_t	 buf[400];
+	const uint32_t	*k;
+	struct kview	*kv[2];
+	size_t		 i, n;
+	int		 w;
+
+	for (w = 0; w < 2; w++) {
+		kv[w] = NULL;
+		if (sd->n < (size_t)w + 2)
+			continue;
+		kv[w] = xreallocarray(NULL, sd->n, sizeof *kv[w]);
+		for (i = 0; i + (size_t)w + 1 < sd->n; i++) {
+			/* sd->view is still NULL: this merges. */
+			n = keys_view(sd, i, w + 2, buf, nitems(buf), &k);
+			XGROW(sd->vkeys, sd->avkeys, sd->nvkeys + n + 1);
+			memcpy(sd->vkeys + sd->nvkeys, k, n * sizeof *k);
+			kv[w][i].off = sd->nvkeys;
+			kv[w][i].n = n;
+			sd->nvkeys += n;
+		}
+	}
+	if (kv[0] == NULL)
+		return;
+	sd->view[0] = kv[0];
+	sd->view[1] = kv[1];
+}
+
 /*
  * -log of the two-sided tail of the normal distribution at z, with tails
  * made linear beyond 1.5 standard deviations: translations have more long
  * outliers than a normal law, and a squared cost would rather merge two
  * sentences than accept one loose translation.
  */
+#define TAIL_KNEE	1.5
+#define TAIL_SLOPE	1.2
+#define TAIL_STEPS	3000	/* table steps up to the knee */
+
+static double	tail_table[TAIL_STEPS + 2];
+static pthread_once_t tail_once = PTHREAD_ONCE_INIT;
+
+static void
+tail_init(void)
+{
+	int	k;
+
+	for (k = 0; k <= TAIL_STEPS + 1; k++)
+		tail_table[k] = -log(erfc(TAIL_KNEE * k / TAIL_STEPS /
+		    M_SQRT2));
+}
+
+/*
+ * Read from a table (the programme asks for it in every cell; erfc and
+ * log cost more than the rest of a cell), linear between its steps of
+ * 0.0005: off by less than 1e-6.
+ */
 static double
 tail_cost(double z)
 {
-	static const double	knee = 1.5, slope = 1.2;
-	double			k;
+	double	x;
+	int	k;
 
 	z = fabs(z);
-	if (z <= knee)
-		return (-log(erfc(z / M_SQRT2)));
-	k = -log(erfc(knee / M_SQRT2));
-	return (k + slope * (z - knee));
+	if (z >= TAIL_KNEE)
+		return (tail_table[TAIL_STEPS] + TAIL_SLOPE * (z - TAIL_KNEE));
+	x = z * (TAIL_STEPS / TAIL_KNEE);
+	k = (int)x;
+	return (tail_table[k] + (x - k) * (tail_table[k + 1] - tail_table[k]));
 }
 
 /* Sum of the lengths of units [i, i+n) of a side. */
@@ -526,9 +605,11 @@ bead_cost(const struct profile *P, size_t i, int a, const struct side *B,
 	int	k = 0;
 
 	if (b == 0)
-		return (prior + log1p(profile_len(P, i, a) / 200.0));
+		return (prior + (a == 1 && p->del_a != NULL ? p->del_a[i] :
+		    log1p(profile_len(P, i, a) / 200.0)));
 	if (a == 0)
-		return (prior + log1p(side_len(B, j, b) / 200.0));
+		return (prior + (b == 1 && p->del_b != NULL ? p->del_b[j] :
+		    log1p(side_len(B, j, b) / 200.0)));
 	for (u = 0; u < P->nvers; u++) {
 		n[u] = 0;
 		if (P->side[u] == NULL)
@@ -569,10 +650,22 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 	uint8_t		*type;
 	size_t		 t, na = P->n, nb = B->n;
 	struct pbead	*beads;
-	double		 best, c;
+	struct params	 q;
+	double		 best, c, *del_a, *del_b;
 	int		 bt;
 
 	*edge = 0;
+	/* Leaving out one unit: the same in every cell, so once. */
+	del_a = xreallocarray(NULL, na + 1, sizeof *del_a);
+	del_b = xreallocarray(NULL, nb + 1, sizeof *del_b);
+	for (i = 0; i < na; i++)
+		del_a[i] = log1p(profile_len(P, i, 1) / 200.0);
+	for (j = 0; j < nb; j++)
+		del_b[j] = log1p(side_len(B, j, 1) / 200.0);
+	q = *p;
+	q.del_a = del_a;
+	q.del_b = del_b;
+	p = &q;
 	off = xreallocarray(NULL, na + 2, sizeof *off);
 	for (i = 0; i <= na; i++) {
 		off[i] = total;
@@ -618,6 +711,8 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 		free(off);
 		free(cost);
 		free(type);
+		free(del_a);
+		free(del_b);
 		*out = NULL;
 		return ((size_t)-1);
 	}
@@ -654,6 +749,8 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 	free(off);
 	free(cost);
 	free(type);
+	free(del_a);
+	free(del_b);
 	*out = beads;
 	return (n);
 }
@@ -750,6 +847,9 @@ side_release(struct side *s)
 {
 	free(s->f);
 	free(s->keys);
+	free(s->view[0]);
+	free(s->view[1]);
+	free(s->vkeys);
 	memset(s, 0, sizeof *s);
 }
 
@@ -833,6 +933,8 @@ side_build(const struct alignment *al, size_t v, struct side *ss,
 	}
 	for (s = 0; s < nb; s++)
 		keys_sort(bs->keys + bs->f[s].koff, (size_t)bs->f[s].nk);
+	side_views(ss);
+	side_views(bs);
 }
 
 /* Add an empty bead to a profile. */
@@ -2036,6 +2138,86 @@ split_merged(struct alignment *al, const double *total)
 	al->nbeads = n;
 }
 
+/* The preparation of the versions, shared by the threads doing it. */
+struct prep {
+	struct alignment	*al;
+	struct vside		*vs;
+	const struct align_opts	*opts;
+	_Atomic size_t		 next;		/* the next version to take */
+	_Atomic size_t		 done;
+};
+
+/* Segment version v, find its quotations and build its sides. */
+static void
+prep_version(struct alignment *al, struct vside *vs, size_t v)
+{
+	const struct doc	*d = al->docs[v];
+
+	al->nsents[v] = text_doc_sentences(d, d->lang, &al->sents[v]);
+	al->nquotes[v] = text_quotes(d, d->lang, &al->quotes[v]);
+	side_build(al, v, &vs[v].sent, &vs[v].block, &vs[v].sblock);
+}
+
+/* Take versions to prepare until none is left (or cancelled). */
+static void
+prep_loop(struct prep *pp, int report)
+{
+	const struct align_opts	*o = pp->opts;
+	size_t			 v, done;
+
+	while ((v = atomic_fetch_add(&pp->next, 1)) < pp->al->nvers) {
+		if (o != NULL && o->cancel != NULL && *o->cancel)
+			break;
+		prep_version(pp->al, pp->vs, v);
+		done = atomic_fetch_add(&pp->done, 1) + 1;
+		if (report && o != NULL && o->progress != NULL)
+			*o->progress = (int)(300 * done / pp->al->nvers);
+	}
+}
+
+static void *
+prep_main(void *arg)
+{
+	prep_loop(arg, 0);
+	text_cleanup();		/* this thread's ICU iterators */
+	return (NULL);
+}
+
+/*
+ * Prepare every version, on as many threads as there are processors (up
+ * to the number of versions): each version's segmentation and features
+ * depend on nothing else, and they are a third of the work on a book.
+ * Returns -1 when cancelled.
+ */
+static int
+prep_all(struct alignment *al, struct vside *vs,
+    const struct align_opts *opts)
+{
+	struct prep	 pp;
+	pthread_t	 th[ALIGN_MAXVERS];
+	long		 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t		 nth = 0, want, k;
+
+	memset(&pp, 0, sizeof pp);
+	pp.al = al;
+	pp.vs = vs;
+	pp.opts = opts;
+	atomic_init(&pp.next, 0);
+	atomic_init(&pp.done, 0);
+	want = ncpu > 1 ? (size_t)ncpu : 1;
+	if (want > al->nvers)
+		want = al->nvers;
+	while (nth + 1 < want &&
+	    pthread_create(&th[nth], NULL, prep_main, &pp) == 0)
+		nth++;
+	prep_loop(&pp, 1);
+	for (k = 0; k < nth; k++)
+		pthread_join(th[k], NULL);
+	if (opts != NULL && opts->cancel != NULL && *opts->cancel)
+		return (-1);
+	return (0);
+}
+
 struct alignment *
 align_create(const struct article *a, const struct align_opts *opts,
     char **cause)
@@ -2046,6 +2228,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 	size_t			 v, b, s, done = 0;
 	double			*prev;
 
+	pthread_once(&tail_once, tail_init);
 	if (a->n == 0 || a->n > ALIGN_MAXVERS) {
 		*cause = xstrdup("no versions to align");
 		return (NULL);
@@ -2070,17 +2253,8 @@ align_create(const struct article *a, const struct align_opts *opts,
 		al->pivot = 0;
 	}
 	memset(vs, 0, sizeof vs);
-	for (v = 0; v < a->n; v++) {
-		al->nsents[v] = text_doc_sentences(a->docs[v],
-		    a->docs[v]->lang, &al->sents[v]);
-		al->nquotes[v] = text_quotes(a->docs[v], a->docs[v]->lang,
-		    &al->quotes[v]);
-		side_build(al, v, &vs[v].sent, &vs[v].block, &vs[v].sblock);
-		if (opts != NULL && opts->progress != NULL)
-			*opts->progress = (int)(300 * (v + 1) / a->n);
-		if (opts != NULL && opts->cancel != NULL && *opts->cancel)
-			goto cancelled;
-	}
+	if (prep_all(al, vs, opts) != 0)
+		goto cancelled;
 	profile_of_side(&P, a->n, al->pivot, &vs[al->pivot].sent);
 	for (v = 0; v < a->n; v++) {
 		if (v == al->pivot)

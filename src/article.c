@@ -16,16 +16,20 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
 #include <libxml/uri.h>
 
 #include "article.h"
 #include "discover.h"
 #include "fetch.h"
 #include "safe.h"
+#include "text.h"
 
 /* A copy of s with control characters escaped, for a message. */
 static char *
@@ -828,12 +832,106 @@ article_free_list(char **list)
 	free(list);
 }
 
+/* One version to load: a file, or a page fetched already. */
+struct load_job {
+	const char			*path;
+	const struct fetch_req		*req;	/* NULL: a file */
+	const struct article_opts	*opts;
+	char				*lang;	/* from --lang, or NULL */
+	struct doc			*doc;	/* what loaded */
+	char				*cause;	/* a file that did not */
+	char				*msg;	/* a page that did not */
+};
+
+struct load_queue {
+	struct load_job		*jobs;
+	size_t			 n;
+	_Atomic size_t		 next;
+};
+
+static void
+article_load_job(struct load_job *j)
+{
+	struct load_opts	lo;
+
+	if (j->req == NULL) {
+		article_lo(&lo, j->opts, j->lang);
+		j->doc = load_file(j->path, &lo, &j->cause);
+	} else if (j->req->cause != NULL)
+		j->msg = xstrdup(j->req->cause);
+	else
+		j->doc = article_load_page(j->req, j->opts, j->lang, &j->msg);
+}
+
+static void
+article_load_loop(struct load_queue *q)
+{
+	size_t	i;
+
+	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
+		article_load_job(&q->jobs[i]);
+}
+
+static void *
+article_load_main(void *arg)
+{
+	article_load_loop(arg);
+	text_cleanup();		/* this thread's ICU iterators */
+	return (NULL);
+}
+
+/*
+ * Load the versions, on as many threads as there are processors: parsing
+ * one version needs nothing from the others.
+ */
+static void
+article_load_all(struct load_job *jobs, size_t n)
+{
+	struct load_queue	 q;
+	pthread_t		 th[ARTICLE_MAXVERS];
+	long			 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t			 nth = 0, want, k;
+
+	q.jobs = jobs;
+	q.n = n;
+	atomic_init(&q.next, 0);
+	want = ncpu > 1 ? (size_t)ncpu : 1;
+	if (want > n)
+		want = n;
+	if (want > ARTICLE_MAXVERS)
+		want = ARTICLE_MAXVERS;
+	xmlInitParser();	/* before any thread parses */
+	while (nth + 1 < want &&
+	    pthread_create(&th[nth], NULL, article_load_main, &q) == 0)
+		nth++;
+	article_load_loop(&q);
+	for (k = 0; k < nth; k++)
+		pthread_join(th[k], NULL);
+}
+
+static void
+article_free_jobs(struct load_job *jobs, size_t n)
+{
+	size_t	i;
+
+	if (jobs == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(jobs[i].lang);
+		if (jobs[i].doc != NULL)
+			doc_free(jobs[i].doc);
+		free(jobs[i].cause);
+		free(jobs[i].msg);
+	}
+	free(jobs);
+}
+
 int
 article_open(struct article *a, char **paths, size_t npaths,
     const struct article_opts *opts, char **cause)
 {
-	char			**list = NULL, *one[2], *q, *pick = NULL, *msg;
-	struct load_opts	  lo;
+	char			**list = NULL, *one[2], *q, *pick = NULL;
+	struct load_job		 *jobs = NULL;
 	struct fetch_opts	  fo;
 	struct fetch_req	 *reqs = NULL;
 	struct stat		  sb;
@@ -896,27 +994,26 @@ article_open(struct article *a, char **paths, size_t npaths,
 		fo.refresh = opts != NULL && opts->refresh;
 		article_fetch_sparse(reqs, n, &fo);
 	}
+	jobs = xcalloc(n, sizeof *jobs);
 	for (i = 0; i < n; i++) {
-		article_lo(&lo, opts, NULL);
-		lo.lang = nth_lang(opts != NULL ? opts->langs : NULL, i);
-		msg = NULL;
-		if (reqs[i].url == NULL)
-			a->docs[a->n] = load_file(paths[i], &lo, cause);
-		else if (reqs[i].cause != NULL)
-			msg = xstrdup(reqs[i].cause);
-		else
-			a->docs[a->n] = article_load_page(&reqs[i], opts,
-			    lo.lang, &msg);
-		if (msg != NULL) {
-			/* A URL that fails leaves its version out. */
-			article_warn(a, lo.lang, msg);
-			free(msg);
-		}
-		free((char *)lo.lang);
-		if (a->docs[a->n] != NULL)
-			a->n++;
-		else if (reqs[i].url == NULL)
+		jobs[i].path = paths[i];
+		jobs[i].req = reqs[i].url != NULL ? &reqs[i] : NULL;
+		jobs[i].opts = opts;
+		jobs[i].lang = nth_lang(opts != NULL ? opts->langs : NULL, i);
+	}
+	article_load_all(jobs, n);
+	/* In order: the first file that failed is the error. */
+	for (i = 0; i < n; i++) {
+		if (jobs[i].msg != NULL)	/* a URL: left out */
+			article_warn(a, jobs[i].lang, jobs[i].msg);
+		if (jobs[i].doc != NULL) {
+			a->docs[a->n++] = jobs[i].doc;
+			jobs[i].doc = NULL;
+		} else if (jobs[i].req == NULL) {
+			*cause = jobs[i].cause;
+			jobs[i].cause = NULL;
 			goto fail;
+		}
 	}
 	if (a->n == 0) {
 		*cause = xstrdup("none of the versions could be opened");
@@ -924,12 +1021,14 @@ article_open(struct article *a, char **paths, size_t npaths,
 	}
 	if (pick != NULL && article_filter(a, pick, cause) != 0)
 		goto fail;
+	article_free_jobs(jobs, n);
 	article_free_list(list);
 	article_free_reqs(reqs, n);
 	free(pick);
 	return (0);
 
 fail:
+	article_free_jobs(jobs, n);
 	article_free_list(list);
 	article_free_reqs(reqs, n);
 	free(pick);
