@@ -20,12 +20,13 @@
 #include "text.h"
 
 static const char usage[] =
-    "usage: polyread [OPTIONS] [FILE... | DIR]\n"
+    "usage: polyread [OPTIONS] [URL | FILE... | DIR]\n"
     "       polyread COMMAND [OPTIONS] FILE...\n"
     "\n"
     "Read the EN, FR, RU (up to 6) versions of an article side by side.\n"
     "With no FILE, opens the bundled sample; a DIR opens its NAME.LANG.EXT\n"
-    "files.\n"
+    "files; a URL (or one HTML file) opens with the translations it links\n"
+    "to (hreflang alternates, then its language switcher).\n"
     "\n"
     "Commands:\n"
     "  dump [--width N] FILE...        print the versions as text columns\n"
@@ -48,6 +49,12 @@ static const char usage[] =
     "                    high-contrast or a theme of your own\n"
     "  --width N         width of the output (dump, or the reader's output\n"
     "                    to a pipe)\n"
+    "  --data-dir DIR    where notes and personal dictionaries are kept\n"
+    "  --langs L[,L...]  the versions to open, among those a URL or a page\n"
+    "                    declares (default: all, at most 6)\n"
+    "  --no-alternates   open a URL or a file alone\n"
+    "  --offline         take pages from the cache only\n"
+    "  --refresh         fetch pages again, ignoring the cache\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -81,8 +88,8 @@ reader_main(int argc, char **argv)
 
 	reader_trace("start");
 	first = cmd_parse(argc, argv, "polyread", OPT_LANG | OPT_WIDTH |
-	    OPT_INPUT | OPT_THEME | OPT_LAYOUT | OPT_PIVOT | OPT_PRESEG,
-	    usage, &o);
+	    OPT_INPUT | OPT_THEME | OPT_LAYOUT | OPT_PIVOT | OPT_PRESEG |
+	    OPT_DATADIR, usage, &o);
 	if (first < 0)
 		return (first == -2 ? 0 : 2);
 	if (o.layout != NULL && layout_find(o.layout) < 0) {
