@@ -807,7 +807,7 @@ static size_t
 align_diagonal(const struct profile *P, const struct side *B,
     const struct params *p, struct pbead **out)
 {
-	size_t	*lo, *hi, k = 12, n, i, big = PR_MAX(P->n, B->n);
+	size_t	*lo, *hi, *cj = NULL, k = 12, n, i, g, big = PR_MAX(P->n, B->n);
 	int	 edge, last;
 
 	lo = xreallocarray(NULL, P->n + 1, sizeof *lo);
@@ -815,7 +815,30 @@ align_diagonal(const struct profile *P, const struct side *B,
 	for (;;) {
 		if (k >= big)
 			k = big;
-		band_diagonal(P, B, k, lo, hi);
+		if (cj == NULL)
+			band_diagonal(P, B, k, lo, hi);
+		else {
+			/*
+			 * Widen the band where the last path ran near its
+			 * edge, on that side, to the new margin; elsewhere
+			 * the path had room and the band stays.
+			 */
+			for (i = 0; i <= P->n; i++) {
+				if (cj[i] < lo[i] + k / 2)
+					lo[i] = cj[i] > k ? cj[i] - k : 0;
+				if (cj[i] + k / 2 > hi[i])
+					hi[i] = cj[i] + k < B->n ? cj[i] + k :
+					    B->n;
+			}
+			for (i = P->n; i > 0; i--) {
+				if (lo[i - 1] > lo[i])
+					lo[i - 1] = lo[i];
+			}
+			for (i = 1; i <= P->n; i++) {
+				if (hi[i] < hi[i - 1])
+					hi[i] = hi[i - 1];
+			}
+		}
 		/* The last try: full, or the next one would be too big. */
 		last = k >= big || band_cells(lo, hi, P->n) >
 		    ALIGN_MAXCELLS(P->n, B->n) / 4;
@@ -829,14 +852,31 @@ align_diagonal(const struct profile *P, const struct side *B,
 		n = dp_run(P, B, lo, hi, p, out, &edge);
 		if (n != (size_t)-1 && (!edge || last))
 			break;
+		if (n != (size_t)-1) {
+			/* The B prefix of the path at each profile prefix. */
+			if (cj == NULL)
+				cj = xreallocarray(NULL, P->n + 1,
+				    sizeof *cj);
+			cj[0] = 0;
+			for (g = 0; g < n; g++) {
+				for (i = 1; i <= (size_t)(*out)[g].a; i++)
+					cj[(*out)[g].ai + i] = (*out)[g].bj +
+					    (*out)[g].b;
+			}
+			k *= 2;
+		} else {
+			free(cj);
+			cj = NULL;
+			k *= 4;
+		}
 		free(*out);
 		*out = NULL;
 		if (last) {
 			n = 0;
 			break;
 		}
-		k *= 4;
 	}
+	free(cj);
 	free(lo);
 	free(hi);
 	return (n);

@@ -39,6 +39,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,9 +93,16 @@ text_anchor_cleanup(void)
 	name_cache = NULL;
 }
 
-/* The thread's transliterator, or NULL. */
-static UTransliterator *
-transliterator(void)
+/*
+ * The transliterator every thread clones: opening one compiles its rules
+ * (tens of milliseconds), cloning shares them. Made once, kept for the
+ * life of the process; NULL when none could be opened.
+ */
+static UTransliterator	*trans_proto;
+static pthread_once_t	 trans_once = PTHREAD_ONCE_INIT;
+
+static void
+transliterator_proto(void)
 {
 	static const char	*ids[] = {
 		"Russian-Latin/BGN; Latin-ASCII; Lower",
@@ -104,19 +112,35 @@ transliterator(void)
 	UChar			 id[64];
 	size_t			 i;
 
-	if (trans != NULL || trans_failed)
-		return (trans);
 	for (i = 0; i < nitems(ids); i++) {
 		ec = U_ZERO_ERROR;
 		u_uastrcpy(id, ids[i]);
-		trans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL,
-		    &ec);
+		trans_proto = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0,
+		    NULL, &ec);
 		if (U_SUCCESS(ec))
-			return (trans);
-		trans = NULL;
+			return;
+		trans_proto = NULL;
 	}
-	trans_failed = 1;
-	return (NULL);
+}
+
+/* The thread's transliterator (a clone of the prototype), or NULL. */
+static UTransliterator *
+transliterator(void)
+{
+	UErrorCode	ec = U_ZERO_ERROR;
+
+	if (trans != NULL || trans_failed)
+		return (trans);
+	pthread_once(&trans_once, transliterator_proto);
+	if (trans_proto != NULL)
+		trans = utrans_clone(trans_proto, &ec);
+	if (trans == NULL || U_FAILURE(ec)) {
+		if (trans != NULL)
+			utrans_close(trans);
+		trans = NULL;
+		trans_failed = 1;
+	}
+	return (trans);
 }
 
 /* Does lang group digits with a space (ICU's grouping separator)? */

@@ -83,16 +83,53 @@ ascii_cluster(const char *s, size_t len, size_t i)
 	    (unsigned char)s[i + 1] < 0x80));
 }
 
+/*
+ * The length of the grapheme at s[i] when ICU's properties alone settle
+ * it: a code point of Grapheme_Cluster_Break Other (no Prepend, Hangul,
+ * regional indicator or control) followed by one that does not join it
+ * (no Extend, ZWJ or SpacingMark) is a cluster of its own (UAX #29, GB999).
+ * 0: ask the break iterator. Most Cyrillic and accented Latin text is
+ * settled here, at a fraction of the iterator's cost.
+ */
+static inline size_t
+simple_cluster(const char *s, size_t len, size_t i)
+{
+	int32_t	j = (int32_t)i, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	UChar32	c;
+	int	g;
+
+	U8_NEXT(s, j, n, c);
+	if (c < 0 || u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK) !=
+	    U_GCB_OTHER)
+		return (0);
+	if (j < n) {
+		int32_t	k = j;
+		UChar32	d;
+
+		U8_NEXT(s, k, n, d);
+		if (d < 0)
+			return (0);
+		g = u_getIntPropertyValue(d, UCHAR_GRAPHEME_CLUSTER_BREAK);
+		if (g == U_GCB_EXTEND || g == U_GCB_ZWJ ||
+		    g == U_GCB_SPACING_MARK)
+			return (0);
+	}
+	return ((size_t)j - i);
+}
+
 size_t
 text_next_grapheme(const char *s, size_t len, size_t pos)
 {
 	UBreakIterator	*bi;
 	int32_t		 r;
+	size_t		 k;
 
 	if (pos >= len)
 		return (len);
 	if (ascii_cluster(s, len, pos) && s[pos] != '\r')
 		return (pos + 1);
+	if ((k = simple_cluster(s, len, pos)) > 0)
+		return (pos + k);
 	bi = text_icu_break(UBRK_CHARACTER, NULL, s, len);
 	if (bi == NULL)
 		return (pos + 1);
@@ -134,6 +171,11 @@ width_range(UBreakIterator **bip, const char *s, size_t len, size_t from,
 			w += (unsigned char)s[i] >= 0x20 &&
 			    (unsigned char)s[i] != 0x7f;
 			i++;
+			continue;
+		}
+		if ((next = simple_cluster(s, len, i)) > 0 && i + next <= to) {
+			w += text_grapheme_width(s + i, next);
+			i += next;
 			continue;
 		}
 		if (*bip == NULL)
