@@ -1236,6 +1236,34 @@ estimate_var(const struct side *A, const struct side *B,
 
 
 /*
+ * Align the blocks (paragraphs) of version v to the pivot's, and estimate
+ * the variance of their lengths: the frame of the sentence programme.
+ * Depends on the two versions only, so the versions' run in parallel.
+ */
+static void
+align_blocks(size_t nvers, size_t pivot, struct vside *vs, size_t v)
+{
+	struct profile	BP;
+	struct params	p;
+	double		ratio;
+
+	memset(&p, 0, sizeof p);
+	profile_of_side(&BP, nvers, pivot, &vs[pivot].block);
+	ratio = vs[pivot].block.total > 0 ? vs[v].block.total /
+	    vs[pivot].block.total : 1;
+	BP.ratio[pivot] = ratio;
+	p.types = block_types;
+	p.ntypes = nitems(block_types);
+	p.hint_v = DOC_NOPOS;
+	vs[v].nbb = align_diagonal(&BP, &vs[v].block, &p, &vs[v].bb);
+	free(BP.beads);
+	if (vs[v].bb == NULL)
+		vs[v].bb = xcalloc(1, sizeof *vs[v].bb);
+	vs[v].var = estimate_var(&vs[pivot].block, &vs[v].block, vs[v].bb,
+	    vs[v].nbb, ratio);
+}
+
+/*
  * Align version v (side B) to the profile: blocks of the pivot and v
  * first, then sentences in a band that follows the block path. When prev
  * is not NULL (v is being aligned again), the band follows v's previous
@@ -1245,33 +1273,19 @@ static void
 align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
     const double *prev)
 {
-	struct profile	 BP;
 	struct params	 p;
 	const struct pbead *bb;
 	struct pbead	*sb = NULL;
 	struct side	*B = &vs[v].sent;
 	size_t		 nbb, nsb = 0, *lo, *hi, m, *ga, *gb, g, k, u;
 	size_t		*blo, *bhi, kd, big;
-	double		*centre, ratio, var;
+	double		*centre, var;
 	int		 edge, last;
 
 	/* 1. Blocks of the pivot against blocks of v (once). */
 	memset(&p, 0, sizeof p);
-	if (vs[v].bb == NULL) {
-		profile_of_side(&BP, P->nvers, pivot, &vs[pivot].block);
-		ratio = vs[pivot].block.total > 0 ? vs[v].block.total /
-		    vs[pivot].block.total : 1;
-		BP.ratio[pivot] = ratio;
-		p.types = block_types;
-		p.ntypes = nitems(block_types);
-		p.hint_v = DOC_NOPOS;
-		vs[v].nbb = align_diagonal(&BP, &vs[v].block, &p, &vs[v].bb);
-		free(BP.beads);
-		if (vs[v].bb == NULL)
-			vs[v].bb = xcalloc(1, sizeof *vs[v].bb);
-		vs[v].var = estimate_var(&vs[pivot].block, &vs[v].block,
-		    vs[v].bb, vs[v].nbb, ratio);
-	}
+	if (vs[v].bb == NULL)
+		align_blocks(P->nvers, pivot, vs, v);
 	bb = vs[v].bb;
 	nbb = vs[v].nbb;
 	var = vs[v].var;
@@ -2183,6 +2197,7 @@ struct prep {
 	struct alignment	*al;
 	struct vside		*vs;
 	const struct align_opts	*opts;
+	int			 blocks;	/* 0: prepare; 1: align blocks */
 	_Atomic size_t		 next;		/* the next version to take */
 	_Atomic size_t		 done;
 };
@@ -2208,6 +2223,12 @@ prep_loop(struct prep *pp, int report)
 	while ((v = atomic_fetch_add(&pp->next, 1)) < pp->al->nvers) {
 		if (o != NULL && o->cancel != NULL && *o->cancel)
 			break;
+		if (pp->blocks) {
+			if (v != pp->al->pivot)
+				align_blocks(pp->al->nvers, pp->al->pivot,
+				    pp->vs, v);
+			continue;
+		}
 		prep_version(pp->al, pp->vs, v);
 		done = atomic_fetch_add(&pp->done, 1) + 1;
 		if (report && o != NULL && o->progress != NULL)
@@ -2224,9 +2245,10 @@ prep_main(void *arg)
 }
 
 /*
- * Prepare every version, on as many threads as there are processors (up
- * to the number of versions): each version's segmentation and features
- * depend on nothing else, and they are a third of the work on a book.
+ * Prepare every version, then align the blocks of each to the pivot's, on
+ * as many threads as there are processors (up to the number of versions):
+ * a version's segmentation and features depend on nothing else, its
+ * blocks on the pivot's only, and the two are half the work on a book.
  * Returns -1 when cancelled.
  */
 static int
@@ -2247,14 +2269,18 @@ prep_all(struct alignment *al, struct vside *vs,
 	want = ncpu > 1 ? (size_t)ncpu : 1;
 	if (want > al->nvers)
 		want = al->nvers;
-	while (nth + 1 < want &&
-	    pthread_create(&th[nth], NULL, prep_main, &pp) == 0)
-		nth++;
-	prep_loop(&pp, 1);
-	for (k = 0; k < nth; k++)
-		pthread_join(th[k], NULL);
-	if (opts != NULL && opts->cancel != NULL && *opts->cancel)
-		return (-1);
+	for (pp.blocks = 0; pp.blocks < 2; pp.blocks++) {
+		atomic_store(&pp.next, 0);
+		nth = 0;
+		while (nth + 1 < want &&
+		    pthread_create(&th[nth], NULL, prep_main, &pp) == 0)
+			nth++;
+		prep_loop(&pp, 1);
+		for (k = 0; k < nth; k++)
+			pthread_join(th[k], NULL);
+		if (opts != NULL && opts->cancel != NULL && *opts->cancel)
+			return (-1);
+	}
 	return (0);
 }
 

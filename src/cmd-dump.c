@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +17,9 @@
 #include "layout.h"
 #include "safe.h"
 #include "text.h"
+
+/* The most threads laying out a dump. */
+#define DUMP_MAXTHREADS	8
 
 static const char dump_usage[] =
     "usage: polyread dump [--width N] [--lang L,...] [--pivot L] FILE...\n"
@@ -103,6 +107,86 @@ dump_rows(struct strbuf *sb, const struct article *a,
 	}
 }
 
+/* A run of beads laid out by one thread into its own buffer. */
+struct dump_part {
+	const struct article	*a;
+	const struct alignment	*al;
+	const struct layout_geom *g;
+	size_t			 first, last;	/* beads [first, last) */
+	struct strbuf		 sb;
+};
+
+/* Beads level across the columns; a blank line between paragraphs. */
+static void
+dump_part_run(struct dump_part *p)
+{
+	struct layout_line	*lines[ARTICLE_MAXVERS] = { NULL };
+	size_t			 n[ARTICLE_MAXVERS], alloc[ARTICLE_MAXVERS];
+	size_t			 i, v;
+
+	memset(alloc, 0, sizeof alloc);
+	for (i = p->first; i < p->last; i++) {
+		for (v = 0; v < p->a->n; v++) {
+			n[v] = 0;
+			layout_bead(p->al, i, v, p->g->colw, &lines[v], &n[v],
+			    &alloc[v]);
+		}
+		if (i > 0 && layout_bead_starts_block(p->al, i))
+			strbuf_addch(&p->sb, '\n');
+		dump_rows(&p->sb, p->a, p->g, lines, n);
+	}
+	for (v = 0; v < p->a->n; v++)
+		free(lines[v]);
+}
+
+static void *
+dump_part_main(void *arg)
+{
+	dump_part_run(arg);
+	text_cleanup();		/* this thread's ICU iterators */
+	return (NULL);
+}
+
+/*
+ * Write the aligned beads. Wrapping is most of the work of a dump: a long
+ * article is cut in as many runs of beads as there are processors, laid
+ * out at once, and written in order. A short one is done here.
+ */
+static void
+dump_beads(FILE *f, const struct article *a, const struct alignment *al,
+    const struct layout_geom *g)
+{
+	struct dump_part	 part[DUMP_MAXTHREADS];
+	pthread_t		 th[DUMP_MAXTHREADS];
+	int			 started[DUMP_MAXTHREADS];
+	long			 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t			 k, np;
+
+	np = ncpu > 1 ? (size_t)ncpu : 1;
+	if (np > DUMP_MAXTHREADS)
+		np = DUMP_MAXTHREADS;
+	if (al->nbeads < 200)
+		np = 1;
+	for (k = 0; k < np; k++) {
+		part[k].a = a;
+		part[k].al = al;
+		part[k].g = g;
+		part[k].first = al->nbeads * k / np;
+		part[k].last = al->nbeads * (k + 1) / np;
+		strbuf_init(&part[k].sb, 0);
+		started[k] = k > 0 &&
+		    pthread_create(&th[k], NULL, dump_part_main, &part[k]) == 0;
+	}
+	for (k = 0; k < np; k++) {
+		if (k == 0 || !started[k])
+			dump_part_run(&part[k]);
+		else
+			pthread_join(th[k], NULL);
+		fwrite(part[k].sb.buf, 1, part[k].sb.len, f);
+		strbuf_release(&part[k].sb);
+	}
+}
+
 void
 dump_article(FILE *f, const struct article *a, const struct alignment *al,
     int width)
@@ -120,20 +204,9 @@ dump_article(FILE *f, const struct article *a, const struct alignment *al,
 	if (a->n > 1)
 		dump_header(&sb, a, &g);
 	if (al != NULL) {
-		/* Beads level across the columns; a blank line between
-		   paragraphs. */
-		for (i = 0; i < al->nbeads; i++) {
-			for (v = 0; v < a->n; v++) {
-				n[v] = 0;
-				layout_bead(al, i, v, g.colw, &lines[v], &n[v],
-				    &alloc[v]);
-			}
-			if (i > 0 && layout_bead_starts_block(al, i))
-				strbuf_addch(&sb, '\n');
-			dump_rows(&sb, a, &g, lines, n);
-			fwrite(sb.buf, 1, sb.len, f);
-			strbuf_reset(&sb);
-		}
+		fwrite(sb.buf, 1, sb.len, f);
+		strbuf_reset(&sb);
+		dump_beads(f, a, al, &g);
 	} else {
 		/* Paragraph by paragraph. */
 		for (v = 0; v < a->n; v++) {

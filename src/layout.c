@@ -44,8 +44,8 @@ layout_column(const struct doc *d, const char *lang,
     const struct layout_piece *pieces, size_t npieces, int width,
     struct layout_line **lines, size_t *n, size_t *alloc)
 {
-	static struct text_line	*tl;
-	static size_t		 atl;
+	struct text_line	*tl = NULL;	/* threads lay out too */
+	size_t			 atl = 0;
 	size_t			 i = 0, j, k, ntl, prev_block = DOC_NOPOS;
 	const struct doc_block	*b;
 	int			 indent, avail;
@@ -98,6 +98,7 @@ layout_column(const struct doc *d, const char *lang,
 		prev_block = pieces[i].block;
 		i = j;
 	}
+	free(tl);
 }
 
 void

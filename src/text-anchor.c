@@ -100,6 +100,7 @@ text_anchor_cleanup(void)
  */
 static UTransliterator	*trans_proto;
 static pthread_once_t	 trans_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t	 trans_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void
 transliterator_proto(void)
@@ -132,8 +133,12 @@ transliterator(void)
 	if (trans != NULL || trans_failed)
 		return (trans);
 	pthread_once(&trans_once, transliterator_proto);
-	if (trans_proto != NULL)
+	if (trans_proto != NULL) {
+		/* One clone at a time: ICU promises no more of a shared one. */
+		pthread_mutex_lock(&trans_lock);
 		trans = utrans_clone(trans_proto, &ec);
+		pthread_mutex_unlock(&trans_lock);
+	}
 	if (trans == NULL || U_FAILURE(ec)) {
 		if (trans != NULL)
 			utrans_close(trans);

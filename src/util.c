@@ -303,7 +303,7 @@ fail:
 const char *
 human_size(uint64_t n)
 {
-	static char	buf[32];
+	static _Thread_local char buf[32];	/* loaders run in threads */
 
 	if (n < 1024)
 		snprintf(buf, sizeof buf, "%llu bytes", (unsigned long long)n);
