@@ -36,6 +36,12 @@
  * too_many is set; load_buffer() then refuses the input with a message.
  */
 #define DOC_MAX_BLOCKS	2000000
+/*
+ * The longest block (a paragraph: in plain text, the lines up to a blank
+ * one), in bytes of UTF-8. A longer one is dropped and too_long is set;
+ * load_buffer() then refuses the input with a message.
+ */
+#define DOC_MAX_BLOCK_LEN	((size_t)4 * 1024 * 1024)
 
 enum block_kind {
 	BLOCK_PARA,		/* a paragraph */
@@ -101,6 +107,7 @@ struct doc {
 	struct doc_build *build;	/* builder state while loading */
 	size_t		 ablocks, aalts;
 	int		 too_many;	/* blocks past DOC_MAX_BLOCKS dropped */
+	int		 too_long;	/* a block past DOC_MAX_BLOCK_LEN */
 };
 
 /* Create an empty document for source; free it with doc_free(). */

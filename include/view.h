@@ -53,6 +53,8 @@ enum view_event_kind {
 #define VIEW_BUTTON1	1
 #define VIEW_WHEEL_UP	4
 #define VIEW_WHEEL_DOWN	5
+#define VIEW_DRAG1	6	/* moved with button 1 down */
+#define VIEW_RELEASE1	7	/* button 1 released */
 
 struct view_event {
 	enum view_event_kind	kind;
@@ -105,6 +107,29 @@ const char	*view_theme(const struct view *);
 const char	*view_url(const struct view *);
 /* Is the mouse on? */
 int		 view_mouse(const struct view *);
+
+struct notes;
+struct spell;
+/*
+ * Give the view the notes of its article and a spell checker (either may
+ * be NULL: off is then the reason notes are off, shown when a note key is
+ * pressed). Neither is owned; both must outlive the view. The notes are
+ * mapped through the view's alignment now and whenever it changes.
+ */
+void		 view_set_notes(struct view *, struct notes *, struct spell *,
+		     const char *off);
+/* The reading position: the focused sentence's start and version. */
+void		 view_position(const struct view *, size_t *version,
+		     struct doc_pos *);
+/* Focus the sentence at a position and scroll it to the top. */
+void		 view_goto(struct view *, size_t version, struct doc_pos);
+/* Is the note editor open (the terminal passes C-z and C-s on)? */
+int		 view_editing(const struct view *);
+/* The editor's text, or NULL when it is closed (for the tests). */
+const char	*view_editor_text(const struct view *);
+/* The selection: 1 with its version and range, or 0 when none. */
+int		 view_selection(const struct view *, size_t *version,
+		     struct doc_pos *start, struct doc_pos *end);
 
 /* State, for the tests. */
 enum view_layout view_get_layout(const struct view *);

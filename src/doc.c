@@ -363,6 +363,10 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 		d->too_many = 1;
 		return;
 	}
+	if (len > DOC_MAX_BLOCK_LEN) {
+		d->too_long = 1;
+		return;
+	}
 	/* Cut points: every span boundary, kept exact across NFC. */
 	cuts = xreallocarray(NULL, nspans * 2 + 2, sizeof *cuts);
 	map = xreallocarray(NULL, nspans * 2 + 2, sizeof *map);
@@ -544,7 +548,7 @@ doc_text(struct doc *d, const char *s, size_t len)
 	UChar32			 c;
 	int			 bad;
 
-	if (b == NULL || d->too_many)
+	if (b == NULL || d->too_many || d->too_long)
 		return;
 	if (len > INT32_MAX)
 		len = INT32_MAX;

@@ -259,6 +259,12 @@ load_checked(const char *name, const char *qname, const char *data,
 		doc_free(d);
 		return (NULL);
 	}
+	if (d->too_long) {
+		*cause = xstrprintf("'%s' has a paragraph longer than %s (the "
+		    "limit)", qname, human_size(DOC_MAX_BLOCK_LEN));
+		doc_free(d);
+		return (NULL);
+	}
 	if (d->nblocks == 0) {
 		*cause = xstrprintf("no text found in '%s'", qname);
 		doc_free(d);

@@ -22,10 +22,26 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "note.h"
 #include "reader.h"
 #include "safe.h"
 #include "settings.h"
+#include "spell.h"
+#include "store.h"
 #include "text.h"
+
+/* The notes of the article and what keeps them. */
+struct rnotes {
+	struct store	*st;
+	struct notes	*ns;
+	struct spell	*sp;
+	char		*cause;		/* why notes are off */
+	size_t		 vers;		/* the reading position saved */
+	struct doc_pos	 pos;
+	int		 saved;		/* pos holds what was saved */
+	struct timespec	 when;		/* the last save */
+	int		 failed;	/* a save failed (said once) */
+};
 
 struct worker {
 	pthread_t		 thread;
@@ -196,6 +212,107 @@ apply_theme(struct view *v, const char *name)
 	theme_release(&t);
 }
 
+/*
+ * Open the notes: a failure (a damaged database, a read-only folder, a
+ * newer schema) is kept as a message, and the article opens without them.
+ * POLYREAD_DB_MAX_PAGES caps the database (to test a full disk).
+ */
+static void
+notes_start(struct rnotes *rn, struct article *a, const char *datadir)
+{
+	struct strbuf	 langs = STRBUF_INIT;
+	const char	*l, *max;
+	char		*dir, *end;
+	unsigned long	 pages;
+	size_t		 i;
+
+	memset(rn, 0, sizeof *rn);
+	if (store_open(&rn->st, datadir, &rn->cause) != 0)
+		rn->st = NULL;
+	else if (notes_open(&rn->ns, rn->st, a, &rn->cause) != 0) {
+		store_close(rn->st);
+		rn->st = NULL;
+		rn->ns = NULL;
+	}
+	max = getenv("POLYREAD_DB_MAX_PAGES");
+	if (rn->st != NULL && max != NULL && *max != '\0') {
+		pages = strtoul(max, &end, 10);
+		if (*end == '\0' && pages > 0 && pages <= UINT32_MAX)
+			store_limit_pages(rn->st, (unsigned int)pages);
+	}
+	/* The usual languages, and those of the article. */
+	strbuf_addstr(&langs, "en,fr,ru");
+	for (i = 0; i < a->n; i++) {
+		l = a->docs[i]->lang;
+		if (l == NULL || *l == '\0' || strlen(l) > 7 ||
+		    strstr(langs.buf, l) != NULL)
+			continue;
+		strbuf_addf(&langs, ",%s", l);
+	}
+	dir = store_data_dir(datadir);
+	rn->sp = spell_create(langs.buf, dir);
+	free(dir);
+	strbuf_release(&langs);
+}
+
+/* Save the reading position if it moved (now: whatever the time). */
+static void
+notes_position(struct rnotes *rn, struct view *v, int now)
+{
+	struct timespec	 ts;
+	struct doc_pos	 pos;
+	size_t		 w;
+	char		*cause = NULL;
+	long		 ms;
+
+	if (rn->ns == NULL)
+		return;
+	view_position(v, &w, &pos);
+	if (rn->saved && w == rn->vers && pos.block == rn->pos.block &&
+	    pos.off == rn->pos.off)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ms = (long)(ts.tv_sec - rn->when.tv_sec) * 1000 +
+	    (ts.tv_nsec - rn->when.tv_nsec) / 1000000;
+	if (!now && rn->saved && ms < 1000)
+		return;
+	rn->when = ts;
+	rn->vers = w;
+	rn->pos = pos;
+	rn->saved = 1;
+	if (notes_save_position(rn->ns, w, pos, &cause) != 0) {
+		if (!rn->failed)
+			view_message(v, "reading position not saved: %s",
+			    cause);
+		rn->failed = 1;
+	}
+	free(cause);
+}
+
+/* Is a position save waiting for its second to pass? */
+static int
+notes_pending(struct rnotes *rn, struct view *v)
+{
+	struct doc_pos	 pos;
+	size_t		 w;
+
+	if (rn->ns == NULL)
+		return (0);
+	view_position(v, &w, &pos);
+	return (!rn->saved || w != rn->vers || pos.block != rn->pos.block ||
+	    pos.off != rn->pos.off);
+}
+
+/* Close the notes. */
+static void
+notes_stop(struct rnotes *rn)
+{
+	notes_free(rn->ns);
+	store_close(rn->st);
+	spell_free(rn->sp);
+	free(rn->cause);
+}
+
 /* The event loop. */
 int
 reader_run(struct article *a, const struct cmd_opts *o)
@@ -206,10 +323,13 @@ reader_run(struct article *a, const struct cmd_opts *o)
 	struct view_event	 ev;
 	struct grid		 g;
 	struct worker		 wk;
+	struct rnotes		 rn;
+	struct doc_pos		 pos;
 	char			**themes = NULL, *cause = NULL;
 	size_t			 nthemes, i;
 	int			 w, h, r, dirty = 1, clear = 0, n, aligning = 0;
-	int			 progress = -1, first = 1;
+	int			 progress = -1, first = 1, editing = 0;
+	size_t			 pv;
 
 	settings_init(&set);
 	settings_load(&set, settings_path());
@@ -240,6 +360,19 @@ reader_run(struct article *a, const struct cmd_opts *o)
 	if (set.nerrors > 0)
 		view_message(v, "%s%s", set.errors[0], set.nerrors > 1 ?
 		    " (and more: see after quitting)" : "");
+	notes_start(&rn, a, o->data_dir);
+	view_set_notes(v, rn.ns, rn.sp, rn.cause);
+	if (rn.cause != NULL)
+		view_message(v, "%s", rn.cause);
+	else if (rn.ns->warning != NULL)
+		view_message(v, "%s", rn.ns->warning);
+	if (rn.ns != NULL && notes_get_position(rn.ns, &pv, &pos) == 0) {
+		view_goto(v, pv, pos);
+		rn.vers = pv;
+		rn.pos = pos;
+		rn.saved = 1;
+		view_position(v, &rn.vers, &rn.pos);
+	}
 	grid_init(&g);
 	for (;;) {
 		if (dirty) {
@@ -259,7 +392,8 @@ reader_run(struct article *a, const struct cmd_opts *o)
 		while (n == 0 && view_idle(v))
 			n = tty_read(&ev, 0);
 		if (n == 0)
-			n = tty_read(&ev, aligning ? 100 : -1);
+			n = tty_read(&ev, aligning ? 100 :
+			    notes_pending(&rn, v) ? 1000 : -1);
 		r = 0;
 		for (i = 0; n > 0 && i < 256; i++) {
 			reader_trace(ev.kind == VIEW_EV_RESIZE ? "resize" :
@@ -267,7 +401,12 @@ reader_run(struct article *a, const struct cmd_opts *o)
 			r |= view_event(v, &ev);
 			if (r & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME))
 				break;
-			/* Typeahead: take what is already typed first. */
+			/*
+			 * Typeahead: take what is already typed first (256
+			 * events at most, then paint; none is dropped).
+			 */
+			if (i + 1 >= 256)
+				break;
 			n = tty_read(&ev, 0);
 		}
 		if (aligning) {
@@ -294,6 +433,11 @@ reader_run(struct article *a, const struct cmd_opts *o)
 		}
 		if (r & VIEW_QUIT)
 			break;
+		notes_position(&rn, v, 0);
+		if (view_editing(v) != editing) {
+			editing = view_editing(v);
+			tty_editing(editing);
+		}
 		if (r & VIEW_THEME)
 			apply_theme(v, view_theme(v));
 		if ((r & VIEW_OPEN) && view_url(v) != NULL)
@@ -303,11 +447,13 @@ reader_run(struct article *a, const struct cmd_opts *o)
 		if (r & (VIEW_REDRAW | VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
 			dirty = 1;
 	}
+	notes_position(&rn, v, 1);
 	if (!first)
 		worker_stop(&wk);
 	tty_stop();
 	grid_release(&g);
 	view_free(v);
+	notes_stop(&rn);
 	for (i = 0; i < set.nerrors; i++) {
 		fprintf(stderr, "%s: ", progname);
 		safe_fputs(stderr, set.errors[i]);

@@ -38,6 +38,11 @@ void	tty_paint(const struct grid *, int clear);
  * with *ev, or 0.
  */
 int	tty_read(struct view_event *, int timeout);
+/*
+ * While the note editor is open, C-z and C-s reach the reader as keys (no
+ * job control suspend; flow control is always off).
+ */
+void	tty_editing(int on);
 /* Leave and take back the terminal around running another program. */
 void	tty_suspend(void);
 void	tty_resume(void);

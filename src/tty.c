@@ -16,6 +16,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -27,6 +29,8 @@ static int	 tty_colours;
 static attr_t	 slot_attr[SLOT_COUNT];
 static short	 slot_pair[SLOT_COUNT];
 static struct strbuf tty_buf = STRBUF_INIT;
+static cc_t	 tty_vsusp;
+static int	 tty_have_vsusp;
 
 /* Leave curses before a fatal error message. */
 static void
@@ -34,6 +38,38 @@ tty_fatal(void)
 {
 	if (tty_screen != NULL)
 		endwin();
+}
+
+/*
+ * Turn flow control off, so that C-s and C-q are keys (the note editor
+ * saves with C-s); curses keeps the mode for its own resets.
+ */
+static void
+tty_flow_off(void)
+{
+	struct termios	tio;
+
+	if (tcgetattr(STDIN_FILENO, &tio) != 0)
+		return;
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	tty_vsusp = tio.c_cc[VSUSP];
+	tty_have_vsusp = 1;
+	if (tcsetattr(STDIN_FILENO, TCSADRAIN, &tio) == 0)
+		def_prog_mode();
+}
+
+/* While editing, C-z is a key (undo), not a suspend. */
+void
+tty_editing(int on)
+{
+	struct termios	tio;
+
+	if (tty_screen == NULL || !tty_have_vsusp ||
+	    tcgetattr(STDIN_FILENO, &tio) != 0)
+		return;
+	tio.c_cc[VSUSP] = on ? _POSIX_VDISABLE : tty_vsusp;
+	if (tcsetattr(STDIN_FILENO, TCSADRAIN, &tio) == 0)
+		def_prog_mode();
 }
 
 /* Start curses. */
@@ -61,6 +97,7 @@ tty_start(int mouse, char **cause)
 	}
 	fatal_hook = tty_fatal;
 	cbreak();
+	tty_flow_off();
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
@@ -80,7 +117,9 @@ tty_start(int mouse, char **cause)
 			tty_colours = 0;
 	}
 	if (mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+		/* Drags select a passage: releases and motion too. */
+		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED | REPORT_MOUSE_POSITION,
 		    NULL);
 		mouseinterval(0);
 	}
@@ -327,6 +366,10 @@ tty_read(struct view_event *ev, int timeout)
 			else if (me.bstate & (BUTTON1_PRESSED |
 			    BUTTON1_CLICKED))
 				ev->button = VIEW_BUTTON1;
+			else if (me.bstate & BUTTON1_RELEASED)
+				ev->button = VIEW_RELEASE1;
+			else if (me.bstate & REPORT_MOUSE_POSITION)
+				ev->button = VIEW_DRAG1;
 			else
 				return (0);
 			return (1);

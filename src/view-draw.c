@@ -220,6 +220,51 @@ paint_quotes(struct view *v, size_t w, const struct layout_line *l)
 	}
 }
 
+/* Tint the noted passages (and their counterparts) on line l. */
+static void
+paint_notes(struct view *v, size_t w, const struct layout_line *l)
+{
+	const struct note_mark	*mk;
+	size_t			 i;
+
+	if (v->notes == NULL)
+		return;
+	for (i = 0; i < v->notes->nmarks; i++) {
+		mk = &v->notes->marks[i];
+		if (mk->vers == w)
+			paint(v, l, mk->start, mk->end, SLOT_NOTE, 0);
+	}
+}
+
+/*
+ * The note marker of line l of version w: 2 when a note's own passage
+ * touches it, 1 when only a counterpart does, else 0.
+ */
+static int
+note_marker(struct view *v, size_t w, const struct layout_line *l)
+{
+	const struct note_mark	*mk;
+	struct doc_pos		 a, b;
+	size_t			 i;
+	int			 r = 0;
+
+	if (v->notes == NULL || l->block == DOC_NOPOS)
+		return (0);
+	a.block = b.block = l->block;
+	a.off = l->start;
+	b.off = l->end > l->start ? l->end : l->start + 1;
+	for (i = 0; i < v->notes->nmarks; i++) {
+		mk = &v->notes->marks[i];
+		if (mk->vers != w || v_pos_cmp(mk->start, b) >= 0 ||
+		    v_pos_cmp(a, mk->end) >= 0)
+			continue;
+		if (!mk->counterpart)
+			return (2);
+		r = 1;
+	}
+	return (r);
+}
+
 /* Draw display line l of version w at x, y in column c. */
 static void
 draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
@@ -288,11 +333,14 @@ draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
 		    SLOT_LINK : -1, fl);
 	}
 	paint_quotes(v, w, l);
+	paint_notes(v, w, l);
 	for (i = 0; i < v->nranges; i++) {
 		if (v->ranges[i].v == w)
 			paint(v, l, v->ranges[i].a, v->ranges[i].b,
 			    v->ranges[i].slot, v->ranges[i].flags);
 	}
+	if (v->sel.on && v->sel.v == w)
+		paint(v, l, v->sel.a, v->sel.b, SLOT_SELECTED, 0);
 	paint_matches(v, w, l);
 	grid_text_styled(g, x, y, xmax, b->text + l->start, n, v->sslots,
 	    v->sflags);
@@ -325,6 +373,16 @@ draw_column(struct view *v, struct grid *g, int c)
 				    SLOT_DOUBTFUL, r == e->sep ? GRID_BOLD : 0);
 			if ((size_t)i >= tr->n)
 				continue;
+			switch (note_marker(v, tr->ver[i], &tr->lines[i])) {
+			case 2:
+				grid_text(g, v->colx[c] - 1, y, v->colx[c],
+				    "\xe2\x9c\x8e", 3, SLOT_NOTE, GRID_BOLD);
+				break;
+			case 1:
+				grid_text(g, v->colx[c] - 1, y, v->colx[c],
+				    "\xe2\x89\x88", 3, SLOT_NOTE, 0);
+				break;
+			}
 			if (v->layout == LAYOUT_INTERLINEAR && (i == 0 ||
 			    tr->ver[i - 1] != tr->ver[i])) {
 				vcode(v, tr->ver[i], code, sizeof code);
@@ -473,7 +531,11 @@ draw_status(struct view *v, struct grid *g)
 	if (v->msg != NULL) {
 		left = v->msg;
 		slot = SLOT_STATUS;
-	} else
+	} else if (v->visual)
+		left = "-- VISUAL -- ) ( w b: extend  a: annotate  Esc: cancel";
+	else if (v->sel.on)
+		left = "selection: a or Enter: annotate  Esc: clear";
+	else
 		left = vtitle(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
 	x = grid_text(g, 0, y, v->w - rw - 1, " ", 1, slot, 0);
 	draw_clipped(g, x, y, v->w - rw - 1, left, slot,
@@ -525,6 +587,8 @@ draw_menu(struct view *v, struct grid *g)
 		hint = "j/k: scroll  q: close";
 	else if (m->kind == VMENU_LINKS)
 		hint = "j/k: move  Enter: open  q: close";
+	else if (m->kind == VMENU_NOTES)
+		hint = "j/k: move  Enter: go  e: edit  d: delete  q: close";
 	else
 		hint = "j/k: move  Enter: go  q: close";
 	grid_text(g, m->x + 1, m->y + m->h - 1, m->x + m->w - 1, hint,
@@ -559,4 +623,6 @@ vd_render(struct view *v, struct grid *g)
 	draw_status(v, g);
 	if (v->menu.kind != VMENU_NONE)
 		draw_menu(v, g);
+	if (v->ed != NULL)
+		vn_draw_editor(v, g);
 }

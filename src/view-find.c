@@ -378,8 +378,8 @@ vf_menu_free(struct view *v)
 }
 
 /* Start a list of kind. */
-static void
-menu_begin(struct view *v, enum vmenu_kind kind, char *title)
+void
+vf_menu_begin(struct view *v, enum vmenu_kind kind, char *title)
 {
 	vf_menu_free(v);
 	v->menu.kind = kind;
@@ -388,8 +388,8 @@ menu_begin(struct view *v, enum vmenu_kind kind, char *title)
 }
 
 /* Add an item (you give up text). */
-static void
-menu_add(struct view *v, char *text, size_t block, const char *url)
+void
+vf_menu_add(struct view *v, char *text, size_t block, const char *url)
 {
 	struct vmenu	*m = &v->menu;
 
@@ -416,7 +416,7 @@ vf_toc(struct view *v)
 
 	if (v->fs < v->cur->nsents[v->fv])
 		fb = v->cur->sents[v->fv][v->fs].block;
-	menu_begin(v, VMENU_TOC, xstrdup("Contents"));
+	vf_menu_begin(v, VMENU_TOC, xstrdup("Contents"));
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->kind != BLOCK_HEADING)
@@ -427,7 +427,7 @@ vf_toc(struct view *v)
 		strbuf_add(&sb, b->text, b->len > 400 ? 400 : b->len);
 		if (i <= fb)
 			v->menu.sel = v->menu.n;
-		menu_add(v, strbuf_detach(&sb, NULL), i, NULL);
+		vf_menu_add(v, strbuf_detach(&sb, NULL), i, NULL);
 	}
 	strbuf_release(&sb);
 	if (v->menu.n == 0) {
@@ -446,7 +446,7 @@ vf_links(struct view *v)
 	struct strbuf		 sb = STRBUF_INIT;
 	size_t			 i, k, n;
 
-	menu_begin(v, VMENU_LINKS, xstrdup("Links"));
+	vf_menu_begin(v, VMENU_LINKS, xstrdup("Links"));
 	for (i = 0; i < d->nblocks && v->menu.n < 10000; i++) {
 		b = &d->blocks[i];
 		for (k = 0; k < b->nspans; k++) {
@@ -460,7 +460,7 @@ vf_links(struct view *v)
 			strbuf_addstr(&sb, "  <");
 			strbuf_addstr(&sb, sp->target);
 			strbuf_addstr(&sb, ">");
-			menu_add(v, strbuf_detach(&sb, NULL), i, sp->target);
+			vf_menu_add(v, strbuf_detach(&sb, NULL), i, sp->target);
 		}
 	}
 	strbuf_release(&sb);
@@ -489,6 +489,14 @@ vf_help(struct view *v)
 		"interlinear.",
 		"A ? in the margin marks a doubtful alignment (x and X go "
 		"to the next and previous one).",
+		"Notes: a writes a note on the selection (v, or a mouse "
+		"drag), else the focused quotation or sentence (a note "
+		"already there is edited); m lists them. A \xe2\x9c\x8e in "
+		"the margin marks a noted passage, \xe2\x89\x88 its "
+		"translation in the other versions.",
+		"Note editor: C-s saves, Esc cancels, C-z or C-_ undoes, "
+		"Tab suggests spellings (Enter or 1-9 replaces, + adds to "
+		"your dictionary, i ignores), C-t switches the language.",
 		"Config: $XDG_CONFIG_HOME/polyread/config (theme, layout, "
 		"width, mouse, bind KEY ACTION); themes in "
 		"$XDG_CONFIG_HOME/polyread/themes.",
@@ -503,17 +511,17 @@ vf_help(struct view *v)
 		settings_init(&def);
 		s = &def;
 	}
-	menu_begin(v, VMENU_HELP, xstrdup("polyread keys (q closes)"));
+	vf_menu_begin(v, VMENU_HELP, xstrdup("polyread keys (q closes)"));
 	for (a = 1; a < ACT_COUNT; a++) {
 		settings_keys_of(s, (enum action)a, keys, sizeof keys);
 		if (*keys == '\0')
 			snprintf(keys, sizeof keys, "(%s)",
 			    action_name((enum action)a));
-		menu_add(v, xstrprintf("%-24s %s", keys,
+		vf_menu_add(v, xstrprintf("%-24s %s", keys,
 		    action_help((enum action)a)), DOC_NOPOS, NULL);
 	}
 	for (i = 0; i < nitems(notes); i++)
-		menu_add(v, xstrdup(notes[i]), DOC_NOPOS, NULL);
+		vf_menu_add(v, xstrdup(notes[i]), DOC_NOPOS, NULL);
 	if (s != v->set)
 		settings_release(&def);
 }
@@ -547,6 +555,8 @@ menu_activate(struct view *v)
 
 	if (m->n == 0 || m->sel >= m->n)
 		return (VIEW_REDRAW);
+	if (m->kind == VMENU_NOTES)
+		return (vn_list_key(v, PRKEY_ENTER));
 	if (m->kind == VMENU_TOC) {
 		s = vl_sentence_at(v->cur, w, m->block[m->sel], 0);
 		vf_menu_free(v);
@@ -593,7 +603,10 @@ vf_menu_key(struct view *v, int32_t key)
 {
 	struct vmenu	*m = &v->menu;
 	long		 page = m->h > 3 ? m->h - 2 : 1;
+	int		 r;
 
+	if (m->kind == VMENU_NOTES && (r = vn_list_key(v, key)) >= 0)
+		return (r);
 	switch (key) {
 	case 'j':
 	case PRKEY_DOWN:

@@ -11,7 +11,10 @@
 #ifndef POLYREAD_VIEW_INT_H
 #define POLYREAD_VIEW_INT_H
 
+#include "editbuf.h"
 #include "layout.h"
+#include "note.h"
+#include "spell.h"
 #include "theme.h"
 #include "view.h"
 
@@ -72,7 +75,43 @@ enum vmenu_kind {
 	VMENU_NONE,
 	VMENU_TOC,
 	VMENU_LINKS,
-	VMENU_HELP
+	VMENU_HELP,
+	VMENU_NOTES		/* block[i]: the note's index */
+};
+
+/* A passage selected for a note: [a, b) of version v. */
+struct vsel {
+	int		on;
+	size_t		v;
+	struct doc_pos	a;
+	struct doc_pos	b;
+};
+
+/* The note editor (view-notes.c). */
+struct vedit {
+	struct editbuf		 eb;
+	size_t			 vers;		/* the passage's version, or
+						   DOC_NOPOS (an orphan) */
+	struct doc_pos		 a;
+	struct doc_pos		 b;
+	int64_t			 id;		/* the note; 0: a new one */
+	char			*quote;
+	char			 lang[16];
+	struct spell_ignore	 ign;
+	struct spell_error	*errs;
+	size_t			 nerrs;
+	struct spell_suggestion	*sugg;		/* the suggestions shown */
+	size_t			 nsugg;
+	size_t			 ssel;
+	int			 suggesting;
+	size_t			 ws;		/* the word they are for */
+	size_t			 we;
+	int			 confirm;	/* asking to discard */
+	char			*msg;
+	size_t			 top;		/* first text line shown */
+	int			 tw;		/* its width when drawn */
+	struct text_line	*lines;
+	size_t			 alines;
 };
 
 struct vmenu {
@@ -166,6 +205,18 @@ struct view {
 	size_t			 astyle;
 	struct vrowmap		*rowmap;	/* h x VMAXV */
 	struct strbuf		 sb;
+
+	/* Notes (view-notes.c). */
+	struct notes		*notes;		/* or NULL: off */
+	struct spell		*spell;
+	char			*notes_off;	/* why they are off */
+	struct vsel		 sel;
+	int			 visual;	/* v: extending sel by keys */
+	int			 drag;		/* button 1 went down on text */
+	size_t			 dragv;
+	struct doc_pos		 dragp;
+	struct vedit		*ed;		/* the editor, or NULL */
+	int			 confirm;	/* notes list: deleting */
 };
 
 /* view-layout.c */
@@ -195,6 +246,9 @@ void		 v_ensure_visible(struct view *);
 void		 v_set_focus(struct view *, size_t v, size_t s);
 void		 v_scroll_to_sentence_top(struct view *, size_t v, size_t s);
 int		 v_pos_cmp(struct doc_pos, struct doc_pos);
+void		 v_goto(struct view *, size_t v, struct doc_pos, int top);
+int		 v_pos_at(struct view *, int x, int y, size_t *v,
+		     struct doc_pos *);
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);
@@ -211,5 +265,18 @@ void		 vf_help(struct view *);
 int		 vf_menu_key(struct view *, int32_t key);
 int		 vf_menu_mouse(struct view *, const struct view_event *);
 void		 vf_menu_free(struct view *);
+void		 vf_menu_begin(struct view *, enum vmenu_kind, char *title);
+void		 vf_menu_add(struct view *, char *text, size_t block,
+		     const char *url);
+
+/* view-notes.c */
+void		 vn_annotate(struct view *);
+void		 vn_visual(struct view *);
+void		 vn_list(struct view *);
+int		 vn_key(struct view *, int32_t key);
+int		 vn_list_key(struct view *, int32_t key);
+int		 vn_mouse(struct view *, const struct view_event *);
+void		 vn_draw_editor(struct view *, struct grid *);
+void		 vn_editor_close(struct view *);
 
 #endif

@@ -112,6 +112,10 @@ view_free(struct view *v)
 
 	if (v == NULL)
 		return;
+	vn_editor_close(v);
+	if (v->notes != NULL)
+		notes_map(v->notes, NULL);
+	free(v->notes_off);
 	align_free(v->al);
 	vl_free_provisional(v);
 	for (w = 0; w < VMAXV; w++) {
@@ -840,6 +844,15 @@ view_action(struct view *v, enum action a)
 	case ACT_LINKS:
 		vf_links(v);
 		break;
+	case ACT_ANNOTATE:
+		vn_annotate(v);
+		break;
+	case ACT_VISUAL:
+		vn_visual(v);
+		break;
+	case ACT_NOTES:
+		vn_list(v);
+		break;
 	case ACT_HELP:
 		vf_help(v);
 		break;
@@ -859,7 +872,40 @@ view_action(struct view *v, enum action a)
 	return (VIEW_REDRAW);
 }
 
-/* A click or the wheel. */
+/*
+ * The text position under cell x, y: 1 with its version and position, or
+ * 0 when there is no text there.
+ */
+int
+v_pos_at(struct view *v, int x, int y, size_t *w, struct doc_pos *p)
+{
+	const struct vrowmap	*rm;
+	const struct doc_block	*b;
+	size_t			 off;
+	int			 c;
+
+	if (y < 0 || y >= v->h)
+		return (0);
+	for (c = 0; c < v->ncols; c++) {
+		rm = &v->rowmap[(size_t)y * VMAXV + (size_t)c];
+		if (rm->v < 0 || x < v->colx[c] || x >= v->colx[c] + v->colw)
+			continue;
+		b = &v->a->docs[rm->v]->blocks[rm->block];
+		off = rm->start + grid_text_offset(b->text + rm->start,
+		    rm->end - rm->start, x - rm->x);
+		if (x < rm->x)
+			off = rm->start;
+		if (off >= rm->end && off > rm->start)
+			off = rm->end - 1;
+		*w = (size_t)rm->v;
+		p->block = rm->block;
+		p->off = off;
+		return (1);
+	}
+	return (0);
+}
+
+/* A click, a drag or the wheel. */
 static int
 mouse_event(struct view *v, const struct view_event *ev)
 {
@@ -868,10 +914,14 @@ mouse_event(struct view *v, const struct view_event *ev)
 	size_t			 off, s;
 	int			 c;
 
+	if (v->ed != NULL)
+		return (0);
 	if (v->menu.kind != VMENU_NONE)
 		return (vf_menu_mouse(v, ev));
 	if (v->prompt || v->small)
 		return (0);
+	if (ev->button == VIEW_DRAG1 || ev->button == VIEW_RELEASE1)
+		return (vn_mouse(v, ev));
 	if (ev->button == VIEW_WHEEL_UP) {
 		scroll(v, -3);
 		return (VIEW_REDRAW);
@@ -882,6 +932,7 @@ mouse_event(struct view *v, const struct view_event *ev)
 	}
 	if (ev->button != VIEW_BUTTON1 || ev->y < 0 || ev->y >= v->h)
 		return (0);
+	v->drag = 0;
 	if (ev->y == 0) {
 		for (c = 0; c < (int)v->nvers; c++) {
 			if (ev->x >= v->hdrx[c] && ev->x < v->hdrx[c] +
@@ -907,6 +958,7 @@ mouse_event(struct view *v, const struct view_event *ev)
 			return (0);
 		v_set_focus(v, (size_t)rm->v, s);
 		v->cmatch = DOC_NOPOS;
+		vn_mouse(v, ev);
 		return (VIEW_REDRAW);
 	}
 	return (0);
@@ -918,6 +970,7 @@ view_event(struct view *v, const struct view_event *ev)
 {
 	enum action	a;
 	char		name[32];
+	int		r;
 
 	switch (ev->kind) {
 	case VIEW_EV_RESIZE:
@@ -930,10 +983,14 @@ view_event(struct view *v, const struct view_event *ev)
 	}
 	free(v->msg);
 	v->msg = NULL;
+	if (v->ed != NULL)
+		return (vn_key(v, ev->key));
 	if (v->prompt)
 		return (vf_search_key(v, ev->key));
 	if (v->menu.kind != VMENU_NONE)
 		return (vf_menu_key(v, ev->key));
+	if ((r = vn_key(v, ev->key)) >= 0)
+		return (r);
 	a = v->set != NULL ? settings_action(v->set, ev->key) : ACT_NONE;
 	if (a == ACT_NONE) {
 		settings_key_name(ev->key, name, sizeof name);
@@ -973,9 +1030,13 @@ view_set_alignment(struct view *v, struct alignment *al)
 		block = v->cur->sents[v->fv][v->fs].block;
 		off = v->cur->sents[v->fv][v->fs].start;
 	}
+	if (v->notes != NULL)
+		notes_map(v->notes, NULL);
 	if (v->al != NULL && v->al != al)
 		align_free(v->al);
 	v->al = al;
+	if (v->notes != NULL)
+		notes_map(v->notes, al);
 	v->cur = al;
 	vl_free_provisional(v);
 	quote_tables(v);
@@ -1036,4 +1097,90 @@ view_idle(struct view *v)
 		rows += v->heights[u - 1];
 	}
 	return (0);
+}
+
+/* Go to a position of version w: focus its sentence (top: at the top). */
+void
+v_goto(struct view *v, size_t w, struct doc_pos p, int top)
+{
+	size_t	s;
+
+	if (w >= v->cur->nvers)
+		return;
+	s = vl_sentence_at(v->cur, w, p.block, p.off);
+	if (s == DOC_NOPOS)
+		return;
+	if (v->layout == LAYOUT_SINGLE && v->sv != w) {
+		v->sv = w;
+		v->fv = w;
+		v->fs = s;
+		v->fq = DOC_NOPOS;
+		relayout(v, 0);
+	}
+	v->cmatch = DOC_NOPOS;
+	if (top)
+		v_scroll_to_sentence_top(v, w, s);
+	else {
+		v_set_focus(v, w, s);
+		v_ensure_visible(v);
+	}
+}
+
+/* Focus the sentence at a position, at the top of the screen. */
+void
+view_goto(struct view *v, size_t w, struct doc_pos p)
+{
+	v_goto(v, w, p, 1);
+}
+
+/* The focused sentence's start. */
+void
+view_position(const struct view *v, size_t *w, struct doc_pos *p)
+{
+	*w = v->fv;
+	p->block = p->off = 0;
+	if (v->fv < v->cur->nvers && v->fs < v->cur->nsents[v->fv]) {
+		p->block = v->cur->sents[v->fv][v->fs].block;
+		p->off = v->cur->sents[v->fv][v->fs].start;
+	}
+}
+
+/* Attach the notes and the spell checker. */
+void
+view_set_notes(struct view *v, struct notes *ns, struct spell *sp,
+    const char *off)
+{
+	v->notes = ns;
+	v->spell = sp;
+	free(v->notes_off);
+	v->notes_off = off != NULL ? xstrdup(off) : NULL;
+	if (ns != NULL)
+		notes_map(ns, v->al);
+}
+
+/* Is the editor open? */
+int
+view_editing(const struct view *v)
+{
+	return (v->ed != NULL);
+}
+
+/* The editor's text. */
+const char *
+view_editor_text(const struct view *v)
+{
+	return (v->ed != NULL ? eb_text(&v->ed->eb) : NULL);
+}
+
+/* The selection. */
+int
+view_selection(const struct view *v, size_t *w, struct doc_pos *a,
+    struct doc_pos *b)
+{
+	if (!v->sel.on)
+		return (0);
+	*w = v->sel.v;
+	*a = v->sel.a;
+	*b = v->sel.b;
+	return (1);
 }

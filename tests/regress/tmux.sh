@@ -1,7 +1,8 @@
 # tmux.sh: drive the full-screen reader in a private tmux server, for the
 # tests/regress/0010-reader-*.sh scripts. Source it after lib.sh.
 #
-# The reader runs with POLYREAD_TRACE, which appends a line per key read
+# Each run gets an empty XDG_DATA_HOME (notes and the reading position
+# start afresh). The reader runs with POLYREAD_TRACE, which appends a line per key read
 # and per repaint: after sending keys, tmx_keys waits (a bounded poll, no
 # fixed sleeps) until the reader has read them all and painted, so every
 # capture shows a settled screen.
@@ -139,8 +140,11 @@ tmx_launch() {
 			    "$T/go.$TMX_N"
 			printf 'do sleep 0.05; i=$((i + 1)); done\n'
 		fi
-		printf "env TERM=%s POLYREAD_TRACE='%s' '%s'" \
-		    "${TMX_TERM:-$(tmx_term)}" "$TMX_TRACE" "$POLYREAD"
+		# A data folder of its own: no reading position saved by
+		# an earlier run (--data-dir overrides it).
+		printf "env TERM=%s POLYREAD_TRACE='%s' XDG_DATA_HOME='%s' '%s'" \
+		    "${TMX_TERM:-$(tmx_term)}" "$TMX_TRACE" \
+		    "$T/xdg-data.$TMX_N" "$POLYREAD"
 		for a in "$@"; do
 			printf " '%s'" "$a"
 		done

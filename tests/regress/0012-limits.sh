@@ -1,0 +1,149 @@
+#!/bin/sh
+# Issue 7: each input limit (docs/polyread.1, LIMITS; docs/SECURITY.md)
+# gives one clear line past it, and the shapes that make naive code
+# quadratic finish: one huge line, 100,000 nested elements, a million tiny
+# paragraphs, 3,000 sentences aligned with 3. Every command runs under a
+# generous timeout: a guard against hangs, not a timing test.
+. "$top_srcdir/tests/regress/lib.sh"
+
+# t_limit DESCRIPTION COMMAND...: t_fails, under the hang guard.
+t_limit() {
+	d=$1; shift
+	t_fails "$d" timeout 120 "$@"
+}
+# t_runs DESCRIPTION COMMAND...: t_ok, under the hang guard.
+t_runs() {
+	d=$1; shift
+	t_ok "$d" timeout 120 "$@"
+}
+
+# File size: 32 MiB.
+awk 'BEGIN { s = "Forty-two bytes of plain text, and more.\n\n";
+	for (i = 0; i < 800000; i++) printf "%s", s }' >"$T/big.en.txt"
+t_limit "file size: 33 MB refused" "$POLYREAD" dump "$T/big.en.txt"
+t_grep "file size: the limit is named" \
+    "'.*/big.en.txt' is too large (32.0 MiB; the limit is 32.0 MiB)\|is too large (.*; the limit is 32.0 MiB)" \
+    "$T/err"
+rm -f "$T/big.en.txt"
+
+# One huge line: 20 MB of sentences without a newline is one paragraph,
+# past the paragraph limit (4 MiB).
+awk 'BEGIN { s = "The cat sat on the mat. "; for (i = 0; i < 873813; i++)
+	printf "%s", s }' >"$T/line.en.txt"
+t_limit "20 MB line: refused" "$POLYREAD" dump "$T/line.en.txt"
+t_grep "20 MB line: the paragraph limit is named" \
+    "'.*/line.en.txt' has a paragraph longer than 4.0 MiB (the limit)" \
+    "$T/err"
+t_limit "20 MB line: sentences refused too" "$POLYREAD" sentences \
+    "$T/line.en.txt"
+# The same in one HTML paragraph, and a 20 MB word.
+{ printf '<html><body><p>'; cat "$T/line.en.txt"; printf '</p></body></html>'; } \
+    >"$T/line.en.html"
+t_limit "20 MB html paragraph: refused" "$POLYREAD" dump "$T/line.en.html"
+t_grep "20 MB html paragraph: says so" "paragraph longer than 4.0 MiB" \
+    "$T/err"
+rm -f "$T/line.en.html"
+head -c 20000000 /dev/zero | tr '\0' 'a' >"$T/word.en.txt"
+t_limit "20 MB word: refused" "$POLYREAD" dump "$T/word.en.txt"
+rm -f "$T/word.en.txt"
+# Just under the limit: 3.9 MB on one line is read, cut into its 162,500
+# sentences and dumped, in linear time.
+head -c 3900000 "$T/line.en.txt" >"$T/long.en.txt"
+rm -f "$T/line.en.txt"
+t_runs "3.9 MB line: dumped" "$POLYREAD" dump --width 80 "$T/long.en.txt"
+t_grep "3.9 MB line: its text" "The cat sat on the mat." "$T/out"
+t_runs "3.9 MB line: sentences" "$POLYREAD" sentences "$T/long.en.txt"
+n=$(grep -c 'The cat sat' "$T/out")
+t_result $([ "$n" -ge 160000 ]; echo $?) "3.9 MB line: $n sentences"
+# A 20 MB HTML page on one line: many paragraphs, each short.
+awk 'BEGIN { printf "<html><body>";
+	for (i = 0; i < 400000; i++) printf "<p>Line %d of one long line.</p>", i;
+	printf "</body></html>" }' >"$T/oneline.en.html"
+t_runs "html on one 13 MB line: dumped" "$POLYREAD" dump "$T/oneline.en.html"
+t_grep "html on one line: the last paragraph" "Line 399999 of one" "$T/out"
+rm -f "$T/oneline.en.html" "$T/long.en.txt"
+
+# Nesting depth: 256. 100,000 nested elements are refused at once.
+awk 'BEGIN { printf "<html><body>";
+	for (i = 0; i < 100000; i++) printf "<div>"; printf "deep";
+	for (i = 0; i < 100000; i++) printf "</div>";
+	printf "</body></html>\n" }' >"$T/nested.html"
+t_limit "100,000 nested html elements: refused" "$POLYREAD" dump \
+    "$T/nested.html"
+t_grep "nested html: the depth limit is named" "more than 256 deep" "$T/err"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><r>";
+	for (i = 0; i < 100000; i++) printf "<a>"; printf "deep";
+	for (i = 0; i < 100000; i++) printf "</a>";
+	printf "</r>\n" }' >"$T/nested.xml"
+t_limit "100,000 nested xml elements: refused" "$POLYREAD" dump \
+    "$T/nested.xml"
+t_grep "nested xml: the depth limit is named" "more than 256 deep" "$T/err"
+# Unclosed: 100,000 start tags and no end.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<div><span>x" }' \
+    >"$T/open.html"
+t_runs "100,000 unclosed html elements: no hang" sh -c \
+    '"$1" dump "$2" >/dev/null 2>&1; [ $? -lt 128 ]' sh "$POLYREAD" \
+    "$T/open.html"
+# Just under the limit: 250 levels are read.
+awk 'BEGIN { printf "<html><body>";
+	for (i = 0; i < 250; i++) printf "<div>"; printf "Deep but fine.";
+	for (i = 0; i < 250; i++) printf "</div>";
+	printf "</body></html>\n" }' >"$T/deep250.html"
+t_runs "250 nested elements: read" "$POLYREAD" dump "$T/deep250.html"
+t_grep "250 nested elements: the text" "Deep but fine." "$T/out"
+rm -f "$T/nested.html" "$T/nested.xml" "$T/open.html"
+
+# Elements: 2,000,000.
+awk 'BEGIN { printf "<html><body><p>x</p>";
+	for (i = 0; i < 2000001; i++) printf "<b></b>";
+	printf "</body></html>\n" }' >"$T/elements.html"
+t_limit "2,000,001 elements: refused" "$POLYREAD" dump "$T/elements.html"
+t_grep "elements: the limit is named" \
+    "has more than 2000000 elements (the limit)" "$T/err"
+rm -f "$T/elements.html"
+
+# Blocks (paragraphs): 2,000,000.
+awk 'BEGIN { for (i = 0; i < 2000001; i++) printf "P.\n\n" }' \
+    >"$T/blocks.en.txt"
+t_limit "2,000,001 paragraphs: refused" "$POLYREAD" dump "$T/blocks.en.txt"
+t_grep "paragraphs: the limit is named" \
+    "has more than 2000000 paragraphs (the limit)" "$T/err"
+rm -f "$T/blocks.en.txt"
+
+# A million tiny paragraphs: read, cut and dumped.
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "P%d.\n\n", i }' \
+    >"$T/million.en.txt"
+t_runs "a million text paragraphs: dumped" "$POLYREAD" dump "$T/million.en.txt"
+t_grep "a million text paragraphs: the last" "^P999999\.$" "$T/out"
+rm -f "$T/million.en.txt"
+awk 'BEGIN { printf "<html><body>";
+	for (i = 0; i < 1000000; i++) printf "<p>P%d.</p>\n", i;
+	printf "</body></html>\n" }' >"$T/million.en.html"
+t_runs "a million html paragraphs: dumped" "$POLYREAD" dump \
+    "$T/million.en.html"
+t_grep "a million html paragraphs: the last" "^P999999\.$" "$T/out"
+rm -f "$T/million.en.html"
+
+# 3,000 sentences against 3: the aligner's band and its fallbacks stay
+# near linear; every sentence of both is printed.
+printf 'One cat sat. Two dogs ran. Three birds sang.\n' >"$T/three.en.txt"
+awk 'BEGIN { split("le chat chien oiseau maison vert bleu rouge grand petit", w);
+	srand(7);
+	for (i = 0; i < 3000; i++) {
+		s = "Phrase " i;
+		for (j = 0; j < 8; j++) s = s " " w[1 + int(rand() * 10)];
+		printf "%s. ", s;
+		if (i % 40 == 39) printf "\n\n";
+	}
+	printf "\n" }' >"$T/many.fr.txt"
+t_runs "align 3 with 3,000 sentences" "$POLYREAD" align "$T/three.en.txt" \
+    "$T/many.fr.txt"
+t_grep "align 3 with 3,000: the last French sentence" "Phrase 2999 " "$T/out"
+t_grep "align 3 with 3,000: the English ones" "Three birds sang." "$T/out"
+t_runs "align 3,000 with 3" "$POLYREAD" align "$T/many.fr.txt" \
+    "$T/three.en.txt"
+t_runs "dump 3 with 3,000" "$POLYREAD" dump "$T/three.en.txt" "$T/many.fr.txt"
+t_runs "quotes 3 with 3,000" "$POLYREAD" quotes "$T/three.en.txt" \
+    "$T/many.fr.txt"
+
+t_done
