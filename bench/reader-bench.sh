@@ -13,7 +13,8 @@
 #                           provisional one
 # then sends keys one at a time, waiting for each repaint, and reports the
 # median and the worst key -> repaint time for scrolling (j, k, space, b)
-# and for search next (n, after a search), and the peak memory (VmHWM)
+# for search next (n, after a search) and for the layout switch (l:
+# columns, single, interlinear, three times round), and the peak memory (VmHWM)
 # against the size of the inputs.
 set -u
 runs=5
@@ -115,6 +116,7 @@ while [ "$r" -le "$runs" ]; do
 	keys=$((keys + 4))
 	settle key "$keys"
 	keyrun n 20 search-next
+	keyrun l 9 layout-switch
 	pid=$(T display-message -p '#{pane_pid}')
 	grep VmHWM "/proc/$pid/status" 2>/dev/null | awk '{ print $2 }' \
 	    >>"$tmp/hwm"
@@ -131,8 +133,8 @@ printf "  start -> aligned         %s (median)\n" \
 printf "  of which: loading        %s, loaded -> first paint %s (medians)\n" \
     "$(awk '{ print $4 }' "$tmp/start" | median | ms)" \
     "$(awk '{ print $5 }' "$tmp/start" | median | ms)"
-for l in scroll search-next; do
-	printf "  key -> repaint, %-11s %s median, %s worst (%s keys)\n" "$l" \
+for l in scroll search-next layout-switch; do
+	printf "  key -> repaint, %-13s %s median, %s worst (%s keys)\n" "$l" \
 	    "$(awk -v l=$l '$1 == l { print $2 }' "$tmp/keys" | median | ms)" \
 	    "$(awk -v l=$l '$1 == l { print $2 }' "$tmp/keys" | sort -n |
 	    tail -n 1 | ms)" "$(grep -c "^$l " "$tmp/keys")"

@@ -424,6 +424,12 @@ notes_import(int argc, char **argv)
 				if (got == 0 || sb.len > 256 * 1024 * 1024)
 					break;
 			}
+			if (sb.len > 256 * 1024 * 1024) {
+				error_msg("notes import: the standard input is "
+				    "larger than 256 MiB (the limit)");
+				r = 1;
+				break;
+			}
 			data = strbuf_detach(&sb, &len);
 		} else if (file_read(argv[i], 256 * 1024 * 1024, &data, &len,
 		    &cause) != 0) {

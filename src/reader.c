@@ -182,9 +182,13 @@ open_url(struct view *v, const char *url)
 	free(cmd);
 }
 
-/* Load theme name into the terminal (mono without colours). */
+/*
+ * Load theme name into the terminal (mono without colours). A theme that
+ * does not load, or loads with a problem, is told on the status line and,
+ * when kept is not NULL, in *kept (to repeat on stderr after quitting).
+ */
 static void
-apply_theme(struct view *v, const char *name)
+apply_theme(struct view *v, const char *name, char **kept)
 {
 	struct theme	 t;
 	char		*cause = NULL;
@@ -192,6 +196,8 @@ apply_theme(struct view *v, const char *name)
 	if (tty_ncolours() == 0 || theme_load(&t, name, &cause) != 0) {
 		if (cause != NULL) {
 			view_message(v, "%s", cause);
+			if (kept != NULL && *kept == NULL)
+				*kept = xstrdup(cause);
 			free(cause);
 			cause = NULL;
 			/* The default theme, else the built-in mono. */
@@ -206,8 +212,11 @@ apply_theme(struct view *v, const char *name)
 			    "terminal): theme mono");
 		theme_mono(&t);
 	}
-	if (t.warning != NULL)
+	if (t.warning != NULL) {
 		view_message(v, "%s", t.warning);
+		if (kept != NULL && *kept == NULL)
+			*kept = xstrdup(t.warning);
+	}
 	tty_theme(&t);
 	theme_release(&t);
 }
@@ -325,7 +334,7 @@ reader_run(struct article *a, const struct cmd_opts *o)
 	struct worker		 wk;
 	struct rnotes		 rn;
 	struct doc_pos		 pos;
-	char			**themes = NULL, *cause = NULL;
+	char			**themes = NULL, *cause = NULL, *theme_err = NULL;
 	size_t			 nthemes, i;
 	int			 w, h, r, dirty = 1, clear = 0, n, aligning = 0;
 	int			 progress = -1, first = 1, editing = 0;
@@ -356,10 +365,14 @@ reader_run(struct article *a, const struct cmd_opts *o)
 	}
 	tty_size(&w, &h);
 	v = view_create(a, &vo, w, h);
-	apply_theme(v, vo.theme);
+	apply_theme(v, vo.theme, &theme_err);
 	if (set.nerrors > 0)
 		view_message(v, "%s%s", set.errors[0], set.nerrors > 1 ?
 		    " (and more: see after quitting)" : "");
+	/* Versions that did not load: named on the screen too, since the
+	 * lines on stderr are hidden behind it. */
+	if (a->warning != NULL)
+		view_message(v, "%s", a->warning);
 	notes_start(&rn, a, o->data_dir);
 	view_set_notes(v, rn.ns, rn.sp, rn.cause);
 	if (rn.cause != NULL)
@@ -439,7 +452,7 @@ reader_run(struct article *a, const struct cmd_opts *o)
 			tty_editing(editing);
 		}
 		if (r & VIEW_THEME)
-			apply_theme(v, view_theme(v));
+			apply_theme(v, view_theme(v), NULL);
 		if ((r & VIEW_OPEN) && view_url(v) != NULL)
 			open_url(v, view_url(v));
 		if (r & (VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
@@ -458,6 +471,12 @@ reader_run(struct article *a, const struct cmd_opts *o)
 		fprintf(stderr, "%s: ", progname);
 		safe_fputs(stderr, set.errors[i]);
 		fputc('\n', stderr);
+	}
+	if (theme_err != NULL) {
+		fprintf(stderr, "%s: ", progname);
+		safe_fputs(stderr, theme_err);
+		fputc('\n', stderr);
+		free(theme_err);
 	}
 	settings_release(&set);
 	for (i = 0; i < nthemes; i++)

@@ -71,6 +71,8 @@ tmx_capture "$T/s"
 t_grep "bind j none unbinds j" 'key j does nothing' "$T/s"
 tmx_quit
 t_result $? "quit"
+t_grep "after quitting, stderr repeats the unknown theme" \
+    "^polyread: no theme 'nosuch'" "$T/stderr.$TMX_N"
 rm -f "$C"
 
 # A terminal that cannot move its cursor: the text is printed instead.

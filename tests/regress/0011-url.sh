@@ -428,8 +428,15 @@ if command -v tmux >/dev/null 2>&1; then
 	t_grep "the reader: the Russian column" 'Канатная дорога' "$T/screen"
 	t_grep "the reader: the French column" 'téléphérique' "$T/screen"
 	tmx kill-server >/dev/null 2>&1
+	tmx_start 150 30 "$B/missing/en"
+	t_result $? "the reader with one version missing starts"
+	tmx_capture "$T/screen"
+	t_grep "the reader: the English column" 'Cable car' "$T/screen"
+	t_grep "the reader: the missing version named on the status line" \
+	    "not loaded: RU '$B/missing/ru': HTTP 404" "$T/screen"
+	tmx kill-server >/dev/null 2>&1
 else
-	for n in 1 2 3; do
+	for n in 1 2 3 4 5 6; do
 		t_n=$((t_n + 1))
 		echo "ok $t_n # SKIP tmux is not installed"
 	done

@@ -146,4 +146,11 @@ t_runs "dump 3 with 3,000" "$POLYREAD" dump "$T/three.en.txt" "$T/many.fr.txt"
 t_runs "quotes 3 with 3,000" "$POLYREAD" quotes "$T/three.en.txt" \
     "$T/many.fr.txt"
 
+# Notes imported from the standard input: 256 MiB at most.
+t_limit "notes import of 300 MB on stdin: refused" sh -c \
+    'head -c 300000000 /dev/zero | "$1" notes import --data-dir "$2" -' sh \
+    "$POLYREAD" "$T/data"
+t_grep "notes import on stdin: the limit is named" \
+    "standard input is larger than 256 MiB (the limit)" "$T/err"
+
 t_done
