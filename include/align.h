@@ -68,6 +68,13 @@ struct align_opts {
  */
 struct alignment *align_create(const struct article *,
 		     const struct align_opts *, char **cause);
+/*
+ * Start, on a thread of its own, the set-up every alignment needs (ICU's
+ * transliterator, the cost tables), so that it runs while the versions
+ * load (article_opts.warm). Once per process; joined by align_create() or
+ * at exit.
+ */
+void		 align_warm(void);
 void		 align_free(struct alignment *);
 
 /* The bead holding sentence s of version v. */

@@ -41,6 +41,9 @@ struct article_opts {
 	int		 no_alternates;	/* one operand opens only itself */
 	int		 offline;	/* URLs from the cache only */
 	int		 refresh;	/* URLs: ignore the cache */
+	void		(*warm)(void);	/* when not NULL, called as two
+					   versions or more start loading
+					   (align_warm: work for later) */
 };
 
 /*

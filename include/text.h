@@ -26,6 +26,15 @@ struct text_range {
  */
 void	 text_cleanup(void);
 
+/*
+ * Make ready, once per process, what finding anchors needs on every
+ * thread: ICU's transliterator registry and the name transliterator (tens
+ * of milliseconds, the same on every call). Calling it from a spare
+ * thread while the versions load takes that off the alignment's path;
+ * without it the first text_anchors() does it.
+ */
+void	 text_anchors_warm(void);
+
 /* ---- Graphemes and display width (text-width.c) ---- */
 
 /* Byte offset of the grapheme cluster boundary after pos (len at the end). */

@@ -768,13 +768,18 @@ band_cells(const size_t *lo, const size_t *hi, size_t n)
 
 /*
  * A diagonal band of half-width k: for each prefix of the profile, the B
- * prefixes whose share of B's length is near the profile's share.
+ * prefixes whose share of B's length is near the profile's share, and
+ * those whose share of B's units is near the profile's share of units.
+ * Translations keep their paragraphs more often than their proportions:
+ * over a book of articles translated more or less tersely, the length
+ * share drifts by dozens of paragraphs where the count share stays on
+ * the path, so a band holding both rarely needs widening.
  */
 static void
 band_diagonal(const struct profile *P, const struct side *B, size_t k,
     size_t *lo, size_t *hi)
 {
-	size_t	 i, j = 0, c;
+	size_t	 i, j = 0, c, cn;
 	double	*cum, ca, cb = 0, fa;
 
 	cum = xreallocarray(NULL, P->n + 1, sizeof *cum);
@@ -790,8 +795,10 @@ band_diagonal(const struct profile *P, const struct side *B, size_t k,
 			j++;
 		}
 		c = j;
-		lo[i] = c > k ? c - k : 0;
-		hi[i] = c + k < B->n ? c + k : B->n;
+		cn = P->n > 0 ? (size_t)((double)i * (double)B->n /
+		    (double)P->n + 0.5) : 0;
+		lo[i] = PR_MIN(c, cn) > k ? PR_MIN(c, cn) - k : 0;
+		hi[i] = PR_MAX(c, cn) + k < B->n ? PR_MAX(c, cn) + k : B->n;
 		if (i > 0 && lo[i] < lo[i - 1])
 			lo[i] = lo[i - 1];
 		if (i > 0 && hi[i] < hi[i - 1])
@@ -975,6 +982,46 @@ side_build(const struct alignment *al, size_t v, struct side *ss,
 		keys_sort(bs->keys + bs->f[s].koff, (size_t)bs->f[s].nk);
 	side_views(ss);
 	side_views(bs);
+}
+
+/* The warm-up thread of align_warm(). */
+static pthread_t	warm_thread;
+static int		warm_running;
+static pthread_mutex_t	warm_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void *
+warm_main(void *arg)
+{
+	(void)arg;
+	pthread_once(&tail_once, tail_init);
+	text_anchors_warm();
+	return (NULL);
+}
+
+/* Wait for the warm-up thread, if it runs (before exit: ICU's data). */
+static void
+warm_join(void)
+{
+	pthread_mutex_lock(&warm_lock);
+	if (warm_running == 1) {
+		pthread_join(warm_thread, NULL);
+		warm_running = 2;
+	}
+	pthread_mutex_unlock(&warm_lock);
+}
+
+void
+align_warm(void)
+{
+	pthread_mutex_lock(&warm_lock);
+	if (warm_running == 0) {
+		if (pthread_create(&warm_thread, NULL, warm_main, NULL) == 0) {
+			warm_running = 1;
+			atexit(warm_join);
+		} else
+			warm_running = 2;	/* then on first use */
+	}
+	pthread_mutex_unlock(&warm_lock);
 }
 
 /* Add an empty bead to a profile. */
@@ -2198,6 +2245,7 @@ struct prep {
 	struct vside		*vs;
 	const struct align_opts	*opts;
 	int			 blocks;	/* 0: prepare; 1: align blocks */
+	size_t			 order[ALIGN_MAXVERS]; /* largest first */
 	_Atomic size_t		 next;		/* the next version to take */
 	_Atomic size_t		 done;
 };
@@ -2221,6 +2269,7 @@ prep_loop(struct prep *pp, int report)
 	size_t			 v, done;
 
 	while ((v = atomic_fetch_add(&pp->next, 1)) < pp->al->nvers) {
+		v = pp->order[v];
 		if (o != NULL && o->cancel != NULL && *o->cancel)
 			break;
 		if (pp->blocks) {
@@ -2258,12 +2307,21 @@ prep_all(struct alignment *al, struct vside *vs,
 	struct prep	 pp;
 	pthread_t	 th[ALIGN_MAXVERS];
 	long		 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		 nth = 0, want, k;
+	size_t		 nth = 0, want, k, v, b, size[ALIGN_MAXVERS];
 
 	memset(&pp, 0, sizeof pp);
 	pp.al = al;
 	pp.vs = vs;
 	pp.opts = opts;
+	/* The largest versions first, so that the threads end together. */
+	for (v = 0; v < al->nvers; v++) {
+		size[v] = 0;
+		for (b = 0; b < al->docs[v]->nblocks; b++)
+			size[v] += al->docs[v]->blocks[b].len;
+		for (k = v; k > 0 && size[pp.order[k - 1]] < size[v]; k--)
+			pp.order[k] = pp.order[k - 1];
+		pp.order[k] = v;
+	}
 	atomic_init(&pp.next, 0);
 	atomic_init(&pp.done, 0);
 	want = ncpu > 1 ? (size_t)ncpu : 1;
@@ -2319,8 +2377,11 @@ align_create(const struct article *a, const struct align_opts *opts,
 		al->pivot = 0;
 	}
 	memset(vs, 0, sizeof vs);
-	if (prep_all(al, vs, opts) != 0)
+	if (prep_all(al, vs, opts) != 0) {
+		warm_join();
 		goto cancelled;
+	}
+	warm_join();
 	profile_of_side(&P, a->n, al->pivot, &vs[al->pivot].sent);
 	for (v = 0; v < a->n; v++) {
 		if (v == al->pivot)

@@ -646,6 +646,8 @@ article_open_one(struct article *a, const char *src,
 	if ((nc = article_choose(c, nc, pick, src, cause)) == 0)
 		goto out;
 
+	if (nc > 1 && opts != NULL && opts->warm != NULL)
+		opts->warm();
 	/* Fetch the URLs together, then load in order. */
 	if (is_url && nc > 0) {
 		reqs = xcalloc(nc, sizeof *reqs);
@@ -845,6 +847,7 @@ struct load_job {
 
 struct load_queue {
 	struct load_job		*jobs;
+	size_t			 order[ARTICLE_MAXVERS]; /* largest first */
 	size_t			 n;
 	_Atomic size_t		 next;
 };
@@ -869,7 +872,7 @@ article_load_loop(struct load_queue *q)
 	size_t	i;
 
 	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
-		article_load_job(&q->jobs[i]);
+		article_load_job(&q->jobs[q->order[i]]);
 }
 
 static void *
@@ -880,9 +883,24 @@ article_load_main(void *arg)
 	return (NULL);
 }
 
+/* The size of what a job loads (0 when unknown). */
+static size_t
+article_job_size(const struct load_job *j)
+{
+	struct stat	sb;
+
+	if (j->req != NULL)
+		return (j->req->data != NULL ? j->req->len : 0);
+	if (stat(j->path, &sb) == 0 && S_ISREG(sb.st_mode))
+		return ((size_t)sb.st_size);
+	return (0);
+}
+
 /*
  * Load the versions, on as many threads as there are processors: parsing
- * one version needs nothing from the others.
+ * one version needs nothing from the others. The largest go first, so
+ * that the threads end together (3 versions on 2 processors: the largest
+ * alone on one, the other two on the other).
  */
 static void
 article_load_all(struct load_job *jobs, size_t n)
@@ -890,10 +908,17 @@ article_load_all(struct load_job *jobs, size_t n)
 	struct load_queue	 q;
 	pthread_t		 th[ARTICLE_MAXVERS];
 	long			 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t			 nth = 0, want, k;
+	size_t			 nth = 0, want, k, i, size[ARTICLE_MAXVERS];
 
 	q.jobs = jobs;
 	q.n = n;
+	for (i = 0; i < n; i++) {
+		size[i] = article_job_size(&jobs[i]);
+		/* Insertion by size, largest first, stable. */
+		for (k = i; k > 0 && size[q.order[k - 1]] < size[i]; k--)
+			q.order[k] = q.order[k - 1];
+		q.order[k] = i;
+	}
 	atomic_init(&q.next, 0);
 	want = ncpu > 1 ? (size_t)ncpu : 1;
 	if (want > n)
@@ -994,6 +1019,8 @@ article_open(struct article *a, char **paths, size_t npaths,
 		fo.refresh = opts != NULL && opts->refresh;
 		article_fetch_sparse(reqs, n, &fo);
 	}
+	if (n > 1 && opts != NULL && opts->warm != NULL)
+		opts->warm();
 	jobs = xcalloc(n, sizeof *jobs);
 	for (i = 0; i < n; i++) {
 		jobs[i].path = paths[i];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "cmd.h"
 
 /* getopt values of the long options without a letter (issue 9). */
@@ -163,6 +164,7 @@ cmd_open(struct article *a, char **paths, size_t n, const struct cmd_opts *o)
 	ao.offline = o->offline;
 	ao.refresh = o->refresh;
 	ao.no_alternates = o->no_alternates || !o->discover;
+	ao.warm = align_warm;	/* two versions or more: aligned */
 	if (ao.format != NULL && strcmp(ao.format, "html") != 0 &&
 	    strcmp(ao.format, "xml") != 0 && strcmp(ao.format, "text") != 0 &&
 	    strcmp(ao.format, "markdown") != 0)

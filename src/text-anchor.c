@@ -124,6 +124,12 @@ transliterator_proto(void)
 	}
 }
 
+void
+text_anchors_warm(void)
+{
+	pthread_once(&trans_once, transliterator_proto);
+}
+
 /* The thread's transliterator (a clone of the prototype), or NULL. */
 static UTransliterator *
 transliterator(void)

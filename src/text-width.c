@@ -332,7 +332,12 @@ text_wrap(const char *s, size_t len, int width, const char *lang,
 		hard = 0;
 		for (;;) {
 			if (lbi != NULL) {
-				r = ubrk_following(lbi, (int32_t)b);
+				/* Onwards from the last break: next(), the
+				 * iterator's fast path. */
+				if (ubrk_current(lbi) == (int32_t)b)
+					r = ubrk_next(lbi);
+				else
+					r = ubrk_following(lbi, (int32_t)b);
 				b = r == UBRK_DONE ? len : (size_t)r;
 				hard = b < len &&
 				    ubrk_getRuleStatus(lbi) >= UBRK_LINE_HARD;
