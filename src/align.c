@@ -695,6 +695,22 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 				c = cost[off[pi] + (pj - lo[pi])];
 				if (!isfinite(c))
 					continue;
+				/*
+				 * A bead's cost is at least its prior less
+				 * what B's keys could take off (2 each, see
+				 * pair_anchors()): past the best so far, the
+				 * bead cannot win. Most 2-2 and 3-1 beads go
+				 * here without their costs counted.
+				 */
+				if (ty->a > 0 && ty->b > 0) {
+					int	kb = 0, u;
+
+					for (u = 0; u < ty->b; u++)
+						kb += B->f[pj + (size_t)u].nk;
+					if (c + ty->prior - 2.0 * kb > best +
+					    1e-9)
+						continue;
+				}
 				c += bead_cost(P, pi, ty->a, B, pj, ty->b, p,
 				    ty->prior, best - c);
 				if (c < best) {
@@ -1382,7 +1398,7 @@ align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 	 * The band: around the expected place, inside the block path; both
 	 * widen while the best path touches the band's edge.
 	 */
-	for (m = 1, kd = prev != NULL ? 4 : 8;; m *= 2, kd *= 4) {
+	for (m = 1, kd = prev != NULL ? 2 : 8;; m *= 2, kd *= 4) {
 		band_blocks(P, pivot, &vs[pivot], &vs[v], bb, nbb, m,
 		    centre, blo, bhi);
 		if (prev != NULL) {

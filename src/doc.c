@@ -539,6 +539,31 @@ doc_start_spans(struct doc_build *b)
 		b->open[i - 1].start = b->text.len;
 }
 
+/*
+ * The length of the run at s of characters that go in as they are:
+ * printable ASCII, and well-formed two-byte sequences from U+00C0 on
+ * (Latin letters, Greek, Cyrillic...), none of which is a space or
+ * dropped. Most of a page's text, copied at once.
+ */
+static size_t
+plain_run(const char *s, size_t len)
+{
+	size_t		i = 0;
+	unsigned char	c;
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c > 0x20 && c < 0x7f)
+			i++;
+		else if (c >= 0xc3 && c <= 0xdf && i + 1 < len &&
+		    ((unsigned char)s[i + 1] & 0xc0) == 0x80)
+			i += 2;
+		else
+			break;
+	}
+	return (i);
+}
+
 void
 doc_text(struct doc *d, const char *s, size_t len)
 {
@@ -547,6 +572,7 @@ doc_text(struct doc *d, const char *s, size_t len)
 	int32_t			 i = 0, prev;
 	UChar32			 c;
 	int			 bad;
+	size_t			 run;
 
 	if (b == NULL || d->too_many || d->too_long)
 		return;
@@ -554,6 +580,16 @@ doc_text(struct doc *d, const char *s, size_t len)
 		len = INT32_MAX;
 	strbuf_grow(&b->text, len);
 	while (i < (int32_t)len) {
+		if (!pre && (run = plain_run(s + i, len - (size_t)i)) > 0) {
+			if (b->pending_space) {
+				strbuf_addch(&b->text, ' ');
+				b->pending_space = 0;
+			}
+			doc_start_spans(b);
+			strbuf_add(&b->text, s + i, run);
+			i += (int32_t)run;
+			continue;
+		}
 		prev = i;
 		U8_NEXT(s, i, (int32_t)len, c);
 		if ((bad = (c < 0)))
