@@ -1,7 +1,7 @@
 #!/bin/sh
 # reader-bench.sh: time the full-screen reader through tmux at 200x60.
 #
-#	bench/reader-bench.sh [-n RUNS] [-p POLYREAD] FILE...
+#	bench/reader-bench.sh [-n RUNS] [-p POLYREAD] [-c CSV -i INPUT] FILE...
 #
 # For each run it starts the reader on the files with POLYREAD_TRACE set
 # (the reader appends "MICROSECONDS EVENT" lines: start, loaded, key,
@@ -15,14 +15,19 @@
 # median and the worst key -> repaint time for scrolling (j, k, space, b)
 # for search next (n, after a search) and for the layout switch (l:
 # columns, single, interlinear, three times round), and the peak memory (VmHWM)
-# against the size of the inputs.
+# against the size of the inputs. With -c, the figures are also appended
+# to the CSV file as rows "name,INPUT,median,min,max,unit" (see run.sh).
 set -u
 runs=5
+csv=
+input=input
 bin=${POLYREAD:-src/polyread}
-while getopts n:p: c; do
+while getopts n:p:c:i: c; do
 	case $c in
 	n) runs=$OPTARG ;;
 	p) bin=$OPTARG ;;
+	c) csv=$OPTARG ;;
+	i) input=$OPTARG ;;
 	*) echo "usage: $0 [-n RUNS] [-p POLYREAD] FILE..." >&2; exit 2 ;;
 	esac
 done
@@ -146,4 +151,25 @@ if [ -s "$tmp/hwm" ]; then
 	printf "  peak memory (VmHWM)      %s KiB median, %s x the input\n" \
 	    "$(median <"$tmp/hwm")" \
 	    "$(median <"$tmp/hwm" | awk -v s="$size" '{ printf "%.1f", $1 * 1024 / s }')"
+fi
+# The CSV rows: median, min and max of each figure, in ms (memory in KiB).
+if [ -n "$csv" ]; then
+	stats() {	# stats NAME UNIT: reads numbers (µs or KiB) on stdin
+		sort -n | awk -v n="$1" -v u="$2" -v i="$input" '{ a[NR] = $1 }
+		    END { if (NR == 0) exit
+		    if (NR % 2) m = a[(NR + 1) / 2]
+		    else m = (a[NR / 2] + a[NR / 2 + 1]) / 2
+		    d = u == "ms" ? 1000 : 1
+		    printf "%s,%s,%.2f,%.2f,%.2f,%s\n", n, i, m / d,
+		    a[1] / d, a[NR] / d, u }' >>"$csv"
+	}
+	awk '{ print $1 }' "$tmp/start" | stats "reader: start -> first paint" ms
+	awk '{ print $2 }' "$tmp/start" | stats "reader: launch -> first paint" ms
+	awk '{ print $3 }' "$tmp/start" | stats "reader: start -> aligned" ms
+	for l in scroll search-next layout-switch; do
+		awk -v l=$l '$1 == l { print $2 }' "$tmp/keys" |
+		    stats "reader: key -> repaint, $l" ms
+	done
+	stats "reader: peak memory (VmHWM)" KiB <"$tmp/hwm"
+	echo "reader: input size,$input,$size,$size,$size,bytes" >>"$csv"
 fi

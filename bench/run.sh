@@ -82,25 +82,50 @@ row() {	# row NAME INPUT MEDIAN MIN MAX UNIT
 	    "$4" "$5"
 }
 
-# time_cmd NAME INPUT CMD...: median wall time and peak memory of a command.
+# time_cmd NAME INPUT CMD...: median wall time and peak memory of a
+# command: the time from date(1) in nanoseconds around /usr/bin/time
+# (whose own %e counts in hundredths), the memory from /usr/bin/time.
 time_cmd() {
 	name=$1 input=$2
 	shift 2
 	: >"$data/times"
 	i=0
 	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f "%e %M" -o "$data/t1" "$@" >/dev/null 2>&1 ||
+		t0=$(date +%s%N)
+		/usr/bin/time -f "%M" -o "$data/t1" "$@" >/dev/null 2>&1 ||
 		    { echo "bench: $name failed: $*" >&2; return 1; }
-		cat "$data/t1" >>"$data/times"
+		t1=$(date +%s%N)
+		echo "$(( (t1 - t0) / 1000 )) $(cat "$data/t1")" >>"$data/times"
 		i=$((i + 1))
 	done
-	set -- $(sort -n "$data/times" | awk '{ t[NR] = $1 } END {
+	set -- $(sort -n "$data/times" | awk '{ t[NR] = $1 / 1e6 } END {
 		printf "%.3f %.3f %.3f", t[int((NR + 1) / 2)], t[1], t[NR] }')
 	row "$name" "$input" "$1" "$2" "$3" s
 	set -- $(sort -n -k 2 "$data/times" | awk '{ m[NR] = $2 } END {
 		printf "%.1f %.1f %.1f", m[int((NR + 1) / 2)] / 1024,
 		    m[1] / 1024, m[NR] / 1024 }')
 	row "$name peak memory" "$input" "$1" "$2" "$3" MB
+}
+# versus LABEL SCRIPT_A SCRIPT_B: run the two scripts one after the other,
+# BENCH_RUNS times, and report the median (and the range) of the ratios
+# A / B of each pair: the machine's drift during the run (other guests on
+# the host) touches both sides of a pair alike.
+versus() {
+	: >"$data/vs"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		t0=$(date +%s%N)
+		sh "$2" >/dev/null 2>&1 || { echo "bench: $2 failed" >&2; return 1; }
+		t1=$(date +%s%N)
+		sh "$3" >/dev/null 2>&1 || { echo "bench: $3 failed" >&2; return 1; }
+		t2=$(date +%s%N)
+		echo "$((t1 - t0)) $((t2 - t1))" >>"$data/vs"
+		i=$((i + 1))
+	done
+	set -- "$1" $(awk '{ print $1 / $2 }' "$data/vs" | sort -n |
+	    awk '{ a[NR] = $1 } END {
+	    printf "%.3f %.3f %.3f", a[int((NR + 1) / 2)], a[1], a[NR] }')
+	row "$1" "ratio" "$2" "$3" "$4" x
 }
 median_of() {	# the median time of the last time_cmd, from the CSV
 	grep "^$1,$2," "$csv" | head -n 1 | cut -d , -f 3
@@ -176,6 +201,9 @@ SH
 	w=$(median_of "$peer -dump (3 versions)" book)
 	row "polyread dump / $peer -dump" ratio \
 	    "$(echo "$d $w" | awk '{ printf "%.2f", $1 / $2 }')" - - x
+	# shellcheck disable=SC2086
+	echo "\"$P\" dump --width 200 $(trio "$book")" >"$data/mine.sh"
+	versus "dump / $peer, paired runs" "$data/mine.sh" "$data/peer.sh"
 done
 if command -v hunalign >/dev/null 2>&1; then
 	echo "(hunalign found: presegmented comparison not written yet)"
@@ -187,8 +215,28 @@ echo
 # 5. The reader, through tmux.
 if command -v tmux >/dev/null 2>&1 && [ -f "$src/bench/reader-bench.sh" ]; then
 	# shellcheck disable=SC2086
-	sh "$src/bench/reader-bench.sh" -n 5 -p "$P" $(trio "$book") ||
-	    echo "(reader benchmark failed)"
+	sh "$src/bench/reader-bench.sh" -n 5 -p "$P" -c "$csv" -i book \
+	    $(trio "$book") || echo "(reader benchmark failed)"
+	# The same on the sample: what the process takes whatever it reads
+	# (code, ICU's data, the terminal), so that the book's memory can be
+	# told apart from it.
+	# shellcheck disable=SC2086
+	sh "$src/bench/reader-bench.sh" -n 3 -p "$P" -c "$csv" -i sample \
+	    $sample >"$data/reader-sample" 2>&1 ||
+	    echo "(reader benchmark on the sample failed)"
+	hb=$(grep '^reader: peak memory' "$csv" | grep ',book,' | cut -d , -f 3)
+	hs=$(grep '^reader: peak memory' "$csv" | grep ',sample,' | cut -d , -f 3)
+	sb=$(grep '^reader: input size' "$csv" | grep ',book,' | cut -d , -f 3)
+	ss=$(grep '^reader: input size' "$csv" | grep ',sample,' | cut -d , -f 3)
+	if [ -n "$hb" ] && [ -n "$hs" ] && [ -n "$sb" ] && [ -n "$ss" ]; then
+		echo "  peak memory on the sample  $hs KiB: the book takes" \
+		    "$(echo "$hb $hs" | awk '{ printf "%.0f", $1 - $2 }') KiB more"
+		row "reader memory: whole / input" book "$(echo "$hb $sb" |
+		    awk '{ printf "%.1f", $1 * 1024 / $2 }')" - - x
+		row "reader memory: above sample / input" book \
+		    "$(echo "$hb $hs $sb $ss" | awk '{ printf "%.1f",
+		    ($1 - $2) * 1024 / ($3 - $4) }')" - - x
+	fi
 else
 	echo "(tmux or bench/reader-bench.sh missing: reader not measured)"
 fi

@@ -5,8 +5,9 @@
  * and set dirty bits; once per iteration, after every key already typed
  * has been handled (typeahead), the view renders into a grid and the tty
  * paints it with one doupdate(). While the alignment runs in its thread
- * the loop wakes every 100 ms to show the progress, and switches to the
- * real alignment as soon as the worker is done.
+ * the loop wakes every 10 ms to show the progress, and switches to the
+ * real alignment as soon as the worker is done (within 10 ms: the loop
+ * waits in curses, which nothing but a key or a signal wakes).
  */
 #include "config.h"
 
@@ -29,6 +30,9 @@
 #include "spell.h"
 #include "store.h"
 #include "text.h"
+
+/* How often the loop looks at the alignment worker, in ms. */
+#define READER_POLL_ALIGN	10
 
 /* The notes of the article and what keeps them. */
 struct rnotes {
@@ -400,12 +404,16 @@ reader_run(struct article *a, const struct cmd_opts *o)
 				aligning = 1;
 			}
 		}
-		/* Idle: lay out ahead, as long as no key comes. */
+		/*
+		 * Idle: lay out ahead, as long as no key comes; not while
+		 * aligning, whose threads want the processors and whose
+		 * alignment replaces what would be laid out.
+		 */
 		n = 0;
-		while (n == 0 && view_idle(v))
+		while (n == 0 && !aligning && view_idle(v))
 			n = tty_read(&ev, 0);
 		if (n == 0)
-			n = tty_read(&ev, aligning ? 100 :
+			n = tty_read(&ev, aligning ? READER_POLL_ALIGN :
 			    notes_pending(&rn, v) ? 1000 : -1);
 		r = 0;
 		for (i = 0; n > 0 && i < 256; i++) {
