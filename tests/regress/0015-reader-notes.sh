@@ -294,4 +294,67 @@ t_grep "notes check says ok" "^ok" "$T/out"
 [ "$(grep -c 'saved note [123]' "$T/list")" -eq 3 ]
 t_result $? "every note reported saved is there" "$T/list"
 
+# ---- Two readers saving at once: both keep their notes ----
+# Two tmux servers, two readers on one data folder, the saves sent one
+# right after the other (SQLite's busy wait takes the second).
+TWO="$T/two"
+two_sock() { echo "$TMX_SOCK-two$1"; }
+two() {	# two N KEYS...: send keys to reader N
+	n=$1
+	shift
+	tmux -L "$(two_sock "$n")" -f "$T/tmux.conf" send-keys "$@"
+}
+# two_wait N EVENT COUNT: the trace of reader N holds COUNT EVENT lines
+# and ends with a paint.
+two_wait() {
+	i=0
+	while [ $i -lt 200 ]; do
+		if [ "$(grep -c " $2\$" "$T/two-trace.$1" 2>/dev/null)" -ge "$3" ] &&
+		    tail -n 1 "$T/two-trace.$1" | grep -q ' paint$'; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+tmx kill-server >/dev/null 2>&1
+for n in 1 2; do
+	tmux -L "$(two_sock $n)" -f "$T/tmux.conf" new-session -d -x 150 \
+	    -y 35 "env TERM=$(tmx_term) POLYREAD_TRACE='$T/two-trace.$n' \
+XDG_DATA_HOME='$T/two-xdg' '$POLYREAD' --data-dir '$TWO' '$EN' '$FR' '$RU' \
+2>'$T/two-err.$n'; echo \$? >'$T/two-exit.$n'; exec sleep 600"
+done
+trap 'tmux -L "$(two_sock 1)" kill-server >/dev/null 2>&1;
+    tmux -L "$(two_sock 2)" kill-server >/dev/null 2>&1;
+    tmx kill-server >/dev/null 2>&1' EXIT
+two_wait 1 aligned 1 && two_wait 2 aligned 1
+t_result $? "two readers on one data folder start"
+two 1 '}' a
+two 2 '}' '}' '}' a
+n1="first reader's note"
+n2="second reader's note"
+two 1 -l "$n1"
+two 2 -l "$n2"
+k1=$((2 + $(printf '%s' "$n1" | wc -m)))
+k2=$((4 + $(printf '%s' "$n2" | wc -m)))
+two_wait 1 key $k1 && two_wait 2 key $k2
+t_result $? "both editors hold their note"
+two 1 C-s
+two 2 C-s
+two_wait 1 key $((k1 + 1)) && two_wait 2 key $((k2 + 1))
+t_result $? "both saved at once"
+for n in 1 2; do
+	tmux -L "$(two_sock $n)" capture-pane -p >"$T/two-screen.$n"
+	t_grep "reader $n says its note is saved" "note saved" \
+	    "$T/two-screen.$n"
+	two $n q
+done
+"$POLYREAD" notes list --data-dir "$TWO" "$EN" "$FR" "$RU" >"$T/list"
+t_grep "the first reader's note is stored" "first reader's note" "$T/list"
+t_grep "the second reader's note is stored" "second reader's note" \
+    "$T/list"
+t_ok "the database shared by two readers is sound" "$POLYREAD" notes \
+    check --data-dir "$TWO"
+
 t_done
