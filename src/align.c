@@ -2366,7 +2366,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 	struct vside		 vs[ALIGN_MAXVERS];
 	struct profile		 P;
 	size_t			 v, b, s, done = 0;
-	double			*prev;
+	double			*prev, total[ALIGN_MAXVERS];
 
 	pthread_once(&tail_once, tail_init);
 	if (a->n == 0 || a->n > ALIGN_MAXVERS) {
@@ -2431,13 +2431,18 @@ align_create(const struct article *a, const struct align_opts *opts,
 	al->nbeads = P.n;
 	if (a->n > 2)
 		check_pairs(al, vs);
-	if (a->n > 1) {
-		double	total[ALIGN_MAXVERS];
-
-		for (v = 0; v < a->n; v++)
-			total[v] = vs[v].sent.total;
-		split_merged(al, total);
+	/* The sides are done with: freed before the arrays below. */
+	for (v = 0; v < a->n; v++) {
+		total[v] = vs[v].sent.total;
+		side_release(&vs[v].sent);
+		side_release(&vs[v].block);
+		free(vs[v].sblock);
+		free(vs[v].bb);
+		vs[v].sblock = NULL;
+		vs[v].bb = NULL;
 	}
+	if (a->n > 1)
+		split_merged(al, total);
 	for (v = 0; v < a->n; v++) {
 		al->bead_of[v] = xcalloc(al->nsents[v] + 1,
 		    sizeof *al->bead_of[v]);
@@ -2445,10 +2450,6 @@ align_create(const struct article *a, const struct align_opts *opts,
 			for (s = 0; s < al->beads[b].count[v]; s++)
 				al->bead_of[v][al->beads[b].first[v] + s] = b;
 		}
-		side_release(&vs[v].sent);
-		side_release(&vs[v].block);
-		free(vs[v].sblock);
-		free(vs[v].bb);
 	}
 	link_quotes(al);
 	if (opts != NULL && opts->progress != NULL)

@@ -70,7 +70,6 @@ struct note_text *
 note_text_create(const struct doc *d)
 {
 	struct note_text	*t = xcalloc(1, sizeof *t);
-	struct strbuf		 sb = STRBUF_INIT;
 	uint64_t		 h = 0xcbf29ce484222325ULL;
 	size_t			 i, cp = 0, alloc = 0;
 	int32_t			 off, n;
@@ -78,18 +77,24 @@ note_text_create(const struct doc *d)
 	t->nblocks = d->nblocks;
 	t->bstart = xcalloc(d->nblocks + 1, sizeof *t->bstart);
 	t->blen = xcalloc(d->nblocks + 1, sizeof *t->blen);
+	/* Blocks joined by blank lines, in a buffer of the exact size (a
+	 * book's text, not the next power of two). */
+	for (i = 0; i < d->nblocks; i++)
+		alloc += d->blocks[i].len + 2;
+	t->s = xmalloc(alloc + 1);
+	t->len = 0;
 	for (i = 0; i < d->nblocks; i++) {
-		if (i > 0)
-			strbuf_add(&sb, "\n\n", 2);
-		t->bstart[i] = sb.len;
+		if (i > 0) {
+			memcpy(t->s + t->len, "\n\n", 2);
+			t->len += 2;
+		}
+		t->bstart[i] = t->len;
 		t->blen[i] = d->blocks[i].len;
-		strbuf_add(&sb, d->blocks[i].text, d->blocks[i].len);
+		memcpy(t->s + t->len, d->blocks[i].text, d->blocks[i].len);
+		t->len += d->blocks[i].len;
 	}
-	t->s = strbuf_detach(&sb, &t->len);
-	if (t->len == 0) {
-		free(t->s);
-		t->s = xstrdup("");
-	}
+	t->s[t->len] = '\0';
+	alloc = 0;
 	/* FNV-1a, 64 bits. */
 	for (i = 0; i < t->len; i++) {
 		h ^= (unsigned char)t->s[i];
