@@ -557,6 +557,123 @@ article_seen(const struct cand *c, size_t n, const char *url)
 	return (seen);
 }
 
+/* One version to load: a file, or a page fetched already. */
+struct load_job {
+	const char			*path;
+	const struct fetch_req		*req;	/* NULL: a file */
+	const struct article_opts	*opts;
+	char				*lang;	/* from --lang, or NULL */
+	struct doc			*doc;	/* what loaded */
+	char				*cause;	/* a file that did not */
+	char				*msg;	/* a page that did not */
+};
+
+struct load_queue {
+	struct load_job		*jobs;
+	size_t			 order[ARTICLE_MAXVERS]; /* largest first */
+	size_t			 n;
+	_Atomic size_t		 next;
+};
+
+static void
+article_load_job(struct load_job *j)
+{
+	struct load_opts	lo;
+
+	if (j->req == NULL) {
+		article_lo(&lo, j->opts, j->lang);
+		j->doc = load_file(j->path, &lo, &j->cause);
+	} else if (j->req->cause != NULL)
+		j->msg = xstrdup(j->req->cause);
+	else
+		j->doc = article_load_page(j->req, j->opts, j->lang, &j->msg);
+}
+
+static void
+article_load_loop(struct load_queue *q)
+{
+	size_t	i;
+
+	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
+		article_load_job(&q->jobs[q->order[i]]);
+}
+
+static void *
+article_load_main(void *arg)
+{
+	article_load_loop(arg);
+	text_cleanup();		/* this thread's ICU iterators */
+	return (NULL);
+}
+
+/* The size of what a job loads (0 when unknown). */
+static size_t
+article_job_size(const struct load_job *j)
+{
+	struct stat	sb;
+
+	if (j->req != NULL)
+		return (j->req->data != NULL ? j->req->len : 0);
+	if (stat(j->path, &sb) == 0 && S_ISREG(sb.st_mode))
+		return ((size_t)sb.st_size);
+	return (0);
+}
+
+/*
+ * Load the versions, on as many threads as there are processors: parsing
+ * one version needs nothing from the others. The largest go first, so
+ * that the threads end together (3 versions on 2 processors: the largest
+ * alone on one, the other two on the other).
+ */
+static void
+article_load_all(struct load_job *jobs, size_t n)
+{
+	struct load_queue	 q;
+	pthread_t		 th[ARTICLE_MAXVERS];
+	long			 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t			 nth = 0, want, k, i, size[ARTICLE_MAXVERS];
+
+	q.jobs = jobs;
+	q.n = n;
+	for (i = 0; i < n; i++) {
+		size[i] = article_job_size(&jobs[i]);
+		/* Insertion by size, largest first, stable. */
+		for (k = i; k > 0 && size[q.order[k - 1]] < size[i]; k--)
+			q.order[k] = q.order[k - 1];
+		q.order[k] = i;
+	}
+	atomic_init(&q.next, 0);
+	want = ncpu > 1 ? (size_t)ncpu : 1;
+	if (want > n)
+		want = n;
+	if (want > ARTICLE_MAXVERS)
+		want = ARTICLE_MAXVERS;
+	xmlInitParser();	/* before any thread parses */
+	while (nth + 1 < want &&
+	    pthread_create(&th[nth], NULL, article_load_main, &q) == 0)
+		nth++;
+	article_load_loop(&q);
+	for (k = 0; k < nth; k++)
+		pthread_join(th[k], NULL);
+}
+
+static void
+article_free_jobs(struct load_job *jobs, size_t n)
+{
+	size_t	i;
+
+	if (jobs == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(jobs[i].lang);
+		if (jobs[i].doc != NULL)
+			doc_free(jobs[i].doc);
+		free(jobs[i].cause);
+		free(jobs[i].msg);
+	}
+	free(jobs);
+}
+
 /*
  * Open one operand, a URL or a file, with the versions it declares.
  */
@@ -573,6 +690,9 @@ article_open_one(struct article *a, const char *src,
 	char			*key = NULL, *lang0, *raw = NULL, *utf8 = NULL;
 	char			*pick = NULL, *where, *q, *msg = NULL;
 	size_t			 rawlen = 0, ulen = 0, nd = 0, nc = 0, i, k;
+	size_t			 nj = 0, *idx = NULL;
+	struct load_job		*jobs = NULL;
+	struct fetch_req	*rq;
 	int			 is_url = fetch_is_url(src), r = -1, seen;
 
 	memset(&page, 0, sizeof page);
@@ -657,39 +777,50 @@ article_open_one(struct article *a, const char *src,
 		}
 		fetch_batch(reqs, k, &fo);
 	}
+	/*
+	 * The versions found load on parallel threads (a page redirected to
+	 * one already open is left out first), and join in order.
+	 */
+	jobs = xcalloc(nc + 1, sizeof *jobs);
+	idx = xcalloc(nc + 1, sizeof *idx);
+	for (i = k = 0; i < nc; i++) {
+		if (c[i].doc != NULL)
+			continue;
+		if (is_url) {
+			rq = &reqs[k++];
+			if (rq->cause == NULL) {
+				where = fetch_normalize(rq->final_url);
+				seen = where != NULL &&
+				    article_seen(c, i, where);
+				free(where);
+				if (seen)
+					continue;
+			}
+			jobs[nj].req = rq;
+		}
+		jobs[nj].path = c[i].where;
+		jobs[nj].opts = opts;
+		jobs[nj].lang = c[i].lang != NULL ? xstrdup(c[i].lang) : NULL;
+		idx[nj++] = i;
+	}
+	article_load_all(jobs, nj);
 	for (i = k = 0; i < nc; i++) {
 		if (c[i].doc != NULL) {
 			a->docs[a->n++] = c[i].doc;
 			continue;
 		}
-		doc = NULL;
-		if (is_url) {
-			if (reqs[k].cause != NULL)
-				msg = xstrdup(reqs[k].cause);
-			else {
-				where = fetch_normalize(reqs[k].final_url);
-				seen = where != NULL &&
-				    article_seen(c, i, where);
-				free(where);
-				/* Redirected to a page open: left out. */
-				if (!seen)
-					doc = article_load_page(&reqs[k], opts,
-					    c[i].lang, &msg);
-			}
-			k++;
-		} else {
-			article_lo(&lo, opts, c[i].lang);
-			doc = load_file(c[i].where, &lo, &msg);
-		}
-		if (msg != NULL) {
+		if (k >= nj || idx[k] != i)
+			continue;	/* left out */
+		msg = jobs[k].msg != NULL ? jobs[k].msg : jobs[k].cause;
+		if (msg != NULL)
 			article_warn(a, c[i].lang, msg);
-			free(msg);
-			msg = NULL;
+		msg = NULL;
+		if (jobs[k].doc != NULL) {
+			c[i].doc = jobs[k].doc;
+			jobs[k].doc = NULL;
+			a->docs[a->n++] = c[i].doc;
 		}
-		if (doc != NULL) {
-			c[i].doc = doc;
-			a->docs[a->n++] = doc;
-		}
+		k++;
 	}
 	/* The documents now belong to the article. */
 	for (i = 0; i < nc; i++)
@@ -704,6 +835,8 @@ article_open_one(struct article *a, const char *src,
 	r = 0;
 
 out:
+	article_free_jobs(jobs, nj);
+	free(idx);
 	if (reqs != NULL) {
 		for (i = 0; i < nc; i++)
 			fetch_req_release(&reqs[i]);
@@ -834,122 +967,6 @@ article_free_list(char **list)
 	free(list);
 }
 
-/* One version to load: a file, or a page fetched already. */
-struct load_job {
-	const char			*path;
-	const struct fetch_req		*req;	/* NULL: a file */
-	const struct article_opts	*opts;
-	char				*lang;	/* from --lang, or NULL */
-	struct doc			*doc;	/* what loaded */
-	char				*cause;	/* a file that did not */
-	char				*msg;	/* a page that did not */
-};
-
-struct load_queue {
-	struct load_job		*jobs;
-	size_t			 order[ARTICLE_MAXVERS]; /* largest first */
-	size_t			 n;
-	_Atomic size_t		 next;
-};
-
-static void
-article_load_job(struct load_job *j)
-{
-	struct load_opts	lo;
-
-	if (j->req == NULL) {
-		article_lo(&lo, j->opts, j->lang);
-		j->doc = load_file(j->path, &lo, &j->cause);
-	} else if (j->req->cause != NULL)
-		j->msg = xstrdup(j->req->cause);
-	else
-		j->doc = article_load_page(j->req, j->opts, j->lang, &j->msg);
-}
-
-static void
-article_load_loop(struct load_queue *q)
-{
-	size_t	i;
-
-	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
-		article_load_job(&q->jobs[q->order[i]]);
-}
-
-static void *
-article_load_main(void *arg)
-{
-	article_load_loop(arg);
-	text_cleanup();		/* this thread's ICU iterators */
-	return (NULL);
-}
-
-/* The size of what a job loads (0 when unknown). */
-static size_t
-article_job_size(const struct load_job *j)
-{
-	struct stat	sb;
-
-	if (j->req != NULL)
-		return (j->req->data != NULL ? j->req->len : 0);
-	if (stat(j->path, &sb) == 0 && S_ISREG(sb.st_mode))
-		return ((size_t)sb.st_size);
-	return (0);
-}
-
-/*
- * Load the versions, on as many threads as there are processors: parsing
- * one version needs nothing from the others. The largest go first, so
- * that the threads end together (3 versions on 2 processors: the largest
- * alone on one, the other two on the other).
- */
-static void
-article_load_all(struct load_job *jobs, size_t n)
-{
-	struct load_queue	 q;
-	pthread_t		 th[ARTICLE_MAXVERS];
-	long			 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t			 nth = 0, want, k, i, size[ARTICLE_MAXVERS];
-
-	q.jobs = jobs;
-	q.n = n;
-	for (i = 0; i < n; i++) {
-		size[i] = article_job_size(&jobs[i]);
-		/* Insertion by size, largest first, stable. */
-		for (k = i; k > 0 && size[q.order[k - 1]] < size[i]; k--)
-			q.order[k] = q.order[k - 1];
-		q.order[k] = i;
-	}
-	atomic_init(&q.next, 0);
-	want = ncpu > 1 ? (size_t)ncpu : 1;
-	if (want > n)
-		want = n;
-	if (want > ARTICLE_MAXVERS)
-		want = ARTICLE_MAXVERS;
-	xmlInitParser();	/* before any thread parses */
-	while (nth + 1 < want &&
-	    pthread_create(&th[nth], NULL, article_load_main, &q) == 0)
-		nth++;
-	article_load_loop(&q);
-	for (k = 0; k < nth; k++)
-		pthread_join(th[k], NULL);
-}
-
-static void
-article_free_jobs(struct load_job *jobs, size_t n)
-{
-	size_t	i;
-
-	if (jobs == NULL)
-		return;
-	for (i = 0; i < n; i++) {
-		free(jobs[i].lang);
-		if (jobs[i].doc != NULL)
-			doc_free(jobs[i].doc);
-		free(jobs[i].cause);
-		free(jobs[i].msg);
-	}
-	free(jobs);
-}
 
 int
 article_open(struct article *a, char **paths, size_t npaths,
