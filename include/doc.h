@@ -76,6 +76,10 @@ struct doc_block {
 	size_t		 nspans;
 	int		 cont;		/* presegmented: continues the
 					   previous block's paragraph */
+	const char	*marker;	/* list items: "3. " on the first
+					   block of an ordered list's item,
+					   "" on its later blocks, NULL for
+					   a bullet (an unordered list) */
 };
 
 /* An alternate version the page declares (<link rel=alternate hreflang>). */
@@ -125,6 +129,12 @@ void		 doc_add_alt(struct doc *, const char *lang, const char *href);
 
 /* Start a block of kind at level; see the nesting rules above. */
 void		 doc_block_begin(struct doc *, enum block_kind, int level);
+/*
+ * Number the list item just begun (an ordered list's, n may be 0 or
+ * negative): its first block stored gets the marker "n. ", its later ones
+ * (text after a nested list) "" (see doc_block.marker).
+ */
+void		 doc_item_number(struct doc *, long n);
 /*
  * Append text (UTF-8; invalid bytes become U+FFFD, control characters are
  * dropped, whitespace runs collapse to one space outside preformatted

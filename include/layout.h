@@ -31,7 +31,8 @@ struct layout_line {
 	size_t		 end;
 	int		 width;		/* of the text, without indent */
 	int		 indent;
-	const char	*prefix;	/* "• " on an item's first line, or NULL */
+	const char	*prefix;	/* "• " or "3. " on an item's first
+					   line, or NULL */
 };
 
 /*

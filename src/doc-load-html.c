@@ -34,6 +34,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -280,6 +281,14 @@ struct hctx {
 
 	int		 quote;		/* blockquote depth */
 	int		 list;		/* list depth */
+	/* The lists open, to number the items of ordered ones (deeper
+	 * lists than HTML_LISTS have bullets). */
+#define HTML_LISTS	32
+	struct {
+		int	 ordered;
+		long	 next;		/* the next item's number */
+		int	 step;		/* 1, or -1 when reversed */
+	}		 lists[HTML_LISTS];
 	int		 q;		/* <q> depth */
 	int		 pre;		/* <pre> depth */
 };
@@ -340,6 +349,85 @@ static char *
 attr(const xmlNode *n, const char *name)
 {
 	return ((char *)xmlGetProp(n, (const xmlChar *)name));
+}
+
+/*
+ * A number attribute (<ol start>, <li value>) into *out: 1 if there is one
+ * that reads as an integer of a sane size, else 0.
+ */
+static int
+attr_number(const xmlNode *n, const char *name, long *out)
+{
+	char	*v = attr(n, name), *end;
+	long	 x;
+	int	 ok = 0;
+
+	if (v != NULL) {
+		errno = 0;
+		x = strtol(v, &end, 10);
+		while (*end == ' ' || *end == '\t' || *end == '\n')
+			end++;
+		if (end != v && *end == '\0' && errno == 0 &&
+		    x > -1000000000L && x < 1000000000L) {
+			*out = x;
+			ok = 1;
+		}
+		xmlFree(v);
+	}
+	return (ok);
+}
+
+/* The number of <li> children of n (a reversed list counts down). */
+static long
+count_items(const xmlNode *n)
+{
+	const xmlNode	*k;
+	long		 count = 0;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE &&
+		    xmlStrcasecmp(k->name, (const xmlChar *)"li") == 0)
+			count++;
+	}
+	return (count);
+}
+
+/* Open a list in c: <ol> numbers its items from start (or down). */
+static void
+list_open(struct hctx *c, const xmlNode *n)
+{
+	char	*rev;
+	long	 start;
+
+	if (c->list < 1 || c->list > HTML_LISTS)
+		return;
+	memset(&c->lists[c->list - 1], 0, sizeof c->lists[0]);
+	if (xmlStrcasecmp(n->name, (const xmlChar *)"ol") != 0)
+		return;
+	c->lists[c->list - 1].ordered = 1;
+	c->lists[c->list - 1].step = 1;
+	if ((rev = attr(n, "reversed")) != NULL) {
+		c->lists[c->list - 1].step = -1;
+		xmlFree(rev);
+	}
+	if (!attr_number(n, "start", &start))
+		start = c->lists[c->list - 1].step > 0 ? 1 : count_items(n);
+	c->lists[c->list - 1].next = start;
+}
+
+/* Number an item of an ordered list (<li value> sets the count). */
+static void
+list_item(struct hctx *c, const xmlNode *n)
+{
+	long	v;
+
+	if (c->list < 1 || c->list > HTML_LISTS ||
+	    !c->lists[c->list - 1].ordered)
+		return;
+	if (attr_number(n, "value", &v))
+		c->lists[c->list - 1].next = v;
+	doc_item_number(c->d, c->lists[c->list - 1].next);
+	c->lists[c->list - 1].next += c->lists[c->list - 1].step;
 }
 
 /* True if s, trimmed, equals value (ASCII case-insensitive). */
@@ -1587,10 +1675,12 @@ emit_enter(struct hctx *c, xmlNode *n)
 		break;
 	case H_LIST:
 		c->list++;
+		list_open(c, n);
 		emit_block(c, i, BLOCK_PARA, 0);
 		break;
 	case H_ITEM:
 		emit_block(c, i, BLOCK_ITEM, c->list > 0 ? c->list : 1);
+		list_item(c, n);
 		break;
 	case H_PRE:
 		c->pre++;

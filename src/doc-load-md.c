@@ -10,8 +10,9 @@
  *	heading		heading of the same level
  *	paragraph	paragraph, or the kind of its quotation or list item
  *	block_quote	quote, level = quotation depth
- *	item		item, level = list depth (the model has no item
- *			numbers: an ordered item is an item like the others)
+ *	item		item, level = list depth; an ordered list's items
+ *			are numbered from its start (up to MD_MAXLEVEL
+ *			lists deep; deeper ones have bullets)
  *	code_block	preformatted
  *	html_block	dropped: HTML inside Markdown is never interpreted
  *	thematic_break	nothing
@@ -46,6 +47,9 @@ struct md_state {
 	int		 quotes;		/* quotation depth */
 	int		 lists;			/* list depth */
 	int		 title_block;		/* the first h1 is the title */
+	/* Ordered lists open: the next item's number (0: a bullet list). */
+	long		 next[MD_MAXLEVEL];
+	int		 ordered[MD_MAXLEVEL];
 };
 
 /* Strip matching quotes and white space around a front matter value. */
@@ -186,9 +190,19 @@ md_enter(struct md_state *st, cmark_node *node)
 		break;
 	case CMARK_NODE_LIST:
 		st->lists++;
+		if (st->lists <= MD_MAXLEVEL) {
+			st->ordered[st->lists - 1] =
+			    cmark_node_get_list_type(node) ==
+			    CMARK_ORDERED_LIST;
+			st->next[st->lists - 1] =
+			    cmark_node_get_list_start(node);
+		}
 		break;
 	case CMARK_NODE_ITEM:
 		doc_block_begin(d, BLOCK_ITEM, md_level(st->lists));
+		if (st->lists >= 1 && st->lists <= MD_MAXLEVEL &&
+		    st->ordered[st->lists - 1])
+			doc_item_number(d, st->next[st->lists - 1]++);
 		break;
 	case CMARK_NODE_CODE_BLOCK:
 		doc_block_begin(d, BLOCK_PRE, 0);

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,12 @@ struct doc_build {
 
 	struct strbuf		 text;
 	int			 pending_space;
+
+	/* Ordered lists: the number of the item begun, until its first
+	 * block is stored; then its later blocks have no marker. */
+	int			 item_numbered;
+	long			 item_number;
+	int			 item_cont;
 };
 
 static void	doc_flush(struct doc *);
@@ -351,7 +358,7 @@ span_cmp(const void *a, const void *b)
  */
 static void
 doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
-    size_t len, struct doc_span *spans, size_t nspans)
+    size_t len, struct doc_span *spans, size_t nspans, const char *marker)
 {
 	struct doc_block	*blk;
 	struct strbuf		 out = STRBUF_INIT;
@@ -394,6 +401,7 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	blk->kind = kind;
 	blk->level = level;
 	blk->cont = 0;
+	blk->marker = marker;
 	blk->text = pool_strndup(&d->pool, out.buf, out.len);
 	blk->len = out.len;
 	blk->nspans = nspans;
@@ -430,6 +438,8 @@ doc_flush(struct doc *d)
 	struct doc_build	*b = d->build;
 	struct build_block	 top = doc_top(d);
 	size_t			 i, len = b->text.len;
+	const char		*marker = NULL;
+	char			 num[32];
 
 	b->pending_space = 0;
 	if (top.kind == BLOCK_PRE) {
@@ -482,9 +492,16 @@ doc_flush(struct doc *d)
 			}
 			b->ndone = k;
 		}
+		if (top.kind == BLOCK_ITEM && b->item_numbered) {
+			snprintf(num, sizeof num, "%ld. ", b->item_number);
+			marker = pool_strdup(&d->pool, num);
+			b->item_numbered = 0;
+			b->item_cont = 1;
+		} else if (top.kind == BLOCK_ITEM && b->item_cont)
+			marker = "";
 		doc_store(d, top.kind,
 		    top.kind == BLOCK_HEADING && top.level < 1 ? 1 : top.level,
-		    b->text.buf, len, b->done, b->ndone);
+		    b->text.buf, len, b->done, b->ndone, marker);
 	}
 	b->ndone = 0;
 	strbuf_reset(&b->text);
@@ -500,6 +517,12 @@ doc_block_begin(struct doc *d, enum block_kind kind, int level)
 	if (b == NULL)
 		return;
 	doc_flush(d);
+	/* A new item (not a paragraph in one): the last one's numbering
+	 * ends with it. */
+	if (kind == BLOCK_ITEM) {
+		b->item_numbered = 0;
+		b->item_cont = 0;
+	}
 	if (kind == BLOCK_PARA && b->nstack != 0 && (top.kind == BLOCK_QUOTE ||
 	    top.kind == BLOCK_ITEM || top.kind == BLOCK_CAPTION ||
 	    top.kind == BLOCK_HEADING || top.kind == BLOCK_PRE)) {
@@ -510,6 +533,19 @@ doc_block_begin(struct doc *d, enum block_kind kind, int level)
 	nb = &b->stack[b->nstack++];
 	nb->kind = kind;
 	nb->level = level;
+}
+
+void
+doc_item_number(struct doc *d, long n)
+{
+	struct doc_build	*b = d->build;
+
+	if (b == NULL || b->nstack == 0 ||
+	    b->stack[b->nstack - 1].kind != BLOCK_ITEM)
+		return;
+	b->item_numbered = 1;
+	b->item_number = n;
+	b->item_cont = 0;
 }
 
 void

@@ -11,20 +11,33 @@
 #include "layout.h"
 #include "text.h"
 
-/* Indent and bullet of a block kind. */
+/*
+ * Indent and marker of a block kind: a list item's bullet or number
+ * ("3. ", doc_block.marker) and its width, by which its other lines hang
+ * (an ordered item's later blocks have no marker but hang alike).
+ */
 static void
 block_decor(const struct doc_block *b, int width, int *indent,
-    const char **prefix)
+    const char **prefix, int *pw)
 {
 	*indent = 0;
 	*prefix = NULL;
+	*pw = 0;
 	switch (b->kind) {
 	case BLOCK_QUOTE:
 		*indent = 2 * (b->level > 0 ? b->level : 1);
 		break;
 	case BLOCK_ITEM:
 		*indent = 2 * (b->level > 1 ? b->level - 1 : 0);
-		*prefix = "\xe2\x80\xa2 ";	/* "• " */
+		if (b->marker == NULL) {
+			*prefix = "\xe2\x80\xa2 ";	/* "• " */
+			*pw = 2;
+		} else if (*b->marker == '\0')
+			*pw = 3;
+		else {
+			*prefix = b->marker;	/* ASCII: "12. " */
+			*pw = (int)strlen(b->marker);
+		}
 		break;
 	case BLOCK_PRE:
 		*indent = 2;
@@ -35,8 +48,10 @@ block_decor(const struct doc_block *b, int width, int *indent,
 	/* Never let decoration eat a narrow column. */
 	if (*indent + 2 > width / 3)
 		*indent = 0;
-	if (*prefix != NULL && width < 8)
+	if (width < 8 || *pw > width / 3) {
 		*prefix = NULL;
+		*pw = 0;
+	}
 }
 
 void
@@ -48,7 +63,7 @@ layout_column(const struct doc *d, const char *lang,
 	size_t			 atl = 0;
 	size_t			 i = 0, j, k, ntl, prev_block = DOC_NOPOS;
 	const struct doc_block	*b;
-	int			 indent, avail;
+	int			 indent, avail, pw;
 	const char		*prefix;
 
 	while (i < npieces) {
@@ -77,8 +92,11 @@ layout_column(const struct doc *d, const char *lang,
 			(*lines)[*n].block = DOC_NOPOS;
 			(*n)++;
 		}
-		block_decor(b, width, &indent, &prefix);
-		avail = width - indent - (prefix != NULL ? 2 : 0);
+		block_decor(b, width, &indent, &prefix, &pw);
+		/* The marker goes where the item starts, not mid-item. */
+		if (start > 0)
+			prefix = NULL;
+		avail = width - indent - pw;
 		if (avail < 1)
 			avail = 1;
 		ntl = text_wrap(b->text + start, end - start, avail, lang, &tl,
@@ -92,7 +110,8 @@ layout_column(const struct doc *d, const char *lang,
 			l->start = start + tl[k].start;
 			l->end = start + tl[k].end;
 			l->width = tl[k].width;
-			l->indent = indent + (prefix != NULL && k > 0 ? 2 : 0);
+			l->indent = indent + (prefix != NULL && k == 0 ? 0 :
+			    pw);
 			l->prefix = k == 0 ? prefix : NULL;
 		}
 		prev_block = pieces[i].block;

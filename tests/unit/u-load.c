@@ -424,13 +424,15 @@ test_md_article(void **state)
 	i = find_block(d, "As Ms. Halvorsen");
 	assert_non_null(find_span(d, i, SPAN_STRONG,
 	    "who picks up the phone"));
-	/* The thematic break leaves nothing; ordered items are items. */
+	/* The thematic break leaves nothing; ordered items are numbered. */
 	i = find_block(d, "The figures:");
 	assert_int_equal(i, (long)d->nblocks - 3);
 	check_block(d, d->nblocks - 2, BLOCK_ITEM, 1,
 	    "1,402 transits in 2023;");
+	assert_str(d->blocks[d->nblocks - 2].marker, "1. ");
 	check_block(d, d->nblocks - 1, BLOCK_ITEM, 1,
 	    "155 km between the nearest rescue bases.");
+	assert_str(d->blocks[d->nblocks - 1].marker, "2. ");
 	/* The HTML comment is dropped. */
 	assert_false(any_block_has(d, "Markdown version"));
 	assert_false(any_block_has(d, "<!--"));
