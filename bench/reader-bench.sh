@@ -111,7 +111,9 @@ while [ "$r" -le "$runs" ]; do
 	awk -v launch="$launch" '$2 == "start" && !s { s = $1 }
 	    $2 == "loaded" && !l { l = $1 }
 	    $2 == "paint" && !p { p = $1 } $2 == "aligned" { a = $1 }
-	    END { print p - s, p - launch, a - s, l - s, p - l }' "$tr" \
+	    $2 == "top" && !t { t = $1 }
+	    END { print p - s, p - launch, a - s, l - s, p - l,
+	    t ? t - s : "-" }' "$tr" \
 	    >>"$tmp/start"
 	keyrun j 20 scroll
 	keyrun Space 5 scroll
@@ -133,6 +135,8 @@ printf "  start -> first paint     %s (median, in the process)\n" \
     "$(awk '{ print $1 }' "$tmp/start" | median | ms)"
 printf "  launch -> first paint    %s (median, from before tmux starts it)\n" \
     "$(awk '{ print $2 }' "$tmp/start" | median | ms)"
+printf "  start -> top aligned     %s (median; - : no top)\n" \
+    "$(awk '$6 != "-" { print $6 }' "$tmp/start" | median | ms)"
 printf "  start -> aligned         %s (median)\n" \
     "$(awk '{ print $3 }' "$tmp/start" | median | ms)"
 printf "  of which: loading        %s, loaded -> first paint %s (medians)\n" \
@@ -166,6 +170,8 @@ if [ -n "$csv" ]; then
 	awk '{ print $1 }' "$tmp/start" | stats "reader: start -> first paint" ms
 	awk '{ print $2 }' "$tmp/start" | stats "reader: launch -> first paint" ms
 	awk '{ print $3 }' "$tmp/start" | stats "reader: start -> aligned" ms
+	awk '$6 != "-" { print $6 }' "$tmp/start" |
+	    stats "reader: start -> top aligned" ms
 	for l in scroll search-next layout-switch; do
 		awk -v l=$l '$1 == l { print $2 }' "$tmp/keys" |
 		    stats "reader: key -> repaint, $l" ms

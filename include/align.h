@@ -76,6 +76,18 @@ struct alignment *align_create(const struct article *,
  */
 void		 align_warm(void);
 void		 align_free(struct alignment *);
+/*
+ * The top of the article aligned, for a reader to show while
+ * align_create() does the whole: about want characters of each version
+ * (the same share of each) are aligned, the beads up to a paragraph break
+ * of every version well inside that part are kept, and the paragraphs
+ * after them are paired one by one as a stand-in (whole paragraphs as
+ * units; no quotation links). Returns NULL (with no message) when the
+ * article is too short for the top to be worth it, when the top has no
+ * common paragraph break, or when cancelled. Free with align_free().
+ */
+struct alignment *align_create_top(const struct article *,
+		     const struct align_opts *, size_t want);
 
 /* The bead holding sentence s of version v. */
 size_t		 align_bead_of(const struct alignment *, size_t v, size_t s);

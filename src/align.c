@@ -2485,6 +2485,132 @@ align_free(struct alignment *al)
 	free(al);
 }
 
+struct alignment *
+align_create_top(const struct article *a, const struct align_opts *opts,
+    size_t want)
+{
+	struct article		 sa;
+	struct doc		 sd[ALIGN_MAXVERS];
+	struct align_opts	 o;
+	struct alignment	*t, *h;
+	size_t			 v, i, b, n, total, cum, maxtotal = 0, cut;
+	size_t			 pos[ALIGN_MAXVERS], keep[ALIGN_MAXVERS];
+	size_t			 from[ALIGN_MAXVERS], nrest, nb;
+	char			*cause = NULL;
+	double			 share;
+	int			 ok;
+
+	if (a->n < 2 || a->n > ALIGN_MAXVERS)
+		return (NULL);
+	for (v = 0; v < a->n; v++) {
+		total = doc_text_size(a->docs[v]);
+		if (total > maxtotal)
+			maxtotal = total;
+	}
+	/* Less than four times the top: the whole comes soon enough. */
+	if (maxtotal == 0 || want > maxtotal / 4)
+		return (NULL);
+	share = (double)want / (double)maxtotal;
+
+	/* The first blocks of each version, to the same share of its text. */
+	memset(&sa, 0, sizeof sa);
+	sa.n = a->n;
+	for (v = 0; v < a->n; v++) {
+		sd[v] = *a->docs[v];
+		total = doc_text_size(a->docs[v]);
+		for (b = cum = 0; b < sd[v].nblocks &&
+		    (double)cum < share * (double)total; b++)
+			cum += sd[v].blocks[b].len;
+		sd[v].nblocks = b;
+		sa.docs[v] = &sd[v];
+	}
+	memset(&o, 0, sizeof o);
+	if (opts != NULL) {
+		o.pivot = opts->pivot;
+		o.cancel = opts->cancel;
+	}
+	if ((t = align_create(&sa, &o, &cause)) == NULL) {
+		free(cause);
+		return (NULL);
+	}
+
+	/*
+	 * Keep the beads up to the last one, in the first three quarters,
+	 * after which every version starts a paragraph: the end of the top
+	 * (where a version's share may have cut a paragraph its translation
+	 * did not) is left to the whole alignment.
+	 */
+	memset(pos, 0, sizeof pos);
+	cut = 0;
+	for (i = 0; i < t->nbeads && i < t->nbeads * 3 / 4; i++) {
+		for (v = 0; v < t->nvers; v++) {
+			n = t->beads[i].first[v] + t->beads[i].count[v];
+			if (t->beads[i].count[v] > 0 && n > pos[v])
+				pos[v] = n;
+		}
+		ok = 1;
+		for (v = 0; v < t->nvers && ok; v++) {
+			if (pos[v] == 0 || pos[v] >= t->nsents[v] ||
+			    t->sents[v][pos[v]].block ==
+			    t->sents[v][pos[v] - 1].block)
+				ok = 0;
+		}
+		if (ok) {
+			cut = i + 1;
+			memcpy(keep, pos, sizeof keep);
+		}
+	}
+	if (cut == 0) {
+		align_free(t);
+		return (NULL);
+	}
+
+	/* The kept beads, then the paragraphs after them, one by one. */
+	h = xcalloc(1, sizeof *h);
+	h->nvers = t->nvers;
+	h->pivot = t->pivot;
+	nrest = 0;
+	for (v = 0; v < h->nvers; v++) {
+		h->docs[v] = a->docs[v];
+		from[v] = t->sents[v][keep[v]].block;
+		nb = a->docs[v]->nblocks - from[v];
+		if (nb > nrest)
+			nrest = nb;
+		h->nsents[v] = keep[v] + nb;
+		h->sents[v] = xcalloc(h->nsents[v] + 1, sizeof *h->sents[v]);
+		memcpy(h->sents[v], t->sents[v], keep[v] * sizeof *t->sents[v]);
+		for (b = 0; b < nb; b++) {
+			h->sents[v][keep[v] + b].block = from[v] + b;
+			h->sents[v][keep[v] + b].start = 0;
+			h->sents[v][keep[v] + b].end =
+			    a->docs[v]->blocks[from[v] + b].len;
+		}
+	}
+	h->nbeads = cut + nrest;
+	h->beads = xcalloc(h->nbeads + 1, sizeof *h->beads);
+	memcpy(h->beads, t->beads, cut * sizeof *t->beads);
+	for (i = 0; i < nrest; i++) {
+		struct align_bead	*bd = &h->beads[cut + i];
+
+		for (v = 0; v < h->nvers; v++) {
+			nb = a->docs[v]->nblocks - from[v];
+			bd->first[v] = keep[v] + (i < nb ? i : nb);
+			bd->count[v] = i < nb;
+		}
+		bd->confidence = 1;
+	}
+	for (v = 0; v < h->nvers; v++) {
+		h->bead_of[v] = xcalloc(h->nsents[v] + 1,
+		    sizeof *h->bead_of[v]);
+		for (b = 0; b < h->nbeads; b++) {
+			for (i = 0; i < h->beads[b].count[v]; i++)
+				h->bead_of[v][h->beads[b].first[v] + i] = b;
+		}
+	}
+	align_free(t);
+	return (h);
+}
+
 size_t
 align_bead_of(const struct alignment *al, size_t v, size_t s)
 {

@@ -7,7 +7,10 @@
  * paints it with one doupdate(). While the alignment runs in its thread
  * the loop wakes every 10 ms to show the progress, and switches to the
  * real alignment as soon as the worker is done (within 10 ms: the loop
- * waits in curses, which nothing but a key or a signal wakes).
+ * waits in curses, which nothing but a key or a signal wakes). On a long
+ * article the worker aligns the top first (align_create_top()): the loop
+ * shows it, the rest paired paragraph by paragraph, until the whole is
+ * aligned.
  */
 #include "config.h"
 
@@ -34,6 +37,13 @@
 /* How often the loop looks at the alignment worker, in ms. */
 #define READER_POLL_ALIGN	10
 
+/*
+ * The top aligned first, in characters of the longest version: a few
+ * screens of 200 columns. Articles under four times that are aligned
+ * whole at once.
+ */
+#define READER_TOP_CHARS	20000
+
 /* The notes of the article and what keeps them. */
 struct rnotes {
 	struct store	*st;
@@ -57,6 +67,10 @@ struct worker {
 	struct alignment	*al;
 	char			*cause;
 	int			 running;
+	/* The top aligned first (align_create_top()), when top_ready. */
+	_Atomic int		 top_ready;
+	struct alignment	*top;
+	long			 delay;		/* POLYREAD_ALIGN_DELAY_MS */
 };
 
 static FILE	*trace_file;
@@ -94,6 +108,16 @@ worker_main(void *arg)
 	opts.pivot = w->pivot;
 	opts.progress = &w->progress;
 	opts.cancel = &w->cancel;
+	/* The top first: shown while the whole is aligned. */
+	w->top = align_create_top(w->a, &opts, READER_TOP_CHARS);
+	if (w->top != NULL)
+		atomic_store(&w->top_ready, 1);
+	/* For the tests: the top on the screen a while. */
+	for (; w->delay > 0 && !atomic_load(&w->cancel); w->delay -= 10) {
+		struct timespec	ts = { 0, 10 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+	}
 	w->al = align_create(w->a, &opts, &w->cause);
 	text_cleanup();
 	atomic_store(&w->done, 1);
@@ -104,9 +128,14 @@ worker_main(void *arg)
 static void
 worker_start(struct worker *w, struct article *a, const char *pivot)
 {
+	const char	*e = getenv("POLYREAD_ALIGN_DELAY_MS");
+
 	memset(w, 0, sizeof *w);
 	w->a = a;
 	w->pivot = pivot;
+	if (e != NULL)
+		w->delay = strtol(e, NULL, 10) > 0 && strtol(e, NULL, 10) <
+		    60000 ? strtol(e, NULL, 10) : 0;
 	if (pthread_create(&w->thread, NULL, worker_main, w) == 0) {
 		w->running = 1;
 		return;
@@ -125,6 +154,8 @@ worker_stop(struct worker *w)
 	}
 	align_free(w->al);
 	w->al = NULL;
+	align_free(w->top);
+	w->top = NULL;
 	free(w->cause);
 	w->cause = NULL;
 }
@@ -430,12 +461,26 @@ reader_run(struct article *a, const struct cmd_opts *o)
 				break;
 			n = tty_read(&ev, 0);
 		}
+		if (aligning && atomic_load(&wk.top_ready) == 1 &&
+		    !atomic_load(&wk.done)) {
+			/* The top is aligned: shown until the whole is. */
+			atomic_store(&wk.top_ready, 2);
+			view_set_alignment(v, wk.top);
+			wk.top = NULL;		/* the view's now */
+			progress = atomic_load(&wk.progress);
+			view_set_progress(v, progress);
+			reader_trace("top");
+			dirty = 1;
+		}
 		if (aligning) {
 			if (atomic_load(&wk.done)) {
 				if (wk.running)
 					pthread_join(wk.thread, NULL);
 				wk.running = 0;
 				aligning = 0;
+				/* A top not shown in time: not needed now. */
+				align_free(wk.top);
+				wk.top = NULL;
 				if (wk.al != NULL) {
 					view_set_alignment(v, wk.al);
 					wk.al = NULL;

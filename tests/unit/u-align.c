@@ -295,6 +295,87 @@ test_single_version(void **state)
 	fx_free(&fx);
 }
 
+/* lines repeated k times (a long article), "" between the copies. */
+static const char **
+repeat_lines(const char **lines, int k)
+{
+	const char	**out;
+	int		  n, i, j, o = 0;
+
+	for (n = 0; lines[n] != NULL; n++)
+		;
+	out = calloc((size_t)(n + 1) * (size_t)k + 1, sizeof *out);
+	assert_non_null(out);
+	for (j = 0; j < k; j++) {
+		for (i = 0; i < n; i++)
+			out[o++] = lines[i];
+		out[o++] = "";
+	}
+	out[o] = NULL;
+	return (out);
+}
+
+/*
+ * The top of a long article aligned first: real beads, then paragraphs
+ * paired as a stand-in; every sentence of the top and every paragraph
+ * after it covered once, in order; the first beads are the whole
+ * alignment's. A short article has no top.
+ */
+static void
+test_top(void **state)
+{
+	struct fixture		 fx;
+	struct alignment	*h;
+	const char		**le = repeat_lines(en, 40);
+	const char		**lf = repeat_lines(fr, 40);
+	const char		**lr = repeat_lines(ru, 40);
+	size_t			 v, b, last;
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(le, "en", -1, -1);
+	fx.a.docs[1] = mkdoc(lf, "fr", -1, -1);
+	fx.a.docs[2] = mkdoc(lr, "ru", -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	h = align_create_top(&fx.a, NULL, 3000);
+	assert_non_null(h);
+	check_cover(h);
+	assert_true(h->nbeads > 8);
+	/* The first beads: the whole alignment's. */
+	for (b = 0; b < 8; b++) {
+		for (v = 0; v < 3; v++) {
+			assert_int_equal(h->beads[b].first[v],
+			    fx.al->beads[b].first[v]);
+			assert_int_equal(h->beads[b].count[v],
+			    fx.al->beads[b].count[v]);
+		}
+	}
+	for (v = 0; v < 3; v++) {
+		/* The top's sentences are the whole's... */
+		assert_int_equal(h->sents[v][3].start,
+		    fx.al->sents[v][3].start);
+		assert_int_equal(h->sents[v][3].block,
+		    fx.al->sents[v][3].block);
+		/* ...and the stand-in ends on the last paragraph, whole. */
+		last = h->nsents[v] - 1;
+		assert_int_equal(h->sents[v][last].block,
+		    fx.a.docs[v]->nblocks - 1);
+		assert_int_equal(h->sents[v][last].start, 0);
+		assert_int_equal(h->sents[v][last].end,
+		    fx.a.docs[v]->blocks[fx.a.docs[v]->nblocks - 1].len);
+		assert_int_equal(h->bead_of[v][last], h->nbeads - 1 -
+		    (h->beads[h->nbeads - 1].count[v] == 0 ? 1 : 0));
+	}
+	align_free(h);
+	/* Too short for a top of 3,000 characters: none. */
+	assert_null(align_create_top(&fx.a, NULL, 30000));
+	fx_free(&fx);
+	free(le);
+	free(lf);
+	free(lr);
+}
+
 /* The text inside quotation q of version v (its first block's part). */
 static char *
 quote_text(const struct alignment *al, size_t v, size_t q)
@@ -437,6 +518,7 @@ main(void)
 		cmocka_unit_test(test_merged_sentences),
 		cmocka_unit_test(test_pivot),
 		cmocka_unit_test(test_single_version),
+		cmocka_unit_test(test_top),
 		cmocka_unit_test(test_quote_links),
 		cmocka_unit_test(test_span_map),
 	};
