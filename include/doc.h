@@ -78,8 +78,11 @@ struct doc_block {
 					   previous block's paragraph */
 	const char	*marker;	/* list items: "3. " on the first
 					   block of an ordered list's item,
-					   "" on its later blocks, NULL for
-					   a bullet (an unordered list) */
+					   NULL on an unordered list's (a
+					   bullet), spaces as wide as the
+					   item's marker on its later blocks
+					   (after a nested list, a second
+					   paragraph) */
 };
 
 /* An alternate version the page declares (<link rel=alternate hreflang>). */
@@ -132,7 +135,7 @@ void		 doc_block_begin(struct doc *, enum block_kind, int level);
 /*
  * Number the list item just begun (an ordered list's, n may be 0 or
  * negative): its first block stored gets the marker "n. ", its later ones
- * (text after a nested list) "" (see doc_block.marker).
+ * as many spaces (see doc_block.marker).
  */
 void		 doc_item_number(struct doc *, long n);
 /*

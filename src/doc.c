@@ -25,6 +25,16 @@
 struct build_block {
 	enum block_kind	 kind;
 	int		 level;
+	/*
+	 * A list item (begun as one, not a paragraph inside one): its
+	 * marker, given to its first block stored; its later blocks (text
+	 * after a nested list, a second paragraph) get as many spaces.
+	 */
+	int		 item;
+	int		 marked;	/* its first block is stored */
+	int		 numbered;	/* an ordered list's: number */
+	long		 number;
+	int		 width;		/* of the marker given */
 };
 
 struct build_span {
@@ -45,15 +55,10 @@ struct doc_build {
 
 	struct strbuf		 text;
 	int			 pending_space;
-
-	/* Ordered lists: the number of the item begun, until its first
-	 * block is stored; then its later blocks have no marker. */
-	int			 item_numbered;
-	long			 item_number;
-	int			 item_cont;
 };
 
 static void	doc_flush(struct doc *);
+static const char *doc_item_marker(struct doc *);
 
 struct doc *
 doc_create(const char *source, const char *format)
@@ -432,6 +437,40 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 }
 
 /* Turn the collected text into a block of the current kind. */
+/*
+ * The marker of the item block about to be stored: the item's own (its
+ * number, or NULL for a bullet) on its first block, spaces as wide on its
+ * later ones. The item is the nearest entry of the stack begun as one.
+ */
+static const char *
+doc_item_marker(struct doc *d)
+{
+	struct doc_build	*b = d->build;
+	struct build_block	*it = NULL;
+	char			 buf[32];
+	size_t			 i;
+
+	for (i = b->nstack; i > 0 && it == NULL; i--) {
+		if (b->stack[i - 1].item)
+			it = &b->stack[i - 1];
+	}
+	if (it == NULL)
+		return (NULL);
+	if (!it->marked) {
+		it->marked = 1;
+		if (!it->numbered) {
+			it->width = 2;		/* "• " */
+			return (NULL);
+		}
+		snprintf(buf, sizeof buf, "%ld. ", it->number);
+		it->width = (int)strlen(buf);
+		return (pool_strdup(&d->pool, buf));
+	}
+	memset(buf, ' ', (size_t)it->width);
+	buf[it->width] = '\0';
+	return (pool_strdup(&d->pool, buf));
+}
+
 static void
 doc_flush(struct doc *d)
 {
@@ -439,7 +478,6 @@ doc_flush(struct doc *d)
 	struct build_block	 top = doc_top(d);
 	size_t			 i, len = b->text.len;
 	const char		*marker = NULL;
-	char			 num[32];
 
 	b->pending_space = 0;
 	if (top.kind == BLOCK_PRE) {
@@ -492,13 +530,8 @@ doc_flush(struct doc *d)
 			}
 			b->ndone = k;
 		}
-		if (top.kind == BLOCK_ITEM && b->item_numbered) {
-			snprintf(num, sizeof num, "%ld. ", b->item_number);
-			marker = pool_strdup(&d->pool, num);
-			b->item_numbered = 0;
-			b->item_cont = 1;
-		} else if (top.kind == BLOCK_ITEM && b->item_cont)
-			marker = "";
+		if (top.kind == BLOCK_ITEM)
+			marker = doc_item_marker(d);
 		doc_store(d, top.kind,
 		    top.kind == BLOCK_HEADING && top.level < 1 ? 1 : top.level,
 		    b->text.buf, len, b->done, b->ndone, marker);
@@ -513,16 +546,12 @@ doc_block_begin(struct doc *d, enum block_kind kind, int level)
 	struct doc_build	*b = d->build;
 	struct build_block	 top = doc_top(d);
 	struct build_block	*nb;
+	int			 item;
 
 	if (b == NULL)
 		return;
 	doc_flush(d);
-	/* A new item (not a paragraph in one): the last one's numbering
-	 * ends with it. */
-	if (kind == BLOCK_ITEM) {
-		b->item_numbered = 0;
-		b->item_cont = 0;
-	}
+	item = kind == BLOCK_ITEM;
 	if (kind == BLOCK_PARA && b->nstack != 0 && (top.kind == BLOCK_QUOTE ||
 	    top.kind == BLOCK_ITEM || top.kind == BLOCK_CAPTION ||
 	    top.kind == BLOCK_HEADING || top.kind == BLOCK_PRE)) {
@@ -531,8 +560,10 @@ doc_block_begin(struct doc *d, enum block_kind kind, int level)
 	}
 	XGROW(b->stack, b->astack, b->nstack + 1);
 	nb = &b->stack[b->nstack++];
+	memset(nb, 0, sizeof *nb);
 	nb->kind = kind;
 	nb->level = level;
+	nb->item = item;
 }
 
 void
@@ -540,12 +571,10 @@ doc_item_number(struct doc *d, long n)
 {
 	struct doc_build	*b = d->build;
 
-	if (b == NULL || b->nstack == 0 ||
-	    b->stack[b->nstack - 1].kind != BLOCK_ITEM)
+	if (b == NULL || b->nstack == 0 || !b->stack[b->nstack - 1].item)
 		return;
-	b->item_numbered = 1;
-	b->item_number = n;
-	b->item_cont = 0;
+	b->stack[b->nstack - 1].numbered = 1;
+	b->stack[b->nstack - 1].number = n;
 }
 
 void

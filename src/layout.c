@@ -14,7 +14,7 @@
 /*
  * Indent and marker of a block kind: a list item's bullet or number
  * ("3. ", doc_block.marker) and its width, by which its other lines hang
- * (an ordered item's later blocks have no marker but hang alike).
+ * (an item's later blocks have spaces for a marker and hang alike).
  */
 static void
 block_decor(const struct doc_block *b, int width, int *indent,
@@ -32,10 +32,10 @@ block_decor(const struct doc_block *b, int width, int *indent,
 		if (b->marker == NULL) {
 			*prefix = "\xe2\x80\xa2 ";	/* "• " */
 			*pw = 2;
-		} else if (*b->marker == '\0')
-			*pw = 3;
-		else {
-			*prefix = b->marker;	/* ASCII: "12. " */
+		} else {
+			/* ASCII: "12. ", or spaces on an item's later
+			 * blocks. */
+			*prefix = b->marker;
 			*pw = (int)strlen(b->marker);
 		}
 		break;

@@ -81,12 +81,12 @@ test_ordered_html(void **state)
 	assert_string_equal(d->blocks[1].text, "1,402 transits in 2023;");
 	assert_string_equal(d->blocks[1].marker, "1. ");
 	assert_string_equal(d->blocks[2].marker, "2. ");
-	/* The nested list numbers from 1; the text after it, no marker. */
+	/* The nested list numbers from 1; the text after it, spaces. */
 	assert_string_equal(d->blocks[3].text, "Murmansk.");
 	assert_string_equal(d->blocks[3].marker, "1. ");
 	assert_int_equal(d->blocks[3].level, 2);
 	assert_string_equal(d->blocks[4].text, "And back.");
-	assert_string_equal(d->blocks[4].marker, "");
+	assert_string_equal(d->blocks[4].marker, "   ");
 	/* start, reversed, value. */
 	assert_string_equal(d->blocks[5].marker, "9. ");
 	assert_string_equal(d->blocks[6].marker, "4. ");
@@ -103,10 +103,10 @@ test_ordered_html(void **state)
 	assert_null(l[i + 1].prefix);
 	assert_int_equal(l[i + 1].indent, 3);
 	assert_true(l[i].width <= 40 - 3);
-	/* The block after the nested list: no marker, hanging. */
+	/* The block after the nested list: spaces, hanging. */
 	i = first_line(l, n, 4);
-	assert_null(l[i].prefix);
-	assert_int_equal(l[i].indent, 3);
+	assert_string_equal(l[i].prefix, "   ");
+	assert_int_equal(l[i].indent, 0);
 	/* The bullet. */
 	i = first_line(l, n, 8);
 	assert_string_equal(l[i].prefix, "\xe2\x80\xa2 ");
@@ -174,6 +174,28 @@ test_marker_where_item_starts(void **state)
 	doc_free(d);
 }
 
+/* An item of two paragraphs, and text after a nested list (French). */
+static void
+test_item_paragraphs(void **state)
+{
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.fr.html", "<html lang=fr><body><article><ul><li>"
+	    "<p>La route maritime du Nord.</p><p>Un raccourci qui divise "
+	    "l'Arctique.</p></li><li>Tromsø<ul><li>Mourmansk</li></ul>"
+	    "Oslo</li></ul></article></body></html>");
+	assert_string_equal(d->blocks[0].text, "La route maritime du Nord.");
+	assert_null(d->blocks[0].marker);		/* the bullet */
+	assert_string_equal(d->blocks[1].marker, "  ");	/* same item */
+	assert_null(d->blocks[2].marker);		/* Tromsø */
+	assert_null(d->blocks[3].marker);		/* Mourmansk */
+	assert_int_equal(d->blocks[3].level, 2);
+	assert_string_equal(d->blocks[4].text, "Oslo");
+	assert_string_equal(d->blocks[4].marker, "  ");
+	doc_free(d);
+}
+
 /* A column too narrow for decoration: no marker, no hanging. */
 static void
 test_narrow(void **state)
@@ -202,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_ordered_html),
 		cmocka_unit_test(test_ordered_markdown),
 		cmocka_unit_test(test_marker_where_item_starts),
+		cmocka_unit_test(test_item_paragraphs),
 		cmocka_unit_test(test_narrow),
 	};
 
