@@ -117,6 +117,13 @@ int	 file_read(const char *path, size_t max, char **data, size_t *len,
 /* Return a human size ("1.5 MiB"), in a static buffer. */
 const char *human_size(uint64_t);
 
+/*
+ * Fill order[0..n) with the indices 0..n-1 by size[], largest first (a
+ * stable sort: equal sizes keep their order). For handing jobs to threads
+ * so that they end together.
+ */
+void	 order_largest_first(const size_t *size, size_t n, size_t *order);
+
 /* True if s ends with suffix (ASCII case-insensitive). */
 int	 ends_with_ci(const char *s, const char *suffix);
 

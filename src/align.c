@@ -2255,6 +2255,22 @@ split_merged(struct alignment *al, const double *total)
 	al->nbeads = n;
 }
 
+/* Make al->bead_of: the bead of each sentence of each version. */
+static void
+index_beads(struct alignment *al)
+{
+	size_t	v, b, s;
+
+	for (v = 0; v < al->nvers; v++) {
+		al->bead_of[v] = xcalloc(al->nsents[v] + 1,
+		    sizeof *al->bead_of[v]);
+		for (b = 0; b < al->nbeads; b++) {
+			for (s = 0; s < al->beads[b].count[v]; s++)
+				al->bead_of[v][al->beads[b].first[v] + s] = b;
+		}
+	}
+}
+
 /* The preparation of the versions, shared by the threads doing it. */
 struct prep {
 	struct alignment	*al;
@@ -2323,21 +2339,16 @@ prep_all(struct alignment *al, struct vside *vs,
 	struct prep	 pp;
 	pthread_t	 th[ALIGN_MAXVERS];
 	long		 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		 nth = 0, want, k, v, b, size[ALIGN_MAXVERS];
+	size_t		 nth = 0, want, k, v, size[ALIGN_MAXVERS];
 
 	memset(&pp, 0, sizeof pp);
 	pp.al = al;
 	pp.vs = vs;
 	pp.opts = opts;
 	/* The largest versions first, so that the threads end together. */
-	for (v = 0; v < al->nvers; v++) {
-		size[v] = 0;
-		for (b = 0; b < al->docs[v]->nblocks; b++)
-			size[v] += al->docs[v]->blocks[b].len;
-		for (k = v; k > 0 && size[pp.order[k - 1]] < size[v]; k--)
-			pp.order[k] = pp.order[k - 1];
-		pp.order[k] = v;
-	}
+	for (v = 0; v < al->nvers; v++)
+		size[v] = doc_text_size(al->docs[v]);
+	order_largest_first(size, al->nvers, pp.order);
 	atomic_init(&pp.next, 0);
 	atomic_init(&pp.done, 0);
 	want = ncpu > 1 ? (size_t)ncpu : 1;
@@ -2365,7 +2376,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 	struct alignment	*al;
 	struct vside		 vs[ALIGN_MAXVERS];
 	struct profile		 P;
-	size_t			 v, b, s, done = 0;
+	size_t			 v, done = 0;
 	double			*prev, total[ALIGN_MAXVERS];
 
 	pthread_once(&tail_once, tail_init);
@@ -2443,14 +2454,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 	}
 	if (a->n > 1)
 		split_merged(al, total);
-	for (v = 0; v < a->n; v++) {
-		al->bead_of[v] = xcalloc(al->nsents[v] + 1,
-		    sizeof *al->bead_of[v]);
-		for (b = 0; b < al->nbeads; b++) {
-			for (s = 0; s < al->beads[b].count[v]; s++)
-				al->bead_of[v][al->beads[b].first[v] + s] = b;
-		}
-	}
+	index_beads(al);
 	link_quotes(al);
 	if (opts != NULL && opts->progress != NULL)
 		*opts->progress = 1000;
@@ -2599,14 +2603,7 @@ align_create_top(const struct article *a, const struct align_opts *opts,
 		}
 		bd->confidence = 1;
 	}
-	for (v = 0; v < h->nvers; v++) {
-		h->bead_of[v] = xcalloc(h->nsents[v] + 1,
-		    sizeof *h->bead_of[v]);
-		for (b = 0; b < h->nbeads; b++) {
-			for (i = 0; i < h->beads[b].count[v]; i++)
-				h->bead_of[v][h->beads[b].first[v] + i] = b;
-		}
-	}
+	index_beads(h);
 	align_free(t);
 	return (h);
 }

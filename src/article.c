@@ -635,13 +635,9 @@ article_load_all(struct load_job *jobs, size_t n)
 
 	q.jobs = jobs;
 	q.n = n;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		size[i] = article_job_size(&jobs[i]);
-		/* Insertion by size, largest first, stable. */
-		for (k = i; k > 0 && size[q.order[k - 1]] < size[i]; k--)
-			q.order[k] = q.order[k - 1];
-		q.order[k] = i;
-	}
+	order_largest_first(size, n, q.order);
 	atomic_init(&q.next, 0);
 	want = ncpu > 1 ? (size_t)ncpu : 1;
 	if (want > n)

@@ -129,13 +129,12 @@ static void
 worker_start(struct worker *w, struct article *a, const char *pivot)
 {
 	const char	*e = getenv("POLYREAD_ALIGN_DELAY_MS");
+	long		 ms = e != NULL ? strtol(e, NULL, 10) : 0;
 
 	memset(w, 0, sizeof *w);
 	w->a = a;
 	w->pivot = pivot;
-	if (e != NULL)
-		w->delay = strtol(e, NULL, 10) > 0 && strtol(e, NULL, 10) <
-		    60000 ? strtol(e, NULL, 10) : 0;
+	w->delay = ms > 0 && ms < 60000 ? ms : 0;
 	if (pthread_create(&w->thread, NULL, worker_main, w) == 0) {
 		w->running = 1;
 		return;

@@ -300,6 +300,19 @@ fail:
 	return (-1);
 }
 
+void
+order_largest_first(const size_t *size, size_t n, size_t *order)
+{
+	size_t	i, k;
+
+	/* Insertion: a handful of versions. */
+	for (i = 0; i < n; i++) {
+		for (k = i; k > 0 && size[order[k - 1]] < size[i]; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+}
+
 const char *
 human_size(uint64_t n)
 {

@@ -265,6 +265,16 @@ note_marker(struct view *v, size_t w, const struct layout_line *l)
 	return (r);
 }
 
+void
+vd_style_room(struct view *v, size_t n)
+{
+	if (n > v->astyle) {
+		v->sslots = xrealloc(v->sslots, n);
+		v->sflags = xrealloc(v->sflags, n);
+		v->astyle = n;
+	}
+}
+
 /* Draw display line l of version w at x, y in column c. */
 static void
 draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
@@ -292,11 +302,7 @@ draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
 	n = l->end > l->start ? l->end - l->start : 0;
 	if (n == 0)
 		return;
-	if (n > v->astyle) {
-		v->sslots = xrealloc(v->sslots, n);
-		v->sflags = xrealloc(v->sflags, n);
-		v->astyle = n;
-	}
+	vd_style_room(v, n);
 	base = SLOT_TEXT;
 	if (b->kind == BLOCK_HEADING)
 		base = SLOT_HEADING;

@@ -252,6 +252,8 @@ int		 v_pos_at(struct view *, int x, int y, size_t *v,
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);
+/* Room for n cells in the style scratch (v->sslots, v->sflags). */
+void		 vd_style_room(struct view *, size_t n);
 
 /* view-find.c */
 int		 vf_search_key(struct view *, int32_t key);

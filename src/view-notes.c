@@ -831,11 +831,7 @@ draw_styled(struct view *v, struct grid *g, int x, int y, int xmax,
 
 	if (n == 0)
 		return;
-	if (n > v->astyle) {
-		v->sslots = xrealloc(v->sslots, n);
-		v->sflags = xrealloc(v->sflags, n);
-		v->astyle = n;
-	}
+	vd_style_room(v, n);
 	memset(v->sslots, SLOT_MENU, n);
 	memset(v->sflags, 0, n);
 	for (k = 0; k < ed->nerrs; k++) {
