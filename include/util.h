@@ -39,10 +39,12 @@ char	*xvstrprintf(const char *, va_list);
 
 /*
  * Grow the array *pp of *allocp items of size sz so that it holds at least
- * n items.
+ * n items (doubling); shrink it to n items once it is complete.
  */
 void	 xgrow(void *pp, size_t *allocp, size_t n, size_t sz);
 #define XGROW(p, alloc, n) xgrow(&(p), &(alloc), (n), sizeof *(p))
+void	 xshrink(void *pp, size_t *allocp, size_t n, size_t sz);
+#define XSHRINK(p, alloc, n) xshrink(&(p), &(alloc), (n), sizeof *(p))
 
 /* The program name used in messages ("polyread"). */
 extern const char *progname;

@@ -49,14 +49,14 @@
 
 /* What the programme knows of one unit (a sentence or a block). */
 struct feat {
-	int		 len;		/* characters, spaces excluded */
-	int		 heading;	/* a heading (or the title) */
-	int		 quest;		/* ends with a question mark */
-	int		 excl;		/* ends with an exclamation mark */
-	int		 nquotes;	/* quotations opening in it */
-	int		 parstart;	/* first unit of a paragraph */
-	size_t		 koff;		/* its anchor keys: keys[koff..koff+nk) */
-	int		 nk;
+	int32_t		 len;		/* characters, spaces excluded */
+	int32_t		 nquotes;	/* quotations opening in it */
+	uint32_t	 koff;		/* its anchor keys: keys[koff..koff+nk) */
+	uint8_t		 nk;		/* at most 64 */
+	uint8_t		 heading;	/* a heading (or the title) */
+	uint8_t		 quest;		/* ends with a question mark */
+	uint8_t		 excl;		/* ends with an exclamation mark */
+	uint8_t		 parstart;	/* first unit of a paragraph */
 };
 
 /* One version as a sequence of units. */
@@ -78,8 +78,8 @@ struct side {
 };
 
 struct kview {
-	size_t		 off;		/* in vkeys */
-	size_t		 n;
+	uint32_t	 off;		/* in vkeys (side_views() checks) */
+	uint32_t	 n;
 };
 
 /*
@@ -301,8 +301,11 @@ feat_text(struct side *sd, struct feat *f, const char *s, size_t len,
 	na = text_anchors(s, len, lang, &an);
 	/* Never NULL, so that keys + koff is defined even without keys. */
 	XGROW(sd->keys, sd->akeys, sd->nkeys + 1);
-	f->koff = sd->nkeys;
+	f->koff = (uint32_t)sd->nkeys;
 	f->nk = 0;
+	/* Offsets are 32 bits: past 4G keys, units have none. */
+	if (sd->nkeys > UINT32_MAX - 64)
+		na = 0;
 	for (i = 0; i < na && f->nk < 64; i++) {
 		uint32_t	key;
 
@@ -369,7 +372,7 @@ side_views(struct side *sd)
 {
 	uint32_t	 buf[400];
 	const uint32_t	*k;
-	struct kview	*kv[2];
+	struct kview	*kv[2] = { NULL, NULL };
 	size_t		 i, n;
 	int		 w;
 
@@ -381,13 +384,23 @@ side_views(struct side *sd)
 		for (i = 0; i + (size_t)w + 1 < sd->n; i++) {
 			/* sd->view is still NULL: this merges. */
 			n = keys_view(sd, i, w + 2, buf, nitems(buf), &k);
+			if (sd->nvkeys + n >= UINT32_MAX) {
+				/* Too many for 32-bit offsets: on demand. */
+				free(kv[0]);
+				free(kv[1]);
+				free(sd->vkeys);
+				sd->vkeys = NULL;
+				sd->nvkeys = sd->avkeys = 0;
+				return;
+			}
 			XGROW(sd->vkeys, sd->avkeys, sd->nvkeys + n + 1);
 			memcpy(sd->vkeys + sd->nvkeys, k, n * sizeof *k);
-			kv[w][i].off = sd->nvkeys;
-			kv[w][i].n = n;
+			kv[w][i].off = (uint32_t)sd->nvkeys;
+			kv[w][i].n = (uint32_t)n;
 			sd->nvkeys += n;
 		}
 	}
+	XSHRINK(sd->vkeys, sd->avkeys, sd->nvkeys);
 	if (kv[0] == NULL)
 		return;
 	sd->view[0] = kv[0];
@@ -979,7 +992,7 @@ side_build(const struct alignment *al, size_t v, struct side *ss,
 
 		f = &ss->f[s];
 		if (f->parstart) {
-			bf->koff = bs->nkeys;
+			bf->koff = (uint32_t)bs->nkeys;
 			bf->parstart = 1;
 			bf->heading = f->heading;
 		}
@@ -996,6 +1009,8 @@ side_build(const struct alignment *al, size_t v, struct side *ss,
 	}
 	for (s = 0; s < nb; s++)
 		keys_sort(bs->keys + bs->f[s].koff, (size_t)bs->f[s].nk);
+	XSHRINK(ss->keys, ss->akeys, ss->nkeys);
+	XSHRINK(bs->keys, bs->akeys, bs->nkeys);
 	side_views(ss);
 	side_views(bs);
 }
@@ -1083,6 +1098,9 @@ profile_of_side(struct profile *P, size_t nvers, size_t v,
 	memset(P, 0, sizeof *P);
 	P->nvers = nvers;
 	P->side[v] = sd;
+	P->alloc = sd->n;
+	P->beads = xreallocarray(NULL, sd->n == 0 ? 1 : sd->n,
+	    sizeof *P->beads);
 	for (i = 0; i < sd->n; i++) {
 		b = profile_add(P);
 		b->first[v] = i;
@@ -1115,8 +1133,9 @@ profile_merge(struct profile *P, const struct pbead *pb, size_t npb,
 	int			 m;
 
 	N = *P;
-	N.beads = NULL;
-	N.n = N.alloc = 0;
+	N.n = 0;
+	N.alloc = npb;		/* a bead each: the exact size */
+	N.beads = xreallocarray(NULL, npb == 0 ? 1 : npb, sizeof *N.beads);
 	for (k = 0; k < npb; k++) {
 		nb = profile_add(&N);
 		nb->confidence = bead_confidence(pb[k].cost, pb[k].a,
@@ -2240,7 +2259,9 @@ split_merged(struct alignment *al, const double *total)
 		if (fix[0] == FIX_FIRST || fix[0] == FIX_SECOND)
 			x->confidence = y->confidence = bd->confidence;
 	}
+	XSHRINK(nb, alloc, n);
 	for (v = 0; v < al->nvers; v++) {
+		XSHRINK(ns[v], an[v], nn[v]);
 		free(al->sents[v]);
 		al->sents[v] = ns[v];
 		al->nsents[v] = nn[v];

@@ -53,7 +53,14 @@
 #define W_POS		2.0
 
 struct note_text {
-	char	*s;		/* the blocks joined by "\n\n" */
+	/*
+	 * The blocks joined by "\n\n", built on first use (text_str()): an
+	 * article opened without notes never needs it, and on a book it is
+	 * a second copy of every version. Offsets, checkpoints and the hash
+	 * are counted over the blocks without it.
+	 */
+	char			*s;
+	const struct doc	*d;
 	size_t	 len;
 	size_t	 ncp;		/* its length in code points */
 	size_t	*bstart;	/* byte offset of each block */
@@ -66,55 +73,73 @@ struct note_text {
 
 /* ---- The text ---- */
 
+/* The joined text, built once; the text is only used on one thread. */
+static const char *
+text_str(const struct note_text *ct)
+{
+	struct note_text	*t = (struct note_text *)ct;
+	size_t			 i;
+
+	if (t->s != NULL)
+		return (t->s);
+	t->s = xmalloc(t->len + 1);
+	for (i = 0; i < t->nblocks; i++) {
+		if (i > 0)
+			memcpy(t->s + t->bstart[i] - 2, "\n\n", 2);
+		memcpy(t->s + t->bstart[i], t->d->blocks[i].text, t->blen[i]);
+	}
+	t->s[t->len] = '\0';
+	return (t->s);
+}
+
+/* Count the code points of s[0, n) into t: checkpoints and the hash. */
+static void
+text_walk(struct note_text *t, const char *s, size_t n, size_t *cp,
+    size_t *alloc, uint64_t *h)
+{
+	int32_t	off = 0, end = (int32_t)PR_MIN(n, INT32_MAX);
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		*h ^= (unsigned char)s[i];
+		*h *= 0x100000001b3ULL;
+	}
+	while (off < end) {
+		if (*cp % ANCHOR_CKPT == 0) {
+			XGROW(t->ckpt, *alloc, t->nckpt + 1);
+			t->ckpt[t->nckpt++] = t->len + (size_t)off;
+		}
+		U8_FWD_1(s, off, end);
+		(*cp)++;
+	}
+	t->len += n;
+}
+
 struct note_text *
 note_text_create(const struct doc *d)
 {
 	struct note_text	*t = xcalloc(1, sizeof *t);
-	uint64_t		 h = 0xcbf29ce484222325ULL;
+	uint64_t		 h = 0xcbf29ce484222325ULL;	/* FNV-1a */
 	size_t			 i, cp = 0, alloc = 0;
-	int32_t			 off, n;
 
+	t->d = d;
 	t->nblocks = d->nblocks;
 	t->bstart = xcalloc(d->nblocks + 1, sizeof *t->bstart);
 	t->blen = xcalloc(d->nblocks + 1, sizeof *t->blen);
-	/* Blocks joined by blank lines, in a buffer of the exact size (a
-	 * book's text, not the next power of two). */
-	for (i = 0; i < d->nblocks; i++)
-		alloc += d->blocks[i].len + 2;
-	t->s = xmalloc(alloc + 1);
-	t->len = 0;
 	for (i = 0; i < d->nblocks; i++) {
-		if (i > 0) {
-			memcpy(t->s + t->len, "\n\n", 2);
-			t->len += 2;
-		}
+		if (i > 0)
+			text_walk(t, "\n\n", 2, &cp, &alloc, &h);
 		t->bstart[i] = t->len;
 		t->blen[i] = d->blocks[i].len;
-		memcpy(t->s + t->len, d->blocks[i].text, d->blocks[i].len);
-		t->len += d->blocks[i].len;
+		text_walk(t, d->blocks[i].text, d->blocks[i].len, &cp, &alloc,
+		    &h);
 	}
-	t->s[t->len] = '\0';
-	alloc = 0;
-	/* FNV-1a, 64 bits. */
-	for (i = 0; i < t->len; i++) {
-		h ^= (unsigned char)t->s[i];
-		h *= 0x100000001b3ULL;
+	if (cp % ANCHOR_CKPT == 0) {
+		XGROW(t->ckpt, alloc, t->nckpt + 1);
+		t->ckpt[t->nckpt++] = t->len;
 	}
 	snprintf(t->hash, sizeof t->hash, "fnv1a64:%016llx",
 	    (unsigned long long)h);
-	/* Checkpoints. */
-	off = 0;
-	n = (int32_t)PR_MIN(t->len, INT32_MAX);
-	for (;;) {
-		if (cp % ANCHOR_CKPT == 0) {
-			XGROW(t->ckpt, alloc, t->nckpt + 1);
-			t->ckpt[t->nckpt++] = (size_t)off;
-		}
-		if (off >= n)
-			break;
-		U8_FWD_1(t->s, off, n);
-		cp++;
-	}
 	t->ncp = cp;
 	return (t);
 }
@@ -147,14 +172,16 @@ note_text_length(const struct note_text *t)
 static size_t
 text_byte(const struct note_text *t, size_t cp)
 {
-	int32_t	off, n = (int32_t)PR_MIN(t->len, INT32_MAX);
-	size_t	i;
+	const char	*s;
+	int32_t		 off, n = (int32_t)PR_MIN(t->len, INT32_MAX);
+	size_t		 i;
 
 	if (cp >= t->ncp)
 		return (t->len);
+	s = text_str(t);
 	off = (int32_t)t->ckpt[cp / ANCHOR_CKPT];
 	for (i = cp / ANCHOR_CKPT * ANCHOR_CKPT; i < cp; i++)
-		U8_FWD_1(t->s, off, n);
+		U8_FWD_1(s, off, n);
 	return ((size_t)off);
 }
 
@@ -162,11 +189,13 @@ text_byte(const struct note_text *t, size_t cp)
 static size_t
 text_cp(const struct note_text *t, size_t b)
 {
-	size_t	lo = 0, hi = t->nckpt, mid, cp;
-	int32_t	off, n = (int32_t)PR_MIN(t->len, INT32_MAX);
+	const char	*s;
+	size_t		 lo = 0, hi = t->nckpt, mid, cp;
+	int32_t		 off, n = (int32_t)PR_MIN(t->len, INT32_MAX);
 
 	if (b >= t->len)
 		return (t->ncp);
+	s = text_str(t);
 	while (hi - lo > 1) {
 		mid = (lo + hi) / 2;
 		if (t->ckpt[mid] <= b)
@@ -177,7 +206,7 @@ text_cp(const struct note_text *t, size_t b)
 	cp = lo * ANCHOR_CKPT;
 	off = (int32_t)t->ckpt[lo];
 	while ((size_t)off < b && off < n) {
-		U8_FWD_1(t->s, off, n);
+		U8_FWD_1(s, off, n);
 		cp++;
 	}
 	return (cp);
@@ -245,7 +274,8 @@ int
 note_selector_make(const struct note_text *t, struct doc_pos start,
     struct doc_pos end, struct note_selector *sel, char **cause)
 {
-	size_t	cs, ce, bs, be, ps, se;
+	const char	*s;
+	size_t		 cs, ce, bs, be, ps, se;
 
 	memset(sel, 0, sizeof *sel);
 	cs = note_text_offset(t, start);
@@ -263,9 +293,10 @@ note_selector_make(const struct note_text *t, struct doc_pos start,
 	be = text_byte(t, ce);
 	ps = text_byte(t, cs > NOTE_CONTEXT ? cs - NOTE_CONTEXT : 0);
 	se = text_byte(t, ce + NOTE_CONTEXT);
-	sel->exact = xstrndup(t->s + bs, be - bs);
-	sel->prefix = xstrndup(t->s + ps, bs - ps);
-	sel->suffix = xstrndup(t->s + be, se - be);
+	s = text_str(t);
+	sel->exact = xstrndup(s + bs, be - bs);
+	sel->prefix = xstrndup(s + ps, bs - ps);
+	sel->suffix = xstrndup(s + be, se - be);
 	sel->start = cs;
 	sel->end = ce;
 	return (0);
@@ -601,14 +632,14 @@ anchor_score(const struct anchor_ctx *a, size_t cs, size_t ce, size_t e)
 	if (a->nprefix > 0) {
 		b0 = text_byte(t, cs > a->nprefix ? cs - a->nprefix : 0);
 		b1 = text_byte(t, cs);
-		n = decode(t->s, b0, b1, &s);
+		n = decode(text_str(t), b0, b1, &s);
 		p = context_score(s, n, a->prefix, a->nprefix);
 		free(s);
 	}
 	if (a->nsuffix > 0) {
 		b0 = text_byte(t, ce);
 		b1 = text_byte(t, ce + a->nsuffix);
-		n = decode(t->s, b0, b1, &s);
+		n = decode(text_str(t), b0, b1, &s);
 		sf = context_score(s, n, a->suffix, a->nsuffix);
 		free(s);
 	}
@@ -624,7 +655,7 @@ anchor_exact(const struct anchor_ctx *a, const char *q, size_t qlen,
     struct note_match *out)
 {
 	const struct note_text	*t = a->t;
-	const char		*p, *s = t->s;
+	const char		*p, *s = text_str(t);
 	size_t			 from = 0, cs, count = 0;
 	double			 sc;
 	int			 found = 0;
@@ -663,7 +694,7 @@ anchor_fuzzy(const struct anchor_ctx *a, const int32_t *quote,
 	k = PR_MIN(ANCHOR_MAXERR, a->m / 2);
 	if (k == 0)
 		return (0);
-	n = decode(t->s, 0, t->len, &text);
+	n = decode(text_str(t), 0, t->len, &text);
 	hits = xreallocarray(NULL, ANCHOR_MAXHITS, sizeof *hits);
 	nh = note_approx_search(text, n, quote, a->m, k, hits, ANCHOR_MAXHITS);
 	for (i = 0; i < nh; i++) {
@@ -705,7 +736,7 @@ note_anchor(const struct note_text *t, const struct note_selector *sel,
 		bs = text_byte(t, sel->start);
 		be = text_byte(t, sel->end);
 		if (be - bs == qlen &&
-		    memcmp(t->s + bs, sel->exact, qlen) == 0) {
+		    memcmp(text_str(t) + bs, sel->exact, qlen) == 0) {
 			out->state = NOTE_AT_POSITION;
 			out->start = sel->start;
 			out->end = sel->end;
@@ -766,7 +797,7 @@ note_find_quote(const struct note_text *t, const struct doc *d,
 	struct text_search	*ts;
 	struct text_range	 m;
 	struct note_hit		 hit;
-	const char		*p;
+	const char		*p, *s = text_str(t);
 	char			*clean, *q;
 	int32_t			*text, *pat;
 	size_t			 len, n, np, blk, k;
@@ -783,9 +814,9 @@ note_find_quote(const struct note_text *t, const struct doc *d,
 		return (-1);
 	}
 	/* The exact text. */
-	if ((p = memmem(t->s, t->len, q, len)) != NULL) {
-		*start = text_cp(t, (size_t)(p - t->s));
-		*end = text_cp(t, (size_t)(p - t->s) + len);
+	if ((p = memmem(s, t->len, q, len)) != NULL) {
+		*start = text_cp(t, (size_t)(p - s));
+		*end = text_cp(t, (size_t)(p - s) + len);
 		free(q);
 		return (0);
 	}
@@ -809,7 +840,7 @@ note_find_quote(const struct note_text *t, const struct doc *d,
 	np = decode_str(q, &pat);
 	k = np / 4;
 	if (k > 0 && np <= NOTE_MAX_QUOTE) {
-		n = decode(t->s, 0, t->len, &text);
+		n = decode(text_str(t), 0, t->len, &text);
 		if (note_approx_search(text, n, pat, np, k, &hit, 1) == 1) {
 			*start = hit.start;
 			*end = hit.end;

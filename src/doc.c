@@ -750,6 +750,7 @@ doc_finish(struct doc *d)
 	doc_flush(d);
 	doc_build_free(d->build);
 	d->build = NULL;
+	XSHRINK(d->blocks, d->ablocks, d->nblocks);
 }
 
 void

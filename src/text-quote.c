@@ -539,6 +539,7 @@ text_quotes(const struct doc *d, const char *lang, struct text_quote **out)
 	if (st->nout > 1)
 		qsort(st->out, st->nout, sizeof *st->out, cmp_quote);
 	nest(st->out, st->nout);
+	XSHRINK(st->out, st->aout, st->nout);
 	*out = st->out;
 	if (*out == NULL)
 		*out = xcalloc(1, sizeof **out);

@@ -683,6 +683,7 @@ text_doc_sentences(const struct doc *d, const char *lang,
 		free(r);
 		r = NULL;
 	}
+	XSHRINK(*out, alloc, n + 1);
 	if (*out == NULL)
 		*out = xcalloc(1, sizeof **out);
 	return (n);

@@ -227,3 +227,20 @@ xgrow(void *pp, size_t *allocp, size_t n, size_t sz)
 	*p = xreallocarray(*p, alloc, sz);
 	*allocp = alloc;
 }
+
+/*
+ * Give back what XGROW() took beyond n items, once an array is complete:
+ * doubling leaves up to half of it unused, on a book about a megabyte.
+ */
+void
+xshrink(void *pp, size_t *allocp, size_t n, size_t sz)
+{
+	void	**p = pp;
+
+	if (*p == NULL || n >= *allocp)
+		return;
+	if (n == 0)
+		n = 1;
+	*p = xreallocarray(*p, n, sz);
+	*allocp = n;
+}
