@@ -1,7 +1,7 @@
 #!/bin/sh
 # reader-bench.sh: time the full-screen reader through tmux at 200x60.
 #
-#	bench/reader-bench.sh [-n RUNS] [-p POLYREAD] [-c CSV -i INPUT] FILE...
+#	bench/reader-bench.sh [-m] [-n RUNS] [-p POLYREAD] [-c CSV -i INPUT] FILE...
 #
 # For each run it starts the reader on the files with POLYREAD_TRACE set
 # (the reader appends "MICROSECONDS EVENT" lines: start, loaded, key,
@@ -15,15 +15,21 @@
 # median and the worst key -> repaint time for scrolling (j, k, space, b)
 # for search next (n, after a search) and for the layout switch (l:
 # columns, single, interlinear, three times round), and the peak memory (VmHWM)
-# against the size of the inputs. With -c, the figures are also appended
-# to the CSV file as rows "name,INPUT,median,min,max,unit" (see run.sh).
+# against the size of the inputs, with the part of it mapped from files
+# (RssFile: code and ICU's data, the same on any input). With -m (and
+# valgrind), one more run under massif gives the heap's peak: what the
+# process allocates, its libraries included, until aligned. With -c, the
+# figures are also appended to the CSV file as rows
+# "name,INPUT,median,min,max,unit" (see run.sh).
 set -u
 runs=5
+massif=0
 csv=
 input=input
 bin=${POLYREAD:-src/polyread}
-while getopts n:p:c:i: c; do
+while getopts mn:p:c:i: c; do
 	case $c in
+	m) massif=1 ;;
 	n) runs=$OPTARG ;;
 	p) bin=$OPTARG ;;
 	c) csv=$OPTARG ;;
@@ -127,6 +133,8 @@ while [ "$r" -le "$runs" ]; do
 	pid=$(T display-message -p '#{pane_pid}')
 	grep VmHWM "/proc/$pid/status" 2>/dev/null | awk '{ print $2 }' \
 	    >>"$tmp/hwm"
+	grep RssFile "/proc/$pid/status" 2>/dev/null | awk '{ print $2 }' \
+	    >>"$tmp/rssfile"
 	T send-keys q
 	r=$((r + 1))
 done
@@ -155,6 +163,46 @@ if [ -s "$tmp/hwm" ]; then
 	printf "  peak memory (VmHWM)      %s KiB median, %s x the input\n" \
 	    "$(median <"$tmp/hwm")" \
 	    "$(median <"$tmp/hwm" | awk -v s="$size" '{ printf "%.1f", $1 * 1024 / s }')"
+	printf "    of which mapped from files (RssFile) %s KiB median\n" \
+	    "$(median <"$tmp/rssfile")"
+fi
+# The heap's peak, from one run under massif (slow: it is not timed).
+if [ "$massif" = 1 ] && command -v valgrind >/dev/null &&
+    command -v ms_print >/dev/null; then
+	tr="$tmp/trace.massif"
+	T kill-server >/dev/null 2>&1
+	T new-session -d -x 200 -y 60 \
+	    "exec env TERM=$term POLYREAD_TRACE='$tr' valgrind -q \
+	    --tool=massif --massif-out-file='$tmp/massif.out' \
+	    '$bin' $(printf "'%s' " "$@")"
+	i=0
+	while [ $i -lt 6000 ] && [ "$(count aligned)" -lt 1 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	T send-keys j j Space k q
+	i=0
+	while [ $i -lt 3000 ] && ! [ -s "$tmp/massif.out" ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	sleep 0.5
+	# The peak snapshot's heap, its overhead and stacks, in KiB.
+	ms_print "$tmp/massif.out" 2>/dev/null | awk '
+	    /\(peak\)/ && !p { p = $0; sub(/ \(peak\).*/, "", p);
+		sub(/.* /, "", p) }
+	    p != "" && $1 == p && NF == 6 { gsub(/,/, "", $3);
+		gsub(/,/, "", $4); printf "%d %d\n", $3 / 1024, $4 / 1024;
+		exit }' >"$tmp/heap"
+	if [ -s "$tmp/heap" ]; then
+		printf "  heap peak (massif)       %s KiB, %s x the input" \
+		    "$(awk '{ print $1 }' "$tmp/heap")" "$(awk -v s="$size" \
+		    '{ printf "%.1f", $1 * 1024 / s }' "$tmp/heap")"
+		printf " (%s KiB asked for, the rest malloc's overhead)\n" \
+		    "$(awk '{ print $2 }' "$tmp/heap")"
+	else
+		echo "  heap peak (massif)       - (the run did not finish)"
+	fi
 fi
 # The CSV rows: median, min and max of each figure, in ms (memory in KiB).
 if [ -n "$csv" ]; then
@@ -177,5 +225,9 @@ if [ -n "$csv" ]; then
 		    stats "reader: key -> repaint, $l" ms
 	done
 	stats "reader: peak memory (VmHWM)" KiB <"$tmp/hwm"
+	stats "reader: mapped from files (RssFile)" KiB <"$tmp/rssfile"
+	[ -s "$tmp/heap" ] &&
+	    awk '{ print $1 }' "$tmp/heap" |
+	    stats "reader: heap peak (massif)" KiB
 	echo "reader: input size,$input,$size,$size,$size,bytes" >>"$csv"
 fi

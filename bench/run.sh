@@ -215,7 +215,7 @@ echo
 # 5. The reader, through tmux.
 if command -v tmux >/dev/null 2>&1 && [ -f "$src/bench/reader-bench.sh" ]; then
 	# shellcheck disable=SC2086
-	sh "$src/bench/reader-bench.sh" -n 5 -p "$P" -c "$csv" -i book \
+	sh "$src/bench/reader-bench.sh" -m -n 5 -p "$P" -c "$csv" -i book \
 	    $(trio "$book") || echo "(reader benchmark failed)"
 	# The same on the sample: what the process takes whatever it reads
 	# (code, ICU's data, the terminal), so that the book's memory can be
@@ -236,6 +236,11 @@ if command -v tmux >/dev/null 2>&1 && [ -f "$src/bench/reader-bench.sh" ]; then
 		row "reader memory: above sample / input" book \
 		    "$(echo "$hb $hs $sb $ss" | awk '{ printf "%.1f",
 		    ($1 - $2) * 1024 / ($3 - $4) }')" - - x
+	fi
+	hh=$(grep '^reader: heap peak' "$csv" | grep ',book,' | cut -d , -f 3)
+	if [ -n "$hh" ] && [ -n "$sb" ]; then
+		row "reader memory: heap peak / input" book "$(echo "$hh $sb" |
+		    awk '{ printf "%.1f", $1 * 1024 / $2 }')" - - x
 	fi
 else
 	echo "(tmux or bench/reader-bench.sh missing: reader not measured)"

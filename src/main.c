@@ -105,22 +105,21 @@ reader_main(int argc, char **argv)
 		error_msg("bad theme name '%s'", o.theme);
 		return (2);
 	}
+	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
+		return (1);
+	reader_trace("loaded");
 #if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
 	/*
-	 * The reader stays open after loading and aligning: arrays of 64 KiB
-	 * and more are mapped on their own and go back to the system when
-	 * freed, instead of glibc raising its threshold and keeping them in
-	 * the threads' arenas (on the book: 1 MB off the peak, 2.5 MB off
-	 * what is held once aligned). Commands keep the
-	 * default: it is faster for a run that ends at once.
+	 * The reader stays open: from here on (the alignment, the screens),
+	 * arrays of 64 KiB and more are mapped on their own and go back to
+	 * the system when freed, instead of glibc raising its threshold and
+	 * keeping them in the threads' arenas. Loading, before, and the
+	 * commands keep the default, which is faster.
 	 */
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
 	    getenv("MALLOC_MMAP_THRESHOLD_") == NULL)
 		mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 #endif
-	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
-		return (1);
-	reader_trace("loaded");
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
 	    (r = reader_run(&a, &o)) >= 0) {
 		article_release(&a);
