@@ -271,6 +271,50 @@ test_text_offsets(void **state)
 	doc_free(d);
 }
 
+/*
+ * The hash and the length are those of the blocks joined by blank lines,
+ * though the joined text is only built when a note needs it: the hash
+ * names the version in the store, so it must not change.
+ */
+static void
+test_text_hash(void **state)
+{
+	struct doc		*d = mkdoc(ru, "ru", "ru.txt");
+	struct note_text	*t = note_text_create(d);
+	uint64_t		 h = 0xcbf29ce484222325ULL;
+	size_t			 i, k, cps = 0;
+	char			 want[32];
+	struct doc_pos		 p;
+
+	for (i = 0; i < d->nblocks; i++) {
+		const char	*s = d->blocks[i].text;
+		size_t		 n = d->blocks[i].len;
+
+		if (i > 0) {
+			for (k = 0; k < 2; k++) {
+				h ^= '\n';
+				h *= 0x100000001b3ULL;
+			}
+			cps += 2;
+		}
+		for (k = 0; k < n; k++) {
+			h ^= (unsigned char)s[k];
+			h *= 0x100000001b3ULL;
+			if (((unsigned char)s[k] & 0xc0) != 0x80)
+				cps++;
+		}
+	}
+	snprintf(want, sizeof want, "fnv1a64:%016llx", (unsigned long long)h);
+	assert_str(note_text_hash(t), want);
+	assert_int_equal(note_text_length(t), cps);
+	/* The last block's end is the text's end. */
+	p.block = d->nblocks - 1;
+	p.off = d->blocks[p.block].len;
+	assert_int_equal(note_text_offset(t, p), cps);
+	note_text_free(t);
+	doc_free(d);
+}
+
 static void
 test_selector(void **state)
 {
@@ -786,6 +830,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_approx_matches_naive),
 		cmocka_unit_test(test_text_offsets),
+		cmocka_unit_test(test_text_hash),
 		cmocka_unit_test(test_selector),
 		cmocka_unit_test(test_anchor_unchanged),
 		cmocka_unit_test(test_anchor_insert_before),
