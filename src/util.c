@@ -230,6 +230,7 @@ file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 	char		*buf = NULL;
 	size_t		 alloc = 0, used = 0;
 	ssize_t		 n;
+	int		 regular;
 	char		*q;
 
 	*data = NULL;
@@ -262,8 +263,18 @@ file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 		free(q);
 		goto fail;
 	}
+	/*
+	 * A regular file's buffer is its size (and one byte to see the end
+	 * and one for the NUL): doubling would hold up to twice the file
+	 * while it is parsed. A pipe's grows as it comes.
+	 */
+	regular = S_ISREG(sb.st_mode);
+	if (regular && sb.st_size > 0) {
+		alloc = (size_t)sb.st_size + 2;
+		buf = xmalloc(alloc);
+	}
 	for (;;) {
-		if (alloc - used < 65536)
+		if (alloc - used < (regular ? 2 : 65536))
 			XGROW(buf, alloc, used + 65536 + 1);
 		n = read(fd, buf + used, alloc - used - 1);
 		if (n == -1) {

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "unit.h"
 
@@ -929,6 +930,82 @@ test_bad_input(void **state)
 	doc_free(d);
 }
 
+/*
+ * The HTML parser reads the text charset_decode() made, UTF-8, whatever
+ * the page declares and without a declaration: never its own guess.
+ */
+static void
+test_html_declared_charsets(void **state)
+{
+	struct doc	*d;
+	char		*cause = NULL;
+
+	(void)state;
+	/* Windows-1251 that says so: "Спор идёт о праве." */
+	d = load_buffer("ru.html", LIT("<html><head><meta charset=\"windows-"
+	    "1251\"><title>x</title></head><body><p>\xd1\xef\xee\xf0 "
+	    "\xe8\xe4\xb8\xf2 \xee \xef\xf0\xe0\xe2\xe5.</p></body></html>"),
+	    NULL, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	assert_true(any_block_has(d, "\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 "
+	    "\xd0\xb8\xd0\xb4\xd1\x91\xd1\x82 \xd0\xbe \xd0\xbf\xd1\x80"
+	    "\xd0\xb0\xd0\xb2\xd0\xb5."));
+	assert_str(d->charset, "windows-1251");
+	doc_free(d);
+	/* UTF-8 without a declaration: "Déjà l'aube à Mourmansk." */
+	d = load_buffer("fr.html", LIT("<html><body><p>D\xc3\xa9j\xc3\xa0 "
+	    "l\xe2\x80\x99" "aube \xc3\xa0 Mourmansk.</p></body></html>"),
+	    NULL, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	check_block(d, 0, BLOCK_PARA, 0, "D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
+	    "aube \xc3\xa0 Mourmansk.");
+	doc_free(d);
+	/* UTF-8 that says Latin-1 (valid UTF-8 is UTF-8): the page's text. */
+	d = load_buffer("en.html", LIT("<html><head><meta http-equiv=\"Content-"
+	    "Type\" content=\"text/html; charset=iso-8859-1\"></head><body>"
+	    "<p>\xe2\x80\x9cNo,\xe2\x80\x9d said \xd0\x9b\xd0\xb0\xd0\xb2"
+	    "\xd1\x80\xd0\xbe\xd0\xb2.</p></body></html>"), NULL, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	check_block(d, 0, BLOCK_PARA, 0, "\xe2\x80\x9cNo,\xe2\x80\x9d said "
+	    "\xd0\x9b\xd0\xb0\xd0\xb2\xd1\x80\xd0\xbe\xd0\xb2.");
+	doc_free(d);
+}
+
+/* A file is read whole, however its size falls against the buffer's. */
+static void
+test_file_read_sizes(void **state)
+{
+	static const size_t	 sizes[] = { 1, 65535, 65536, 65537, 200003 };
+	char			 path[] = "/tmp/u-load.XXXXXX";
+	char			*want, *got, *cause = NULL;
+	size_t			 i, k, len;
+	int			 fd;
+
+	(void)state;
+	for (i = 0; i < nitems(sizes); i++) {
+		want = xmalloc(sizes[i]);
+		for (k = 0; k < sizes[i]; k++)
+			want[k] = "Le pacte de Moscou. "[k % 20];
+		strcpy(path, "/tmp/u-load.XXXXXX");
+		if ((fd = mkstemp(path)) == -1)
+			fail_msg("mkstemp failed");
+		assert_int_equal(write(fd, want, sizes[i]),
+		    (ssize_t)sizes[i]);
+		close(fd);
+		if (file_read(path, LOAD_MAX_SIZE, &got, &len, &cause) != 0)
+			fail_msg("%s", cause);
+		unlink(path);
+		assert_int_equal(len, sizes[i]);
+		assert_memory_equal(got, want, len);
+		assert_int_equal(got[len], '\0');
+		free(got);
+		free(want);
+	}
+}
+
 int
 main(void)
 {
@@ -949,6 +1026,8 @@ main(void)
 		cmocka_unit_test(test_charset_decode),
 		cmocka_unit_test(test_sniff_format),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_html_declared_charsets),
+		cmocka_unit_test(test_file_read_sizes),
 	};
 
 	return (cmocka_run_group_tests_name("load", tests, NULL, NULL));
