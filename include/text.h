@@ -34,6 +34,12 @@ void	 text_cleanup(void);
  * without it the first text_anchors() does it.
  */
 void	 text_anchors_warm(void);
+/*
+ * Free this thread's cache of transliterated names (184 KiB): the aligner
+ * calls it once the versions are prepared, before its largest arrays. The
+ * next text_anchors() on the thread makes the cache again.
+ */
+void	 text_anchors_forget(void);
 
 /* ---- Graphemes and display width (text-width.c) ---- */
 

@@ -83,13 +83,25 @@ struct kview {
 };
 
 /*
+ * A bead of the profile: struct align_bead with 32-bit positions. A step
+ * holds two profiles while it merges; align_create() widens the last one
+ * into the alignment's beads (profile_widen()).
+ */
+struct pbd {
+	uint32_t	first[ALIGN_MAXVERS];	/* PBD_NONE: none */
+	uint32_t	count[ALIGN_MAXVERS];
+	double		confidence;
+};
+#define PBD_NONE	UINT32_MAX
+
+/*
  * The profile: the beads aligned so far, over the versions included. The
  * next version (side B) is aligned to it.
  */
 struct profile {
 	size_t			 nvers;
 	const struct side	*side[ALIGN_MAXVERS];	/* NULL: not yet */
-	struct align_bead	*beads;
+	struct pbd		*beads;
 	size_t			 n, alloc;
 	double			 ratio[ALIGN_MAXVERS];	/* B length per u's */
 	double			 var[ALIGN_MAXVERS];	/* variance per char */
@@ -572,7 +584,7 @@ profile_run(const struct profile *P, size_t u, size_t i, int a,
 
 	*first = DOC_NOPOS;
 	for (k = i; k < i + (size_t)a; k++) {
-		const struct align_bead	*bd = &P->beads[k];
+		const struct pbd	*bd = &P->beads[k];
 
 		if (bd->count[u] == 0)
 			continue;
@@ -658,7 +670,7 @@ static size_t
 dp_run(const struct profile *P, const struct side *B, const size_t *lo,
     const size_t *hi, const struct params *p, struct pbead **out, int *edge)
 {
-	size_t		 i, j, *off, total = 0, n = 0, pi, pj, w;
+	size_t		 i, j, k, *off, total = 0, n = 0, pi, pj, w;
 	float		*cost;
 	uint8_t		*type;
 	size_t		 t, na = P->n, nb = B->n;
@@ -745,35 +757,30 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 		*out = NULL;
 		return ((size_t)-1);
 	}
-	/* Walk back. */
-	beads = xreallocarray(NULL, na + nb + 1, sizeof *beads);
-	i = na;
-	j = nb;
-	while (i > 0 || j > 0) {
+	/* Walk back: once to count the beads, once to fill them in. */
+	for (i = na, j = nb; i > 0 || j > 0; i = pi, j = pj) {
+		w = off[i] + (j - lo[i]);
+		if ((j == lo[i] && lo[i] != 0) || (j == hi[i] && hi[i] != nb))
+			*edge = 1;
+		pi = i - (size_t)p->types[type[w]].a;
+		pj = j - (size_t)p->types[type[w]].b;
+		n++;
+	}
+	beads = xreallocarray(NULL, n == 0 ? 1 : n, sizeof *beads);
+	for (i = na, j = nb, k = n; i > 0 || j > 0; i = pi, j = pj) {
 		const struct btype	*ty;
 
 		w = off[i] + (j - lo[i]);
 		ty = &p->types[type[w]];
-		if ((j == lo[i] && lo[i] != 0) || (j == hi[i] && hi[i] != nb))
-			*edge = 1;
 		pi = i - (size_t)ty->a;
 		pj = j - (size_t)ty->b;
-		beads[n].ai = pi;
-		beads[n].bj = pj;
-		beads[n].a = ty->a;
-		beads[n].b = ty->b;
-		beads[n].cost = cost[w] - cost[off[pi] + (pj - lo[pi])] -
+		k--;
+		beads[k].ai = pi;
+		beads[k].bj = pj;
+		beads[k].a = ty->a;
+		beads[k].b = ty->b;
+		beads[k].cost = cost[w] - cost[off[pi] + (pj - lo[pi])] -
 		    ty->prior;
-		n++;
-		i = pi;
-		j = pj;
-	}
-	/* Reverse into reading order. */
-	for (i = 0; i < n / 2; i++) {
-		struct pbead	tmp = beads[i];
-
-		beads[i] = beads[n - 1 - i];
-		beads[n - 1 - i] = tmp;
 	}
 	free(off);
 	free(cost);
@@ -929,6 +936,18 @@ side_release(struct side *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* Free what a side holds but its number of units and their total. */
+static void
+side_thin(struct side *s)
+{
+	size_t	n = s->n;
+	double	total = s->total;
+
+	side_release(s);
+	s->n = n;
+	s->total = total;
+}
+
 /*
  * The sentence side of version v, the block side made of it (a block is
  * the sum of its sentences) and the block of each sentence.
@@ -1011,8 +1030,7 @@ side_build(const struct alignment *al, size_t v, struct side *ss,
 		keys_sort(bs->keys + bs->f[s].koff, (size_t)bs->f[s].nk);
 	XSHRINK(ss->keys, ss->akeys, ss->nkeys);
 	XSHRINK(bs->keys, bs->akeys, bs->nkeys);
-	side_views(ss);
-	side_views(bs);
+	side_views(bs);		/* the sentence side's: see prep_loop() */
 }
 
 /* The warm-up thread of align_warm(). */
@@ -1056,17 +1074,17 @@ align_warm(void)
 }
 
 /* Add an empty bead to a profile. */
-static struct align_bead *
+static struct pbd *
 profile_add(struct profile *P)
 {
-	struct align_bead	*b;
-	size_t			 v;
+	struct pbd	*b;
+	size_t		 v;
 
 	XGROW(P->beads, P->alloc, P->n + 1);
 	b = &P->beads[P->n++];
 	memset(b, 0, sizeof *b);
 	for (v = 0; v < ALIGN_MAXVERS; v++)
-		b->first[v] = DOC_NOPOS;
+		b->first[v] = PBD_NONE;
 	b->confidence = 1;
 	return (b);
 }
@@ -1075,8 +1093,9 @@ profile_add(struct profile *P)
 static void
 profile_fix_firsts(struct profile *P, size_t v, size_t nsents)
 {
-	size_t			 k, next = nsents;
-	struct align_bead	*b;
+	size_t		 k;
+	uint32_t	 next = (uint32_t)nsents;
+	struct pbd	*b;
 
 	for (k = P->n; k > 0; k--) {
 		b = &P->beads[k - 1];
@@ -1092,8 +1111,8 @@ static void
 profile_of_side(struct profile *P, size_t nvers, size_t v,
     const struct side *sd)
 {
-	struct align_bead	*b;
-	size_t			 i;
+	struct pbd	*b;
+	size_t		 i;
 
 	memset(P, 0, sizeof *P);
 	P->nvers = nvers;
@@ -1103,10 +1122,37 @@ profile_of_side(struct profile *P, size_t nvers, size_t v,
 	    sizeof *P->beads);
 	for (i = 0; i < sd->n; i++) {
 		b = profile_add(P);
-		b->first[v] = i;
+		b->first[v] = (uint32_t)i;
 		b->count[v] = 1;
 	}
 	P->var[v] = ALIGN_VAR;
+}
+
+/*
+ * The profile's beads as the alignment's (you own them; the profile's are
+ * gone). In place: the array grows to the wider beads and each is widened
+ * from the last, which only overwrites beads already widened.
+ */
+static struct align_bead *
+profile_widen(struct profile *P)
+{
+	struct align_bead	*ab;
+	struct pbd		 b;
+	size_t			 k, u;
+
+	ab = xreallocarray(P->beads, P->n == 0 ? 1 : P->n, sizeof *ab);
+	P->beads = NULL;
+	P->alloc = 0;
+	for (k = P->n; k > 0; k--) {
+		memcpy(&b, (struct pbd *)(void *)ab + (k - 1), sizeof b);
+		for (u = 0; u < ALIGN_MAXVERS; u++) {
+			ab[k - 1].first[u] = b.first[u] == PBD_NONE ?
+			    DOC_NOPOS : b.first[u];
+			ab[k - 1].count[u] = b.count[u];
+		}
+		ab[k - 1].confidence = b.confidence;
+	}
+	return (ab);
 }
 
 /* Turn a bead's cost into a confidence in [0, 1]. */
@@ -1127,10 +1173,10 @@ static void
 profile_merge(struct profile *P, const struct pbead *pb, size_t npb,
     size_t v, const struct side *B)
 {
-	struct profile		 N;
-	struct align_bead	*nb;
-	size_t			 k, u, first, n;
-	int			 m;
+	struct profile	 N;
+	struct pbd	*nb;
+	size_t		 k, u, first, n;
+	int		 m;
 
 	N = *P;
 	N.n = 0;
@@ -1146,15 +1192,15 @@ profile_merge(struct profile *P, const struct pbead *pb, size_t npb,
 			n = profile_run(P, u, pb[k].ai, pb[k].a, &first);
 			if (n == 0)
 				continue;
-			nb->first[u] = first;
-			nb->count[u] = n;
+			nb->first[u] = (uint32_t)first;
+			nb->count[u] = (uint32_t)n;
 		}
 		for (m = 0; m < pb[k].a; m++)
 			nb->confidence = PR_MIN(nb->confidence,
 			    P->beads[pb[k].ai + (size_t)m].confidence);
 		if (pb[k].b > 0) {
-			nb->first[v] = pb[k].bj;
-			nb->count[v] = (size_t)pb[k].b;
+			nb->first[v] = (uint32_t)pb[k].bj;
+			nb->count[v] = (uint32_t)pb[k].b;
 		}
 	}
 	N.side[v] = B;
@@ -1209,7 +1255,8 @@ band_blocks(const struct profile *P, size_t pivot, const struct vside *pv,
 		pend[g] = i;
 	}
 	for (i = 0; i <= P->n; i++) {
-		ps = i < P->n ? P->beads[i].first[pivot] : npa;
+		ps = i < P->n && P->beads[i].first[pivot] != PBD_NONE ?
+		    P->beads[i].first[pivot] : i < P->n ? DOC_NOPOS : npa;
 		if (nbb == 0) {
 			blo[i] = 0;
 			bhi[i] = nb;
@@ -1472,7 +1519,7 @@ profile_take_out(struct profile *P, size_t v)
 		if (P->beads[k].count[v] != 0)
 			at = P->beads[k].first[v] + P->beads[k].count[v];
 		P->beads[k].count[v] = 0;
-		P->beads[k].first[v] = DOC_NOPOS;
+		P->beads[k].first[v] = PBD_NONE;
 		empty = 1;
 		for (u = 0; u < P->nvers; u++) {
 			if (P->beads[k].count[u] != 0)
@@ -2293,11 +2340,12 @@ index_beads(struct alignment *al)
 }
 
 /* The preparation of the versions, shared by the threads doing it. */
+enum { PREP_SIDES, PREP_BLOCKS, PREP_VIEWS };
 struct prep {
 	struct alignment	*al;
 	struct vside		*vs;
 	const struct align_opts	*opts;
-	int			 blocks;	/* 0: prepare; 1: align blocks */
+	int			 pass;		/* see prep_loop() */
 	size_t			 order[ALIGN_MAXVERS]; /* largest first */
 	_Atomic size_t		 next;		/* the next version to take */
 	_Atomic size_t		 done;
@@ -2314,7 +2362,14 @@ prep_version(struct alignment *al, struct vside *vs, size_t v)
 	side_build(al, v, &vs[v].sent, &vs[v].block, &vs[v].sblock);
 }
 
-/* Take versions to prepare until none is left (or cancelled). */
+/*
+ * Take versions to prepare until none is left (or cancelled), in three
+ * passes: segment each and build its sides (PREP_SIDES); align its blocks
+ * to the pivot's (PREP_BLOCKS); free its block side but the sizes, which
+ * is all the sentences' programme reads of it, and merge the key views of
+ * its sentence side (PREP_VIEWS). The views are made after the blocks are
+ * aligned, which do not need them, so that the two are not held at once.
+ */
 static void
 prep_loop(struct prep *pp, int report)
 {
@@ -2325,10 +2380,15 @@ prep_loop(struct prep *pp, int report)
 		v = pp->order[v];
 		if (o != NULL && o->cancel != NULL && *o->cancel)
 			break;
-		if (pp->blocks) {
+		if (pp->pass == PREP_BLOCKS) {
 			if (v != pp->al->pivot)
 				align_blocks(pp->al->nvers, pp->al->pivot,
 				    pp->vs, v);
+			continue;
+		}
+		if (pp->pass == PREP_VIEWS) {
+			side_thin(&pp->vs[v].block);
+			side_views(&pp->vs[v].sent);
 			continue;
 		}
 		prep_version(pp->al, pp->vs, v);
@@ -2375,7 +2435,7 @@ prep_all(struct alignment *al, struct vside *vs,
 	want = ncpu > 1 ? (size_t)ncpu : 1;
 	if (want > al->nvers)
 		want = al->nvers;
-	for (pp.blocks = 0; pp.blocks < 2; pp.blocks++) {
+	for (pp.pass = PREP_SIDES; pp.pass <= PREP_VIEWS; pp.pass++) {
 		atomic_store(&pp.next, 0);
 		nth = 0;
 		while (nth + 1 < want &&
@@ -2386,6 +2446,9 @@ prep_all(struct alignment *al, struct vside *vs,
 			pthread_join(th[k], NULL);
 		if (opts != NULL && opts->cancel != NULL && *opts->cancel)
 			return (-1);
+		/* The names are keyed: their cache goes before the blocks. */
+		if (pp.pass == PREP_SIDES)
+			text_anchors_forget();
 	}
 	return (0);
 }
@@ -2459,7 +2522,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 			goto cancelled;
 		}
 	}
-	al->beads = P.beads;
+	al->beads = profile_widen(&P);
 	al->nbeads = P.n;
 	if (a->n > 2)
 		check_pairs(al, vs);

@@ -130,6 +130,13 @@ text_anchors_warm(void)
 	pthread_once(&trans_once, transliterator_proto);
 }
 
+void
+text_anchors_forget(void)
+{
+	free(name_cache);
+	name_cache = NULL;
+}
+
 /* The thread's transliterator (a clone of the prototype), or NULL. */
 static UTransliterator *
 transliterator(void)

@@ -182,6 +182,14 @@ test_names(void **state)
 	    "angela merkel vladimir poutine");
 	check_keys(bdi_ru, "ru", ANCHOR_NAME, "diter kempf federatsii bdi "
 	    "germanii angely merkel rossii vladimira putina");
+	/* The names' cache freed (as the aligner does): the same keys. */
+	text_anchors_forget();
+	check_keys(bdi_ru, "ru", ANCHOR_NAME, "diter kempf federatsii bdi "
+	    "germanii angely merkel rossii vladimira putina");
+	text_anchors_forget();
+	text_anchors_forget();
+	check_keys(bdi_fr, "fr", ANCHOR_NAME, "dieter kempf federation bdi "
+	    "angela merkel vladimir poutine");
 	for (i = 0; i < nitems(names); i++) {
 		v = best_match(names[i], bdi_ru, "ru", got);
 		if (v < 0.75 || strcmp(got, want_ru[i]) != 0)
