@@ -242,6 +242,12 @@ if command -v tmux >/dev/null 2>&1 && [ -f "$src/bench/reader-bench.sh" ]; then
 		row "reader memory: heap peak / input" book "$(echo "$hh $sb" |
 		    awk '{ printf "%.1f", $1 * 1024 / $2 }')" - - x
 	fi
+	hu=$(grep '^reader: heap in use at peak' "$csv" | grep ',book,' |
+	    cut -d , -f 3)
+	if [ -n "$hu" ] && [ -n "$sb" ]; then
+		row "reader memory: heap in use / input" book "$(echo "$hu $sb" |
+		    awk '{ printf "%.1f", $1 * 1024 / $2 }')" - - x
+	fi
 else
 	echo "(tmux or bench/reader-bench.sh missing: reader not measured)"
 fi
