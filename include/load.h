@@ -59,6 +59,19 @@ const char	*load_sniff_format(const char *name, const char *data,
  * Each returns 0, or -1 with *cause set.
  */
 int	load_html(struct doc *, const char *data, size_t len, char **cause);
+
+/*
+ * Parse UTF-8 text with a libxml2 parser context, HTML's (html 1) or
+ * XML's, with the parser options: for the loaders and the discovery of a
+ * page's versions, in place of htmlCtxtReadMemory() and
+ * xmlCtxtReadMemory(), which, told "UTF-8", convert their copy of the text
+ * into a second one (doc-load-xml.c). len must fit an int. Returns the
+ * document, or NULL (for XML, when not well-formed and not recovering).
+ */
+struct _xmlParserCtxt;
+struct _xmlDoc;
+struct _xmlDoc *load_parse_utf8(struct _xmlParserCtxt *, const char *data,
+	    size_t len, int html, int options);
 int	load_xml(struct doc *, const char *data, size_t len, char **cause);
 int	load_text(struct doc *, const char *data, size_t len,
 	    const struct load_opts *, char **cause);

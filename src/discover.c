@@ -353,6 +353,7 @@ struct cand {
 size_t
 discover_switcher(const char *html, size_t len, struct discover_link **links)
 {
+	htmlParserCtxtPtr ctxt;
 	htmlDocPtr	 doc;
 	xmlNode		*n;
 	struct cand	*c = NULL;
@@ -363,9 +364,12 @@ discover_switcher(const char *html, size_t len, struct discover_link **links)
 	*links = NULL;
 	if (len == 0 || len > (size_t)INT_MAX)
 		return (0);
-	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	if ((ctxt = htmlNewParserCtxt()) == NULL)
+		fatalx("out of memory");
+	doc = load_parse_utf8(ctxt, html, len, 1, HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+	    HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	htmlFreeParserCtxt(ctxt);
 	if (doc == NULL)
 		return (0);
 	for (n = xmlDocGetRootElement(doc); n != NULL;

@@ -40,7 +40,6 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "load.h"
@@ -1876,41 +1875,6 @@ html_too_deep(htmlParserCtxtPtr ctxt)
 	    strncmp(e->message, "Excessive depth", 15) == 0);
 }
 
-/*
- * Parse text that is UTF-8 already (charset_decode() made it so).
- * htmlCtxtReadMemory() told "UTF-8" would convert its copy of the page
- * into a second one, and told nothing would guess the encoding: on a book,
- * twice the page's size more while parsing. xmlSwitchEncoding() to UTF-8
- * reads the copy as it is; HTML_PARSE_IGNORE_ENC keeps a <meta charset>
- * from switching it to another encoding.
- */
-static htmlDocPtr
-html_read(htmlParserCtxtPtr ctxt, const char *data, size_t len)
-{
-	xmlParserInputBufferPtr	 ib;
-	xmlParserInputPtr	 in;
-	htmlDocPtr		 doc;
-
-	ib = xmlParserInputBufferCreateMem(data, (int)len,
-	    XML_CHAR_ENCODING_NONE);
-	if (ib == NULL)
-		fatalx("out of memory");
-	in = xmlNewIOInputStream(ctxt, ib, XML_CHAR_ENCODING_NONE);
-	if (in == NULL) {
-		xmlFreeParserInputBuffer(ib);
-		fatalx("out of memory");
-	}
-	inputPush(ctxt, in);
-	htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC |
-	    HTML_PARSE_COMPACT);
-	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-	htmlParseDocument(ctxt);
-	doc = ctxt->myDoc;
-	ctxt->myDoc = NULL;
-	return (doc);
-}
-
 int
 load_html(struct doc *d, const char *data, size_t len, char **cause)
 {
@@ -1928,7 +1892,9 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	}
 	if ((ctxt = htmlNewParserCtxt()) == NULL)
 		fatalx("out of memory");
-	doc = html_read(ctxt, data, len);
+	doc = load_parse_utf8(ctxt, data, len, 1, HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+	    HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
 	if (doc != NULL && html_too_deep(ctxt)) {
 		xmlFreeDoc(doc);
 		htmlFreeParserCtxt(ctxt);

@@ -35,8 +35,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "load.h"
@@ -740,6 +742,51 @@ gen_leave(struct xctx *c, xmlNode *n)
 		c->sect--;
 }
 
+/*
+ * The text is UTF-8 already (charset_decode() made it so): switched to
+ * UTF-8, the parser reads its copy as it is, where htmlCtxtReadMemory()
+ * and xmlCtxtReadMemory() told "UTF-8" convert it into a second one (on a
+ * book, twice the page's size more while parsing) and, told nothing, the
+ * HTML parser guesses Latin-1. *_PARSE_IGNORE_ENC in options keeps a
+ * declared charset from switching it.
+ */
+xmlDocPtr
+load_parse_utf8(xmlParserCtxtPtr ctxt, const char *data, size_t len,
+    int html, int options)
+{
+	xmlParserInputBufferPtr	 ib;
+	xmlParserInputPtr	 in;
+	xmlDocPtr		 doc;
+
+	ib = xmlParserInputBufferCreateMem(data, (int)len,
+	    XML_CHAR_ENCODING_NONE);
+	if (ib == NULL)
+		fatalx("out of memory");
+	in = xmlNewIOInputStream(ctxt, ib, XML_CHAR_ENCODING_NONE);
+	if (in == NULL) {
+		xmlFreeParserInputBuffer(ib);
+		fatalx("out of memory");
+	}
+	inputPush(ctxt, in);
+	if (html)
+		htmlCtxtUseOptions(ctxt, options);
+	else
+		xmlCtxtUseOptions(ctxt, options);
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	if (html)
+		htmlParseDocument(ctxt);
+	else
+		xmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	/* As xmlCtxtReadMemory(): XML that is not well-formed has none. */
+	if (!html && doc != NULL && !ctxt->wellFormed && !ctxt->recovery) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return (doc);
+}
+
 int
 load_xml(struct doc *d, const char *data, size_t len, char **cause)
 {
@@ -759,9 +806,8 @@ load_xml(struct doc *d, const char *data, size_t len, char **cause)
 	xmlSetExternalEntityLoader(xml_no_loader);
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		fatalx("out of memory");
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    XML_PARSE_IGNORE_ENC);
+	doc = load_parse_utf8(ctxt, data, len, 0, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
 	if (doc == NULL) {
 		e = xmlCtxtGetLastError(ctxt);
 		if (e != NULL && e->code == XML_ERR_INTERNAL_ERROR &&

@@ -974,6 +974,47 @@ test_html_declared_charsets(void **state)
 	doc_free(d);
 }
 
+/* The same for XML: the decoded text, whatever the declaration says. */
+static void
+test_xml_declared_charsets(void **state)
+{
+	struct doc	*d;
+	char		*cause = NULL;
+
+	(void)state;
+	/* Windows-1251 that says so: "Спор идёт о праве." */
+	d = load_buffer("ru.xml", LIT("<?xml version=\"1.0\" encoding=\"windows-"
+	    "1251\"?>\n<TEI><text><body><p>\xd1\xef\xee\xf0 \xe8\xe4\xb8\xf2 "
+	    "\xee \xef\xf0\xe0\xe2\xe5.</p></body></text></TEI>"), NULL, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	assert_str(d->format, "tei");
+	assert_true(any_block_has(d, "\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 "
+	    "\xd0\xb8\xd0\xb4\xd1\x91\xd1\x82 \xd0\xbe \xd0\xbf\xd1\x80"
+	    "\xd0\xb0\xd0\xb2\xd0\xb5."));
+	assert_str(d->charset, "windows-1251");
+	doc_free(d);
+	/* UTF-8 that says Latin-1, and no declaration at all. */
+	d = load_buffer("fr.xml", LIT("<?xml version=\"1.0\" encoding=\"ISO-"
+	    "8859-1\"?>\n<TEI><text><body><p>D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
+	    "aube.</p></body></text></TEI>"), NULL, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	assert_true(any_block_has(d, "D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
+	    "aube."));
+	doc_free(d);
+	d = load_buffer("fr.xml", LIT("<TEI><text><body><p>D\xc3\xa9j\xc3\xa0 "
+	    "l\xe2\x80\x99" "aube.</p></body></text></TEI>"), NULL, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	assert_true(any_block_has(d, "D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
+	    "aube."));
+	doc_free(d);
+	/* Not well-formed: refused, as before. */
+	check_refused("bad.xml", LIT("<?xml version=\"1.0\"?>\n<TEI><text>"
+	    "<p>Le pacte</text></TEI>"), "is not well-formed XML");
+}
+
 /* A file is read whole, however its size falls against the buffer's. */
 static void
 test_file_read_sizes(void **state)
@@ -1027,6 +1068,7 @@ main(void)
 		cmocka_unit_test(test_sniff_format),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_html_declared_charsets),
+		cmocka_unit_test(test_xml_declared_charsets),
 		cmocka_unit_test(test_file_read_sizes),
 	};
 
