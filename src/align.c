@@ -94,6 +94,13 @@ struct pbd {
 };
 #define PBD_NONE	UINT32_MAX
 
+/* The first unit of version u in profile bead b, or DOC_NOPOS. */
+static inline size_t
+pbd_first(const struct pbd *b, size_t u)
+{
+	return (b->first[u] == PBD_NONE ? DOC_NOPOS : b->first[u]);
+}
+
 /*
  * The profile: the beads aligned so far, over the versions included. The
  * next version (side B) is aligned to it.
@@ -1146,8 +1153,7 @@ profile_widen(struct profile *P)
 	for (k = P->n; k > 0; k--) {
 		memcpy(&b, (struct pbd *)(void *)ab + (k - 1), sizeof b);
 		for (u = 0; u < ALIGN_MAXVERS; u++) {
-			ab[k - 1].first[u] = b.first[u] == PBD_NONE ?
-			    DOC_NOPOS : b.first[u];
+			ab[k - 1].first[u] = pbd_first(&b, u);
 			ab[k - 1].count[u] = b.count[u];
 		}
 		ab[k - 1].confidence = b.confidence;
@@ -1255,8 +1261,7 @@ band_blocks(const struct profile *P, size_t pivot, const struct vside *pv,
 		pend[g] = i;
 	}
 	for (i = 0; i <= P->n; i++) {
-		ps = i < P->n && P->beads[i].first[pivot] != PBD_NONE ?
-		    P->beads[i].first[pivot] : i < P->n ? DOC_NOPOS : npa;
+		ps = i < P->n ? pbd_first(&P->beads[i], pivot) : npa;
 		if (nbb == 0) {
 			blo[i] = 0;
 			bhi[i] = nb;
