@@ -60,6 +60,7 @@ int	cmd_open(struct article *, char **paths, size_t n,
 	    const struct cmd_opts *);
 
 int	cmd_dump(int argc, char **argv);
+int	cmd_extract(int argc, char **argv);
 int	cmd_sentences(int argc, char **argv);
 int	cmd_align(int argc, char **argv);
 int	cmd_quotes(int argc, char **argv);

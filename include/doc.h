@@ -76,6 +76,8 @@ struct doc_block {
 	size_t		 nspans;
 	int		 cont;		/* presegmented: continues the
 					   previous block's paragraph */
+	int		 headline;	/* the article's title as the page
+					   shows it (HTML: the headline h1) */
 	const char	*marker;	/* list items: "3. " on the first
 					   block of an ordered list's item,
 					   NULL on an unordered list's (a
@@ -97,8 +99,13 @@ struct doc {
 	const char	*source;	/* path or URL it was loaded from */
 	const char	*format;	/* "html", "xml", "tei", "text", "markdown" */
 	const char	*title;		/* NULL when unknown */
-	const char	*byline;
-	const char	*date;
+	const char	*subtitle;	/* the deck or standfirst */
+	const char	*byline;	/* the authors, joined by ", " */
+	const char	*date;		/* published (ISO 8601 when the page
+					   states it in a machine form) */
+	const char	*modified;	/* last modified, the same way */
+	const char	*site;		/* the site's name */
+	const char	*canonical;	/* the page's canonical URL */
 	const char	*lang;		/* BCP 47 tag ("en", "fr", "ru"), or NULL */
 	const char	*charset;	/* the charset the input was read in */
 	int		 presegmented;	/* each block is one sentence; blocks
@@ -107,14 +114,29 @@ struct doc {
 	struct doc_alt	*alts;
 	size_t		 nalts;
 
+	const char	**authors;	/* each author's name, in order */
+	size_t		 nauthors;
+
+	/*
+	 * How the body was found (HTML): DOC_FOUND_ARTICLE when the extractor
+	 * recognised an article, DOC_FOUND_FALLBACK when nothing scored and
+	 * the largest text region stands in for it (say so to the user).
+	 */
+	int		 found;
+
 	struct doc_block *blocks;
 	size_t		 nblocks;
 
 	struct pool	 pool;
 	struct doc_build *build;	/* builder state while loading */
-	size_t		 ablocks, aalts;
+	size_t		 ablocks, aalts, aauthors;
 	int		 too_many;	/* blocks past DOC_MAX_BLOCKS dropped */
 	int		 too_long;	/* a block past DOC_MAX_BLOCK_LEN */
+};
+
+enum {
+	DOC_FOUND_ARTICLE = 0,
+	DOC_FOUND_FALLBACK = 1
 };
 
 /* Create an empty document for source; free it with doc_free(). */
@@ -125,6 +147,15 @@ void		 doc_free(struct doc *);
 void		 doc_set_title(struct doc *, const char *);
 void		 doc_set_byline(struct doc *, const char *);
 void		 doc_set_date(struct doc *, const char *);
+void		 doc_set_subtitle(struct doc *, const char *);
+void		 doc_set_modified(struct doc *, const char *);
+void		 doc_set_site(struct doc *, const char *);
+void		 doc_set_canonical(struct doc *, const char *);
+/*
+ * Add an author (copied, whitespace collapsed; an empty name or one
+ * already there is ignored) and set the byline to the authors joined.
+ */
+void		 doc_add_author(struct doc *, const char *);
 void		 doc_set_lang(struct doc *, const char *);
 void		 doc_set_charset(struct doc *, const char *);
 void		 doc_set_format(struct doc *, const char *);

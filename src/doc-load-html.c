@@ -291,6 +291,7 @@ struct hctx {
 	}		 lists[HTML_LISTS];
 	int		 q;		/* <q> depth */
 	int		 pre;		/* <pre> depth */
+	size_t		 head_at;	/* the headline's block index */
 };
 
 /* The info of an element, or NULL. */
@@ -1668,6 +1669,8 @@ emit_enter(struct hctx *c, xmlNode *n)
 	switch (i->def->tag) {
 	case H_HEADING:
 		emit_block(c, i, BLOCK_HEADING, i->def->level);
+		if (n == c->h1)
+			c->head_at = c->d->nblocks;
 		break;
 	case H_BLOCKQUOTE:
 		c->quote++;
@@ -1775,6 +1778,8 @@ emit_leave(struct hctx *c, xmlNode *n)
 	}
 	if (i->flags & HI_BLOCKED)
 		doc_block_end(c->d);
+	if (n == c->h1 && c->head_at < c->d->nblocks)
+		c->d->blocks[c->head_at].headline = 1;
 	i->flags &= ~(HI_SPAN | HI_BLOCKED);
 }
 
@@ -1912,6 +1917,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	}
 	memset(&c, 0, sizeof c);
 	c.d = d;
+	c.head_at = DOC_NOPOS;
 	if ((c.root = xmlDocGetRootElement(doc)) == NULL)
 		goto done;
 	for (n = c.root->children; n != NULL; n = n->next) {

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -93,6 +94,7 @@ doc_free(struct doc *d)
 	doc_build_free(d->build);
 	free(d->blocks);
 	free(d->alts);
+	free(d->authors);
 	pool_release(&d->pool);
 	free(d);
 }
@@ -283,6 +285,54 @@ doc_set_format(struct doc *d, const char *v)
 }
 
 void
+doc_set_subtitle(struct doc *d, const char *v)
+{
+	d->subtitle = doc_meta(d, v);
+}
+
+void
+doc_set_modified(struct doc *d, const char *v)
+{
+	d->modified = doc_meta(d, v);
+}
+
+void
+doc_set_site(struct doc *d, const char *v)
+{
+	d->site = doc_meta(d, v);
+}
+
+void
+doc_set_canonical(struct doc *d, const char *v)
+{
+	d->canonical = doc_meta(d, v);
+}
+
+void
+doc_add_author(struct doc *d, const char *name)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*a = doc_meta(d, name);
+	size_t		 i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < d->nauthors; i++) {
+		if (strcasecmp(d->authors[i], a) == 0)
+			return;
+	}
+	XGROW(d->authors, d->aauthors, d->nauthors + 1);
+	d->authors[d->nauthors++] = a;
+	for (i = 0; i < d->nauthors; i++) {
+		if (i > 0)
+			strbuf_addstr(&sb, ", ");
+		strbuf_addstr(&sb, d->authors[i]);
+	}
+	d->byline = pool_strndup(&d->pool, sb.buf, sb.len);
+	strbuf_release(&sb);
+}
+
+void
 doc_add_alt(struct doc *d, const char *lang, const char *href)
 {
 	struct doc_alt	*a;
@@ -406,6 +456,7 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	blk->kind = kind;
 	blk->level = level;
 	blk->cont = 0;
+	blk->headline = 0;
 	blk->marker = marker;
 	blk->text = pool_strndup(&d->pool, out.buf, out.len);
 	blk->len = out.len;

@@ -34,6 +34,8 @@ static const char usage[] =
     "Commands:\n"
     "  dump [--width N] FILE...        print the versions as text columns\n"
     "  sentences [--lang L] FILE       print one sentence per line\n"
+    "  extract [--format=text|markdown|json] FILE|URL...\n"
+    "                                  print the article a page holds\n"
     "  align [--format=tsv|tmx|json] [--pivot L] FILE...\n"
     "                                  print the sentences that translate\n"
     "                                  each other, one bead per line\n"
@@ -70,6 +72,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "dump", cmd_dump },
+	{ "extract", cmd_extract },
 	{ "sentences", cmd_sentences },
 	{ "align", cmd_align },
 	{ "quotes", cmd_quotes },
