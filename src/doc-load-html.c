@@ -35,12 +35,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <unicode/ucasemap.h>
 
 #include "load.h"
 #include "safe.h"
@@ -230,6 +232,8 @@ static const char *furniture_roles[] = {
 	"alert", "alertdialog", "banner", "complementary", "contentinfo",
 	"dialog", "menu", "menubar", "navigation", "search", "toolbar"
 };
+
+static void	debug_node(const char *, const xmlNode *);
 
 /* Per-element counts and marks, pointed to by node->_private. */
 struct hinfo {
@@ -584,6 +588,59 @@ has_token(const char *s, const char *word)
 	return (0);
 }
 
+/* Does the word s (a class or id token) name furniture? */
+static int
+token_furniture(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(furniture_words); i++) {
+		if (has_word(s, furniture_words[i]))
+			return (1);
+	}
+	for (i = 0; i < nitems(furniture_tokens); i++) {
+		if (has_token(s, furniture_tokens[i]))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Does one of the element's class or id tokens name content and nothing
+ * else ("entry-content", "post-body", but not "article-share")? Such an
+ * element is not furniture for another token ("entry share", "entry-content
+ * no-share"): Readability's "maybe a candidate" rule, token by token.
+ */
+static int
+class_content(const char *s)
+{
+	static const char *const words[] = {
+		"article", "body", "content", "entry", "main", "post", "story",
+		"text"
+	};
+	char		 tok[128];
+	const char	*p;
+	size_t		 l, i;
+
+	for (p = s; *p != '\0'; p += l) {
+		p += strspn(p, " ");
+		l = strcspn(p, " ");
+		if (l == 0 || l >= sizeof tok - 2)
+			continue;
+		tok[0] = ' ';
+		memcpy(tok + 1, p, l);
+		tok[l + 1] = '\0';
+		for (i = 0; i < nitems(words); i++) {
+			if (has_word(tok, words[i]))
+				break;
+		}
+		if (i < nitems(words) && !token_furniture(tok) &&
+		    !has_word(tok, "comment"))
+			return (1);
+	}
+	return (0);
+}
+
 /*
  * Do an element's class and id name furniture? Returns 0, 1 (furniture)
  * or 2 (a comment section).
@@ -597,6 +654,10 @@ class_furniture(const xmlNode *n)
 
 	if (s == NULL)
 		return (0);
+	if (class_content(s)) {
+		free(s);
+		return (0);
+	}
 	for (i = 0; i < nitems(comment_words) && r == 0; i++) {
 		if (has_word(s, comment_words[i]))
 			r = 2;
@@ -1186,7 +1247,27 @@ prune_enter(struct hctx *c, xmlNode *n)
 
 drop:
 	i->flags |= HI_DROP;
+	if (i->text - i->link > 200)
+		debug_node("drop", n);
 	return (0);
+}
+
+/* A short description of an element for the debug trace. */
+static void
+debug_node(const char *what, const xmlNode *n)
+{
+	char	*cl, *id;
+
+	if (getenv("POLYREAD_EXTRACT_DEBUG") == NULL || n == NULL)
+		return;
+	cl = attr(n, "class");
+	id = attr(n, "id");
+	fprintf(stderr, "%s <%s class='%.60s' id='%.40s'> text %zu link %zu "
+	    "score %.1f line %ld\n", what, n->name, cl ? cl : "", id ? id : "",
+	    hi(n) ? hi(n)->text : 0, hi(n) ? hi(n)->link : 0,
+	    hi(n) ? hi(n)->score : 0, xmlGetLineNo(n));
+	xmlFree(cl);
+	xmlFree(id);
 }
 
 /* Add n to the content roots. */
@@ -1195,6 +1276,7 @@ add_root(struct hctx *c, xmlNode *n)
 {
 	XGROW(c->roots, c->aroots, c->nroots + 1);
 	c->roots[c->nroots++] = n;
+	debug_node("root", n);
 	if (hi(n) != NULL)
 		hi(n)->flags |= HI_ROOT;
 }
@@ -1658,10 +1740,14 @@ emit_enter(struct hctx *c, xmlNode *n)
 		i->flags |= HI_DROP;
 		return (0);
 	}
-	/* A short paragraph that is one link: "Read more", a kicker. */
-	if (i->def->tag == H_PARA && strcmp((const char *)n->name, "p") == 0 &&
-	    i->text > 0 && i->text < 40 && i->link == i->text &&
-	    !(i->flags & (HI_ROOT | HI_H1))) {
+	/*
+	 * A short paragraph or item that is mostly a link: "Read more: ...",
+	 * a kicker, a teaser's title.
+	 */
+	if ((i->def->tag == H_PARA || i->def->tag == H_ITEM ||
+	    ((i->def->flags & TF_DIVLIKE) && !(i->flags & HI_BLOCKS))) &&
+	    i->text > 0 && i->text < 250 && i->link * 10 >= i->text * 6 &&
+	    !(i->flags & (HI_ROOT | HI_H1)) && !ends_sentence(n)) {
 		i->flags |= HI_DROP;
 		return (0);
 	}
@@ -1847,6 +1933,139 @@ set_meta(struct hctx *c)
 	}
 }
 
+/*
+ * The opening words of short blocks that are page furniture inside the
+ * content: teasers of other articles, calls to subscribe or share,
+ * credits, copyright lines, widget labels. Case-folded; a phrase matches
+ * at the start of a block of at most BOILER_MAX bytes and ends at a word
+ * boundary. Phrases marked '=' match only the whole block.
+ */
+#define BOILER_MAX	240
+static const char *const boiler_phrases[] = {
+	/* English */
+	"read more", "read also", "read next", "also read", "see also",
+	"see more", "related:", "related articles", "related stories",
+	"related posts", "related content", "related coverage", "more on this",
+	"don't miss", "don\xe2\x80\x99t miss", "advertisement", "subscribe",
+	"sign up for", "follow us", "share this", "share on", "click here",
+	"copyright", "\xc2\xa9", "all rights reserved", "citation:",
+	"to read the full story", "to view the full story", "back to gallery",
+	"=close", "=comments", "leave a comment", "you may also like",
+	"you might also like", "recommended for you", "photo:",
+	"image copyright", "image caption", "media caption", "=share",
+	"=advertisement", "most read", "trending now", "=print",
+	/* French */
+	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi",
+	"lire la suite", "publicit\xc3\xa9", "abonnez-vous", "=partager",
+	"suivez-nous", "tous droits r\xc3\xa9serv\xc3\xa9s",
+	"sur le m\xc3\xaame sujet", "=commentaires", "photo :",
+	"\xc3\xa0 lire \xc3\xa9galement", "les plus lus",
+	/* Russian */
+	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",		/* читайте также */
+	"\xd1\x81\xd0\xbc\xd0\xbe\xd1\x82\xd1\x80\xd0\xb8\xd1\x82\xd0\xb5 "
+	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",		/* смотрите также */
+	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd1\x82\xd1\x8c "
+	"\xd0\xb4\xd0\xb0\xd0\xbb\xd0\xb5\xd0\xb5",		/* читать далее */
+	"\xd0\xbf\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8b"
+	"\xd0\xb2\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5\xd1\x81\xd1\x8c",	/* подписывайтесь */
+	"=\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0",	/* реклама */
+	"\xd0\xb2\xd1\x81\xd0\xb5 \xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb0 "
+	"\xd0\xb7\xd0\xb0\xd1\x89\xd0\xb8\xd1\x89\xd0\xb5\xd0\xbd\xd1\x8b",	/* все права защищены */
+	"\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe:",			/* фото: */
+	/* German */
+	"mehr zum thema", "weiterlesen", "lesen sie auch", "lesen sie mehr",
+	"auch interessant", "=anzeige", "=werbung", "foto:", "bild:",
+	"zum newsletter", "alle rechte vorbehalten", "=kommentare",
+	"das k\xc3\xb6nnte sie auch interessieren", "schon gelesen",
+	/* Spanish, Italian, Polish */
+	"lea tambi\xc3\xa9n", "lee tambi\xc3\xa9n", "lea m\xc3\xa1s",
+	"te puede interesar", "temas relacionados", "notas relacionadas",
+	"=publicidad", "leggi anche", "czytaj tak\xc5\xbc" "e",
+	"czytaj te\xc5\xbc", "zobacz tak\xc5\xbc" "e"
+};
+
+/* Does a block open with a furniture phrase? */
+static int
+is_boilerplate(UCaseMap *cm, const char *text, size_t len)
+{
+	char		 fold[BOILER_MAX * 2 + 8];
+	const char	*p;
+	UErrorCode	 err = U_ZERO_ERROR;
+	int32_t		 fl;
+	size_t		 i, l;
+	int		 whole;
+
+	if (cm == NULL || len > BOILER_MAX)
+		return (0);
+	fl = ucasemap_utf8FoldCase(cm, fold, (int32_t)sizeof fold - 1, text,
+	    (int32_t)len, &err);
+	if (U_FAILURE(err) || fl < 0 || (size_t)fl >= sizeof fold)
+		return (0);
+	fold[fl] = '\0';
+	for (i = 0; i < nitems(boiler_phrases); i++) {
+		p = boiler_phrases[i];
+		if ((whole = (*p == '=')))
+			p++;
+		l = strlen(p);
+		if (strncmp(fold, p, l) != 0)
+			continue;
+		if (whole ? fold[l] == '\0' : (fold[l] == '\0' ||
+		    !isalnum((unsigned char)fold[l]) ||
+		    !isalpha((unsigned char)p[l - 1])))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Tidy the blocks the content gave: furniture phrases out, then headings
+ * left with nothing under them (a "Related" heading whose links went).
+ */
+static void
+tidy_blocks(struct hctx *c)
+{
+	struct doc	*d = c->d;
+	UCaseMap	*cm;
+	UErrorCode	 err = U_ZERO_ERROR;
+	size_t		 i, k;
+
+	if (d->nblocks == 0)
+		return;
+	cm = ucasemap_open("", 0, &err);
+	if (U_FAILURE(err))
+		cm = NULL;
+	for (i = k = 0; i < d->nblocks; i++) {
+		const struct doc_block	*b = &d->blocks[i];
+
+		if (!b->headline && b->kind != BLOCK_PRE &&
+		    is_boilerplate(cm, b->text, b->len))
+			continue;
+		d->blocks[k++] = *b;
+	}
+	d->nblocks = k;
+	ucasemap_close(cm);
+	/* Headings with nothing under them, from the end. */
+	for (i = d->nblocks, k = d->nblocks; i-- > 0;) {
+		const struct doc_block	*b = &d->blocks[i];
+		int			 next;
+
+		if (b->kind != BLOCK_HEADING || b->headline) {
+			d->blocks[--k] = *b;
+			continue;
+		}
+		next = k < d->nblocks ? (d->blocks[k].kind == BLOCK_HEADING ?
+		    d->blocks[k].level : 7) : 0;
+		if (next != 0 && next > b->level)
+			d->blocks[--k] = *b;
+	}
+	if (k > 0) {
+		memmove(d->blocks, d->blocks + k, (d->nblocks - k) *
+		    sizeof *d->blocks);
+		d->nblocks -= k;
+	}
+}
+
 /* Free what the context holds. */
 static void
 hctx_release(struct hctx *c)
@@ -1971,6 +2190,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	}
 	for (k = 0; k < c.nroots; k++)
 		tree_walk(c.roots[k], emit_enter, emit_leave, &c);
+	tidy_blocks(&c);
 
 done:
 	hctx_release(&c);

@@ -447,7 +447,7 @@ test_blocks(void **state)
 	    "</p></li></ol><dl><dt>Term</dt><dd>Definition</dd></dl><figure>"
 	    "<img src=a.jpg alt=\"photo alt\"><figcaption>A caption"
 	    "</figcaption></figure><p>before rule<hr>after rule</p>"
-	    "<h3>Level three</h3><h6>Level six</h6></body>");
+	    "<h3>Level three</h3><h6>Level six</h6><p>Under it.</p></body>");
 	assert_non_null(d);
 	check_block(d, 0, BLOCK_PARA, 0, "Text in a div");
 	check_block(d, 1, BLOCK_PARA, 0, "inner div");
@@ -466,7 +466,8 @@ test_blocks(void **state)
 	check_block(d, 14, BLOCK_PARA, 0, "after rule");
 	check_block(d, 15, BLOCK_HEADING, 3, "Level three");
 	check_block(d, 16, BLOCK_HEADING, 6, "Level six");
-	assert_int_equal(d->nblocks, 17);
+	check_block(d, 17, BLOCK_PARA, 0, "Under it.");
+	assert_int_equal(d->nblocks, 18);
 	assert_false(has_text(d, "photo alt"));
 	doc_free(d);
 }
