@@ -152,7 +152,7 @@ static const struct html_tagdef html_tags[] = {
 	{ "nav", H_BLOCK, 0, TF_BLOCK | TF_FURN },
 	{ "noembed", H_INLINE, 0, TF_SKIP },
 	{ "noframes", H_INLINE, 0, TF_SKIP },
-	{ "noscript", H_INLINE, 0, TF_SKIP },
+	{ "noscript", H_BLOCK, 0, TF_BLOCK | TF_FURN },
 	{ "object", H_INLINE, 0, TF_SKIP },
 	{ "ol", H_LIST, 0, TF_BLOCK | TF_CLEAN },
 	{ "optgroup", H_INLINE, 0, TF_SKIP },
@@ -195,17 +195,23 @@ static const struct html_tagdef html_inline = { "", H_INLINE, 0, 0 };
 /*
  * Words in a class or id that name page furniture (matched anywhere in
  * the lower-cased class and id, so "share-bar" and "socialShare" match).
+ * The strong ones are never content; the weak ones are sometimes given to
+ * the article's own container ("entry share", "ads-section" around a test
+ * report) and do not drop an element that holds much running text.
  */
 static const char *furniture_words[] = {
-	"advert", "also-read", "banner", "breadcrumb", "consent", "cookie",
-	"disqus", "gdpr", "lang-select", "lang-switch", "langswitch",
-	"language-picker", "language-select", "language-switch",
-	"lire-aussi", "masthead",
-	"menu", "modal", "more-stories", "newsletter", "outbrain", "paywall",
-	"popup", "promo", "read-also", "readalso", "read-more", "readmore",
-	"recommend", "related", "screen-reader", "see-also", "share",
-	"sidebar", "skip-link", "social", "sponsor", "sr-only", "subscribe",
-	"subscription", "taboola", "toolbar", "visually-hidden", "voir-aussi"
+	"breadcrumb", "consent", "cookie", "disqus", "gdpr", "lang-select",
+	"lang-switch", "langswitch", "language-picker", "language-select",
+	"language-switch", "masthead", "menu", "modal", "newsletter",
+	"outbrain", "paywall", "popup", "screen-reader", "skip-link", "sr-only",
+	"subscribe", "subscription", "taboola", "toolbar", "visually-hidden"
+};
+static const char *weak_furniture_words[] = {
+	"advert", "also-read", "banner", "lire-aussi", "more-stories", "promo",
+	"read-also", "readalso", "read-more", "readmore", "recommend",
+	"related", "see-also", "share", "sidebar", "social", "sponsor",
+	"voir-aussi", "gallery", "slideshow", "carousel", "lightbox",
+	"caption", "credit"
 };
 
 /* Comment sections: never kept for holding much text. */
@@ -213,7 +219,10 @@ static const char *comment_words[] = { "comment", "disqus", "replies" };
 
 /* Whole words (between non-letters) that name furniture. */
 static const char *furniture_tokens[] = {
-	"ad", "ads", "footer", "nav", "navbar", "navigation", "pub", "tags"
+	"footer", "nav", "navbar", "navigation"
+};
+static const char *weak_furniture_tokens[] = {
+	"ad", "ads", "pub", "tags", "bio"
 };
 
 /* Class and id words that raise or lower a scoring candidate. */
@@ -588,7 +597,7 @@ has_token(const char *s, const char *word)
 	return (0);
 }
 
-/* Does the word s (a class or id token) name furniture? */
+/* Does the word s (a class or id token) name furniture? 0, 1 weak, 3. */
 static int
 token_furniture(const char *s)
 {
@@ -596,10 +605,18 @@ token_furniture(const char *s)
 
 	for (i = 0; i < nitems(furniture_words); i++) {
 		if (has_word(s, furniture_words[i]))
-			return (1);
+			return (3);
 	}
 	for (i = 0; i < nitems(furniture_tokens); i++) {
 		if (has_token(s, furniture_tokens[i]))
+			return (3);
+	}
+	for (i = 0; i < nitems(weak_furniture_words); i++) {
+		if (has_word(s, weak_furniture_words[i]))
+			return (1);
+	}
+	for (i = 0; i < nitems(weak_furniture_tokens); i++) {
+		if (has_token(s, weak_furniture_tokens[i]))
 			return (1);
 	}
 	return (0);
@@ -642,8 +659,8 @@ class_content(const char *s)
 }
 
 /*
- * Do an element's class and id name furniture? Returns 0, 1 (furniture)
- * or 2 (a comment section).
+ * Do an element's class and id name furniture? Returns 0, 1 (weak
+ * furniture), 2 (a comment section) or 3 (strong furniture).
  */
 static int
 class_furniture(const xmlNode *n)
@@ -662,14 +679,8 @@ class_furniture(const xmlNode *n)
 		if (has_word(s, comment_words[i]))
 			r = 2;
 	}
-	for (i = 0; i < nitems(furniture_words) && r == 0; i++) {
-		if (has_word(s, furniture_words[i]))
-			r = 1;
-	}
-	for (i = 0; i < nitems(furniture_tokens) && r == 0; i++) {
-		if (has_token(s, furniture_tokens[i]))
-			r = 1;
-	}
+	if (r == 0)
+		r = token_furniture(s);
 	free(s);
 	return (r);
 }
@@ -1215,6 +1226,18 @@ held(const struct hctx *c, const struct hinfo *i, int comments)
 	return (0);
 }
 
+/*
+ * Does the element hold much running text (not links)? Such an element is
+ * kept although a weak class word names it furniture.
+ */
+static int
+rich(const struct hinfo *i)
+{
+	size_t	own = i->text - i->link;
+
+	return (own >= 500 && i->link * 5 < i->text);
+}
+
 /* Pruning walk: mark the furniture. */
 static int
 prune_enter(struct hctx *c, xmlNode *n)
@@ -1241,7 +1264,8 @@ prune_enter(struct hctx *c, xmlNode *n)
 		if (r && !held(c, i, 0))
 			goto drop;
 	}
-	if ((cf = class_furniture(n)) != 0 && !held(c, i, cf == 2))
+	if ((cf = class_furniture(n)) != 0 && !held(c, i, cf == 2) &&
+	    !(cf == 1 && rich(i)))
 		goto drop;
 	return (1);
 
@@ -1619,6 +1643,70 @@ pick_scored(struct hctx *c)
 	return (1);
 }
 
+/* The running text (not links) of the content roots. */
+static size_t
+roots_text(const struct hctx *c)
+{
+	size_t	k, text = 0;
+
+	for (k = 0; k < c->nroots; k++) {
+		if (hi(c->roots[k]) != NULL)
+			text += hi(c->roots[k])->text - hi(c->roots[k])->link;
+	}
+	return (text);
+}
+
+/* Forget the content roots. */
+static void
+clear_roots(struct hctx *c)
+{
+	size_t	k;
+
+	for (k = 0; k < c->nroots; k++) {
+		if (hi(c->roots[k]) != NULL)
+			hi(c->roots[k])->flags &= ~HI_ROOT;
+	}
+	c->nroots = 0;
+}
+
+/*
+ * Pick the content, trafilatura's way: the precise picks first (the page's
+ * <article>, then <main>, role=main or articleBody), checked against the
+ * scorer; the scorer's pick when the precise one holds less than half its
+ * text (a grid of teasers marked up as articles, a <main> around a
+ * slideshow). When nothing scores, or what was found is a scrap of a page
+ * that has much more text, the largest text region: the page without its
+ * furniture (the document says so: DOC_FOUND_FALLBACK).
+ */
+static void
+pick_content(struct hctx *c)
+{
+	xmlNode	**precise;
+	size_t	  nprecise, ptext, stext, k;
+
+	if (pick_articles(c) || pick_main(c)) {
+		ptext = roots_text(c);
+		precise = xreallocarray(NULL, c->nroots, sizeof *precise);
+		memcpy(precise, c->roots, c->nroots * sizeof *precise);
+		nprecise = c->nroots;
+		clear_roots(c);
+		stext = pick_scored(c) ? roots_text(c) : 0;
+		if (stext <= ptext * 2) {
+			clear_roots(c);
+			for (k = 0; k < nprecise; k++)
+				add_root(c, precise[k]);
+		}
+		free(precise);
+	} else
+		pick_scored(c);
+	ptext = roots_text(c);
+	if (ptext == 0 || (ptext < 250 && c->page > ptext * 4)) {
+		clear_roots(c);
+		add_root(c, c->body);
+		c->d->found = DOC_FOUND_FALLBACK;
+	}
+}
+
 /* Quotation marks for <q>, by language and depth. */
 static const char *
 q_mark(const struct hctx *c, int open)
@@ -1718,6 +1806,46 @@ emit_block(struct hctx *c, struct hinfo *i, enum block_kind kind, int level)
 	i->flags |= HI_BLOCKED;
 }
 
+/*
+ * Is a short block element a byline or a dateline: one that holds an
+ * author element, a byline or a <time>, and little else? Its content is
+ * metadata (read before), not part of the body. At most 64 nodes looked at.
+ */
+static int
+is_meta_line(xmlNode *n)
+{
+	const struct hinfo	*i = hi(n);
+	xmlNode			*k;
+	int			 seen = 0;
+
+	if (i == NULL || !(i->def->flags & TF_BLOCK) || i->text == 0 ||
+	    i->text > 150 || (i->flags & (HI_H1 | HI_ROOT)) ||
+	    i->def->tag == H_HEADING)
+		return (0);
+	if (is_byline(n))
+		return (1);
+	for (k = n->children; k != NULL && seen < 64; seen++) {
+		if (k->type == XML_ELEMENT_NODE) {
+			if (is_byline(k))
+				return (1);
+			/* Not a sentence that names a date. */
+			if (xmlStrcasecmp(k->name, (const xmlChar *)"time") ==
+			    0)
+				return (!ends_sentence(n));
+			if (k->children != NULL) {
+				k = k->children;
+				continue;
+			}
+		}
+		while (k != n && k->next == NULL)
+			k = k->parent;
+		if (k == n)
+			break;
+		k = k->next;
+	}
+	return (0);
+}
+
 /* Emit walk: entering a node. */
 static int
 emit_enter(struct hctx *c, xmlNode *n)
@@ -1748,6 +1876,10 @@ emit_enter(struct hctx *c, xmlNode *n)
 	    ((i->def->flags & TF_DIVLIKE) && !(i->flags & HI_BLOCKS))) &&
 	    i->text > 0 && i->text < 250 && i->link * 10 >= i->text * 6 &&
 	    !(i->flags & (HI_ROOT | HI_H1)) && !ends_sentence(n)) {
+		i->flags |= HI_DROP;
+		return (0);
+	}
+	if (is_meta_line(n)) {
 		i->flags |= HI_DROP;
 		return (0);
 	}
@@ -1954,12 +2086,14 @@ static const char *const boiler_phrases[] = {
 	"you might also like", "recommended for you", "photo:",
 	"image copyright", "image caption", "media caption", "=share",
 	"=advertisement", "most read", "trending now", "=print",
+	"published on", "updated on", "posted on", "posted by", "last updated",
 	/* French */
 	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi",
 	"lire la suite", "publicit\xc3\xa9", "abonnez-vous", "=partager",
 	"suivez-nous", "tous droits r\xc3\xa9serv\xc3\xa9s",
 	"sur le m\xc3\xaame sujet", "=commentaires", "photo :",
-	"\xc3\xa0 lire \xc3\xa9galement", "les plus lus",
+	"\xc3\xa0 lire \xc3\xa9galement", "les plus lus", "publi\xc3\xa9 le",
+	"mis \xc3\xa0 jour le",
 	/* Russian */
 	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
 	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",		/* читайте также */
@@ -1973,11 +2107,16 @@ static const char *const boiler_phrases[] = {
 	"\xd0\xb2\xd1\x81\xd0\xb5 \xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb0 "
 	"\xd0\xb7\xd0\xb0\xd1\x89\xd0\xb8\xd1\x89\xd0\xb5\xd0\xbd\xd1\x8b",	/* все права защищены */
 	"\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe:",			/* фото: */
+	"\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xba\xd0\xbe"
+	"\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe",			/* опубликовано */
+	"\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd"
+	"\xd0\xbe",						/* обновлено */
 	/* German */
 	"mehr zum thema", "weiterlesen", "lesen sie auch", "lesen sie mehr",
 	"auch interessant", "=anzeige", "=werbung", "foto:", "bild:",
 	"zum newsletter", "alle rechte vorbehalten", "=kommentare",
 	"das k\xc3\xb6nnte sie auch interessieren", "schon gelesen",
+	"ver\xc3\xb6" "ffentlicht am", "aktualisiert am",
 	/* Spanish, Italian, Polish */
 	"lea tambi\xc3\xa9n", "lee tambi\xc3\xa9n", "lea m\xc3\xa1s",
 	"te puede interesar", "temas relacionados", "notas relacionadas",
@@ -2019,8 +2158,55 @@ is_boilerplate(UCaseMap *cm, const char *text, size_t len)
 }
 
 /*
+ * Is a short block a byline the markup does not mark ("Published on
+ * 21/05/2024 | Nuria Puig"): one that names an author the page states?
+ */
+static int
+names_author(const struct doc *d, const struct doc_block *b)
+{
+	size_t	i;
+
+	if (b->len > 120 || b->kind == BLOCK_HEADING)
+		return (0);
+	for (i = 0; i < d->nauthors; i++) {
+		if (strlen(d->authors[i]) >= 5 &&
+		    strstr(b->text, d->authors[i]) != NULL)
+			return (1);
+	}
+	return (d->nauthors == 0 && d->byline != NULL &&
+	    strlen(d->byline) >= 5 && strstr(b->text, d->byline) != NULL);
+}
+
+/*
+ * Is a block near the top a dateline ("21 мая 2024, 08:15", "12.03.2024
+ * 14:05")? Short, four digits or more, at most three words of letters.
+ */
+static int
+is_dateline(const struct doc_block *b)
+{
+	size_t		 i, digits = 0, words = 0;
+	int		 inword = 0;
+	unsigned char	 ch;
+
+	if (b->len > 48 || b->kind != BLOCK_PARA)
+		return (0);
+	for (i = 0; i < b->len; i++) {
+		ch = (unsigned char)b->text[i];
+		if (isdigit(ch))
+			digits++;
+		if (isalpha(ch) || ch >= 0x80) {
+			words += !inword;
+			inword = 1;
+		} else
+			inword = 0;
+	}
+	return (digits >= 4 && words <= 3);
+}
+
+/*
  * Tidy the blocks the content gave: furniture phrases out, then headings
- * left with nothing under them (a "Related" heading whose links went).
+ * left with nothing under them at the end (a "Related" heading whose links
+ * went).
  */
 static void
 tidy_blocks(struct hctx *c)
@@ -2039,31 +2225,17 @@ tidy_blocks(struct hctx *c)
 		const struct doc_block	*b = &d->blocks[i];
 
 		if (!b->headline && b->kind != BLOCK_PRE &&
-		    is_boilerplate(cm, b->text, b->len))
+		    (is_boilerplate(cm, b->text, b->len) ||
+		    names_author(d, b) || (k < 3 && is_dateline(b))))
 			continue;
 		d->blocks[k++] = *b;
 	}
 	d->nblocks = k;
 	ucasemap_close(cm);
-	/* Headings with nothing under them, from the end. */
-	for (i = d->nblocks, k = d->nblocks; i-- > 0;) {
-		const struct doc_block	*b = &d->blocks[i];
-		int			 next;
-
-		if (b->kind != BLOCK_HEADING || b->headline) {
-			d->blocks[--k] = *b;
-			continue;
-		}
-		next = k < d->nblocks ? (d->blocks[k].kind == BLOCK_HEADING ?
-		    d->blocks[k].level : 7) : 0;
-		if (next != 0 && next > b->level)
-			d->blocks[--k] = *b;
-	}
-	if (k > 0) {
-		memmove(d->blocks, d->blocks + k, (d->nblocks - k) *
-		    sizeof *d->blocks);
-		d->nblocks -= k;
-	}
+	/* Headings with nothing under them at the end. */
+	while (d->nblocks > 0 && d->blocks[d->nblocks - 1].kind ==
+	    BLOCK_HEADING && !d->blocks[d->nblocks - 1].headline)
+		d->nblocks--;
 }
 
 /* Free what the context holds. */
@@ -2160,8 +2332,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	count_pass(&c, 2);
 
 	/* The content. */
-	if (!pick_articles(&c) && !pick_main(&c) && !pick_scored(&c))
-		add_root(&c, c.body);
+	pick_content(&c);
 
 	/* A byline element: in the content first. */
 	if (c.meta.byline[1] == NULL && c.meta.byline[2] == NULL) {

@@ -86,7 +86,7 @@ t_cmp "UTF-16LE renders as UTF-8 does" "$T/out" "$T/utf16.out"
 t_ok "HTML declaring windows-1251" "$POLYREAD" dump \
     "$TESTDATA/bad/ru-cp1251.html"
 t_grep "HTML declaring windows-1251: read right" \
-    "Елена Маркетти, 12 июля 2024 г." "$T/out"
+    "Министр рыболовства Норвегии Ингрид Халворсен" "$T/out"
 t_nogrep "HTML declaring windows-1251: no U+FFFD" "$fffd" "$T/out"
 
 # File names with control characters and escape sequences: never raw.
