@@ -44,6 +44,7 @@
 #include <libxml/tree.h>
 #include <unicode/ucasemap.h>
 
+#include "html-meta.h"
 #include "load.h"
 #include "safe.h"
 
@@ -284,6 +285,7 @@ struct hctx {
 	size_t		 page;		/* non-link text in the body */
 	int		 pass;		/* 1: raw counts, 2: pruned */
 	struct hmeta	 meta;
+	struct html_meta stated;	/* what the page states (html-meta.c) */
 	char		 qlang[3];	/* for <q> marks */
 
 	xmlNode		**roots;	/* the content, in order */
@@ -2033,7 +2035,9 @@ set_meta(struct hctx *c)
 	}
 	for (k = 0; k < 3 && m->title[k] == NULL; k++)
 		;
-	if (k < 3)
+	if (c->stated.title != NULL)
+		doc_set_title(c->d, c->stated.title);
+	else if (k < 3)
 		doc_set_title(c->d, m->title[k]);
 	else if (m->title[3] != NULL) {
 		t = title_clean(m->title[3], h1);
@@ -2046,23 +2050,60 @@ set_meta(struct hctx *c)
 	} else
 		doc_set_title(c->d, h1);
 	free(h1);
+	for (k = 0; k < c->stated.nauthors; k++)
+		doc_add_author(c->d, c->stated.authors[k]);
 	for (k = 0; k < nitems(m->byline) && m->byline[k] == NULL; k++)
 		;
-	if (k < nitems(m->byline))
-		doc_set_byline(c->d, m->byline[k]);
+	if (c->d->nauthors == 0 && k < nitems(m->byline))
+		doc_add_author(c->d, m->byline[k]);
 	for (k = 0; k < nitems(m->date) && m->date[k] == NULL; k++)
 		;
-	if (k < nitems(m->date))
-		doc_set_date(c->d, m->date[k]);
+	if (c->stated.published != NULL)
+		doc_set_date(c->d, c->stated.published);
+	else if (k < nitems(m->date)) {
+		t = html_meta_iso_date(m->date[k]);
+		doc_set_date(c->d, t != NULL ? t : m->date[k]);
+		free(t);
+	}
+	doc_set_modified(c->d, c->stated.modified);
+	doc_set_subtitle(c->d, c->stated.subtitle);
+	doc_set_site(c->d, c->stated.site);
+	doc_set_canonical(c->d, c->stated.canonical);
 	for (k = 0; k < nitems(m->lang) && m->lang[k] == NULL; k++)
 		;
-	if (k < nitems(m->lang)) {
-		doc_set_lang(c->d, m->lang[k]);
-		for (t = m->lang[k], k = 0; k < 2 && isalpha((unsigned char)
-		    t[k]); k++)
+	t = k < nitems(m->lang) ? m->lang[k] : c->stated.lang;
+	if (t != NULL) {
+		doc_set_lang(c->d, t);
+		for (k = 0; k < 2 && isalpha((unsigned char)t[k]); k++)
 			c->qlang[k] = (char)tolower((unsigned char)t[k]);
 		c->qlang[k] = '\0';
 	}
+}
+
+/*
+ * The article body the page states in its JSON-LD (articleBody), as
+ * paragraphs: for a page whose markup gave no article. Returns whether it
+ * was used.
+ */
+static int
+emit_stated_body(struct hctx *c)
+{
+	const char	*p, *e, *b = c->stated.body;
+	size_t		 chars = 0;
+
+	if (b == NULL)
+		return (0);
+	count_text((const xmlChar *)b, &chars, &(size_t){ 0 });
+	if (chars < 200 || chars < roots_text(c))
+		return (0);
+	if (c->h1 != NULL && !is_dropped(c->h1))
+		tree_walk(c->h1, emit_enter, emit_leave, c);
+	for (p = b; *p != '\0'; p = e + (*e != '\0')) {
+		e = p + strcspn(p, "\n");
+		doc_add_block(c->d, BLOCK_PARA, 0, p, (size_t)(e - p));
+	}
+	c->d->found = DOC_FOUND_ARTICLE;
+	return (1);
 }
 
 /*
@@ -2203,6 +2244,66 @@ is_dateline(const struct doc_block *b)
 	return (digits >= 4 && words <= 3);
 }
 
+/* Does a block's text end like a sentence (or a quotation of one)? */
+static int
+block_ends_sentence(const struct doc_block *b)
+{
+	static const char *const ends[] = {
+		".", "!", "?", "\xe2\x80\xa6", ".\"", ".\xe2\x80\x9d",
+		".\xc2\xbb", "!\xe2\x80\x9d", "?\xe2\x80\x9d", ".)",
+		"\xc2\xbb", "\xe2\x80\x9d"
+	};
+	size_t	i, l;
+
+	for (i = 0; i < nitems(ends); i++) {
+		l = strlen(ends[i]);
+		if (b->len >= l && memcmp(b->text + b->len - l, ends[i], l) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Is a block running text the content can be trusted to hold (jusText's
+ * "good" block): long, or a sentence of some length?
+ */
+static int
+block_good(const struct doc_block *b)
+{
+	if (b->kind == BLOCK_HEADING || b->kind == BLOCK_CAPTION)
+		return (0);
+	return (b->len >= 160 || (b->len >= 50 && block_ends_sentence(b)));
+}
+
+/*
+ * Trim the short blocks past the last good one: what follows the article
+ * in its container ("Like", "Write a comment", "Back to all news", a
+ * widget's title) is short and no sentence. List items stay (the last
+ * steps of a recipe, a list of sources).
+ */
+static void
+trim_tail(struct doc *d)
+{
+	size_t	last, i, k;
+
+	for (last = d->nblocks; last > 0; last--) {
+		if (block_good(&d->blocks[last - 1]))
+			break;
+	}
+	if (last == 0)
+		return;
+	for (i = k = last; i < d->nblocks; i++) {
+		const struct doc_block	*b = &d->blocks[i];
+
+		if ((b->kind == BLOCK_PARA || b->kind == BLOCK_HEADING ||
+		    b->kind == BLOCK_CAPTION) && !b->headline &&
+		    b->len < 120 && !block_ends_sentence(b))
+			continue;
+		d->blocks[k++] = *b;
+	}
+	d->nblocks = k;
+}
+
 /*
  * Tidy the blocks the content gave: furniture phrases out, then headings
  * left with nothing under them at the end (a "Related" heading whose links
@@ -2232,6 +2333,7 @@ tidy_blocks(struct hctx *c)
 	}
 	d->nblocks = k;
 	ucasemap_close(cm);
+	trim_tail(d);
 	/* Headings with nothing under them at the end. */
 	while (d->nblocks > 0 && d->blocks[d->nblocks - 1].kind ==
 	    BLOCK_HEADING && !d->blocks[d->nblocks - 1].headline)
@@ -2252,6 +2354,7 @@ hctx_release(struct hctx *c)
 		free(c->meta.date[k]);
 	for (k = 0; k < nitems(c->meta.lang); k++)
 		free(c->meta.lang[k]);
+	html_meta_free(&c->stated);
 	free(c->info);
 	free(c->roots);
 	free(c->cands);
@@ -2325,6 +2428,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	tree_walk(c.root, info_enter, NULL, &c);
 
 	/* Metadata, the headline, counts, furniture. */
+	html_meta_read(c.root, &c.stated);
 	tree_walk(c.root, meta_enter, NULL, &c);
 	pick_h1(&c);
 	count_pass(&c, 1);
@@ -2341,6 +2445,8 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 		tree_walk(c.body, byline_enter, NULL, &c);
 	}
 	set_meta(&c);
+	if (c.d->found == DOC_FOUND_FALLBACK && emit_stated_body(&c))
+		goto done;
 	for (k = text = 0; k < c.nroots; k++) {
 		if ((hb = hi(c.roots[k])) != NULL)
 			text += hb->text - hb->link;
