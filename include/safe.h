@@ -16,6 +16,11 @@
 int	safe_is_unsafe(int32_t c);
 /* Append s with unsafe characters escaped (tab kept if keep_tab). */
 void	safe_escape(struct strbuf *, const char *s, size_t len, int keep_tab);
+/*
+ * Append s as a JSON string (quoted; controls and bidi marks as \uXXXX
+ * escapes, invalid UTF-8 as \ufffd).
+ */
+void	safe_json(struct strbuf *, const char *s, size_t len);
 /* Write s escaped to f. */
 void	safe_fwrite(FILE *, const char *s, size_t len);
 void	safe_fputs(FILE *, const char *s);

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
-#include <unicode/utf8.h>
 
 #include "align.h"
 #include "cmd.h"
@@ -35,36 +34,6 @@ tsv_text(struct strbuf *sb, const char *s, size_t len)
 		if (sb->buf[i] == '\t' || sb->buf[i] == '\n')
 			sb->buf[i] = ' ';
 	}
-}
-
-/* Append s as a JSON string (quoted; controls and bidi marks escaped). */
-static void
-json_text(struct strbuf *sb, const char *s, size_t len)
-{
-	int32_t	i = 0, prev, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
-	UChar32	c;
-
-	strbuf_addch(sb, '"');
-	while (i < n) {
-		prev = i;
-		U8_NEXT(s, i, n, c);
-		if (c < 0) {
-			strbuf_addstr(sb, "\\ufffd");
-			continue;
-		}
-		if (c == '"' || c == '\\') {
-			strbuf_addch(sb, '\\');
-			strbuf_addch(sb, (char)c);
-		} else if (c == '\n')
-			strbuf_addstr(sb, "\\n");
-		else if (c == '\t')
-			strbuf_addstr(sb, "\\t");
-		else if (safe_is_unsafe(c))
-			strbuf_addf(sb, "\\u%04x", (unsigned)c);
-		else
-			strbuf_add(sb, s + prev, (size_t)(i - prev));
-	}
-	strbuf_addch(sb, '"');
 }
 
 /* The text of sentence s of version v. */
@@ -138,10 +107,10 @@ print_json(const struct alignment *al, struct strbuf *sb)
 
 		strbuf_addstr(sb, v > 0 ? ",\n    {" : "\n    {");
 		strbuf_addstr(sb, "\"source\": ");
-		json_text(sb, d->source, strlen(d->source));
+		safe_json(sb, d->source, strlen(d->source));
 		strbuf_addstr(sb, ", \"lang\": ");
 		if (d->lang != NULL)
-			json_text(sb, d->lang, strlen(d->lang));
+			safe_json(sb, d->lang, strlen(d->lang));
 		else
 			strbuf_addstr(sb, "null");
 		strbuf_addf(sb, ", \"sentences\": %zu}", al->nsents[v]);
@@ -293,7 +262,7 @@ print_quotes(const struct alignment *al, int json, struct strbuf *sb)
 
 				range_text(&tmp, al->docs[v], q->start, q->end,
 				    raw_text);
-				json_text(sb, tmp.buf, tmp.len);
+				safe_json(sb, tmp.buf, tmp.len);
 				strbuf_release(&tmp);
 			}
 			strbuf_addch(sb, '}');

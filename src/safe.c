@@ -56,6 +56,40 @@ safe_escape(struct strbuf *sb, const char *s, size_t len, int keep_tab)
 	}
 }
 
+/*
+ * Append s as a JSON string, quoted: quotes and backslashes escaped, newline
+ * and tab as \n and \t, the other controls and the bidi marks as \uXXXX,
+ * invalid UTF-8 as \ufffd; the rest is UTF-8 as it is.
+ */
+void
+safe_json(struct strbuf *sb, const char *s, size_t len)
+{
+	int32_t	i = 0, prev, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	UChar32	c;
+
+	strbuf_addch(sb, '"');
+	while (i < n) {
+		prev = i;
+		U8_NEXT(s, i, n, c);
+		if (c < 0) {
+			strbuf_addstr(sb, "\\ufffd");
+			continue;
+		}
+		if (c == '"' || c == '\\') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, (char)c);
+		} else if (c == '\n')
+			strbuf_addstr(sb, "\\n");
+		else if (c == '\t')
+			strbuf_addstr(sb, "\\t");
+		else if (safe_is_unsafe(c))
+			strbuf_addf(sb, "\\u%04x", (unsigned)c);
+		else
+			strbuf_add(sb, s + prev, (size_t)(i - prev));
+	}
+	strbuf_addch(sb, '"');
+}
+
 void
 safe_fwrite(FILE *f, const char *s, size_t len)
 {
