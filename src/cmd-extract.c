@@ -6,33 +6,118 @@
  *   text      the body alone: no title, byline, date or captions; blocks
  *             separated by a blank line, list items as "- ", headings as
  *             their text
+ *   markdown  CommonMark: "# title", a line in italics with the byline,
+ *             date and site (those the page states), then the body:
+ *             headings as "##".."######", lists ("- ", "3. ") nested by
+ *             indentation, quotations as "> " nested by level, captions
+ *             as lines in italics, preformatted text fenced, and the
+ *             emphasis, strong, code and links of the text
+ *   json      one object per input on one line (JSON Lines): the metadata
+ *             (null when absent; authors and alternates are arrays, empty
+ *             when absent), found, body (the text format's output) and
+ *             blocks (kind, level and text of every block but the headline,
+ *             captions included)
  *
- * Several inputs in text are each preceded by "==> NAME <==", as head(1)
- * does. An input that cannot be read gives one line on stderr and the exit
- * status 1; the others are still extracted.
+ * Several inputs in text or Markdown are each preceded by "==> NAME <==",
+ * as head(1) does. An input that cannot be read gives one line on stderr
+ * and the exit status 1; the others are still extracted.
+ *
+ * The Markdown is written so that a CommonMark parser gives back the same
+ * text: every character that would start a construct is escaped where it
+ * would (a "-" or "1." at the start of a line, "*", "_", "`", "[", "<",
+ * an "&" that reads as an entity), and a mark the syntax cannot express
+ * where it falls (emphasis that starts or ends inside a word next to
+ * punctuation, a link inside a link, marks that overlap) is left out
+ * rather than written as stray asterisks. tests/unit/u-extract.c parses
+ * the output back with libcmark to hold it to that.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "cmd.h"
+#include "extract.h"
 #include "safe.h"
 
 static const char extract_usage[] =
-    "usage: polyread extract [--format=text] [--lang L] FILE|URL...\n"
+    "usage: polyread extract [--format=text|markdown|json] [--lang L] "
+    "FILE|URL...\n"
     "Print the article each page holds, without the page's furniture.\n"
-    "  text      the body alone, blocks separated by a blank line\n";
+    "  text      the body alone, blocks separated by a blank line\n"
+    "  markdown  title, byline, date and site, then the body (CommonMark)\n"
+    "  json      the metadata and the body, one JSON object per line\n";
 
-enum extract_format {
-	EXTRACT_TEXT
+/* The deepest list nesting written as such; deeper items stay at it. */
+#define MD_MAX_DEPTH	32
+
+/* How a run of text is placed (md_text(), md_inline()). */
+#define MD_LINE_START	0x1	/* it starts a line: block syntax applies */
+#define MD_HEADING	0x2	/* in a heading: '#' is escaped */
+#define MD_EMPH		0x4	/* inside emphasis the caller writes */
+#define MD_BEFORE_PUNCT	0x8	/* the caller writes punctuation after it */
+
+/*
+ * A character's class for the emphasis rules of CommonMark (6.2). Symbols
+ * outside ASCII are punctuation for CommonMark 0.31 but not for 0.30;
+ * MD_MAYBE lets the checks count them the unfavourable way.
+ */
+enum md_class {
+	MD_SPACE,		/* white space, or the start or end of a line */
+	MD_PUNCT,
+	MD_MAYBE,
+	MD_OTHER
 };
 
-/* Is block i of d part of the body (not the title, not a caption)? */
+/* A mark written open, waiting for its end. */
+struct md_open {
+	enum span_kind	 kind;
+	size_t		 start;
+	size_t		 end;
+	const char	*target;
+};
+
+/* Is block b part of the body (not the title, not a caption)? */
 static int
 extract_is_body(const struct doc_block *b)
 {
 	return (!b->headline && b->kind != BLOCK_CAPTION);
+}
+
+int
+extract_format_parse(const char *s, enum extract_format *fmt)
+{
+	if (strcmp(s, "text") == 0)
+		*fmt = EXTRACT_TEXT;
+	else if (strcmp(s, "markdown") == 0)
+		*fmt = EXTRACT_MARKDOWN;
+	else if (strcmp(s, "json") == 0)
+		*fmt = EXTRACT_JSON;
+	else
+		return (-1);
+	return (0);
+}
+
+/*
+ * Append the text of a block escaped for the terminal; preformatted text
+ * keeps its tabs and newlines.
+ */
+static void
+extract_escape(struct strbuf *sb, const char *s, size_t len, int pre)
+{
+	const char	*nl;
+
+	while (pre && (nl = memchr(s, '\n', len)) != NULL) {
+		safe_escape(sb, s, (size_t)(nl - s), 1);
+		strbuf_addch(sb, '\n');
+		len -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+	}
+	safe_escape(sb, s, len, pre);
 }
 
 /* The body as text. */
@@ -52,42 +137,850 @@ extract_text(struct strbuf *sb, const struct doc *d)
 		first = 0;
 		if (b->kind == BLOCK_ITEM)
 			strbuf_addstr(sb, "- ");
-		safe_escape(sb, b->text, b->len, b->kind == BLOCK_PRE);
+		extract_escape(sb, b->text, b->len, b->kind == BLOCK_PRE);
 		strbuf_addch(sb, '\n');
 	}
 }
 
-/* Extract one input to sb; 0, or -1 after a message. */
+/* The class of code point c (-1: the start or end of a line). */
+static enum md_class
+md_class(int32_t c)
+{
+	if (c < 0 || c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f')
+		return (MD_SPACE);
+	/* Written as a visible escape: "\<U+202E>", "^[". */
+	if (safe_is_unsafe(c))
+		return (MD_PUNCT);
+	if (c < 0x80) {
+		if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+		    (c >= '[' && c <= '`') || (c >= '{' && c <= '~'))
+			return (MD_PUNCT);
+		return (MD_OTHER);
+	}
+	switch (u_charType(c)) {
+	case U_SPACE_SEPARATOR:
+		return (MD_SPACE);
+	case U_CONNECTOR_PUNCTUATION:
+	case U_DASH_PUNCTUATION:
+	case U_START_PUNCTUATION:
+	case U_END_PUNCTUATION:
+	case U_INITIAL_PUNCTUATION:
+	case U_FINAL_PUNCTUATION:
+	case U_OTHER_PUNCTUATION:
+		return (MD_PUNCT);
+	case U_MATH_SYMBOL:
+	case U_CURRENCY_SYMBOL:
+	case U_MODIFIER_SYMBOL:
+	case U_OTHER_SYMBOL:
+		return (MD_MAYBE);
+	default:
+		return (MD_OTHER);
+	}
+}
+
+/* The code point at byte i of s (len bytes), or -1 at the end. */
+static int32_t
+md_cp_at(const char *s, size_t len, size_t i)
+{
+	int32_t	 j = (int32_t)i, n = (int32_t)len;
+	UChar32	 c;
+
+	if (i >= len)
+		return (-1);
+	U8_NEXT(s, j, n, c);
+	return (c < 0 ? 0xfffd : c);
+}
+
+/* The code point before byte i of s, or -1 at the start. */
+static int32_t
+md_cp_before(const char *s, size_t i)
+{
+	int32_t	 j = (int32_t)i;
+	UChar32	 c;
+
+	if (i == 0)
+		return (-1);
+	U8_PREV(s, 0, j, c);
+	return (c < 0 ? 0xfffd : c);
+}
+
+/*
+ * Could a '*' run between characters of classes prev and next open
+ * emphasis (is it left-flanking)? Unsure classes count against.
+ */
+static int
+md_can_open(enum md_class prev, enum md_class next)
+{
+	if (next == MD_SPACE)
+		return (0);
+	if (next == MD_OTHER)
+		return (1);
+	return (prev == MD_SPACE || prev == MD_PUNCT);
+}
+
+/* Could it close emphasis (is it right-flanking)? */
+static int
+md_can_close(enum md_class prev, enum md_class next)
+{
+	if (prev == MD_SPACE)
+		return (0);
+	if (prev == MD_OTHER)
+		return (1);
+	return (next == MD_SPACE || next == MD_PUNCT);
+}
+
+/* Might it close emphasis (unsure classes count for)? */
+static int
+md_may_close(enum md_class prev, enum md_class next)
+{
+	return (prev != MD_SPACE && (prev != MD_PUNCT || next != MD_OTHER));
+}
+
+/* Might it open emphasis? */
+static int
+md_may_open(enum md_class prev, enum md_class next)
+{
+	return (next != MD_SPACE && (next != MD_PUNCT || prev != MD_OTHER));
+}
+
+/* Does s at i hold something CommonMark reads as an entity ("&amp;")? */
+static int
+md_entity_at(const char *s, size_t len, size_t i)
+{
+	size_t	j = i + 1, n = 0;
+
+	if (j < len && s[j] == '#') {
+		j++;
+		if (j < len && (s[j] == 'x' || s[j] == 'X'))
+			j++;
+	}
+	while (j < len && n <= 32 && ((s[j] >= '0' && s[j] <= '9') ||
+	    (s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
+		j++;
+		n++;
+	}
+	return (n != 0 && j < len && s[j] == ';');
+}
+
+/* Append ASCII text with every punctuation character backslashed. */
+static void
+md_escape_all(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++) {
+		if (md_class((unsigned char)s[i]) == MD_PUNCT)
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, s[i]);
+	}
+}
+
+/*
+ * Where a line that starts with s (len bytes) has the '.' or ')' of an
+ * ordered list marker ("1. ", "2024) "), which must be escaped; or
+ * DOC_NOPOS.
+ */
+static size_t
+md_marker_end(const char *s, size_t len)
+{
+	size_t	r = strspn(s, "0123456789");
+
+	if (r > 0 && r <= 9 && r < len && (s[r] == '.' || s[r] == ')') &&
+	    (r + 1 == len || s[r + 1] == ' '))
+		return (r);
+	return (DOC_NOPOS);
+}
+
+/*
+ * Append s[from, to) (of a string of len bytes) as Markdown text that reads
+ * back as itself; flags say where it stands (MD_*), dot is the byte of an
+ * ordered list marker to escape (md_marker_end()) or DOC_NOPOS.
+ */
+static void
+md_text(struct strbuf *sb, const char *s, size_t from, size_t to, size_t len,
+    int flags, size_t dot)
+{
+	struct strbuf	 tmp = STRBUF_INIT;
+	size_t		 i = from, prev, r;
+	int32_t		 c, n = (int32_t)len;
+	int		 start;
+
+	while (i < to) {
+		prev = i;
+		start = (flags & MD_LINE_START) && i == from;
+		{
+			int32_t	j = (int32_t)i;
+
+			U8_NEXT(s, j, n, c);
+			i = (size_t)j;
+		}
+		if (c < 0) {
+			strbuf_add(sb, "\xef\xbf\xbd", 3);
+			continue;
+		}
+		if (safe_is_unsafe(c)) {
+			strbuf_reset(&tmp);
+			safe_escape(&tmp, s + prev, i - prev, 0);
+			md_escape_all(sb, tmp.buf, tmp.len);
+			continue;
+		}
+		if (c >= 0x80) {
+			strbuf_add(sb, s + prev, i - prev);
+			continue;
+		}
+		/* Leading or trailing white space would be dropped. */
+		if (c == ' ' && (start || (i == len &&
+		    (flags & MD_BEFORE_PUNCT) == 0))) {
+			strbuf_addstr(sb, "&#32;");
+			continue;
+		}
+		if (start) {
+			/* A heading: one to six '#' and a space. */
+			for (r = prev; r < len && s[r] == '#';)
+				r++;
+			if ((c == '#' && r - prev <= 6 &&
+			    (r == len || s[r] == ' ')) || c == '>' ||
+			    (c == '-' && (i == len || s[i] == ' ' ||
+			    s[i] == '-')) ||
+			    (c == '+' && (i == len || s[i] == ' ')) ||
+			    (c == '~' && i < len && s[i] == '~')) {
+				strbuf_addch(sb, '\\');
+				strbuf_addch(sb, (char)c);
+				continue;
+			}
+		}
+		if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
+		    c == ']' || c == '<' || prev == dot ||
+		    (c == '#' && (flags & MD_HEADING)) ||
+		    (c == '&' && md_entity_at(s, len, prev)) ||
+		    (c == '!' && i == to && to < len))
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, (char)c);
+	}
+	strbuf_release(&tmp);
+}
+
+/*
+ * Append a code span: as many backticks as the longest run inside plus
+ * one, and a space inside each end when the text starts or ends with a
+ * backtick or with spaces at both ends (CommonMark strips one).
+ */
+static void
+md_code(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t	i, run = 0, longest = 0, all_space = 1;
+	int	pad;
+
+	for (i = 0; i < len; i++) {
+		run = s[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+		if (s[i] != ' ')
+			all_space = 0;
+	}
+	pad = s[0] == '`' || s[len - 1] == '`' ||
+	    (s[0] == ' ' && s[len - 1] == ' ' && !all_space);
+	for (i = 0; i <= longest; i++)
+		strbuf_addch(sb, '`');
+	if (pad)
+		strbuf_addch(sb, ' ');
+	safe_escape(sb, s, len, 0);
+	if (pad)
+		strbuf_addch(sb, ' ');
+	for (i = 0; i <= longest; i++)
+		strbuf_addch(sb, '`');
+}
+
+/*
+ * Append a link destination: white space, controls and bidi marks
+ * percent-encoded, the characters that would end it backslashed.
+ */
+static void
+md_dest(struct strbuf *sb, const char *s)
+{
+	size_t	len = strlen(s), i = 0, prev, k;
+	int32_t	c, j, n = (int32_t)len;
+
+	while (i < len) {
+		prev = i;
+		j = (int32_t)i;
+		U8_NEXT(s, j, n, c);
+		i = (size_t)j;
+		if (c < 0 || c == ' ' || safe_is_unsafe(c) ||
+		    md_class(c) == MD_SPACE) {
+			for (k = prev; k < i; k++)
+				strbuf_addf(sb, "%%%02X", (unsigned char)s[k]);
+			continue;
+		}
+		if (c == '\\' || c == '(' || c == ')' || c == '<' ||
+		    c == '>' || (c == '&' && md_entity_at(s, len, prev)))
+			strbuf_addch(sb, '\\');
+		strbuf_add(sb, s + prev, i - prev);
+	}
+}
+
+/* The class of the character written last to sb. */
+static enum md_class
+md_class_last(const struct strbuf *sb)
+{
+	if (sb->len == 0)
+		return (MD_SPACE);
+	return (md_class(md_cp_before(sb->buf, sb->len)));
+}
+
+/* Order spans by start, then as they were (seq in target's place). */
+static int
+md_span_cmp(const void *a, const void *b)
+{
+	const struct doc_span	*x = a, *y = b;
+
+	if (x->start != y->start)
+		return (x->start < y->start ? -1 : 1);
+	return (x->end > y->end ? -1 : x->end < y->end);
+}
+
+/*
+ * Should emphasis or strong sp[k], over [pos, end) of b, be written? Only
+ * when its delimiters would open and close where they stand; st holds
+ * the marks open around it.
+ */
+static int
+md_show_emph(const struct strbuf *sb, const struct doc_block *b,
+    const struct doc_span *sp, size_t n, size_t k, size_t pos, size_t end,
+    const struct md_open *st, size_t nst, size_t last_close, int flags)
+{
+	enum md_class	prev, next, before_end, after_end;
+	size_t		j;
+	int		inner_start = 0, inner_end = 0, in_emph;
+
+	/* A closing run just written would join the opening one. */
+	if (sb->len == last_close)
+		return (0);
+	for (j = k + 1; j < n && sp[j].start < end; j++) {
+		if (sp[j].start == pos)
+			inner_start = 1;
+		if (sp[j].end >= end)
+			inner_end = 1;
+	}
+	prev = md_class_last(sb);
+	next = md_class(md_cp_at(b->text, b->len, pos));
+	if (inner_start && next == MD_OTHER)
+		next = MD_MAYBE;
+	before_end = md_class(md_cp_before(b->text, end));
+	if (inner_end && before_end == MD_OTHER)
+		before_end = MD_MAYBE;
+	if (nst > 0 && st[nst - 1].end == end)
+		after_end = MD_PUNCT;
+	else if (end == b->len)
+		after_end = (flags & MD_BEFORE_PUNCT) ? MD_PUNCT : MD_SPACE;
+	else
+		after_end = md_class(md_cp_at(b->text, b->len, end));
+	if (!md_can_open(prev, next) || !md_can_close(before_end, after_end))
+		return (0);
+	/*
+	 * Inside emphasis, an opening run must not be able to close it
+	 * ("*a*b*c*" is not em(a em(b) c)).
+	 */
+	in_emph = (flags & MD_EMPH) != 0;
+	for (j = 0; j < nst; j++) {
+		if (st[j].kind == SPAN_EMPH || st[j].kind == SPAN_STRONG)
+			in_emph = 1;
+	}
+	if (in_emph && md_may_close(prev, next))
+		return (0);
+	/*
+	 * A run that could both open and close obeys the rule of 3 (6.2,
+	 * rule 9): it matches no run whose length makes a multiple of 3 with
+	 * its own. Runs of one mark (1 or 2 asterisks) always match; where
+	 * marks share a run, both ends must be one-sided.
+	 */
+	if ((nst > 0 && st[nst - 1].start == pos &&
+	    st[nst - 1].kind != SPAN_LINK) || (nst == 0 && pos == 0 &&
+	    (flags & MD_EMPH)))
+		inner_start = 1;
+	if ((nst > 0 && st[nst - 1].end == end &&
+	    st[nst - 1].kind != SPAN_LINK) || (nst == 0 && end == b->len &&
+	    (flags & MD_EMPH)))
+		inner_end = 1;
+	if ((inner_start || inner_end) && (md_may_close(prev, next) ||
+	    md_may_open(before_end, after_end)))
+		return (0);
+	return (1);
+}
+
+/* Append the text of block b with its marks (flags: MD_*). */
+static void
+md_inline(struct strbuf *sb, const struct doc_block *b, int flags)
+{
+	struct doc_span		*sp;
+	struct md_open		*st;
+	size_t			 n = 0, nst = 0, k = 0, i, pos = 0, end, next;
+	size_t			 last_close = DOC_NOPOS;
+	int			 at_start = flags & MD_LINE_START, in_link, code;
+	int			 label = 0;	/* in "[" that starts the line */
+	size_t			 dot = DOC_NOPOS;
+	int			 rest = flags & ~MD_LINE_START;
+
+	/*
+	 * The marks, emphasis and strong without the white space at their
+	 * ends (it would stop the delimiters from opening or closing).
+	 */
+	sp = xreallocarray(NULL, b->nspans + 1, sizeof *sp);
+	st = xreallocarray(NULL, b->nspans + 1, sizeof *st);
+	for (i = 0; i < b->nspans; i++) {
+		struct doc_span	s = b->spans[i];
+
+		if (s.end > b->len)
+			s.end = b->len;
+		if (s.kind == SPAN_LINK && s.target == NULL)
+			continue;
+		if (s.kind == SPAN_EMPH || s.kind == SPAN_STRONG) {
+			while (s.start < s.end && md_class(md_cp_at(b->text,
+			    s.end, s.start)) == MD_SPACE)
+				s.start += U8_LENGTH(md_cp_at(b->text, s.end,
+				    s.start));
+			while (s.end > s.start && md_class(md_cp_before(
+			    b->text, s.end)) == MD_SPACE)
+				s.end -= U8_LENGTH(md_cp_before(b->text,
+				    s.end));
+		}
+		if (s.start < s.end)
+			sp[n++] = s;
+	}
+	qsort(sp, n, sizeof *sp, md_span_cmp);
+	if (at_start)
+		dot = md_marker_end(b->text, b->len);
+
+	for (;;) {
+		/* Close the marks that end here. */
+		while (nst > 0 && st[nst - 1].end == pos) {
+			nst--;
+			switch (st[nst].kind) {
+			case SPAN_EMPH:
+				strbuf_addch(sb, '*');
+				last_close = sb->len;
+				break;
+			case SPAN_STRONG:
+				strbuf_addstr(sb, "**");
+				last_close = sb->len;
+				break;
+			case SPAN_LINK:
+				label = 0;
+				strbuf_addstr(sb, "](");
+				md_dest(sb, st[nst].target);
+				strbuf_addch(sb, ')');
+				break;
+			case SPAN_CODE:
+				break;
+			}
+		}
+		if (pos >= b->len)
+			break;
+
+		/* Open those that start here, nested in the open ones. */
+		code = 0;
+		while (!code && k < n && sp[k].start <= pos) {
+			const struct doc_span	*s = &sp[k++];
+
+			if (s->start < pos)
+				continue;	/* inside a code span */
+			end = s->end;
+			if (nst > 0 && end > st[nst - 1].end)
+				end = st[nst - 1].end;
+			switch (s->kind) {
+			case SPAN_CODE:
+				/*
+				 * "[`a]:b`..." at the start of a line would
+				 * read as a link reference definition: the
+				 * code goes as text there.
+				 */
+				if (label && memmem(b->text + pos, end - pos,
+				    "]:", 2) != NULL)
+					md_text(sb, b->text, pos, end, b->len,
+					    rest, DOC_NOPOS);
+				else
+					md_code(sb, b->text + pos, end - pos);
+				pos = end;
+				code = 1;
+				break;
+			case SPAN_LINK:
+				in_link = 0;
+				for (i = 0; i < nst; i++) {
+					if (st[i].kind == SPAN_LINK)
+						in_link = 1;
+				}
+				if (in_link)
+					continue;
+				strbuf_addch(sb, '[');
+				label = at_start;
+				break;
+			case SPAN_EMPH:
+			case SPAN_STRONG:
+				if (!md_show_emph(sb, b, sp, n, k - 1, pos, end,
+				    st, nst, last_close, rest))
+					continue;
+				strbuf_addstr(sb, s->kind == SPAN_EMPH ?
+				    "*" : "**");
+				break;
+			}
+			at_start = 0;
+			if (!code) {
+				st[nst].kind = s->kind;
+				st[nst].start = pos;
+				st[nst].end = end;
+				st[nst].target = s->target;
+				nst++;
+			}
+		}
+		if (code)
+			continue;
+
+		/* The text up to the next mark's start or end. */
+		next = b->len;
+		if (nst > 0 && st[nst - 1].end < next)
+			next = st[nst - 1].end;
+		if (k < n && sp[k].start < next)
+			next = sp[k].start;
+		md_text(sb, b->text, pos, next, b->len, rest | at_start, dot);
+		at_start = 0;
+		pos = next;
+	}
+	free(st);
+	free(sp);
+}
+
+/* Is marker a list item marker CommonMark reads as ordered ("3. ")? */
+static int
+md_ordered_marker(const char *m)
+{
+	size_t	n = strspn(m, "0123456789");
+
+	return (n >= 1 && n <= 9 && strcmp(m + n, ". ") == 0);
+}
+
+/* Append a fenced code block. */
+static void
+md_pre(struct strbuf *sb, const struct doc_block *b)
+{
+	size_t	i, run = 0, longest = 0, fence;
+
+	for (i = 0; i < b->len; i++) {
+		run = b->text[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	fence = longest < 3 ? 3 : longest + 1;
+	for (i = 0; i < fence; i++)
+		strbuf_addch(sb, '`');
+	strbuf_addch(sb, '\n');
+	extract_escape(sb, b->text, b->len, 1);
+	strbuf_addch(sb, '\n');
+	for (i = 0; i < fence; i++)
+		strbuf_addch(sb, '`');
+}
+
+/*
+ * Append a line in italics (a caption, the metadata line): the text of
+ * block b, or of s when b is NULL. Without the italics when the text
+ * starts or ends with white space, which would stop them.
+ */
+static void
+md_italic(struct strbuf *sb, const struct doc_block *b, const char *s)
+{
+	struct doc_block	 tmp;
+	int			 wrap;
+
+	if (b == NULL) {
+		memset(&tmp, 0, sizeof tmp);
+		tmp.text = s;
+		tmp.len = strlen(s);
+		b = &tmp;
+	}
+	wrap = md_class(md_cp_at(b->text, b->len, 0)) != MD_SPACE &&
+	    md_class(md_cp_before(b->text, b->len)) != MD_SPACE;
+	if (!wrap) {
+		md_inline(sb, b, MD_LINE_START);
+		return;
+	}
+	strbuf_addch(sb, '*');
+	md_inline(sb, b, MD_EMPH | MD_BEFORE_PUNCT);
+	strbuf_addch(sb, '*');
+}
+
+/* The title and the metadata line; 1 if anything was written. */
+static int
+md_header(struct strbuf *sb, const struct doc *d)
+{
+	struct strbuf	 meta = STRBUF_INIT;
+	const char	*title = d->title;
+	size_t		 i;
+	int		 any = 0;
+
+	for (i = 0; title == NULL && i < d->nblocks; i++) {
+		if (d->blocks[i].headline)
+			title = d->blocks[i].text;
+	}
+	if (title != NULL && *title != '\0') {
+		strbuf_addstr(sb, "# ");
+		md_text(sb, title, 0, strlen(title), strlen(title),
+		    MD_HEADING, DOC_NOPOS);
+		strbuf_addch(sb, '\n');
+		any = 1;
+	}
+	if (d->byline != NULL) {
+		/* "By X", unless the byline says it. */
+		if (strncasecmp(d->byline, "by ", 3) != 0)
+			strbuf_addstr(&meta, "By ");
+		strbuf_addstr(&meta, d->byline);
+	}
+	if (d->date != NULL) {
+		if (meta.len != 0)
+			strbuf_addstr(&meta, " · ");
+		strbuf_addstr(&meta, d->date);
+	}
+	if (d->site != NULL) {
+		if (meta.len != 0)
+			strbuf_addstr(&meta, " · ");
+		strbuf_addstr(&meta, d->site);
+	}
+	if (meta.len != 0) {
+		if (any)
+			strbuf_addch(sb, '\n');
+		md_italic(sb, NULL, meta.buf);
+		strbuf_addch(sb, '\n');
+		any = 1;
+	}
+	strbuf_release(&meta);
+	return (any);
+}
+
+/* The document as CommonMark. */
+static void
+extract_markdown(struct strbuf *sb, const struct doc *d)
+{
+	const struct doc_block	*b, *prev = NULL;
+	size_t			 ind[MD_MAX_DEPTH + 1], i, depth = 0, lv, q;
+	int			 cont;
+
+	ind[0] = 0;
+	if (md_header(sb, d))
+		prev = d->blocks;	/* not an item, not a quotation */
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->headline)
+			continue;
+
+		/*
+		 * A list item's later block (after a nested list, a second
+		 * paragraph) goes under its item: at the column of its text.
+		 */
+		lv = b->level < 1 ? 1 : (size_t)b->level;
+		cont = b->kind == BLOCK_ITEM && b->marker != NULL &&
+		    b->marker[0] == ' ' && prev != NULL &&
+		    prev->kind == BLOCK_ITEM && lv <= depth;
+
+		/* Between blocks: a blank line, but in a tight list. */
+		if (prev != NULL) {
+			if (prev->kind == BLOCK_QUOTE &&
+			    b->kind == BLOCK_QUOTE) {
+				q = (size_t)(prev->level < b->level ?
+				    prev->level : b->level);
+				while (q-- > 1)
+					strbuf_addstr(sb, "> ");
+				strbuf_addstr(sb, ">\n");
+			} else if (prev->kind != BLOCK_ITEM ||
+			    b->kind != BLOCK_ITEM || cont)
+				strbuf_addch(sb, '\n');
+		}
+		if (b->kind != BLOCK_ITEM)
+			depth = 0;
+		prev = b;
+
+		switch (b->kind) {
+		case BLOCK_PARA:
+			md_inline(sb, b, MD_LINE_START);
+			break;
+		case BLOCK_HEADING:
+			q = b->level < 2 ? 2 : b->level > 6 ? 6 :
+			    (size_t)b->level;
+			while (q-- > 0)
+				strbuf_addch(sb, '#');
+			strbuf_addch(sb, ' ');
+			md_inline(sb, b, MD_HEADING);
+			break;
+		case BLOCK_QUOTE:
+			for (q = b->level < 1 ? 1 : (size_t)b->level; q > 0;
+			    q--)
+				strbuf_addstr(sb, "> ");
+			md_inline(sb, b, MD_LINE_START);
+			break;
+		case BLOCK_ITEM:
+			if (cont) {
+				depth = lv;
+				strbuf_addspaces(sb, ind[lv]);
+				md_inline(sb, b, MD_LINE_START);
+				break;
+			}
+			/* One level deeper than the last item at most. */
+			if (lv > depth + 1)
+				lv = depth + 1;
+			if (lv > MD_MAX_DEPTH)
+				lv = MD_MAX_DEPTH;
+			strbuf_addspaces(sb, ind[lv - 1]);
+			if (b->marker != NULL && md_ordered_marker(b->marker)) {
+				strbuf_addstr(sb, b->marker);
+				ind[lv] = ind[lv - 1] + strlen(b->marker);
+				md_inline(sb, b, MD_LINE_START);
+			} else {
+				strbuf_addstr(sb, "- ");
+				ind[lv] = ind[lv - 1] + 2;
+				/* A number CommonMark cannot hold ("-1. "). */
+				if (b->marker != NULL && b->marker[0] != ' ')
+					md_escape_all(sb, b->marker,
+					    strlen(b->marker));
+				md_inline(sb, b, b->marker != NULL &&
+				    b->marker[0] != ' ' ? 0 : MD_LINE_START);
+			}
+			depth = lv;
+			break;
+		case BLOCK_PRE:
+			md_pre(sb, b);
+			break;
+		case BLOCK_CAPTION:
+			md_italic(sb, b, NULL);
+			break;
+		}
+		strbuf_addch(sb, '\n');
+	}
+}
+
+/* Append "name":value for a string that may be absent (null). */
+static void
+json_field(struct strbuf *sb, const char *name, const char *value)
+{
+	strbuf_addf(sb, ",\"%s\":", name);
+	if (value == NULL)
+		strbuf_addstr(sb, "null");
+	else
+		safe_json(sb, value, strlen(value));
+}
+
+/* The document as one JSON object on one line. */
+static void
+extract_json(struct strbuf *sb, const struct doc *d)
+{
+	struct strbuf		 body = STRBUF_INIT;
+	const struct doc_block	*b;
+	size_t			 i;
+	int			 first;
+
+	strbuf_addstr(sb, "{\"source\":");
+	safe_json(sb, d->source, strlen(d->source));
+	json_field(sb, "title", d->title);
+	json_field(sb, "subtitle", d->subtitle);
+	strbuf_addstr(sb, ",\"authors\":[");
+	for (i = 0; i < d->nauthors; i++) {
+		if (i != 0)
+			strbuf_addch(sb, ',');
+		safe_json(sb, d->authors[i], strlen(d->authors[i]));
+	}
+	strbuf_addch(sb, ']');
+	json_field(sb, "byline", d->byline);
+	json_field(sb, "date", d->date);
+	json_field(sb, "modified", d->modified);
+	json_field(sb, "site", d->site);
+	json_field(sb, "lang", d->lang);
+	json_field(sb, "canonical", d->canonical);
+	strbuf_addstr(sb, ",\"alternates\":[");
+	for (i = 0; i < d->nalts; i++) {
+		strbuf_addstr(sb, i != 0 ? ",{\"lang\":" : "{\"lang\":");
+		if (d->alts[i].lang == NULL)
+			strbuf_addstr(sb, "null");
+		else
+			safe_json(sb, d->alts[i].lang,
+			    strlen(d->alts[i].lang));
+		json_field(sb, "href", d->alts[i].href);
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addch(sb, ']');
+	json_field(sb, "found",
+	    d->found == DOC_FOUND_FALLBACK ? "fallback" : "article");
+	extract_text(&body, d);
+	strbuf_addstr(sb, ",\"body\":");
+	safe_json(sb, body.buf, body.len);
+	strbuf_release(&body);
+	strbuf_addstr(sb, ",\"blocks\":[");
+	first = 1;
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->headline)
+			continue;
+		strbuf_addf(sb, "%s{\"kind\":\"%s\",\"level\":%d,\"text\":",
+		    first ? "" : ",", block_kind_name(b->kind), b->level);
+		safe_json(sb, b->text, b->len);
+		strbuf_addch(sb, '}');
+		first = 0;
+	}
+	strbuf_addstr(sb, "]}\n");
+}
+
+void
+extract_write(struct strbuf *sb, const struct doc *d, enum extract_format fmt)
+{
+	switch (fmt) {
+	case EXTRACT_TEXT:
+		extract_text(sb, d);
+		break;
+	case EXTRACT_MARKDOWN:
+		extract_markdown(sb, d);
+		break;
+	case EXTRACT_JSON:
+		extract_json(sb, d);
+		break;
+	}
+}
+
+/*
+ * Extract one input to sb, with a "==> NAME <==" line before each version
+ * when head is set or when it opens several (a folder), and a blank line
+ * before that when *printed (anything written before; set here); 0, or -1
+ * after a message.
+ */
 static int
 extract_one(struct strbuf *sb, char *path, const struct cmd_opts *o,
-    enum extract_format fmt, int head)
+    enum extract_format fmt, int head, int *printed)
 {
 	struct article	 a;
 	size_t		 v;
+	int		 rc = 0;
 
 	if (cmd_open(&a, &path, 1, o) != 0)
 		return (-1);
+	if (a.warning != NULL) {
+		error_msg("%s", a.warning);
+		rc = -1;
+	}
+	if (a.n > 1)
+		head = 1;
 	for (v = 0; v < a.n; v++) {
 		const struct doc	*d = a.docs[v];
 
 		if (d->found == DOC_FOUND_FALLBACK)
 			error_msg("extract: no article found in '%s': the "
 			    "largest text region stands in for it", d->source);
-		if (head) {
-			if (sb->len != 0)
+		if (head && fmt != EXTRACT_JSON) {
+			if (*printed)
 				strbuf_addch(sb, '\n');
 			strbuf_addstr(sb, "==> ");
 			safe_escape(sb, d->source, strlen(d->source), 0);
 			strbuf_addstr(sb, " <==\n");
 		}
-		switch (fmt) {
-		case EXTRACT_TEXT:
-			extract_text(sb, d);
-			break;
-		}
+		extract_write(sb, d, fmt);
+		*printed = 1;
 	}
 	article_release(&a);
-	return (0);
+	return (rc);
 }
 
 int
@@ -96,22 +989,24 @@ cmd_extract(int argc, char **argv)
 	struct cmd_opts		 o;
 	struct strbuf		 sb = STRBUF_INIT;
 	enum extract_format	 fmt = EXTRACT_TEXT;
-	int			 first, i, failed = 0;
+	int			 first, i, failed = 0, printed = 0;
 
 	first = cmd_parse(argc, argv, "extract", OPT_LANG | OPT_FORMAT |
 	    OPT_INPUT, extract_usage, &o);
 	if (first < 0)
 		return (first == -2 ? 0 : 2);
+	if (o.format != NULL && extract_format_parse(o.format, &fmt) != 0) {
+		error_msg("extract: unknown format '%s' (text, markdown, "
+		    "json)", o.format);
+		return (2);
+	}
 	if (argc - first < 1) {
 		error_msg("extract: expected a file or URL (see --help)");
 		return (2);
 	}
-	if (o.format != NULL && strcmp(o.format, "text") != 0) {
-		error_msg("extract: unknown format '%s' (text)", o.format);
-		return (2);
-	}
 	for (i = first; i < argc; i++) {
-		if (extract_one(&sb, argv[i], &o, fmt, argc - first > 1) != 0)
+		if (extract_one(&sb, argv[i], &o, fmt, argc - first > 1,
+		    &printed) != 0)
 			failed = 1;
 		fwrite(sb.buf, 1, sb.len, stdout);
 		strbuf_reset(&sb);
