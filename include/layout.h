@@ -21,19 +21,26 @@ struct layout_piece {
 };
 
 /*
- * One display line of a column. piece < npieces is the first piece the
- * line shows (DOC_NOPOS for a blank separator line); [start, end) are bytes
- * of block's text; indent columns come before, then the prefix (a bullet).
+ * One display line of a column: [start, end) are bytes of block's text;
+ * indent columns come before, then the prefix (a bullet). A line with
+ * block DOC_NOPOS shows no block: a blank separator line, or (header set)
+ * a line of the article header made from the document's metadata, which
+ * is for display only (no focus, search or note reaches it).
  */
 struct layout_line {
-	size_t		 block;		/* DOC_NOPOS: blank line */
+	size_t		 block;		/* DOC_NOPOS: blank or header line */
 	size_t		 start;
 	size_t		 end;
 	int		 width;		/* of the text, without indent */
 	int		 indent;
 	const char	*prefix;	/* "• " or "3. " on an item's first
 					   line, or NULL */
+	int		 header;	/* LAYOUT_TITLE, LAYOUT_META or 0 */
 };
+
+/* Header lines (block DOC_NOPOS). */
+#define LAYOUT_TITLE	1	/* [start, end) of the header's title */
+#define LAYOUT_META	2	/* the meta line: layout_header_meta() */
 
 /*
  * Lay out the pieces of one version in a column of width: pieces of one
@@ -53,6 +60,64 @@ void	layout_bead(const struct alignment *, size_t b, size_t v, int width,
 	    struct layout_line **lines, size_t *n, size_t *alloc);
 /* True if bead b starts a paragraph (block) in some version. */
 int	layout_bead_starts_block(const struct alignment *, size_t b);
+
+/*
+ * The article header of a column: the title, then one meta line (byline ·
+ * date · site, the parts there are), then the body. When the document has
+ * a headline block (doc_block.headline, or else a heading among its first
+ * blocks whose text is the title) that block is the title: it stays a
+ * block (aligned, focused, annotated) and the meta line follows it. Else
+ * the title comes from doc->title, as header lines. The strings are the
+ * metadata with controls and bidi characters escaped (safe.h), the date
+ * cut to its date part when it is an ISO 8601 timestamp.
+ */
+struct layout_header {
+	size_t	 headline;	/* the title's block, or DOC_NOPOS */
+	char	*title;		/* no headline block: doc->title; or NULL */
+	char	*byline;	/* or NULL */
+	char	*rest;		/* "date · site", the parts there are, or
+				   NULL */
+};
+
+/* Make the header of a document; free it with layout_header_release(). */
+void	layout_header_init(struct layout_header *, const struct doc *);
+void	layout_header_release(struct layout_header *);
+/* Does the header show a title (a headline block or doc->title)? */
+int	layout_header_has_title(const struct layout_header *);
+/*
+ * Append the meta line for a column of width to sb: on one line, a long
+ * byline cut with "…" before the date and site, or the whole line cut
+ * when too narrow for that. Returns its display width (0: no meta line).
+ */
+int	layout_header_meta(const struct layout_header *, int width,
+	    struct strbuf *sb);
+/*
+ * Add the header to lines [from, *n), just laid out for one document's
+ * part of a unit (a bead, a block): the meta line right after the line
+ * that ends the headline block, when the part has it; with no headline
+ * block and first set (the unit that starts the article), the title lines
+ * and the meta line before the part, and a blank line before its text.
+ */
+void	layout_header_add(const struct layout_header *, const struct doc *,
+	    const char *lang, int width, int first, struct layout_line **lines,
+	    size_t from, size_t *n, size_t *alloc);
+/*
+ * The row of the meta line among lines [from, n) (counted from from), or
+ * -1 when they have none.
+ */
+int	layout_header_row(const struct layout_line *, size_t from, size_t n);
+/*
+ * Move the meta line among lines [from, *n) down to row (from from) with
+ * blank lines before it, so that the meta lines of columns whose titles
+ * wrap to different heights are level. Nothing when it is there or lower.
+ */
+void	layout_header_level(struct layout_line **lines, size_t from,
+	    size_t *n, size_t *alloc, int row);
+/*
+ * The bytes of the longest start of s no wider than width, in whole
+ * grapheme clusters (its width in *w when w is not NULL).
+ */
+size_t	layout_fit(const char *s, size_t len, int width, int *w);
 
 /* Column geometry for ncols columns in total width with a gutter. */
 struct layout_geom {

@@ -6,10 +6,20 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "align.h"
 #include "layout.h"
+#include "safe.h"
 #include "text.h"
+
+/* How far into a document a heading that repeats the title is looked for. */
+#define HEADLINE_SCAN	8
+/* A byline is cut to no fewer columns than this to keep the date. */
+#define BYLINE_MIN	8
+
+static const char meta_sep[] = " \xc2\xb7 ";	/* " · " */
+static const char ellipsis[] = "\xe2\x80\xa6";	/* "…" */
 
 /*
  * Indent and marker of a block kind: a list item's bullet or number
@@ -113,6 +123,7 @@ layout_column(const struct doc *d, const char *lang,
 			l->indent = indent + (prefix != NULL && k == 0 ? 0 :
 			    pw);
 			l->prefix = k == 0 ? prefix : NULL;
+			l->header = 0;
 		}
 		prev_block = pieces[i].block;
 		i = j;
@@ -191,4 +202,313 @@ layout_bead_starts_block(const struct alignment *al, size_t b)
 			return (1);
 	}
 	return (0);
+}
+
+/*
+ * The block that is the document's title: the one the loader marked, else
+ * a heading near the start whose text is the title (the plain text,
+ * Markdown and XML loaders take the title from such a heading).
+ */
+static size_t
+header_headline(const struct doc *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].headline)
+			return (i);
+	}
+	if (d->title == NULL)
+		return (DOC_NOPOS);
+	for (i = 0; i < d->nblocks && i < HEADLINE_SCAN; i++) {
+		if (d->blocks[i].kind == BLOCK_HEADING &&
+		    strcmp(d->blocks[i].text, d->title) == 0)
+			return (i);
+	}
+	return (DOC_NOPOS);
+}
+
+/* An escaped copy of s, or NULL when s is NULL or empty. */
+static char *
+header_escape(const char *s, size_t len)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	if (s == NULL || len == 0)
+		return (NULL);
+	safe_escape(&sb, s, len, 0);
+	return (strbuf_detach(&sb, NULL));
+}
+
+/*
+ * The length of the date to show: an ISO 8601 timestamp's date part
+ * ("2024-07-12" of "2024-07-12T09:30:00+02:00"), else all of it.
+ */
+static size_t
+header_date_len(const char *s)
+{
+	static const char	 pat[] = "dddd-dd-dd";
+	size_t			 i, len = strlen(s);
+
+	if (len < sizeof pat - 1)
+		return (len);
+	for (i = 0; i < sizeof pat - 1; i++) {
+		if (pat[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+			return (len);
+	}
+	if (s[i] == '\0' || s[i] == 'T' || s[i] == 't' || s[i] == ' ')
+		return (i);
+	return (len);
+}
+
+void
+layout_header_init(struct layout_header *h, const struct doc *d)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*by = d->byline;
+
+	memset(h, 0, sizeof *h);
+	h->headline = header_headline(d);
+	if (h->headline == DOC_NOPOS && d->title != NULL)
+		h->title = header_escape(d->title, strlen(d->title));
+	if (by != NULL)
+		h->byline = header_escape(by, strlen(by));
+	if (d->date != NULL)
+		safe_escape(&sb, d->date, header_date_len(d->date), 0);
+	/* A site named like the byline is said once. */
+	if (d->site != NULL && (by == NULL || strcasecmp(d->site, by) != 0)) {
+		if (sb.len > 0)
+			strbuf_addstr(&sb, meta_sep);
+		safe_escape(&sb, d->site, strlen(d->site), 0);
+	}
+	if (sb.len > 0)
+		h->rest = strbuf_detach(&sb, NULL);
+	strbuf_release(&sb);
+}
+
+void
+layout_header_release(struct layout_header *h)
+{
+	free(h->title);
+	free(h->byline);
+	free(h->rest);
+	memset(h, 0, sizeof *h);
+	h->headline = DOC_NOPOS;
+}
+
+int
+layout_header_has_title(const struct layout_header *h)
+{
+	return (h->headline != DOC_NOPOS || h->title != NULL);
+}
+
+size_t
+layout_fit(const char *s, size_t len, int width, int *w)
+{
+	size_t	pos = 0, next;
+	int	used = 0, gw;
+
+	while (pos < len) {
+		next = text_next_grapheme(s, len, pos);
+		if (next <= pos)
+			break;
+		gw = text_grapheme_width(s + pos, next - pos);
+		if (used + gw > width)
+			break;
+		used += gw;
+		pos = next;
+	}
+	if (w != NULL)
+		*w = used;
+	return (pos);
+}
+
+/*
+ * Append the start of s that fits in width with the ellipsis (no spaces
+ * before it) to sb; returns its width.
+ */
+static int
+header_cut(struct strbuf *sb, const char *s, size_t len, int width)
+{
+	size_t	n;
+	int	w;
+
+	if (width < 1)
+		return (0);
+	n = layout_fit(s, len, width - 1, &w);
+	while (n > 0 && s[n - 1] == ' ') {
+		n--;
+		w--;
+	}
+	strbuf_add(sb, s, n);
+	strbuf_addstr(sb, ellipsis);
+	return (w + 1);
+}
+
+int
+layout_header_meta(const struct layout_header *h, int width,
+    struct strbuf *sb)
+{
+	struct strbuf	 all = STRBUF_INIT;
+	int		 bw = 0, rw = 0, sw = 0, w;
+
+	if ((h->byline == NULL && h->rest == NULL) || width < 1)
+		return (0);
+	if (h->byline != NULL)
+		bw = text_width(h->byline, strlen(h->byline));
+	if (h->rest != NULL)
+		rw = text_width(h->rest, strlen(h->rest));
+	if (h->byline != NULL && h->rest != NULL)
+		sw = text_width(meta_sep, strlen(meta_sep));
+	if (bw + sw + rw <= width) {
+		if (h->byline != NULL)
+			strbuf_addstr(sb, h->byline);
+		if (sw > 0)
+			strbuf_addstr(sb, meta_sep);
+		if (h->rest != NULL)
+			strbuf_addstr(sb, h->rest);
+		return (bw + sw + rw);
+	}
+	/* Cut the byline, keeping the date and site, when there is room. */
+	if (h->byline != NULL && h->rest != NULL &&
+	    width - sw - rw >= BYLINE_MIN) {
+		w = header_cut(sb, h->byline, strlen(h->byline),
+		    width - sw - rw);
+		strbuf_addstr(sb, meta_sep);
+		strbuf_addstr(sb, h->rest);
+		return (w + sw + rw);
+	}
+	if (h->byline != NULL)
+		strbuf_addstr(&all, h->byline);
+	if (sw > 0)
+		strbuf_addstr(&all, meta_sep);
+	if (h->rest != NULL)
+		strbuf_addstr(&all, h->rest);
+	w = header_cut(sb, all.buf, all.len, width);
+	strbuf_release(&all);
+	return (w);
+}
+
+/* Does line l end its block (only spaces after it)? */
+static int
+header_ends_block(const struct doc *d, const struct layout_line *l)
+{
+	const struct doc_block	*b = &d->blocks[l->block];
+	size_t			 i;
+
+	for (i = l->end; i < b->len; i++) {
+		if (b->text[i] != ' ')
+			return (0);
+	}
+	return (1);
+}
+
+/* Append a header line of kind (0: blank). */
+static struct layout_line *
+header_line(struct layout_line **lines, size_t *n, size_t *alloc, int kind)
+{
+	struct layout_line	*l;
+
+	XGROW(*lines, *alloc, *n + 1);
+	l = &(*lines)[(*n)++];
+	memset(l, 0, sizeof *l);
+	l->block = DOC_NOPOS;
+	l->header = kind;
+	return (l);
+}
+
+/* Move lines [end, *n) to index at, the lines [at, end) after them. */
+static void
+header_rotate(struct layout_line *lines, size_t at, size_t end, size_t n)
+{
+	struct layout_line	*tmp;
+	size_t			 k = n - end;
+
+	if (k == 0 || at >= end)
+		return;
+	tmp = xreallocarray(NULL, k, sizeof *tmp);
+	memcpy(tmp, lines + end, k * sizeof *tmp);
+	memmove(lines + at + k, lines + at, (end - at) * sizeof *tmp);
+	memcpy(lines + at, tmp, k * sizeof *tmp);
+	free(tmp);
+}
+
+void
+layout_header_add(const struct layout_header *h, const struct doc *d,
+    const char *lang, int width, int first, struct layout_line **lines,
+    size_t from, size_t *n, size_t *alloc)
+{
+	struct strbuf		 sb = STRBUF_INIT;
+	struct text_line	*tl = NULL;
+	struct layout_line	*l;
+	size_t			 i, at = DOC_NOPOS, end = *n, ntl, atl = 0;
+	int			 mw;
+
+	if (width < 1)
+		width = 1;
+	if (h->headline != DOC_NOPOS) {
+		if (h->byline == NULL && h->rest == NULL)
+			return;
+		for (i = from; i < end; i++) {
+			if ((*lines)[i].block == h->headline)
+				at = i;
+		}
+		if (at == DOC_NOPOS || !header_ends_block(d, &(*lines)[at]))
+			return;
+		mw = layout_header_meta(h, width, &sb);
+		strbuf_release(&sb);
+		header_line(lines, n, alloc, LAYOUT_META)->width = mw;
+		header_rotate(*lines, at + 1, end, *n);
+		return;
+	}
+	if (!first)
+		return;
+	mw = layout_header_meta(h, width, &sb);
+	strbuf_release(&sb);
+	if (h->title == NULL && mw == 0)
+		return;
+	if (h->title != NULL) {
+		ntl = text_wrap(h->title, strlen(h->title), width, lang, &tl,
+		    &atl);
+		for (i = 0; i < ntl; i++) {
+			l = header_line(lines, n, alloc, LAYOUT_TITLE);
+			l->start = tl[i].start;
+			l->end = tl[i].end;
+			l->width = tl[i].width;
+		}
+		free(tl);
+	}
+	if (mw > 0)
+		header_line(lines, n, alloc, LAYOUT_META)->width = mw;
+	if (end > from)
+		header_line(lines, n, alloc, 0);
+	header_rotate(*lines, from, end, *n);
+}
+
+int
+layout_header_row(const struct layout_line *lines, size_t from, size_t n)
+{
+	size_t	i;
+
+	for (i = from; i < n; i++) {
+		if (lines[i].block == DOC_NOPOS &&
+		    lines[i].header == LAYOUT_META)
+			return ((int)(i - from));
+	}
+	return (-1);
+}
+
+void
+layout_header_level(struct layout_line **lines, size_t from, size_t *n,
+    size_t *alloc, int row)
+{
+	size_t	at, end = *n;
+	int	r, k;
+
+	if ((r = layout_header_row(*lines, from, *n)) < 0 || r >= row)
+		return;
+	at = from + (size_t)r;
+	for (k = r; k < row; k++)
+		header_line(lines, n, alloc, 0);
+	header_rotate(*lines, at, end, *n);
 }

@@ -3,7 +3,9 @@
  * numbers (from the HTML and the Markdown loaders), the lines that hang
  * under an item's text, and the marker only where the item starts. The
  * items are sentences of the sample commentary (data/sample) in English,
- * French and Russian.
+ * French and Russian. Then the article header (layout_header_*): the
+ * title once, from the headline block or the metadata, and the meta line
+ * byline · date · site, cut and escaped, at every width.
  */
 #include "config.h"
 
@@ -15,6 +17,10 @@
 #include "doc.h"
 #include "layout.h"
 #include "load.h"
+#include "safe.h"
+#include "text.h"
+
+#include <unicode/utf8.h>
 
 static struct doc *
 load_str(const char *name, const char *s)
@@ -217,6 +223,406 @@ test_narrow(void **state)
 	doc_free(d);
 }
 
+/* The sample's three versions: title, authors, date, site, body. */
+static const struct {
+	const char	*lang;
+	const char	*title;
+	const char	*authors[2];
+	const char	*date;
+	const char	*site;
+	const char	*body;
+	const char	*meta;		/* the meta line expected */
+} hdr_docs[] = {
+	{ "en", "The Northern Sea Route: a shortcut that divides the Arctic",
+	    { "Elena Marchetti", "Ingrid Halvorsen" },
+	    "2024-07-12T09:30:00+02:00", "Polar Review",
+	    "When the Arctic Council’s working groups met in Tromsø, the "
+	    "agenda said little about shipping.",
+	    "Elena Marchetti, Ingrid Halvorsen \xc2\xb7 2024-07-12 \xc2\xb7 "
+	    "Polar Review" },
+	{ "fr", "La route maritime du Nord : un raccourci qui divise "
+	    "l’Arctique", { "Elena Marchetti", NULL }, "12 juillet 2024",
+	    "Revue polaire",
+	    "Lorsque les groupes de travail du Conseil de l’Arctique se sont "
+	    "réunis à Tromsø, l’ordre du jour parlait peu de navigation.",
+	    "Elena Marchetti \xc2\xb7 12 juillet 2024 \xc2\xb7 Revue polaire" },
+	{ "ru", "Северный морской путь: короткая дорога, которая разделяет "
+	    "Арктику", { "Елена Маркетти", NULL }, "2024-07-12", NULL,
+	    "Когда рабочие группы Арктического совета собрались в Тромсё, о "
+	    "судоходстве в повестке дня говорилось немного.",
+	    "Елена Маркетти \xc2\xb7 2024-07-12" }
+};
+
+/*
+ * Version k of the sample with its metadata set through the builder
+ * calls; with headline, the title is also its first block, marked.
+ */
+static struct doc *
+hdr_doc(size_t k, int headline)
+{
+	struct doc	*d = doc_create(hdr_docs[k].lang, "html");
+	size_t		 i;
+
+	doc_set_lang(d, hdr_docs[k].lang);
+	doc_set_title(d, hdr_docs[k].title);
+	for (i = 0; i < 2; i++) {
+		if (hdr_docs[k].authors[i] != NULL)
+			doc_add_author(d, hdr_docs[k].authors[i]);
+	}
+	doc_set_date(d, hdr_docs[k].date);
+	doc_set_site(d, hdr_docs[k].site);
+	if (headline)
+		doc_add_block(d, BLOCK_HEADING, 1, hdr_docs[k].title,
+		    strlen(hdr_docs[k].title));
+	doc_add_block(d, BLOCK_PARA, 0, hdr_docs[k].body,
+	    strlen(hdr_docs[k].body));
+	doc_finish(d);
+	if (headline)
+		d->blocks[0].headline = 1;
+	return (d);
+}
+
+/* Lay out d with its header at width, as the first unit. */
+static size_t
+lay_out_header(const struct doc *d, const struct layout_header *h,
+    int width, struct layout_line **lines)
+{
+	struct layout_piece	*p;
+	size_t			 i, n = 0, alloc = 0;
+
+	p = calloc(d->nblocks + 1, sizeof *p);
+	assert_non_null(p);
+	for (i = 0; i < d->nblocks; i++) {
+		p[i].block = i;
+		p[i].end = d->blocks[i].len;
+	}
+	*lines = NULL;
+	layout_column(d, d->lang, p, d->nblocks, width, lines, &n, &alloc);
+	layout_header_add(h, d, d->lang, width, 1, lines, 0, &n, &alloc);
+	free(p);
+	return (n);
+}
+
+/* The text of the lines of one kind (title lines joined by a space). */
+static char *
+lines_text(const struct doc *d, const struct layout_header *h,
+    const struct layout_line *l, size_t n, int kind, int width)
+{
+	struct strbuf	sb = STRBUF_INIT;
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		if (kind == LAYOUT_META && l[i].header == LAYOUT_META) {
+			assert_int_equal(l[i].block, DOC_NOPOS);
+			layout_header_meta(h, width, &sb);
+		} else if (kind == LAYOUT_TITLE &&
+		    l[i].header == LAYOUT_TITLE) {
+			assert_int_equal(l[i].block, DOC_NOPOS);
+			if (sb.len > 0)
+				strbuf_addch(&sb, ' ');
+			strbuf_add(&sb, h->title + l[i].start,
+			    l[i].end - l[i].start);
+		} else if (kind == 0 && l[i].block != DOC_NOPOS) {
+			if (sb.len > 0)
+				strbuf_addch(&sb, ' ');
+			strbuf_add(&sb, d->blocks[l[i].block].text +
+			    l[i].start, l[i].end - l[i].start);
+		}
+	}
+	return (strbuf_detach(&sb, NULL));
+}
+
+/* How many times needle is in s. */
+static int
+count(const char *s, const char *needle)
+{
+	int	n = 0;
+
+	while ((s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return (n);
+}
+
+/*
+ * No headline block: the title from the metadata, wrapped, then the meta
+ * line (the authors joined, an ISO timestamp's date, a stated date as
+ * stated, the site), a blank line, then the body; the title once.
+ */
+static void
+test_header_from_metadata(void **state)
+{
+	struct layout_header	 h;
+	struct layout_line	*l;
+	struct doc		*d;
+	char			*title, *meta, *body;
+	size_t			 k, n, i, nt;
+
+	(void)state;
+	for (k = 0; k < nitems(hdr_docs); k++) {
+		d = hdr_doc(k, 0);
+		layout_header_init(&h, d);
+		assert_int_equal(h.headline, DOC_NOPOS);
+		assert_true(layout_header_has_title(&h));
+		n = lay_out_header(d, &h, 30, &l);
+		title = lines_text(d, &h, l, n, LAYOUT_TITLE, 30);
+		meta = lines_text(d, &h, l, n, LAYOUT_META, 30);
+		body = lines_text(d, &h, l, n, 0, 30);
+		assert_string_equal(title, hdr_docs[k].title);
+		/* Cut to 30 columns, or whole: the start is the byline. */
+		assert_true(strncmp(meta, hdr_docs[k].authors[0],
+		    strlen(hdr_docs[k].authors[0]) > 10 ? 10 :
+		    strlen(hdr_docs[k].authors[0])) == 0);
+		assert_int_equal(count(body, hdr_docs[k].title), 0);
+		/* Title lines, one meta line, a blank line, the body. */
+		for (nt = 0; nt < n && l[nt].header == LAYOUT_TITLE; nt++)
+			assert_true(l[nt].width <= 30);
+		assert_true(nt >= 2);		/* the title wraps */
+		assert_int_equal(l[nt].header, LAYOUT_META);
+		assert_int_equal(layout_header_row(l, 0, n), (int)nt);
+		assert_int_equal(l[nt + 1].block, DOC_NOPOS);
+		assert_int_equal(l[nt + 1].header, 0);
+		assert_int_equal(l[nt + 2].block, 0);
+		for (i = nt + 2; i < n; i++)
+			assert_int_not_equal(l[i].header, LAYOUT_TITLE);
+		free(title);
+		free(meta);
+		free(body);
+		free(l);
+		/* Wide enough: the whole meta line. */
+		n = lay_out_header(d, &h, 200, &l);
+		meta = lines_text(d, &h, l, n, LAYOUT_META, 200);
+		assert_string_equal(meta, hdr_docs[k].meta);
+		assert_int_equal(l[1].width, text_width(meta, strlen(meta)));
+		free(meta);
+		free(l);
+		/* Not the first unit: no header. */
+		l = NULL;
+		n = 0;
+		i = 0;
+		layout_header_add(&h, d, d->lang, 40, 0, &l, 0, &n, &i);
+		assert_int_equal(n, 0);
+		free(l);
+		layout_header_release(&h);
+		doc_free(d);
+	}
+}
+
+/*
+ * A headline block: it is the title (a block, not a header line), the
+ * meta line right after it, then the body; the title once.
+ */
+static void
+test_header_headline(void **state)
+{
+	struct layout_header	 h;
+	struct layout_line	*l;
+	struct doc		*d;
+	char			*title, *meta, *body;
+	size_t			 k, n, i, last = 0;
+
+	(void)state;
+	for (k = 0; k < nitems(hdr_docs); k++) {
+		d = hdr_doc(k, 1);
+		layout_header_init(&h, d);
+		assert_int_equal(h.headline, 0);
+		assert_null(h.title);
+		assert_true(layout_header_has_title(&h));
+		n = lay_out_header(d, &h, 200, &l);
+		title = lines_text(d, &h, l, n, LAYOUT_TITLE, 200);
+		meta = lines_text(d, &h, l, n, LAYOUT_META, 200);
+		body = lines_text(d, &h, l, n, 0, 200);
+		assert_string_equal(title, "");
+		assert_string_equal(meta, hdr_docs[k].meta);
+		assert_int_equal(count(body, hdr_docs[k].title), 1);
+		for (i = 0; i < n; i++) {
+			if (l[i].block == 0)
+				last = i;
+		}
+		assert_int_equal(l[last + 1].header, LAYOUT_META);
+		assert_int_equal(l[last + 2].block, DOC_NOPOS);
+		assert_int_equal(l[last + 3].block, 1);
+		free(title);
+		free(meta);
+		free(body);
+		free(l);
+		/* A part without the headline's end gets no meta line. */
+		l = NULL;
+		n = 0;
+		i = 0;
+		XGROW(l, i, 1);
+		memset(l, 0, sizeof *l);
+		l[0].block = 1;
+		l[0].end = d->blocks[1].len;
+		n = 1;
+		layout_header_add(&h, d, d->lang, 40, 1, &l, 0, &n, &i);
+		assert_int_equal(n, 1);
+		free(l);
+		layout_header_release(&h);
+		doc_free(d);
+	}
+}
+
+/*
+ * The loaders that take the title from a heading (plain text, Markdown)
+ * do not mark it: a heading near the start whose text is the title is the
+ * headline. No title line then, and no meta line when there is nothing
+ * to say.
+ */
+static void
+test_header_heading_is_title(void **state)
+{
+	struct layout_header	 h;
+	struct layout_line	*l;
+	struct doc		*d;
+	size_t			 n, i;
+
+	(void)state;
+	d = load_str("t.ru.md", "# Северный морской путь\n\n"
+	    "Короткая дорога.\n");
+	assert_string_equal(d->title, "Северный морской путь");
+	layout_header_init(&h, d);
+	assert_int_equal(h.headline, 0);
+	n = lay_out_header(d, &h, 40, &l);
+	for (i = 0; i < n; i++)
+		assert_int_equal(l[i].header, 0);
+	free(l);
+	layout_header_release(&h);
+	doc_free(d);
+	/* Nothing at all: no header, the file name stands in. */
+	d = load_str("t.fr.txt", "pendant quarante ans, le phare a tenu.\n");
+	layout_header_init(&h, d);
+	assert_false(layout_header_has_title(&h));
+	n = lay_out_header(d, &h, 40, &l);
+	for (i = 0; i < n; i++)
+		assert_int_equal(l[i].header, 0);
+	free(l);
+	layout_header_release(&h);
+	doc_free(d);
+}
+
+/* Is s free of code points that must not reach a terminal? */
+static int
+all_safe(const char *s)
+{
+	int32_t	i = 0, n = (int32_t)strlen(s);
+	UChar32	c;
+
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0 || safe_is_unsafe(c))
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Narrow columns and long or hostile metadata: a long byline is cut with
+ * "…" before the date and site; too narrow for that, the whole line is
+ * cut; bidi controls are escaped; nothing is wider than the column, down
+ * to one column.
+ */
+static void
+test_header_narrow_hostile(void **state)
+{
+	struct layout_header	 h;
+	struct layout_line	*l;
+	struct strbuf		 sb = STRBUF_INIT;
+	struct doc		*d;
+	size_t			 n, i;
+	int			 width, w;
+
+	(void)state;
+	d = doc_create("x", "html");
+	doc_set_lang(d, "fr");
+	doc_set_title(d, "Le \xe2\x80\xae" "titre \xe2\x81\xa6piégé");
+	doc_add_author(d, "Marie-Claire Dubois");
+	doc_add_author(d, "Jean-Baptiste de La Tour d’Auvergne");
+	doc_add_author(d, "Ingrid \xe2\x80\x8fHalvorsen");
+	doc_set_date(d, "2024-07-12T23:30:00-05:00");
+	doc_set_site(d, "Revue polaire");
+	doc_add_block(d, BLOCK_PARA, 0, "Un paragraphe.", 15);
+	doc_finish(d);
+	layout_header_init(&h, d);
+	assert_non_null(strstr(h.title, "<U+202E>"));
+	assert_non_null(strstr(h.byline, "<U+200F>"));
+	assert_true(all_safe(h.title) && all_safe(h.byline) &&
+	    all_safe(h.rest));
+	assert_string_equal(h.rest, "2024-07-12 \xc2\xb7 Revue polaire");
+	/* 40 columns: the byline cut, the date and site kept. */
+	w = layout_header_meta(&h, 40, &sb);
+	assert_int_equal(w, text_width(sb.buf, sb.len));
+	assert_true(w <= 40);
+	assert_non_null(strstr(sb.buf, "\xe2\x80\xa6 \xc2\xb7 2024-07-12 "
+	    "\xc2\xb7 Revue polaire"));
+	assert_true(strncmp(sb.buf, "Marie-Clai\xe2\x80\xa6 ", 14) == 0);
+	for (width = -2; width <= 40; width++) {
+		strbuf_reset(&sb);
+		w = layout_header_meta(&h, width, &sb);
+		assert_int_equal(w, text_width(sb.buf, sb.len));
+		assert_true(w <= (width > 0 ? width : 0));
+		assert_null(strchr(sb.buf, '\n'));
+		if (width >= 1)
+			assert_non_null(strstr(sb.buf, "\xe2\x80\xa6"));
+		n = lay_out_header(d, &h, width, &l);
+		for (i = 0; i < n; i++)
+			assert_true(l[i].width <= (width > 1 ? width : 1));
+		assert_int_equal(layout_header_row(l, 0, n) < 0, 0);
+		free(l);
+	}
+	strbuf_release(&sb);
+	layout_header_release(&h);
+	doc_free(d);
+}
+
+/*
+ * Meta lines under titles of different heights are put on one row, the
+ * body after them; at some widths the titles do wrap differently.
+ */
+static void
+test_header_level(void **state)
+{
+	struct layout_header	 h[3];
+	struct layout_line	*l[3];
+	struct doc		*d[3];
+	size_t			 n[3], alloc[3], k;
+	int			 row, r, width, differ = 0;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		d[k] = hdr_doc(k, 1);
+		layout_header_init(&h[k], d[k]);
+	}
+	for (width = 16; width <= 60; width++) {
+		row = -1;
+		for (k = 0; k < 3; k++) {
+			n[k] = lay_out_header(d[k], &h[k], width, &l[k]);
+			alloc[k] = n[k];
+			r = layout_header_row(l[k], 0, n[k]);
+			assert_true(r > 0);
+			if (row >= 0 && r != row)
+				differ = 1;
+			if (r > row)
+				row = r;
+		}
+		for (k = 0; k < 3; k++) {
+			layout_header_level(&l[k], 0, &n[k], &alloc[k], row);
+			assert_int_equal(layout_header_row(l[k], 0, n[k]),
+			    row);
+			/* The body follows after a blank line. */
+			assert_int_equal(l[k][row + 1].block, DOC_NOPOS);
+			assert_int_equal(l[k][row + 2].block, 1);
+			free(l[k]);
+		}
+	}
+	assert_true(differ);
+	for (k = 0; k < 3; k++) {
+		layout_header_release(&h[k]);
+		doc_free(d[k]);
+	}
+}
+
 int
 main(void)
 {
@@ -226,6 +632,11 @@ main(void)
 		cmocka_unit_test(test_marker_where_item_starts),
 		cmocka_unit_test(test_item_paragraphs),
 		cmocka_unit_test(test_narrow),
+		cmocka_unit_test(test_header_from_metadata),
+		cmocka_unit_test(test_header_headline),
+		cmocka_unit_test(test_header_heading_is_title),
+		cmocka_unit_test(test_header_narrow_hostile),
+		cmocka_unit_test(test_header_level),
 	};
 
 	return (cmocka_run_group_tests_name("layout", tests, NULL, NULL));
