@@ -26,14 +26,25 @@ static const char dump_usage[] =
     "Print the versions of an article side by side as text, the sentences\n"
     "that translate each other starting on the same line.\n";
 
-/* Write one line of a column, padded to colw when pad. */
+/*
+ * Write one line of a column, padded to colw when pad. A header line comes
+ * from the document's header h: the title, or the meta line cut to colw
+ * (both escaped already).
+ */
 static void
-dump_line(struct strbuf *sb, const struct doc *d, const struct layout_line *l,
-    int colw, int pad)
+dump_line(struct strbuf *sb, const struct doc *d,
+    const struct layout_header *h, const struct layout_line *l, int colw,
+    int pad)
 {
 	int	used = 0;
 
-	if (l != NULL && l->block != DOC_NOPOS) {
+	if (l != NULL && l->block == DOC_NOPOS) {
+		if (l->header == LAYOUT_TITLE && h->title != NULL) {
+			strbuf_add(sb, h->title + l->start, l->end - l->start);
+			used = l->width;
+		} else if (l->header == LAYOUT_META)
+			used = layout_header_meta(h, colw, sb);
+	} else if (l != NULL) {
 		strbuf_addspaces(sb, (size_t)l->indent);
 		used = l->indent;
 		if (l->prefix != NULL) {
@@ -48,14 +59,18 @@ dump_line(struct strbuf *sb, const struct doc *d, const struct layout_line *l,
 		strbuf_addspaces(sb, (size_t)(colw - used));
 }
 
-/* Write the language header and its rule. */
+/*
+ * Write the language header and its rule. A code wider than a narrow
+ * column is cut to it, so the columns stay where the rows put them.
+ */
 static void
 dump_header(struct strbuf *sb, const struct article *a,
     const struct layout_geom *g)
 {
-	size_t	v, j;
-	int	k;
-	char	code[16];
+	struct strbuf	 esc = STRBUF_INIT;
+	size_t		 v, j, n;
+	int		 k, w;
+	char		 code[16];
 
 	for (v = 0; v < a->n; v++) {
 		const char	*l = a->docs[v]->lang;
@@ -65,11 +80,14 @@ dump_header(struct strbuf *sb, const struct article *a,
 			code[j] = (char)toupper((unsigned char)code[j]);
 		if (v > 0)
 			strbuf_addstr(sb, " \xe2\x94\x82 ");
-		safe_escape(sb, code, strlen(code), 0);
-		if (v + 1 < a->n)
-			strbuf_addspaces(sb, (size_t)(g->colw -
-			    text_width(code, strlen(code))));
+		strbuf_reset(&esc);
+		safe_escape(&esc, code, strlen(code), 0);
+		n = layout_fit(esc.buf, esc.len, g->colw, &w);
+		strbuf_add(sb, esc.buf, n);
+		if (v + 1 < a->n && w < g->colw)
+			strbuf_addspaces(sb, (size_t)(g->colw - w));
 	}
+	strbuf_release(&esc);
 	strbuf_addch(sb, '\n');
 	for (v = 0; v < a->n; v++) {
 		if (v > 0)
@@ -81,10 +99,35 @@ dump_header(struct strbuf *sb, const struct article *a,
 	strbuf_addch(sb, '\n');
 }
 
+/*
+ * Add the article header of each version to the lines of a group just
+ * laid out (first: the group that starts the article), the meta lines
+ * level.
+ */
+static void
+dump_headers(const struct article *a, const struct layout_header *h,
+    const struct layout_geom *g, int first, struct layout_line **lines,
+    size_t *n, size_t *alloc)
+{
+	size_t	v;
+	int	r, row = -1;
+
+	for (v = 0; v < a->n; v++) {
+		layout_header_add(&h[v], a->docs[v], a->docs[v]->lang, g->colw,
+		    first, &lines[v], 0, &n[v], &alloc[v]);
+		if ((r = layout_header_row(lines[v], 0, n[v])) > row)
+			row = r;
+	}
+	/* The meta lines level, under titles of different heights. */
+	for (v = 0; row > 0 && v < a->n; v++)
+		layout_header_level(&lines[v], 0, &n[v], &alloc[v], row);
+}
+
 /* Write the rows of one group: the columns' lines side by side. */
 static void
 dump_rows(struct strbuf *sb, const struct article *a,
-    const struct layout_geom *g, struct layout_line **lines, const size_t *n)
+    const struct layout_header *h, const struct layout_geom *g,
+    struct layout_line **lines, const size_t *n)
 {
 	size_t	row, v, height = 0;
 
@@ -96,8 +139,8 @@ dump_rows(struct strbuf *sb, const struct article *a,
 		for (v = 0; v < a->n; v++) {
 			if (v > 0)
 				strbuf_addstr(sb, " \xe2\x94\x82 ");
-			dump_line(sb, a->docs[v], row < n[v] ? &lines[v][row] :
-			    NULL, g->colw, v + 1 < a->n);
+			dump_line(sb, a->docs[v], &h[v], row < n[v] ?
+			    &lines[v][row] : NULL, g->colw, v + 1 < a->n);
 		}
 		/* No trailing spaces. */
 		while (sb->len > 0 && sb->buf[sb->len - 1] == ' ')
@@ -112,6 +155,7 @@ struct dump_part {
 	const struct article	*a;
 	const struct alignment	*al;
 	const struct layout_geom *g;
+	const struct layout_header *h;		/* one per version */
 	size_t			 first, last;	/* beads [first, last) */
 	struct strbuf		 sb;
 };
@@ -131,9 +175,10 @@ dump_part_run(struct dump_part *p)
 			layout_bead(p->al, i, v, p->g->colw, &lines[v], &n[v],
 			    &alloc[v]);
 		}
+		dump_headers(p->a, p->h, p->g, i == 0, lines, n, alloc);
 		if (i > 0 && layout_bead_starts_block(p->al, i))
 			strbuf_addch(&p->sb, '\n');
-		dump_rows(&p->sb, p->a, p->g, lines, n);
+		dump_rows(&p->sb, p->a, p->h, p->g, lines, n);
 	}
 	for (v = 0; v < p->a->n; v++)
 		free(lines[v]);
@@ -154,7 +199,7 @@ dump_part_main(void *arg)
  */
 static void
 dump_beads(FILE *f, const struct article *a, const struct alignment *al,
-    const struct layout_geom *g)
+    const struct layout_header *h, const struct layout_geom *g)
 {
 	struct dump_part	 part[DUMP_MAXTHREADS];
 	pthread_t		 th[DUMP_MAXTHREADS];
@@ -171,6 +216,7 @@ dump_beads(FILE *f, const struct article *a, const struct alignment *al,
 		part[k].a = a;
 		part[k].al = al;
 		part[k].g = g;
+		part[k].h = h;
 		part[k].first = al->nbeads * k / np;
 		part[k].last = al->nbeads * (k + 1) / np;
 		strbuf_init(&part[k].sb, 0);
@@ -193,6 +239,7 @@ dump_article(FILE *f, const struct article *a, const struct alignment *al,
 {
 	struct layout_geom	 g;
 	struct layout_piece	 piece;
+	struct layout_header	 h[ARTICLE_MAXVERS];
 	struct layout_line	*lines[ARTICLE_MAXVERS] = { NULL };
 	size_t			 n[ARTICLE_MAXVERS], alloc[ARTICLE_MAXVERS];
 	size_t			 i, v, ngroups = 0;
@@ -201,12 +248,14 @@ dump_article(FILE *f, const struct article *a, const struct alignment *al,
 	memset(alloc, 0, sizeof alloc);
 	layout_geometry(width, (int)a->n, 0, 3, &g);
 	g.left = 0;
+	for (v = 0; v < a->n; v++)
+		layout_header_init(&h[v], a->docs[v]);
 	if (a->n > 1)
 		dump_header(&sb, a, &g);
 	if (al != NULL) {
 		fwrite(sb.buf, 1, sb.len, f);
 		strbuf_reset(&sb);
-		dump_beads(f, a, al, &g);
+		dump_beads(f, a, al, h, &g);
 	} else {
 		/* Paragraph by paragraph. */
 		for (v = 0; v < a->n; v++) {
@@ -225,17 +274,20 @@ dump_article(FILE *f, const struct article *a, const struct alignment *al,
 				    &piece, 1, g.colw, &lines[v], &n[v],
 				    &alloc[v]);
 			}
+			dump_headers(a, h, &g, i == 0, lines, n, alloc);
 			if (i > 0)
 				strbuf_addch(&sb, '\n');
-			dump_rows(&sb, a, &g, lines, n);
+			dump_rows(&sb, a, h, &g, lines, n);
 			fwrite(sb.buf, 1, sb.len, f);
 			strbuf_reset(&sb);
 		}
 	}
 	fwrite(sb.buf, 1, sb.len, f);
 	strbuf_release(&sb);
-	for (v = 0; v < a->n; v++)
+	for (v = 0; v < a->n; v++) {
 		free(lines[v]);
+		layout_header_release(&h[v]);
+	}
 }
 
 int
