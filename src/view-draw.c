@@ -33,19 +33,46 @@ vcode(const struct view *v, size_t w, char *buf, size_t size)
 	return (buf);
 }
 
-/* The title of version w: its own, else its file name. */
+/* The file name of version w. */
 static const char *
-vtitle(const struct view *v, size_t w)
+vfile(const struct view *v, size_t w)
 {
 	const struct doc	*d = v->a->docs[w];
 	const char		*p;
 
-	if (d->title != NULL && *d->title != '\0')
-		return (d->title);
 	if (d->source == NULL)
 		return ("");
 	p = strrchr(d->source, '/');
 	return (p != NULL && p[1] != '\0' ? p + 1 : d->source);
+}
+
+/*
+ * The title of version w as its article header shows it (the headline
+ * block's text, else its own), else its file name.
+ */
+static const char *
+vtitle(const struct view *v, size_t w)
+{
+	const struct doc	*d = v->a->docs[w];
+	size_t			 hb = v->hdr[w].headline;
+
+	if (hb != DOC_NOPOS && hb < d->nblocks)
+		return (d->blocks[hb].text);
+	if (d->title != NULL && *d->title != '\0')
+		return (d->title);
+	return (vfile(v, w));
+}
+
+/*
+ * What the header row names version w by: nothing when its article header
+ * shows a title (the title is shown once), else its file name.
+ */
+static const char *
+vname(const struct view *v, size_t w)
+{
+	if (layout_header_has_title(&v->hdr[w]))
+		return ("");
+	return (vfile(v, w));
 }
 
 /* Write s clipped to [x, xmax), ending in an ellipsis when cut. */
@@ -275,6 +302,32 @@ vd_style_room(struct view *v, size_t n)
 	}
 }
 
+/*
+ * Draw a line of version w's article header made from its metadata: the
+ * title as a heading, the meta line quieter. Not a block: no focus,
+ * search match or note reaches it, and a click finds nothing.
+ */
+static void
+draw_header_line(struct view *v, struct grid *g, int x, int y, size_t w,
+    const struct layout_line *l)
+{
+	const struct layout_header	*h = &v->hdr[w];
+	int				 xmax = x + v->colw;
+
+	switch (l->header) {
+	case LAYOUT_TITLE:
+		if (h->title != NULL && l->end > l->start)
+			grid_text(g, x, y, xmax, h->title + l->start,
+			    l->end - l->start, SLOT_HEADING, GRID_BOLD);
+		break;
+	case LAYOUT_META:
+		strbuf_reset(&v->sb);
+		layout_header_meta(h, v->colw, &v->sb);
+		grid_text(g, x, y, xmax, v->sb.buf, v->sb.len, SLOT_GUTTER, 0);
+		break;
+	}
+}
+
 /* Draw display line l of version w at x, y in column c. */
 static void
 draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
@@ -286,8 +339,10 @@ draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
 	size_t			 n, i, k;
 	int			 xmax = x + v->colw, base, fl;
 
-	if (l->block == DOC_NOPOS)
+	if (l->block == DOC_NOPOS) {
+		draw_header_line(v, g, x, y, w, l);
 		return;
+	}
 	b = &v->a->docs[w]->blocks[l->block];
 	x += l->indent;
 	if (l->prefix != NULL)
@@ -429,7 +484,7 @@ draw_header(struct view *v, struct grid *g)
 			    GRID_BOLD);
 			v->hdrw[w] = x - v->hdrx[w];
 			x = grid_text(g, x, 0, xmax, "  ", 2, SLOT_HEADER, 0);
-			draw_clipped(g, x, 0, xmax, vtitle(v, w), SLOT_HEADER,
+			draw_clipped(g, x, 0, xmax, vname(v, w), SLOT_HEADER,
 			    0);
 		}
 		return;
@@ -447,7 +502,7 @@ draw_header(struct view *v, struct grid *g)
 		v->hdrw[w] = x - v->hdrx[w];
 	}
 	x = grid_text(g, x, 0, xmax, "   ", 3, SLOT_HEADER, 0);
-	t = vtitle(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
+	t = vname(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
 	draw_clipped(g, x, 0, v->colx[0] + v->colw, t, SLOT_HEADER, 0);
 }
 
@@ -483,6 +538,18 @@ position_pct(struct view *v)
 		return (100);
 	vl_fwd(v, &p, v->text_rows - 1);
 	return ((int)((p.unit + 1) * 100 / v->nunits));
+}
+
+/*
+ * Is the focused column at the top of the article, where its header shows
+ * the title? The status line names the article only away from it.
+ */
+static int
+header_on_screen(struct view *v)
+{
+	struct vpos	p = v->top[v_focus_col(v)];
+
+	return (p.unit == 0 && p.row == 0);
 }
 
 /* The status line. */
@@ -541,6 +608,8 @@ draw_status(struct view *v, struct grid *g)
 		left = "-- VISUAL -- ) ( w b: extend  a: annotate  Esc: cancel";
 	else if (v->sel.on)
 		left = "selection: a or Enter: annotate  Esc: clear";
+	else if (header_on_screen(v))
+		left = "";
 	else
 		left = vtitle(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
 	x = grid_text(g, 0, y, v->w - rw - 1, " ", 1, slot, 0);

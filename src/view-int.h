@@ -151,6 +151,8 @@ struct view {
 	int			 labelw;	/* interlinear labels */
 	int			 hdrx[VMAXV];	/* header: where each version */
 	int			 hdrw[VMAXV];	/* is named, for clicks */
+	struct layout_header	 hdr[VMAXV];	/* the article header above
+						   each version's body */
 	int			 text_y;
 	int			 text_rows;
 	unsigned		 gen;

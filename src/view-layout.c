@@ -156,16 +156,45 @@ lay_version(struct view *v, size_t u, size_t w, struct vtrack *tr)
 			n++;
 		}
 	}
-	if (n == 0)
-		return;
-	layout_column(d, d->lang, v->pieces, n, v->colw, &tr->lines, &tr->n,
-	    &tr->alloc);
+	if (n > 0)
+		layout_column(d, d->lang, v->pieces, n, v->colw, &tr->lines,
+		    &tr->n, &tr->alloc);
+	layout_header_add(&v->hdr[w], d, d->lang, v->colw, u == 0,
+	    &tr->lines, from, &tr->n, &tr->alloc);
 	if (tr->n > tr->avers) {
 		tr->ver = xrealloc(tr->ver, tr->alloc);
 		tr->avers = tr->alloc;
 	}
 	for (i = from; i < tr->n; i++)
 		tr->ver[i] = (uint8_t)w;
+}
+
+/*
+ * Put the meta lines of the article headers in unit e's columns on one
+ * row, under titles that wrap to different heights.
+ */
+static void
+level_headers(struct view *v, struct vunit *e)
+{
+	struct vtrack	*tr;
+	size_t		 i;
+	int		 c, r, row = -1;
+
+	for (c = 0; c < v->ncols; c++) {
+		tr = &e->tracks[c];
+		if ((r = layout_header_row(tr->lines, 0, tr->n)) > row)
+			row = r;
+	}
+	for (c = 0; row > 0 && c < v->ncols; c++) {
+		tr = &e->tracks[c];
+		layout_header_level(&tr->lines, 0, &tr->n, &tr->alloc, row);
+		if (tr->n > tr->avers) {
+			tr->ver = xrealloc(tr->ver, tr->alloc);
+			tr->avers = tr->alloc;
+		}
+		for (i = 0; i < tr->n; i++)
+			tr->ver[i] = (uint8_t)v->colver[c];
+	}
 }
 
 /* Unit u laid out, from the cache or now. */
@@ -190,6 +219,7 @@ vl_unit(struct view *v, size_t u)
 	case LAYOUT_COLUMNS:
 		for (c = 0; c < v->ncols; c++)
 			lay_version(v, u, v->colver[c], &e->tracks[c]);
+		level_headers(v, e);
 		break;
 	case LAYOUT_SINGLE:
 		lay_version(v, u, v->sv, &e->tracks[0]);

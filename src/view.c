@@ -97,6 +97,8 @@ view_create(const struct article *a, const struct view_opts *o, int w, int h)
 		}
 		v->nthemes = o->nthemes;
 	}
+	for (i = 0; i < v->nvers; i++)
+		layout_header_init(&v->hdr[i], a->docs[i]);
 	vl_provisional(v);
 	v->cur = &v->prov;
 	view_resize(v, w, h);
@@ -122,6 +124,8 @@ view_free(struct view *v)
 		free(v->qlink_of[w]);
 		free(v->qreach[w]);
 	}
+	for (w = 0; w < v->nvers; w++)
+		layout_header_release(&v->hdr[w]);
 	for (i = 0; i < v->ncache; i++) {
 		for (c = 0; c < VMAXV; c++) {
 			free(v->cache[i].tracks[c].lines);
@@ -332,7 +336,11 @@ v_ensure_visible(struct view *v)
 	set_top(v, c, p);
 }
 
-/* Focus a sentence and scroll it to the top. */
+/*
+ * Focus a sentence and scroll it to the top; the first sentence, to the
+ * very top when it still starts on screen there (the article header above
+ * it stays in view).
+ */
 void
 v_scroll_to_sentence_top(struct view *v, size_t w, size_t s)
 {
@@ -344,7 +352,7 @@ v_scroll_to_sentence_top(struct view *v, size_t w, size_t s)
 	if (focus_rows(v, &u, &r0, &r1) != 0)
 		return;
 	p.unit = u;
-	p.row = r0;
+	p.row = u == 0 && s == 0 && r0 < v->text_rows ? 0 : r0;
 	set_top(v, v_focus_col(v), p);
 }
 

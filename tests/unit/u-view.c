@@ -2,7 +2,7 @@
  * Unit tests: the reader's view without a terminal (issue 5): bead rows
  * level in the columns for EN/FR/RU text that wraps differently, scrolling,
  * focus, layouts, resize, the grid's escapes and widths, themes and the
- * config file.
+ * config file; the article header above each column's body.
  */
 #include "config.h"
 
@@ -947,6 +947,219 @@ test_robust(void **state)
 	grid_release(&g);
 }
 
+/*
+ * The header test's versions: title, author, date, site, a paragraph
+ * (twice).
+ */
+static const struct {
+	const char	*lang;
+	const char	*title;
+	const char	*author;
+	const char	*date;
+	const char	*site;
+	const char	*meta;
+	const char	*body;
+} hv[] = {
+	{ "en", "The Lighthouse Library of Port-Aven", "Jonas Le Bihan",
+	    "2024-07-12T09:30:00+02:00", "Coast Review",
+	    "Jonas Le Bihan \xc2\xb7 2024-07-12 \xc2\xb7 Coast Review",
+	    "For forty years, Marie Kerlan kept the lighthouse at the end of "
+	    "the harbour wall." },
+	{ "fr", "La bibliothèque du phare de Port-Aven, une histoire de "
+	    "marins et de livres", "Jonas Le Bihan", "12 juillet 2024",
+	    "Revue côte",
+	    "Jonas Le Bihan \xc2\xb7 12 juillet 2024 \xc2\xb7 Revue côte",
+	    "Pendant quarante ans, Marie Kerlan a gardé le phare situé au "
+	    "bout de la jetée." },
+	{ "ru", "Библиотека маяка в Порт-Авене", "Жонас Ле Биан",
+	    "2024-07-12", NULL, "Жонас Ле Биан \xc2\xb7 2024-07-12",
+	    "Сорок лет Мари Керлан служила смотрительницей маяка в конце "
+	    "портового мола." }
+};
+
+/* Version k of the header test, its title a headline block or not. */
+static struct doc *
+header_doc(size_t k, int headline)
+{
+	struct doc	*d = doc_create(hv[k].lang, "html");
+
+	doc_set_lang(d, hv[k].lang);
+	doc_set_title(d, hv[k].title);
+	doc_add_author(d, hv[k].author);
+	doc_set_date(d, hv[k].date);
+	doc_set_site(d, hv[k].site);
+	if (headline)
+		doc_add_block(d, BLOCK_HEADING, 1, hv[k].title,
+		    strlen(hv[k].title));
+	doc_add_block(d, BLOCK_PARA, 0, hv[k].body, strlen(hv[k].body));
+	doc_add_block(d, BLOCK_PARA, 0, hv[k].body, strlen(hv[k].body));
+	doc_finish(d);
+	if (headline)
+		d->blocks[0].headline = 1;
+	return (d);
+}
+
+/* Column c's text rows of the screen joined by spaces (you own it). */
+static char *
+column_text(struct grid *g, int x, int colw, int rows)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	char		*t;
+	int		 y;
+
+	for (y = 1; y < rows; y++) {
+		t = cell_text(g, x, colw, y);
+		if (*t != '\0') {
+			if (sb.len > 0)
+				strbuf_addch(&sb, ' ');
+			strbuf_addstr(&sb, t);
+		}
+		free(t);
+	}
+	return (strbuf_detach(&sb, NULL));
+}
+
+/* The number of times needle is in s. */
+static int
+occurs(const char *s, const char *needle)
+{
+	int	n = 0;
+
+	while ((s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return (n);
+}
+
+/*
+ * The header above each column: the title once (the headline block, or
+ * the metadata's title when there is none; not in the header row or the
+ * status line as well), then the meta line, on one row in every column
+ * however the titles wrap; the bodies start level. The header lines are
+ * for display only: no sentence, no search match.
+ */
+static void
+test_header(void **state)
+{
+	struct fixture		 f;
+	struct view		*v;
+	struct grid		 g;
+	char			*t;
+	const char		*p;
+	struct doc_pos		 pos;
+	size_t			 k, ver;
+	int			 headline, x[3], colw, c, y, meta, r, body;
+
+	(void)state;
+	memset(&f, 0, sizeof f);
+	settings_init(&f.set);
+	grid_init(&g);
+	for (headline = 1; headline >= 0; headline--) {
+		for (k = 0; k < 3; k++)
+			f.a.docs[k] = header_doc(k, headline);
+		f.a.n = 3;
+		v = make_view(&f, LAYOUT_COLUMNS, 150, 24);
+		view_render(v, &g);
+		columns_x(150, x, &colw);
+		meta = -1;
+		body = -1;
+		for (c = 0; c < 3; c++) {
+			/* The title once in its column, nowhere else. */
+			t = column_text(&g, x[c], colw, 23);
+			if (occurs(t, hv[c].title) != 1)
+				fail_msg("column %d: '%s' not once in '%s'",
+				    c, hv[c].title, t);
+			free(t);
+			assert_null(strstr(row(&g, 0), hv[c].title));
+			assert_null(strstr(row(&g, 23), hv[c].title));
+			/* The meta line, on the same row in every column. */
+			for (y = 1, r = -1; y < 23 && r < 0; y++) {
+				t = cell_text(&g, x[c], colw, y);
+				if (strcmp(t, hv[c].meta) == 0)
+					r = y;
+				free(t);
+			}
+			assert_true(r > 1);
+			if (meta < 0)
+				meta = r;
+			assert_int_equal(r, meta);
+			/* The body: level, after a blank row. */
+			if (body < 0)
+				body = view_sentence_row(v, (size_t)c,
+				    headline ? 1 : 0);
+			assert_int_equal(view_sentence_row(v, (size_t)c,
+			    headline ? 1 : 0), body);
+			assert_int_equal(body, meta + 2);
+			/* The headline is a block, on the first row. */
+			if (headline)
+				assert_int_equal(view_sentence_row(v,
+				    (size_t)c, 0), 1);
+		}
+		/* The French title wraps to more rows: meta lines levelled. */
+		t = cell_text(&g, x[0], colw, meta - 1);
+		assert_string_equal(t, "");
+		free(t);
+		/* Scrolled away from the top, the status line names it. */
+		view_resize(v, 150, 6);
+		view_action(v, ACT_TOP);
+		view_action(v, ACT_DOWN);
+		view_render(v, &g);
+		assert_non_null(strstr(row(&g, 5), hv[0].title));
+		view_resize(v, 150, 24);
+		memset(&pos, 0, sizeof pos);
+		view_goto(v, 0, pos);
+		assert_int_equal(view_focus(v, &ver), 0);
+		/* The next sentence is the body's: the header holds none. */
+		view_action(v, ACT_NEXT_SENTENCE);
+		assert_int_equal(view_focus(v, &ver), 1);
+		assert_int_equal(ver, 0);
+		if (headline) {
+			view_action(v, ACT_PREV_SENTENCE);
+			assert_int_equal(view_focus(v, &ver), 0);
+		}
+		/*
+		 * Going to the first sentence (a saved reading position) keeps
+		 * the header above it in view.
+		 */
+		view_resize(v, 150, 8);
+		view_action(v, ACT_BOTTOM);
+		view_goto(v, 1, pos);
+		view_render(v, &g);
+		assert_int_equal(view_focus(v, &ver), 0);
+		assert_int_equal(ver, 1);
+		assert_int_equal(view_sentence_row(v, 1, 0), headline ? 1 :
+		    body);
+		view_resize(v, 150, 24);
+		/* The byline is not searched: it is not in the text. */
+		key(v, '/');
+		for (p = "Bihan"; *p != '\0'; p++)
+			key(v, *p);
+		key(v, PRKEY_ENTER);
+		view_render(v, &g);
+		assert_non_null(strstr(row(&g, 23), "not found"));
+		view_free(v);
+		/* Single and interlinear: the title once too. */
+		for (k = 0; k < 2; k++) {
+			v = make_view(&f, k == 0 ? LAYOUT_SINGLE :
+			    LAYOUT_INTERLINEAR, 150, 24);
+			view_render(v, &g);
+			t = column_text(&g, 0, 150, 23);
+			assert_int_equal(occurs(t, hv[0].title), 1);
+			assert_int_equal(occurs(t, hv[0].meta), 1);
+			if (k == 1)
+				assert_int_equal(occurs(t, hv[2].meta), 1);
+			free(t);
+			assert_null(strstr(row(&g, 0), hv[0].title));
+			view_free(v);
+		}
+		for (k = 0; k < 3; k++)
+			doc_free(f.a.docs[k]);
+	}
+	grid_release(&g);
+	settings_release(&f.set);
+}
+
 int
 main(void)
 {
@@ -962,6 +1175,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_robust, setup, teardown),
+		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_hostile_cells),
 		cmocka_unit_test(test_grid),
