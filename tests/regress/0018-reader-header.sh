@@ -41,7 +41,7 @@ TEN="The Northern Sea Route: a"
 TFR="La route maritime du Nord"
 TRU="Северный морской путь: короткая"
 
-tmx_start 150 30 --theme test "$S/commentary.en.html" \
+tmx_start 160 30 --theme test "$S/commentary.en.html" \
     "$S/commentary.fr.html" "$S/commentary.ru.html"
 tmx_capture "$T/s"
 t_once "sample: the English title once on the first screen" "$TEN" "$T/s"
@@ -87,7 +87,7 @@ tmx_quit
 t_result $? "quit"
 
 # A <title> that is not the h1, a timestamp for the date.
-tmx_start 150 30 --theme test "$H/header.en.html" "$H/header.fr.html" \
+tmx_start 160 30 --theme test "$H/header.en.html" "$H/header.fr.html" \
     "$H/header.ru.html"
 tmx_capture "$T/s"
 t_once "differing <title>: the headline once" "$TEN" "$T/s"
