@@ -728,12 +728,9 @@ md_header(struct strbuf *sb, const struct doc *d)
 		strbuf_addch(sb, '\n');
 		any = 1;
 	}
-	if (d->byline != NULL) {
-		/* "By X", unless the byline says it. */
-		if (strncasecmp(d->byline, "by ", 3) != 0)
-			strbuf_addstr(&meta, "By ");
+	/* As the reader's header: byline · date · site, in no language. */
+	if (d->byline != NULL)
 		strbuf_addstr(&meta, d->byline);
-	}
 	if (d->date != NULL) {
 		if (meta.len != 0)
 			strbuf_addstr(&meta, " · ");

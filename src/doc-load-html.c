@@ -211,8 +211,7 @@ static const char *weak_furniture_words[] = {
 	"advert", "also-read", "banner", "lire-aussi", "more-stories", "promo",
 	"read-also", "readalso", "read-more", "readmore", "recommend",
 	"related", "see-also", "share", "sidebar", "social", "sponsor",
-	"voir-aussi", "gallery", "slideshow", "carousel", "lightbox",
-	"caption", "credit"
+	"voir-aussi", "gallery", "slideshow", "carousel", "lightbox"
 };
 
 /* Comment sections: never kept for holding much text. */
@@ -244,6 +243,7 @@ static const char *furniture_roles[] = {
 };
 
 static void	debug_node(const char *, const xmlNode *);
+static char	*node_text(const xmlNode *);
 
 /* Per-element counts and marks, pointed to by node->_private. */
 struct hinfo {
@@ -1266,14 +1266,17 @@ prune_enter(struct hctx *c, xmlNode *n)
 		if (r && !held(c, i, 0))
 			goto drop;
 	}
-	if ((cf = class_furniture(n)) != 0 && !held(c, i, cf == 2) &&
+	/* A heading's id is often an anchor made of its words ("nav_..."). */
+	if (i->def->tag != H_HEADING && (cf = class_furniture(n)) != 0 &&
+	    !held(c, i, cf == 2) &&
 	    !(cf == 1 && rich(i)))
 		goto drop;
 	return (1);
 
 drop:
 	i->flags |= HI_DROP;
-	if (i->text - i->link > 200)
+	if (i->text - i->link > 200 || (getenv("POLYREAD_EXTRACT_DEBUG") != NULL &&
+	    strcmp(getenv("POLYREAD_EXTRACT_DEBUG"), "2") == 0))
 		debug_node("drop", n);
 	return (0);
 }
@@ -1288,10 +1291,15 @@ debug_node(const char *what, const xmlNode *n)
 		return;
 	cl = attr(n, "class");
 	id = attr(n, "id");
-	fprintf(stderr, "%s <%s class='%.60s' id='%.40s'> text %zu link %zu "
-	    "score %.1f line %ld\n", what, n->name, cl ? cl : "", id ? id : "",
-	    hi(n) ? hi(n)->text : 0, hi(n) ? hi(n)->link : 0,
-	    hi(n) ? hi(n)->score : 0, xmlGetLineNo(n));
+	{
+		char *t = node_text(n);
+		fprintf(stderr, "%s <%s class='%.60s' id='%.40s'> text %zu "
+		    "link %zu score %.1f line %ld: %.80s\n", what, n->name,
+		    cl ? cl : "", id ? id : "", hi(n) ? hi(n)->text : 0,
+		    hi(n) ? hi(n)->link : 0, hi(n) ? hi(n)->score : 0,
+		    xmlGetLineNo(n), t);
+		free(t);
+	}
 	xmlFree(cl);
 	xmlFree(id);
 }
@@ -1848,6 +1856,23 @@ is_meta_line(xmlNode *n)
 	return (0);
 }
 
+/*
+ * Is a block element a caption or a credit by its class ("wp-caption-text",
+ * "image-credit")? It is one as <figcaption> is.
+ */
+static int
+is_caption(const xmlNode *n)
+{
+	char	*s = class_id(n);
+	int	 r;
+
+	if (s == NULL)
+		return (0);
+	r = has_word(s, "caption") || has_word(s, "credit");
+	free(s);
+	return (r);
+}
+
 /* Emit walk: entering a node. */
 static int
 emit_enter(struct hctx *c, xmlNode *n)
@@ -1888,7 +1913,14 @@ emit_enter(struct hctx *c, xmlNode *n)
 	i->flags &= ~(HI_SPAN | HI_BLOCKED);
 	switch (i->def->tag) {
 	case H_HEADING:
-		emit_block(c, i, BLOCK_HEADING, i->def->level);
+		/*
+		 * A heading left open by the markup holds the paragraphs
+		 * after it: they are no heading.
+		 */
+		if ((i->flags & HI_BLOCKS) && i->text > 300)
+			emit_block(c, i, BLOCK_PARA, 0);
+		else
+			emit_block(c, i, BLOCK_HEADING, i->def->level);
 		if (n == c->h1)
 			c->head_at = c->d->nblocks;
 		break;
@@ -1918,7 +1950,7 @@ emit_enter(struct hctx *c, xmlNode *n)
 	case H_BODY:
 	case H_ARTICLE:
 	case H_MAIN:
-		emit_block(c, i, BLOCK_PARA, 0);
+		emit_block(c, i, is_caption(n) ? BLOCK_CAPTION : BLOCK_PARA, 0);
 		break;
 	case H_BR:
 		emit_br(c, n, c->pre > 0);

@@ -44,7 +44,7 @@ t_ok "header: one version" "$POLYREAD" dump --no-alternates --width 80 \
     "$HEN"
 sed -n 2p "$T/out" >"$T/row"
 t_grep "header: one version: title, then the meta line" \
-    '^Elena Marchetti · 2024-07-12$' "$T/row"
+    '^Elena Marchetti · 2024-07-12 · Polar Review$' "$T/row"
 t_ok "header: a text file's byline line gives the meta line" \
     "$POLYREAD" dump --width 150 "$TESTDATA/text/commentary.en.txt" \
     "$TESTDATA/text/commentary.fr.txt" "$TESTDATA/text/commentary.ru.txt"

@@ -391,13 +391,13 @@ test_md_header(void **state)
 	doc_finish(d);
 	d->blocks[0].headline = 1;
 	check_md(d, "# Night trams \\*return\\* to Lyon\n\n"
-	    "*By Elena Marchetti, Tomás Ferreira · 2024-07-12 · "
+	    "*Elena Marchetti, Tomás Ferreira · 2024-07-12 · "
 	    "The Rhône Courier*\n\n"
 	    "Body.\n\n## Who pays\n\n### In C\\#\n\n## A second h1\n\n"
 	    "*A tram at Perrache.*\n");
 	doc_free(d);
 
-	/* Only some parts; none; a byline that says "By" itself. */
+	/* Only some parts; none; a byline as the page gives it. */
 	d = mkdoc();
 	doc_set_date(d, "2024-07-12");
 	add(d, BLOCK_PARA, 0, "Body.");
