@@ -2366,10 +2366,25 @@ tidy_blocks(struct hctx *c)
 	d->nblocks = k;
 	ucasemap_close(cm);
 	trim_tail(d);
-	/* Headings with nothing under them at the end. */
-	while (d->nblocks > 0 && d->blocks[d->nblocks - 1].kind ==
-	    BLOCK_HEADING && !d->blocks[d->nblocks - 1].headline)
-		d->nblocks--;
+	/*
+	 * Headings with nothing under them: at the end, or followed by a
+	 * heading of their rank or higher (but the deck under the headline).
+	 */
+	for (i = d->nblocks, k = d->nblocks; i-- > 0;) {
+		const struct doc_block	*b = &d->blocks[i];
+
+		if (b->kind == BLOCK_HEADING && !b->headline &&
+		    (i == 0 || !d->blocks[i - 1].headline) &&
+		    (k == d->nblocks || (d->blocks[k].kind == BLOCK_HEADING &&
+		    d->blocks[k].level <= b->level)))
+			continue;
+		d->blocks[--k] = *b;
+	}
+	if (k > 0) {
+		memmove(d->blocks, d->blocks + k, (d->nblocks - k) *
+		    sizeof *d->blocks);
+		d->nblocks -= k;
+	}
 }
 
 /* Free what the context holds. */
