@@ -29,6 +29,10 @@ struct article {
 	char		*warning;	/* the versions that did not load, in
 					   one line (for a status line), or
 					   NULL */
+	char		*notice;	/* the versions whose article was not
+					   recognised (their largest text
+					   region stands in), in one line, or
+					   NULL */
 };
 
 struct article_opts {

@@ -275,6 +275,9 @@ article_load_page(const struct fetch_req *req, const struct article_opts *opts,
 	return (load_buffer(req->final_url, req->data, req->len, &lo, cause));
 }
 
+static int	article_open_all(struct article *, char **, size_t,
+		    const struct article_opts *, char **);
+
 /* Note a version that did not load: on stderr and in a->warning. */
 static void
 article_warn(struct article *a, const char *lang, const char *cause)
@@ -964,8 +967,47 @@ article_free_list(char **list)
 }
 
 
+/*
+ * Say which versions are no article the extractor recognised (a page where
+ * nothing scored: its largest text region stands in), on stderr for the
+ * commands and in a->notice for the reader's status line.
+ */
+static void
+article_note_fallback(struct article *a)
+{
+	char	*q, *w;
+	size_t	 v;
+
+	for (v = 0; v < a->n; v++) {
+		if (a->docs[v]->found != DOC_FOUND_FALLBACK)
+			continue;
+		q = article_quote(a->docs[v]->source);
+		warn_msg("no article found in '%s': its largest text region "
+		    "is shown", q);
+		if (a->notice == NULL)
+			w = xstrprintf("no article found in '%s': its largest "
+			    "text region is shown", q);
+		else
+			w = xstrprintf("%s; no article found in '%s'",
+			    a->notice, q);
+		free(a->notice);
+		a->notice = w;
+		free(q);
+	}
+}
+
 int
 article_open(struct article *a, char **paths, size_t npaths,
+    const struct article_opts *opts, char **cause)
+{
+	if (article_open_all(a, paths, npaths, opts, cause) != 0)
+		return (-1);
+	article_note_fallback(a);
+	return (0);
+}
+
+static int
+article_open_all(struct article *a, char **paths, size_t npaths,
     const struct article_opts *opts, char **cause)
 {
 	char			**list = NULL, *one[2], *q, *pick = NULL;
@@ -1084,5 +1126,6 @@ article_release(struct article *a)
 	for (i = 0; i < a->n; i++)
 		doc_free(a->docs[i]);
 	free(a->warning);
+	free(a->notice);
 	memset(a, 0, sizeof *a);
 }

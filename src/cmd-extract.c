@@ -963,9 +963,6 @@ extract_one(struct strbuf *sb, char *path, const struct cmd_opts *o,
 	for (v = 0; v < a.n; v++) {
 		const struct doc	*d = a.docs[v];
 
-		if (d->found == DOC_FOUND_FALLBACK)
-			error_msg("extract: no article found in '%s': the "
-			    "largest text region stands in for it", d->source);
 		if (head && fmt != EXTRACT_JSON) {
 			if (*printed)
 				strbuf_addch(sb, '\n');

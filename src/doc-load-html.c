@@ -307,6 +307,8 @@ struct hctx {
 	int		 q;		/* <q> depth */
 	int		 pre;		/* <pre> depth */
 	size_t		 head_at;	/* the headline's block index */
+	int		 raw;		/* the fallback found no text without
+					   the furniture: keep it all */
 };
 
 /* The info of an element, or NULL. */
@@ -1679,6 +1681,35 @@ clear_roots(struct hctx *c)
 	c->nroots = 0;
 }
 
+/* Unprune walk: furniture is text again, but what is never shown. */
+static int
+unprune_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+
+	(void)c;
+	if (i == NULL)
+		return (0);
+	i->flags &= ~HI_DROP;
+	if ((i->def->flags & TF_SKIP) || is_hidden(n)) {
+		i->flags |= HI_DROP;
+		return (0);
+	}
+	return (1);
+}
+
+/*
+ * A page whose text is all furniture (a "page not found" with its menus):
+ * rather than nothing, all the text it shows, as a browser would.
+ */
+static void
+unprune(struct hctx *c)
+{
+	tree_walk(c->body, unprune_enter, NULL, c);
+	count_pass(c, 2);
+	c->raw = 1;
+}
+
 /*
  * Pick the content, trafilatura's way: the precise picks first (the page's
  * <article>, then <main>, role=main or articleBody), checked against the
@@ -1714,6 +1745,8 @@ pick_content(struct hctx *c)
 		clear_roots(c);
 		add_root(c, c->body);
 		c->d->found = DOC_FOUND_FALLBACK;
+		if (c->page == 0)
+			unprune(c);
 	}
 }
 
@@ -1889,6 +1922,8 @@ emit_enter(struct hctx *c, xmlNode *n)
 	if ((i = hi(n)) == NULL || (i->flags & HI_DROP) ||
 	    (i->def->flags & TF_SKIP))
 		return (0);
+	if (c->raw)
+		goto kept;
 	if ((i->def->flags & TF_CLEAN) &&
 	    !(i->flags & (HI_ROOT | HI_H1 | HI_KEY)) && i->text > 0 &&
 	    i->link * 2 > i->text) {
@@ -1910,6 +1945,7 @@ emit_enter(struct hctx *c, xmlNode *n)
 		i->flags |= HI_DROP;
 		return (0);
 	}
+kept:
 	i->flags &= ~(HI_SPAN | HI_BLOCKED);
 	switch (i->def->tag) {
 	case H_HEADING:
@@ -2496,7 +2532,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 		goto done;
 	for (k = text = 0; k < c.nroots; k++) {
 		if ((hb = hi(c.roots[k])) != NULL)
-			text += hb->text - hb->link;
+			text += c.raw ? hb->text : hb->text - hb->link;
 	}
 	if (text == 0)
 		goto done;
@@ -2514,7 +2550,8 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	}
 	for (k = 0; k < c.nroots; k++)
 		tree_walk(c.roots[k], emit_enter, emit_leave, &c);
-	tidy_blocks(&c);
+	if (!c.raw)
+		tidy_blocks(&c);
 
 done:
 	hctx_release(&c);

@@ -407,6 +407,8 @@ reader_run(struct article *a, const struct cmd_opts *o)
 	 * lines on stderr are hidden behind it. */
 	if (a->warning != NULL)
 		view_message(v, "%s", a->warning);
+	else if (a->notice != NULL)
+		view_message(v, "%s", a->notice);
 	notes_start(&rn, a, o->data_dir);
 	view_set_notes(v, rn.ns, rn.sp, rn.cause);
 	if (rn.cause != NULL)

@@ -28,9 +28,17 @@ t_nogrep "html: no comments" "lyonnais69" "$T/news3"
 t_nogrep "html: no newsletter" "Courier in your inbox\|Recevez" "$T/news3"
 t_grep "html: three columns" "EN .*FR .*RU" "$T/news3"
 
-# A page with nothing but furniture.
-t_fails "html: only boilerplate" "$POLYREAD" dump "$H/boilerplate.en.html"
-t_grep "html: only boilerplate says so" "no text found" "$T/err"
+# A page with nothing but furniture: its text all the same (issue 14: a
+# page with text never gives "no text found"), and a warning that says so.
+t_ok "html: only boilerplate" "$POLYREAD" dump "$H/boilerplate.en.html"
+t_grep "html: only boilerplate says so" \
+    "no article found in '.*boilerplate.en.html': its largest text region" \
+    "$T/err"
+t_grep "html: only boilerplate: its text" "Get our free morning briefing" \
+    "$T/out"
+printf '<html><body><script>x()</script></body></html>' >"$T/script.html"
+t_fails "html: a page of scripts only" "$POLYREAD" dump "$T/script.html"
+t_grep "html: a page of scripts only: no text" "no text found" "$T/err"
 
 # 10,000 nested elements: past the depth limit (256) the page is refused
 # with a message rather than shown cut short; no crash, no stack overflow.

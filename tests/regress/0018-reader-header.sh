@@ -110,4 +110,15 @@ sed 's/[^ ]/x/g' "$T/s" | awk 'length($0) > 24 { bad++ }
 t_result $? "24 columns: every line fits" "$T/s"
 tmx_quit
 t_result $? "quit"
+
+# A page that holds no article the extractor recognises: its text all the
+# same, and the status line says so (issue 14).
+tmx_start 120 20 --theme test "$TESTDATA/html/boilerplate.en.html"
+tmx_capture "$T/s"
+t_grep "no article: the page's text is shown" \
+    "We use cookies to improve your experience" "$T/s"
+t_grep "no article: the status line says so" \
+    "no article found in '.*boilerplate.en.html'" "$T/s"
+tmx_quit
+t_result $? "quit"
 t_done
