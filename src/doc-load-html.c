@@ -201,7 +201,8 @@ static const struct html_tagdef html_inline = { "", H_INLINE, 0, 0 };
  * report) and do not drop an element that holds much running text.
  */
 static const char *furniture_words[] = {
-	"breadcrumb", "consent", "cookie", "disqus", "gdpr", "lang-select",
+	"breadcrumb", "carousel", "consent", "cookie", "disqus", "gallery",
+	"gdpr", "lang-select", "lightbox", "slideshow",
 	"lang-switch", "langswitch", "language-picker", "language-select",
 	"language-switch", "masthead", "menu", "modal", "newsletter",
 	"outbrain", "paywall", "popup", "screen-reader", "skip-link", "sr-only",
@@ -211,7 +212,7 @@ static const char *weak_furniture_words[] = {
 	"advert", "also-read", "banner", "lire-aussi", "more-stories", "promo",
 	"read-also", "readalso", "read-more", "readmore", "recommend",
 	"related", "see-also", "share", "sidebar", "social", "sponsor",
-	"voir-aussi", "gallery", "slideshow", "carousel", "lightbox"
+	"voir-aussi"
 };
 
 /* Comment sections: never kept for holding much text. */
@@ -1359,6 +1360,9 @@ pick_articles(struct hctx *c)
 	if (best == NULL || (bi = hi(best))->asum == 0 ||
 	    (bi->asum * 4 < c->page && bi->asum < 1000))
 		return (0);
+	/* Three articles or more of a few lines each: a grid of teasers. */
+	if (bi->acount >= 3 && bi->asum / bi->acount < 300)
+		return (0);
 	for (s = best->children; s != NULL; s = s->next) {
 		if (hi(s) == NULL || (hi(s)->flags & HI_DROP) ||
 		    hi(s)->def->tag != H_ARTICLE)
@@ -1741,7 +1745,7 @@ pick_content(struct hctx *c)
 	} else
 		pick_scored(c);
 	ptext = roots_text(c);
-	if (ptext == 0 || (ptext < 250 && c->page > ptext * 4)) {
+	if (ptext == 0 || (ptext < 250 && c->page > ptext * 2)) {
 		clear_roots(c);
 		add_root(c, c->body);
 		c->d->found = DOC_FOUND_FALLBACK;
@@ -2179,7 +2183,9 @@ emit_stated_body(struct hctx *c)
  * content: teasers of other articles, calls to subscribe or share,
  * credits, copyright lines, widget labels. Case-folded; a phrase matches
  * at the start of a block of at most BOILER_MAX bytes and ends at a word
- * boundary. Phrases marked '=' match only the whole block.
+ * boundary. Phrases marked '=' match only the whole block, those marked '~'
+ * only a block that is no sentence ("Published on 3 May" is a dateline,
+ * "Published on Monday, the report found ..." is not).
  */
 #define BOILER_MAX	240
 static const char *const boiler_phrases[] = {
@@ -2187,7 +2193,7 @@ static const char *const boiler_phrases[] = {
 	"read more", "read also", "read next", "also read", "see also",
 	"see more", "related:", "related articles", "related stories",
 	"related posts", "related content", "related coverage", "more on this",
-	"don't miss", "don\xe2\x80\x99t miss", "advertisement", "subscribe",
+	"don't miss", "don\xe2\x80\x99t miss", "subscribe",
 	"sign up for", "follow us", "share this", "share on", "click here",
 	"copyright", "\xc2\xa9", "all rights reserved", "citation:",
 	"to read the full story", "to view the full story", "back to gallery",
@@ -2195,14 +2201,15 @@ static const char *const boiler_phrases[] = {
 	"you might also like", "recommended for you", "photo:",
 	"image copyright", "image caption", "media caption", "=share",
 	"=advertisement", "most read", "trending now", "=print",
-	"published on", "updated on", "posted on", "posted by", "last updated",
+	"~published on", "~updated on", "~posted on", "~posted by",
+	"~last updated",
 	/* French */
 	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi",
-	"lire la suite", "publicit\xc3\xa9", "abonnez-vous", "=partager",
+	"lire la suite", "=publicit\xc3\xa9", "abonnez-vous", "=partager",
 	"suivez-nous", "tous droits r\xc3\xa9serv\xc3\xa9s",
 	"sur le m\xc3\xaame sujet", "=commentaires", "photo :",
-	"\xc3\xa0 lire \xc3\xa9galement", "les plus lus", "publi\xc3\xa9 le",
-	"mis \xc3\xa0 jour le",
+	"\xc3\xa0 lire \xc3\xa9galement", "les plus lus", "~publi\xc3\xa9 le",
+	"~mis \xc3\xa0 jour le",
 	/* Russian */
 	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
 	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",		/* читайте также */
@@ -2216,22 +2223,24 @@ static const char *const boiler_phrases[] = {
 	"\xd0\xb2\xd1\x81\xd0\xb5 \xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb0 "
 	"\xd0\xb7\xd0\xb0\xd1\x89\xd0\xb8\xd1\x89\xd0\xb5\xd0\xbd\xd1\x8b",	/* все права защищены */
 	"\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe:",			/* фото: */
-	"\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xba\xd0\xbe"
+	"~\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb\xd0\xb8\xd0\xba\xd0\xbe"
 	"\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe",			/* опубликовано */
-	"\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd"
+	"~\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd"
 	"\xd0\xbe",						/* обновлено */
 	/* German */
 	"mehr zum thema", "weiterlesen", "lesen sie auch", "lesen sie mehr",
 	"auch interessant", "=anzeige", "=werbung", "foto:", "bild:",
 	"zum newsletter", "alle rechte vorbehalten", "=kommentare",
 	"das k\xc3\xb6nnte sie auch interessieren", "schon gelesen",
-	"ver\xc3\xb6" "ffentlicht am", "aktualisiert am",
+	"~ver\xc3\xb6" "ffentlicht am", "~aktualisiert am",
 	/* Spanish, Italian, Polish */
 	"lea tambi\xc3\xa9n", "lee tambi\xc3\xa9n", "lea m\xc3\xa1s",
 	"te puede interesar", "temas relacionados", "notas relacionadas",
 	"=publicidad", "leggi anche", "czytaj tak\xc5\xbc" "e",
 	"czytaj te\xc5\xbc", "zobacz tak\xc5\xbc" "e"
 };
+
+static int	ends_like_sentence(const char *, size_t);
 
 /* Does a block open with a furniture phrase? */
 static int
@@ -2253,7 +2262,10 @@ is_boilerplate(UCaseMap *cm, const char *text, size_t len)
 	fold[fl] = '\0';
 	for (i = 0; i < nitems(boiler_phrases); i++) {
 		p = boiler_phrases[i];
-		if ((whole = (*p == '=')))
+		if (*p == '~' && ends_like_sentence(text, len))
+			continue;
+		whole = *p == '=';
+		if (*p == '=' || *p == '~')
 			p++;
 		l = strlen(p);
 		if (strncmp(fold, p, l) != 0)
@@ -2312,9 +2324,9 @@ is_dateline(const struct doc_block *b)
 	return (digits >= 4 && words <= 3);
 }
 
-/* Does a block's text end like a sentence (or a quotation of one)? */
+/* Does a text end like a sentence (or a quotation of one)? */
 static int
-block_ends_sentence(const struct doc_block *b)
+ends_like_sentence(const char *text, size_t len)
 {
 	static const char *const ends[] = {
 		".", "!", "?", "\xe2\x80\xa6", ".\"", ".\xe2\x80\x9d",
@@ -2325,10 +2337,28 @@ block_ends_sentence(const struct doc_block *b)
 
 	for (i = 0; i < nitems(ends); i++) {
 		l = strlen(ends[i]);
-		if (b->len >= l && memcmp(b->text + b->len - l, ends[i], l) == 0)
+		if (len >= l && memcmp(text + len - l, ends[i], l) == 0)
 			return (1);
 	}
 	return (0);
+}
+
+/* The same for a block. */
+static int
+block_ends_sentence(const struct doc_block *b)
+{
+	return (ends_like_sentence(b->text, b->len));
+}
+
+/* The characters of a block (not bytes: Cyrillic takes two each). */
+static size_t
+block_chars(const struct doc_block *b)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < b->len; i++)
+		n += ((unsigned char)b->text[i] & 0xc0) != 0x80;
+	return (n);
 }
 
 /*
@@ -2338,24 +2368,37 @@ block_ends_sentence(const struct doc_block *b)
 static int
 block_good(const struct doc_block *b)
 {
+	size_t	n;
+
 	if (b->kind == BLOCK_HEADING || b->kind == BLOCK_CAPTION)
 		return (0);
-	return (b->len >= 160 || (b->len >= 50 && block_ends_sentence(b)));
+	n = block_chars(b);
+	return (n >= 160 || (n >= 30 && block_ends_sentence(b)));
 }
 
 /*
- * Trim the short blocks past the last good one: what follows the article
- * in its container ("Like", "Write a comment", "Back to all news", a
- * widget's title) is short and no sentence. List items stay (the last
- * steps of a recipe, a list of sources).
+ * Trim the short blocks past the article's last sentence, item or
+ * quotation: what follows the article in its container ("Like", "Write a
+ * comment", "Back to all news", a widget's title) is short and no
+ * sentence. List items stay (the last steps of a recipe, a list of
+ * sources).
  */
 static void
 trim_tail(struct doc *d)
 {
 	size_t	last, i, k;
 
+	/* A page of short blocks only is left as it is. */
+	for (i = 0; i < d->nblocks && !block_good(&d->blocks[i]); i++)
+		;
+	if (i == d->nblocks)
+		return;
 	for (last = d->nblocks; last > 0; last--) {
-		if (block_good(&d->blocks[last - 1]))
+		const struct doc_block	*b = &d->blocks[last - 1];
+
+		if (block_good(b) || b->kind == BLOCK_ITEM ||
+		    b->kind == BLOCK_QUOTE || (block_ends_sentence(b) &&
+		    block_chars(b) >= 20))
 			break;
 	}
 	if (last == 0)
@@ -2365,7 +2408,7 @@ trim_tail(struct doc *d)
 
 		if ((b->kind == BLOCK_PARA || b->kind == BLOCK_HEADING ||
 		    b->kind == BLOCK_CAPTION) && !b->headline &&
-		    b->len < 120 && !block_ends_sentence(b))
+		    block_chars(b) < 120 && !block_ends_sentence(b))
 			continue;
 		d->blocks[k++] = *b;
 	}
@@ -2395,7 +2438,8 @@ tidy_blocks(struct hctx *c)
 
 		if (!b->headline && b->kind != BLOCK_PRE &&
 		    (is_boilerplate(cm, b->text, b->len) ||
-		    names_author(d, b) || (k < 3 && is_dateline(b))))
+		    names_author(d, b) || (k < 3 && d->date != NULL &&
+		    is_dateline(b))))
 			continue;
 		d->blocks[k++] = *b;
 	}

@@ -5,8 +5,10 @@
  * sidebar, a footer). Each test checks that the rule did its job and that
  * the article's own paragraphs are still there.
  *
- * Tests marked FAILS describe what a rule should do and does not do yet;
- * they run apart (POLYREAD_FAILS=1 tests/unit/u-furniture, see main()).
+ * The last six tests hold cases where a rule once went wrong on a
+ * realistic page (sentences that open with a furniture phrase, article
+ * text after the last long paragraph, a short story beside teasers, a
+ * table of short cells, opening hours, a gallery of long captions).
  */
 #include "config.h"
 
@@ -879,8 +881,9 @@ test_boilerplate_sentences(void **state)
 	struct doc	*d;
 
 	/*
-	 * FAILS: is_boilerplate() matches the phrase at the start of any
-	 * block of 240 bytes or less, sentence or not: these paragraphs go.
+	 * A phrase that names a dateline ("Published on", "Publié le")
+	 * matches only a block that is no sentence; "Advertisement" and
+	 * "Publicité" only a whole block: these sentences stay.
 	 */
 	d = load_str(en);
 	assert_non_null(d);
@@ -1228,10 +1231,9 @@ test_trim_tail_article(void **state)
 	struct doc	*d;
 
 	/*
-	 * FAILS: trim_tail() drops every short paragraph and heading that
-	 * ends no sentence after the last "good" block, also when article
-	 * text (items, a last sentence) follows: the list's lead-in and the
-	 * subheading go.
+	 * trim_tail() trims only after the article's last sentence, item
+	 * or quotation: the list's lead-in and the subheading before the
+	 * last short sentence stay.
 	 */
 	d = load_str(en);
 	assert_non_null(d);
@@ -1433,10 +1435,9 @@ test_pick_teasers_short(void **state)
 	struct doc	*d;
 
 	/*
-	 * FAILS: pick_content() keeps the <article> pick unless the
-	 * scorer's has more than twice its text: 621 characters of story
-	 * against 328 of teasers, so the page gives the five teasers and
-	 * none of the story.
+	 * Five <article> teasers of a few lines each are a grid, not the
+	 * article: the story of 621 characters is taken, not the 328 of
+	 * teasers.
 	 */
 	d = load_str(en);
 	assert_non_null(d);
@@ -1723,10 +1724,9 @@ test_fallback_one_cell(void **state)
 	struct doc	*d;
 
 	/*
-	 * FAILS: the one cell of 25 characters or more scores; the scorer's
-	 * pick is its row (28 characters of the page's 110, not under a
-	 * quarter), so there is no fallback and the page gives "Bottled
-	 * water at the village hall" alone.
+	 * The one cell of 25 characters or more scores, but its row holds
+	 * under half of the page's text: the fallback takes the page, not
+	 * "Bottled water at the village hall" alone.
 	 */
 	d = load_str(en);
 	assert_non_null(d);
@@ -1759,9 +1759,8 @@ test_fallback_hours(void **state)
 	struct doc	*d;
 
 	/*
-	 * FAILS: is_dateline() takes any short paragraph among the first
-	 * three kept with four digits and at most three words for a
-	 * dateline: both lines of hours go, "Вс: выходной" stays.
+	 * A dateline is looked for only on a page that states a date: the
+	 * lines of opening hours stay.
 	 */
 	d = load_str(ru);
 	assert_non_null(d);
@@ -2057,9 +2056,8 @@ test_captions_long_gallery(void **state)
 	struct doc	*d;
 
 	/*
-	 * FAILS: the gallery's class word is weak and its captions hold more
-	 * than 500 characters with no links, so rich() keeps it: six caption
-	 * blocks in the middle of the story.
+	 * "gallery" is a strong class word: a gallery goes however much
+	 * caption text it holds.
 	 */
 	d = load_str(en);
 	assert_non_null(d);
@@ -2196,15 +2194,6 @@ main(void)
 		cmocka_unit_test(test_headline),
 		cmocka_unit_test(test_captions),
 		cmocka_unit_test(test_metadata),
-	};
-	/*
-	 * The rules that misbehave today (see the FAILS comments). They are
-	 * not skip()ped among the others: cmocka 1.1.5 prints a skipped case
-	 * as "not ok N # SKIP", which the automake TAP driver counts as a
-	 * failure. POLYREAD_FAILS=1 runs them instead of the others; once a
-	 * rule is mended, its test moves up to tests[].
-	 */
-	const struct CMUnitTest fails[] = {
 		cmocka_unit_test(test_boilerplate_sentences),
 		cmocka_unit_test(test_trim_tail_article),
 		cmocka_unit_test(test_pick_teasers_short),
@@ -2213,9 +2202,5 @@ main(void)
 		cmocka_unit_test(test_captions_long_gallery),
 	};
 
-	if (getenv("POLYREAD_FAILS") != NULL) {
-		return (cmocka_run_group_tests_name("furniture-fails", fails,
-		    NULL, NULL));
-	}
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
 }
