@@ -201,12 +201,14 @@ static const struct html_tagdef html_inline = { "", H_INLINE, 0, 0 };
  * report) and do not drop an element that holds much running text.
  */
 static const char *furniture_words[] = {
-	"breadcrumb", "carousel", "consent", "cookie", "disqus", "gallery",
+	"breadcrumb", "carousel", "consent", "cookie", "disqus", "donat",
+	"gallery",
 	"gdpr", "lang-select", "lightbox", "slideshow",
 	"lang-switch", "langswitch", "language-picker", "language-select",
 	"language-switch", "masthead", "menu", "modal", "newsletter",
 	"outbrain", "paywall", "popup", "screen-reader", "skip-link", "sr-only",
-	"subscribe", "subscription", "taboola", "toolbar", "visually-hidden"
+	"signup", "sign-up", "subscribe", "subscription", "taboola", "toolbar",
+	"visually-hidden"
 };
 static const char *weak_furniture_words[] = {
 	"advert", "also-read", "banner", "lire-aussi", "more-stories", "promo",
