@@ -2469,6 +2469,60 @@ tidy_blocks(struct hctx *c)
 	}
 }
 
+/* The characters of the body: the blocks but the headline. */
+static size_t
+body_chars(const struct doc *d)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (!d->blocks[i].headline)
+			n += block_chars(&d->blocks[i]);
+	}
+	return (n);
+}
+
+/* Emit the content roots, the headline first when they do not hold it. */
+static void
+emit_content(struct hctx *c)
+{
+	struct hinfo	*hb;
+	size_t		 k, text;
+
+	for (k = text = 0; k < c->nroots; k++) {
+		if ((hb = hi(c->roots[k])) != NULL)
+			text += c->raw ? hb->text : hb->text - hb->link;
+	}
+	if (text == 0)
+		return;
+	if (c->h1 != NULL && !is_dropped(c->h1)) {
+		for (k = 0; k < c->nroots; k++) {
+			if (hi(c->roots[k]) != NULL &&
+			    (hi(c->roots[k])->flags & HI_H1))
+				break;
+		}
+		if (k == c->nroots && hi(c->roots[0]) != NULL &&
+		    hi(c->h1)->order < hi(c->roots[0])->order)
+			tree_walk(c->h1, emit_enter, emit_leave, c);
+	}
+	for (k = 0; k < c->nroots; k++)
+		tree_walk(c->roots[k], emit_enter, emit_leave, c);
+	if (!c->raw)
+		tidy_blocks(c);
+}
+
+/*
+ * Start the emission again from nothing (the blocks' text stays in the
+ * document's pool until it is freed: a few kilobytes at most).
+ */
+static void
+restart(struct hctx *c)
+{
+	c->d->nblocks = 0;
+	c->head_at = DOC_NOPOS;
+	clear_roots(c);
+}
+
 /* Free what the context holds. */
 static void
 hctx_release(struct hctx *c)
@@ -2511,8 +2565,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	htmlParserCtxtPtr	 ctxt;
 	htmlDocPtr		 doc;
 	xmlNode			*n;
-	struct hinfo		*hb;
-	size_t			 k, text;
+	size_t			 k;
 
 	if (len > INT32_MAX) {
 		*cause = xstrprintf("'%s' is too large", d->source);
@@ -2576,28 +2629,26 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	set_meta(&c);
 	if (c.d->found == DOC_FOUND_FALLBACK && emit_stated_body(&c))
 		goto done;
-	for (k = text = 0; k < c.nroots; k++) {
-		if ((hb = hi(c.roots[k])) != NULL)
-			text += c.raw ? hb->text : hb->text - hb->link;
+	emit_content(&c);
+	/*
+	 * What was picked held next to nothing once cleaned (a <main> of
+	 * breadcrumbs, an <article> whose text sits in a form): the fallback,
+	 * and if that too gives nothing, all the text the page shows.
+	 */
+	if (c.d->found != DOC_FOUND_FALLBACK && body_chars(c.d) < 100 &&
+	    c.page > body_chars(c.d) * 2) {
+		restart(&c);
+		add_root(&c, c.body);
+		c.d->found = DOC_FOUND_FALLBACK;
+		emit_content(&c);
 	}
-	if (text == 0)
-		goto done;
-
-	/* The headline first when the content does not hold it. */
-	if (c.h1 != NULL && !is_dropped(c.h1)) {
-		for (k = 0; k < c.nroots; k++) {
-			if (hi(c.roots[k]) != NULL &&
-			    (hi(c.roots[k])->flags & HI_H1))
-				break;
-		}
-		if (k == c.nroots && hi(c.roots[0]) != NULL &&
-		    hi(c.h1)->order < hi(c.roots[0])->order)
-			tree_walk(c.h1, emit_enter, emit_leave, &c);
+	if (body_chars(c.d) == 0 && !c.raw) {
+		restart(&c);
+		add_root(&c, c.body);
+		c.d->found = DOC_FOUND_FALLBACK;
+		unprune(&c);
+		emit_content(&c);
 	}
-	for (k = 0; k < c.nroots; k++)
-		tree_walk(c.roots[k], emit_enter, emit_leave, &c);
-	if (!c.raw)
-		tidy_blocks(&c);
 
 done:
 	hctx_release(&c);

@@ -2171,6 +2171,45 @@ test_metadata(void **state)
 }
 
 
+/*
+ * A pick that holds next to nothing once cleaned: a <main> of "Lire aussi"
+ * teasers (each one tidied away as furniture) beside the story in a plain
+ * div. The page's text stands in (DOC_FOUND_FALLBACK), not an empty body.
+ */
+static void
+test_fallback_after_cleaning(void **state)
+{
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Le marché couvert</title>"
+	    "</head><body>\n"
+	    "<main><p>Lire aussi : les halles de Lyon rouvrent leurs portes "
+	    "après deux ans de travaux et un chantier contesté</p>\n"
+	    "<p>Lire aussi : le prix du pain augmente encore dans les "
+	    "boulangeries de la Croix-Rousse et du Vieux-Lyon</p>\n"
+	    "<p>Lire aussi : trois nouvelles lignes de bus desservent "
+	    "désormais les quartiers de l’est de la métropole</p>\n"
+	    "<p>Lire aussi : un marché de producteurs s’installe chaque "
+	    "samedi matin sur la place Sathonay, en plein centre</p>"
+	    "</main>\n"
+	    "<div>Le marché couvert de Villeurbanne rouvre samedi après "
+	    "huit mois de fermeture. Les commerçants ont retrouvé leurs étals "
+	    "rénovés, et la mairie promet des loyers inchangés jusqu’en 2026."
+	    "</div>\n"
+	    "</body></html>\n";
+	static const char *const want[] = {
+		"Le marché couvert de Villeurbanne rouvre samedi"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(fr);
+	assert_non_null(d);
+	has_all(d, want, nitems(want));
+	assert_int_equal(d->found, DOC_FOUND_FALLBACK);
+	assert_null(strstr(d->blocks[d->nblocks - 1].text, "Lire aussi"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2200,6 +2239,7 @@ main(void)
 		cmocka_unit_test(test_fallback_one_cell),
 		cmocka_unit_test(test_fallback_hours),
 		cmocka_unit_test(test_captions_long_gallery),
+		cmocka_unit_test(test_fallback_after_cleaning),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
