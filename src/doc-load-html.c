@@ -312,6 +312,8 @@ struct hctx {
 	size_t		 head_at;	/* the headline's block index */
 	int		 raw;		/* the fallback found no text without
 					   the furniture: keep it all */
+	const char	*leadtext;	/* the subtitle looked for */
+	xmlNode		*lead;		/* the element that shows it */
 };
 
 /* The info of an element, or NULL. */
@@ -2482,6 +2484,59 @@ body_chars(const struct doc *d)
 	return (n);
 }
 
+/* Lead walk: the element whose text opens with the stated subtitle. */
+static int
+lead_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+	char		*t;
+	size_t		 l;
+
+	if (i == NULL || c->lead != NULL || (i->flags & HI_DROP) ||
+	    (i->def->flags & TF_SKIP) || (i->flags & HI_ROOT))
+		return (0);
+	if (!(i->def->flags & TF_BLOCK) || (i->flags & HI_BLOCKS))
+		return (1);
+	if (i->text < 40 || i->text > 2000 || (i->flags & HI_H1))
+		return (0);
+	t = node_text(n);
+	l = strlen(c->leadtext);
+	if (strncmp(t, c->leadtext, l < 60 ? l : 60) == 0)
+		c->lead = n;
+	free(t);
+	return (0);
+}
+
+/*
+ * The lead (standfirst, deck) of the article when the content does not
+ * hold it: the element before the content whose text is the subtitle the
+ * page states (og:description, JSON-LD description), often in a page
+ * header the content leaves out. Only text the page shows is taken.
+ */
+static void
+emit_lead(struct hctx *c)
+{
+	char	*sub;
+
+	if (c->stated.subtitle == NULL || c->nroots == 0 ||
+	    hi(c->roots[0]) == NULL)
+		return;
+	sub = xstrdup(c->stated.subtitle);
+	collapse(sub);
+	if (strlen(sub) < 40) {
+		free(sub);
+		return;
+	}
+	c->leadtext = sub;
+	c->lead = NULL;
+	tree_walk(c->body, lead_enter, NULL, c);
+	if (c->lead != NULL && hi(c->lead)->order < hi(c->roots[0])->order &&
+	    !is_ancestor(c->lead, c->roots[0]))
+		tree_walk(c->lead, emit_enter, emit_leave, c);
+	c->leadtext = NULL;
+	free(sub);
+}
+
 /* Emit the content roots, the headline first when they do not hold it. */
 static void
 emit_content(struct hctx *c)
@@ -2505,6 +2560,8 @@ emit_content(struct hctx *c)
 		    hi(c->h1)->order < hi(c->roots[0])->order)
 			tree_walk(c->h1, emit_enter, emit_leave, c);
 	}
+	if (!c->raw)
+		emit_lead(c);
 	for (k = 0; k < c->nroots; k++)
 		tree_walk(c->roots[k], emit_enter, emit_leave, c);
 	if (!c->raw)

@@ -2210,6 +2210,54 @@ test_fallback_after_cleaning(void **state)
 	doc_free(d);
 }
 
+/*
+ * The lead the page states (og:description) and shows in its header, out
+ * of the <article>: it opens the body. A description the page does not
+ * show is not made up into a paragraph.
+ */
+static void
+test_lead(void **state)
+{
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Жара в Андалусии</title>\n"
+	    "<meta property=\"og:description\" content=\"Третий день "
+	    "подряд температура на юге Испании превышает 44 градуса, школы "
+	    "закрыты.\">\n"
+	    "</head><body>\n"
+	    "<header class=\"article-head\"><h1>Жара в Андалусии</h1>\n"
+	    "<p class=\"standfirst\">Третий день подряд температура на юге "
+	    "Испании превышает 44 градуса, школы закрыты.</p></header>\n"
+	    "<article>" RU_P1 RU_P2 RU_P3 "</article>\n"
+	    "</body></html>\n";
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat in Andalusia</title>\n"
+	    "<meta name=\"description\" content=\"Everything you need to "
+	    "know about the heatwave, from our weather desk and partners.\">"
+	    "\n</head><body>\n"
+	    "<header><h1>Heat in Andalusia</h1></header>\n"
+	    "<article>" EN_P1 EN_P2 EN_P3 "</article>\n"
+	    "</body></html>\n";
+	struct doc	*d;
+	size_t		 i;
+
+	(void)state;
+	d = load_str(ru);
+	assert_non_null(d);
+	assert_true(d->nblocks >= 3);
+	assert_true(d->blocks[0].headline);
+	kind_of(d, "Третий день подряд температура на юге Испании", BLOCK_PARA);
+	assert_non_null(strstr(d->blocks[1].text, "Третий день подряд"));
+	doc_free(d);
+
+	d = load_str(en);
+	assert_non_null(d);
+	for (i = 0; i < d->nblocks; i++)
+		assert_null(strstr(d->blocks[i].text, "Everything you need"));
+	assert_str(d->subtitle, "Everything you need to know about the "
+	    "heatwave, from our weather desk and partners.");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2240,6 +2288,7 @@ main(void)
 		cmocka_unit_test(test_fallback_hours),
 		cmocka_unit_test(test_captions_long_gallery),
 		cmocka_unit_test(test_fallback_after_cleaning),
+		cmocka_unit_test(test_lead),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
