@@ -2419,10 +2419,69 @@ trim_tail(struct doc *d)
 	d->nblocks = k;
 }
 
+/* A block's text and place, for dedupe(). */
+struct dedupe_key {
+	const char	*text;
+	size_t		 len;
+	size_t		 pos;
+};
+
+/* Order keys by text, then by place. */
+static int
+dedupe_cmp(const void *a, const void *b)
+{
+	const struct dedupe_key	*x = a, *y = b;
+	int			 r;
+
+	if (x->len != y->len)
+		return (x->len < y->len ? -1 : 1);
+	if ((r = memcmp(x->text, y->text, x->len)) != 0)
+		return (r);
+	return (x->pos < y->pos ? -1 : 1);
+}
+
 /*
- * Tidy the blocks the content gave: furniture phrases out, then headings
- * left with nothing under them at the end (a "Related" heading whose links
- * went).
+ * Repeated blocks: a gallery's captions shown twice, a pull quote that
+ * repeats a paragraph, "Advertisement" between the paragraphs. The first
+ * stays. O(n log n).
+ */
+static void
+dedupe(struct doc *d)
+{
+	struct dedupe_key	*keys;
+	char			*drop;
+	size_t			 i, k;
+
+	if (d->nblocks < 2)
+		return;
+	keys = xreallocarray(NULL, d->nblocks, sizeof *keys);
+	drop = xcalloc(d->nblocks, 1);
+	for (i = 0; i < d->nblocks; i++) {
+		keys[i].text = d->blocks[i].text;
+		keys[i].len = d->blocks[i].len;
+		keys[i].pos = i;
+	}
+	qsort(keys, d->nblocks, sizeof *keys, dedupe_cmp);
+	for (i = 1; i < d->nblocks; i++) {
+		if (keys[i].len == keys[i - 1].len && memcmp(keys[i].text,
+		    keys[i - 1].text, keys[i].len) == 0 &&
+		    !d->blocks[keys[i].pos].headline)
+			drop[keys[i].pos] = 1;
+	}
+	for (i = k = 0; i < d->nblocks; i++) {
+		if (!drop[i])
+			d->blocks[k++] = d->blocks[i];
+	}
+	d->nblocks = k;
+	free(drop);
+	free(keys);
+}
+
+/*
+ * Tidy the blocks the content gave: furniture phrases, bylines and
+ * datelines out, then repeated blocks, the short blocks after the article's
+ * end, and headings left with nothing under them (a "Related" heading
+ * whose links went).
  */
 static void
 tidy_blocks(struct hctx *c)
@@ -2449,6 +2508,7 @@ tidy_blocks(struct hctx *c)
 	}
 	d->nblocks = k;
 	ucasemap_close(cm);
+	dedupe(d);
 	trim_tail(d);
 	/*
 	 * Headings with nothing under them: at the end, or followed by a

@@ -2258,6 +2258,44 @@ test_lead(void **state)
 	doc_free(d);
 }
 
+/*
+ * Repeated blocks: a gallery caption shown twice and a pull quote that
+ * repeats a paragraph are kept once, at their first place.
+ */
+static void
+test_repeated(void **state)
+{
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n"
+	    FR_P1
+	    "<p>« Nous n’avions jamais vu autant de malades en juin », dit "
+	    "un médecin de Séville.</p>\n"
+	    FR_P2
+	    "<blockquote>« Nous n’avions jamais vu autant de malades en "
+	    "juin », dit un médecin de Séville.</blockquote>\n"
+	    FR_P3
+	    "<div class=\"legende\">Séville, le 21 juin : la place d’Espagne "
+	    "déserte à 15 heures.</div>\n"
+	    "<div class=\"legende\">Séville, le 21 juin : la place d’Espagne "
+	    "déserte à 15 heures.</div>\n"
+	    "</article></body></html>\n";
+	struct doc	*d;
+	size_t		 i, n1 = 0, n2 = 0;
+
+	(void)state;
+	d = load_str(fr);
+	assert_non_null(d);
+	for (i = 0; i < d->nblocks; i++) {
+		n1 += strstr(d->blocks[i].text, "Nous n’avions jamais vu") != NULL;
+		n2 += strstr(d->blocks[i].text, "la place d’Espagne") != NULL;
+	}
+	assert_int_equal(n1, 1);
+	assert_int_equal(n2, 1);
+	kind_of(d, "Nous n’avions jamais vu autant", BLOCK_PARA);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2289,6 +2327,7 @@ main(void)
 		cmocka_unit_test(test_captions_long_gallery),
 		cmocka_unit_test(test_fallback_after_cleaning),
 		cmocka_unit_test(test_lead),
+		cmocka_unit_test(test_repeated),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
