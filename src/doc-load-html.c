@@ -2246,6 +2246,51 @@ static const char *const boiler_phrases[] = {
 
 static int	ends_like_sentence(const char *, size_t);
 
+/*
+ * Words that make a block of the article's last three furniture wherever
+ * they stand in it (when it is short): copyright lines, calls to
+ * subscribe, follow, comment or download the app, syndication notes.
+ * Case-folded.
+ */
+#define TAIL_MAX	400
+#define TAIL_BLOCKS	3
+static const char *const tail_words[] = {
+	"\xc2\xa9", "copyright", "all rights reserved",
+	"tous droits r\xc3\xa9serv\xc3\xa9s", "alle rechte vorbehalten",
+	"\xd0\xb2\xd1\x81\xd0\xb5 \xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb0 "
+	"\xd0\xb7\xd0\xb0\xd1\x89\xd0\xb8\xd1\x89\xd0\xb5\xd0\xbd\xd1\x8b",
+	"prawa zastrze\xc5\xbc", "derechos reservados", "newsletter",
+	"subscribe", "subscriber", "abonnez-vous", "abonnieren",
+	"\xd0\xbf\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8b\xd0\xb2"
+	"\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5\xd1\x81\xd1\x8c",
+	"follow us", "follow the", "suivez-nous", "folgen sie uns",
+	"download the", "kommentar", "leave a comment", "write a comment",
+	"the views expressed", "originally published", "originally appeared"
+};
+
+/* Does a short block hold one of the tail words? */
+static int
+has_tail_word(UCaseMap *cm, const char *text, size_t len)
+{
+	char		 fold[TAIL_MAX * 2 + 8];
+	UErrorCode	 err = U_ZERO_ERROR;
+	int32_t		 fl;
+	size_t		 i;
+
+	if (cm == NULL || len > TAIL_MAX)
+		return (0);
+	fl = ucasemap_utf8FoldCase(cm, fold, (int32_t)sizeof fold - 1, text,
+	    (int32_t)len, &err);
+	if (U_FAILURE(err) || fl < 0 || (size_t)fl >= sizeof fold)
+		return (0);
+	fold[fl] = '\0';
+	for (i = 0; i < nitems(tail_words); i++) {
+		if (strstr(fold, tail_words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
 /* Does a block open with a furniture phrase? */
 static int
 is_boilerplate(UCaseMap *cm, const char *text, size_t len)
@@ -2507,9 +2552,17 @@ tidy_blocks(struct hctx *c)
 		d->blocks[k++] = *b;
 	}
 	d->nblocks = k;
-	ucasemap_close(cm);
 	dedupe(d);
 	trim_tail(d);
+	/* The article's last blocks: a copyright line, "Subscribe ...". */
+	for (i = 0; i < TAIL_BLOCKS && d->nblocks > 1; i++) {
+		const struct doc_block	*b = &d->blocks[d->nblocks - 1];
+
+		if (b->headline || !has_tail_word(cm, b->text, b->len))
+			break;
+		d->nblocks--;
+	}
+	ucasemap_close(cm);
 	/*
 	 * Headings with nothing under them: at the end, or followed by a
 	 * heading of their rank or higher (but the deck under the headline).

@@ -2296,6 +2296,54 @@ test_repeated(void **state)
 	doc_free(d);
 }
 
+/*
+ * The article's last blocks that call to download, subscribe or state the
+ * copyright go, wherever the words stand in them; the same words in the
+ * article's body stay.
+ */
+static void
+test_tail_words(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body><article>"
+	    "<h1>Heat in Andalusia</h1>\n" EN_P1
+	    "<p>The regional government told people to subscribe to its text "
+	    "alerts, which now reach more than a million phones.</p>\n"
+	    EN_P2 EN_P3
+	    "<p>For the latest stories and breaking news updates, download "
+	    "the Courier app for iOS and Android.</p>\n"
+	    "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n" FR_P1 FR_P2 FR_P3
+	    "<p>Le Courrier du Rhône, 2024. Tous droits réservés : reproduction "
+	    "interdite sans l’accord de la rédaction.</p>\n"
+	    "</article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Жара</title></head><body>"
+	    "<article><h1>Жара в Андалусии</h1>\n" RU_P1 RU_P2 RU_P3
+	    "<p>Чтобы не пропустить главное, подписывайтесь на наш канал в "
+	    "Telegram.</p>\n"
+	    "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(en);
+	assert_non_null(d);
+	kind_of(d, "to subscribe to its text alerts", BLOCK_PARA);
+	assert_null(strstr(d->blocks[d->nblocks - 1].text, "download"));
+	doc_free(d);
+	d = load_str(fr);
+	assert_non_null(d);
+	assert_null(strstr(d->blocks[d->nblocks - 1].text, "droits"));
+	doc_free(d);
+	d = load_str(ru);
+	assert_non_null(d);
+	assert_null(strstr(d->blocks[d->nblocks - 1].text, "Telegram"));
+	assert_true(d->nblocks >= 4);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2328,6 +2376,7 @@ main(void)
 		cmocka_unit_test(test_fallback_after_cleaning),
 		cmocka_unit_test(test_lead),
 		cmocka_unit_test(test_repeated),
+		cmocka_unit_test(test_tail_words),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
