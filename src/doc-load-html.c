@@ -2097,6 +2097,37 @@ info_enter(struct hctx *c, xmlNode *n)
 	return (1);
 }
 
+/*
+ * A metadata value that holds markup ("<p><strong>Die ...", as some CMSs
+ * put in a description): its text, read by libxml2's HTML parser. NULL
+ * stays NULL. You own the result.
+ */
+static char *
+markup_text(const char *v)
+{
+	htmlDocPtr	 doc;
+	xmlChar		*raw;
+	char		*s;
+
+	if (v == NULL)
+		return (NULL);
+	if (strchr(v, '<') == NULL || strlen(v) > 65536)
+		return (xstrdup(v));
+	doc = htmlReadMemory(v, (int)strlen(v), NULL, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_RECOVER);
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		return (xstrdup(v));
+	}
+	raw = xmlNodeGetContent(xmlDocGetRootElement(doc));
+	s = xstrdup(raw != NULL ? (const char *)raw : "");
+	xmlFree(raw);
+	xmlFreeDoc(doc);
+	collapse(s);
+	return (s);
+}
+
 /* Set the metadata of the document from what was found. */
 static void
 set_meta(struct hctx *c)
@@ -2142,7 +2173,9 @@ set_meta(struct hctx *c)
 		free(t);
 	}
 	doc_set_modified(c->d, c->stated.modified);
-	doc_set_subtitle(c->d, c->stated.subtitle);
+	t = markup_text(c->stated.subtitle);
+	doc_set_subtitle(c->d, t);
+	free(t);
 	doc_set_site(c->d, c->stated.site);
 	doc_set_canonical(c->d, c->stated.canonical);
 	for (k = 0; k < nitems(m->lang) && m->lang[k] == NULL; k++)

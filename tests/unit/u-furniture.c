@@ -2344,6 +2344,27 @@ test_tail_words(void **state)
 	doc_free(d);
 }
 
+/* A description that holds markup gives its text as the subtitle. */
+static void
+test_subtitle_markup(void **state)
+{
+	static const char de[] =
+	    "<html lang=\"de\"><head><title>Klima</title>\n"
+	    "<meta name=\"description\" content=\"&lt;p&gt;&lt;strong&gt;Die "
+	    "frühen 1970er Jahre&lt;/strong&gt; gelten als Beginn der "
+	    "Umweltbewegung.&lt;/p&gt;\">\n"
+	    "</head><body><article><h1>Klima</h1>\n" EN_P1 EN_P2 EN_P3
+	    "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(de);
+	assert_non_null(d);
+	assert_str(d->subtitle, "Die frühen 1970er Jahre gelten als Beginn "
+	    "der Umweltbewegung.");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2377,6 +2398,7 @@ main(void)
 		cmocka_unit_test(test_lead),
 		cmocka_unit_test(test_repeated),
 		cmocka_unit_test(test_tail_words),
+		cmocka_unit_test(test_subtitle_markup),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
