@@ -2,9 +2,10 @@
  * discover.h: finding the other language versions of a page.
  *
  * A page declares its translations with <link rel=alternate hreflang>
- * (the HTML loader records them in doc->alts) or shows them in a language
- * switcher ("EN | FR | RU"), which the loader drops as page furniture: the
- * switcher is read here from the raw page with libxml2's HTML parser.
+ * or shows them in a language switcher ("EN | FR | RU"), which the loader
+ * drops as page furniture. The HTML loader records both in doc->alts (the
+ * switcher's anchors marked as such, through discover_switcher_tree());
+ * discover_versions() reads the switcher again from the raw page.
  */
 #ifndef POLYREAD_DISCOVER_H
 #define POLYREAD_DISCOVER_H
@@ -36,6 +37,10 @@ struct discover_link {
  * own (free it with discover_links_free()).
  */
 size_t	 discover_switcher(const char *html, size_t len,
+	     struct discover_link **links);
+/* The same on a page already parsed (its root element). */
+struct _xmlNode;
+size_t	 discover_switcher_tree(struct _xmlNode *root,
 	     struct discover_link **links);
 void	 discover_links_free(struct discover_link *, size_t);
 /*

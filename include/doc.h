@@ -87,10 +87,14 @@ struct doc_block {
 					   paragraph) */
 };
 
-/* An alternate version the page declares (<link rel=alternate hreflang>). */
+/*
+ * An alternate version the page declares (<link rel=alternate hreflang>)
+ * or links from its language switcher (switcher set).
+ */
 struct doc_alt {
 	const char	*lang;
 	const char	*href;
+	int		 switcher;
 };
 
 struct doc_build;

@@ -355,11 +355,7 @@ discover_switcher(const char *html, size_t len, struct discover_link **links)
 {
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr	 doc;
-	xmlNode		*n;
-	struct cand	*c = NULL;
-	size_t		 nc = 0, ac = 0, seq = 0, i, j, k, nout = 0, aout = 0;
-	char		*href, *hl, *text, *lang;
-	int		 keep, distinct;
+	size_t		 n;
 
 	*links = NULL;
 	if (len == 0 || len > (size_t)INT_MAX)
@@ -372,8 +368,22 @@ discover_switcher(const char *html, size_t len, struct discover_link **links)
 	htmlFreeParserCtxt(ctxt);
 	if (doc == NULL)
 		return (0);
-	for (n = xmlDocGetRootElement(doc); n != NULL;
-	    n = discover_next(n, 1)) {
+	n = discover_switcher_tree(xmlDocGetRootElement(doc), links);
+	xmlFreeDoc(doc);
+	return (n);
+}
+
+size_t
+discover_switcher_tree(struct _xmlNode *root, struct discover_link **links)
+{
+	xmlNode		*n;
+	struct cand	*c = NULL;
+	size_t		 nc = 0, ac = 0, seq = 0, i, j, k, nout = 0, aout = 0;
+	char		*href, *hl, *text, *lang;
+	int		 keep, distinct;
+
+	*links = NULL;
+	for (n = root; n != NULL; n = discover_next(n, 1)) {
 		if (n->type != XML_ELEMENT_NODE ||
 		    xmlStrcasecmp(n->name, (const xmlChar *)"a") != 0)
 			continue;
@@ -431,7 +441,6 @@ discover_switcher(const char *html, size_t len, struct discover_link **links)
 		}
 	}
 	free(c);
-	xmlFreeDoc(doc);
 	return (nout);
 }
 
@@ -482,7 +491,9 @@ discover_versions(const struct doc *d, const char *html, size_t len,
 
 	*vers = NULL;
 	for (i = 0; i < d->nalts; i++) {
-		if (d->alts[i].lang == NULL || d->alts[i].href == NULL)
+		/* Switcher anchors come again, as such, from the page. */
+		if (d->alts[i].lang == NULL || d->alts[i].href == NULL ||
+		    d->alts[i].switcher)
 			continue;
 		discover_add(d, vers, &n, &alloc,
 		    lang_normalize(d->alts[i].lang), d->alts[i].href, 0);

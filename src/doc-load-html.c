@@ -44,6 +44,7 @@
 #include <libxml/tree.h>
 #include <unicode/ucasemap.h>
 
+#include "discover.h"
 #include "html-meta.h"
 #include "load.h"
 #include "safe.h"
@@ -2128,6 +2129,32 @@ markup_text(const char *v)
 	return (s);
 }
 
+/*
+ * The versions the page's language switcher links ("EN | FR | RU"), after
+ * its hreflang alternates: for a language these do not name already.
+ */
+static void
+switcher_alts(struct hctx *c)
+{
+	struct discover_link	*links;
+	size_t			 n, i, k;
+
+	n = discover_switcher_tree(c->root, &links);
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < c->d->nalts; k++) {
+			if (strncmp(c->d->alts[k].lang, links[i].lang,
+			    strlen(links[i].lang)) == 0)
+				break;
+		}
+		if (k < c->d->nalts)
+			continue;
+		doc_add_alt(c->d, links[i].lang, links[i].href);
+		if (c->d->nalts > k)
+			c->d->alts[c->d->nalts - 1].switcher = 1;
+	}
+	discover_links_free(links, n);
+}
+
 /* Set the metadata of the document from what was found. */
 static void
 set_meta(struct hctx *c)
@@ -2830,6 +2857,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 		tree_walk(c.body, byline_enter, NULL, &c);
 	}
 	set_meta(&c);
+	switcher_alts(&c);
 	if (c.d->found == DOC_FOUND_FALLBACK && emit_stated_body(&c))
 		goto done;
 	emit_content(&c);

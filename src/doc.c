@@ -350,6 +350,7 @@ doc_add_alt(struct doc *d, const char *lang, const char *href)
 	a = &d->alts[d->nalts++];
 	a->lang = l;
 	a->href = h;
+	a->switcher = 0;
 }
 
 /* The kind of text the builder is collecting now. */

@@ -2365,6 +2365,38 @@ test_subtitle_markup(void **state)
 	doc_free(d);
 }
 
+/*
+ * The versions the page links: its hreflang alternates, then the anchors of
+ * its language switcher for the languages those do not name (marked as
+ * such); the switcher itself is no part of the body.
+ */
+static void
+test_switcher_alts(void **state)
+{
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title>\n"
+	    "<link rel=\"alternate\" hreflang=\"en\" href=\"/en/heat\">\n"
+	    "</head><body>\n"
+	    "<div class=\"langs\"><a href=\"/en/heat\">EN</a> | "
+	    "<b>FR</b> | <a href=\"/ru/zhara\">RU</a></div>\n"
+	    "<article><h1>Canicule en Andalousie</h1>\n" FR_P1 FR_P2 FR_P3
+	    "</article></body></html>\n";
+	static const char *const bad[] = { "EN | FR" };
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(fr);
+	assert_non_null(d);
+	assert_int_equal(d->nalts, 2);
+	assert_str(d->alts[0].lang, "en");
+	assert_false(d->alts[0].switcher);
+	assert_str(d->alts[1].lang, "ru");
+	assert_str(d->alts[1].href, "/ru/zhara");
+	assert_true(d->alts[1].switcher);
+	has_none(d, bad, nitems(bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2399,6 +2431,7 @@ main(void)
 		cmocka_unit_test(test_repeated),
 		cmocka_unit_test(test_tail_words),
 		cmocka_unit_test(test_subtitle_markup),
+		cmocka_unit_test(test_switcher_alts),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
