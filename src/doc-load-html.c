@@ -597,10 +597,12 @@ has_token(const char *s, const char *word)
 	size_t		 l = strlen(word);
 
 	while ((p = strstr(p, word)) != NULL) {
+		/* p[l] may end s: then nothing follows to compare. */
 		if ((p == s || !isalnum((unsigned char)p[-1])) &&
 		    !isalnum((unsigned char)p[l]) &&
-		    (strcmp(word, "pub") != 0 || (strncmp(p + l + 1, "date",
-		    4) != 0 && strncmp(p + l + 1, "time", 4) != 0)))
+		    (strcmp(word, "pub") != 0 || p[l] == '\0' ||
+		    (strncmp(p + l + 1, "date", 4) != 0 &&
+		    strncmp(p + l + 1, "time", 4) != 0)))
 			return (1);
 		p += l;
 	}

@@ -2397,6 +2397,39 @@ test_switcher_alts(void **state)
 	doc_free(d);
 }
 
+/*
+ * A class token that ends in a furniture word ("content-pub") names
+ * furniture however long the token read before it was: the check for
+ * "pub-date" once read past the end of the token, into what was left of
+ * the one before ("content-pub.date-ad"), and kept the ad box.
+ */
+static void
+test_class_token_end(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heatwave grips southern Spain | "
+	    "The Daily Ledger</title></head><body>\n"
+	    EN_HEADER
+	    "<article>\n"
+	    "<h1>Heatwave grips southern Spain</h1>\n"
+	    EN_P1 EN_P2
+	    "<div class=\"content-pub.date-ad content-pub\">Buy the Ledger "
+	    "cooling fan today</div>\n"
+	    EN_P3
+	    "</article>\n"
+	    EN_ASIDE EN_FOOTER
+	    "</body></html>\n";
+	static const char *const want[] = { EN_W1, EN_W2, EN_W3 };
+	static const char *const bad[] = { "cooling fan" };
+	struct doc	*d;
+
+	d = load_str(en);
+	assert_non_null(d);
+	has_all(d, want, nitems(want));
+	has_none(d, bad, nitems(bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2432,6 +2465,7 @@ main(void)
 		cmocka_unit_test(test_tail_words),
 		cmocka_unit_test(test_subtitle_markup),
 		cmocka_unit_test(test_switcher_alts),
+		cmocka_unit_test(test_class_token_end),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
