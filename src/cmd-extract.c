@@ -756,13 +756,15 @@ md_header(struct strbuf *sb, const struct doc *d)
 static void
 extract_markdown(struct strbuf *sb, const struct doc *d)
 {
+	/* What the header is to the first block: a paragraph. */
+	static const struct doc_block	 header = { .kind = BLOCK_PARA };
 	const struct doc_block	*b, *prev = NULL;
 	size_t			 ind[MD_MAX_DEPTH + 1], i, depth = 0, lv, q;
 	int			 cont;
 
 	ind[0] = 0;
 	if (md_header(sb, d))
-		prev = d->blocks;	/* not an item, not a quotation */
+		prev = &header;
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->headline)

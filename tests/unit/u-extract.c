@@ -415,6 +415,27 @@ test_md_header(void **state)
 	doc_finish(d);
 	check_md(d, "*By Claire Dumont*\n\nBody.\n");
 	doc_free(d);
+
+	/*
+	 * The body opens with a list (<ol start=3>, a quotation): a blank
+	 * line after the metadata line, or the item, which may not
+	 * interrupt a paragraph, would continue it.
+	 */
+	d = mkdoc();
+	doc_set_byline(d, "Ann Smith");
+	doc_block_begin(d, BLOCK_ITEM, 1);
+	doc_item_number(d, 3);
+	doc_text(d, "Mix.", 4);
+	doc_block_end(d);
+	doc_finish(d);
+	check_md(d, "*Ann Smith*\n\n3. Mix.\n");
+	doc_free(d);
+	d = mkdoc();
+	doc_set_byline(d, "Ann Smith");
+	add(d, BLOCK_QUOTE, 1, "Said.");
+	doc_finish(d);
+	check_md(d, "*Ann Smith*\n\n> Said.\n");
+	doc_free(d);
 }
 
 /* Characters Markdown would read as syntax are escaped, only those. */
