@@ -271,14 +271,6 @@ struct hinfo {
 #define HI_BLOCKED	0x40	/* emit opened a block here */
 #define HI_ROOT		0x80	/* one of the content roots */
 
-/* The metadata found, best first in each slot. */
-struct hmeta {
-	char		*title[4];	/* og, twitter, dc, <title> */
-	char		*byline[3];	/* author, article:, dc.creator */
-	char		*date[3];	/* published_time, date, <time> */
-	char		*lang[3];	/* lang, http-equiv, og:locale */
-};
-
 struct hctx {
 	struct doc	*d;
 	xmlNode		*root;		/* <html> */
@@ -288,8 +280,9 @@ struct hctx {
 	xmlNode		*h1;		/* the headline */
 	size_t		 page;		/* non-link text in the body */
 	int		 pass;		/* 1: raw counts, 2: pruned */
-	struct hmeta	 meta;
 	struct html_meta stated;	/* what the page states (html-meta.c) */
+	char		*byline;	/* a byline element's name, when the
+					   page states no author */
 	char		 qlang[3];	/* for <q> marks */
 
 	xmlNode		**roots;	/* the content, in order */
@@ -816,85 +809,6 @@ meta_keep(char **slot, const char *v)
 	*slot = s;
 }
 
-/* True if s equals one of the strings of list (ASCII case-insensitive). */
-static int
-in_list(const char *s, const char *const *list, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		if (strcasecmp(s, list[i]) == 0)
-			return (1);
-	}
-	return (0);
-}
-
-/* Take a <meta> whose name or property is key. */
-static void
-meta_name(struct hctx *c, const char *key, const char *content)
-{
-	static const char *const dc_title[] = {
-		"dc.title", "dc:title", "dcterms.title"
-	};
-	static const char *const dc_creator[] = {
-		"dc.creator", "dc:creator", "dcterms.creator"
-	};
-	static const char *const dates[] = {
-		"date", "dc.date", "dc:date", "dc.date.issued",
-		"dc.date.created", "dcterms.date", "dcterms.issued",
-		"dcterms.created", "datepublished", "pubdate", "publishdate",
-		"publish-date", "publish_date", "sailthru.date",
-		"parsely-pub-date", "og:published_time"
-	};
-	struct hmeta	*m = &c->meta;
-
-	if (strcasecmp(key, "og:title") == 0)
-		meta_keep(&m->title[0], content);
-	else if (strcasecmp(key, "twitter:title") == 0)
-		meta_keep(&m->title[1], content);
-	else if (in_list(key, dc_title, nitems(dc_title)))
-		meta_keep(&m->title[2], content);
-	else if (strcasecmp(key, "author") == 0)
-		meta_keep(&m->byline[0], content);
-	else if (strcasecmp(key, "article:author") == 0) {
-		/* Often a profile URL rather than a name. */
-		if (strncasecmp(content, "http:", 5) != 0 &&
-		    strncasecmp(content, "https:", 6) != 0 &&
-		    strncmp(content, "/", 1) != 0)
-			meta_keep(&m->byline[1], content);
-	} else if (in_list(key, dc_creator, nitems(dc_creator)))
-		meta_keep(&m->byline[2], content);
-	else if (strcasecmp(key, "article:published_time") == 0)
-		meta_keep(&m->date[0], content);
-	else if (in_list(key, dates, nitems(dates)))
-		meta_keep(&m->date[1], content);
-	else if (strcasecmp(key, "og:locale") == 0)
-		meta_keep(&m->lang[2], content);
-}
-
-/* Read a <meta> tag. */
-static void
-meta_tag(struct hctx *c, const xmlNode *n)
-{
-	static const char *const keys[] = { "property", "name", "itemprop" };
-	char		*content, *key, *p, *w;
-	size_t		 i;
-
-	if ((content = attr(n, "content")) == NULL)
-		return;
-	for (i = 0; i < nitems(keys); i++) {
-		if ((key = attr(n, keys[i])) == NULL)
-			continue;
-		/* A property may list several names. */
-		for (p = key; (w = strtok_r(p, " \t\r\n\f", &p)) != NULL;)
-			meta_name(c, w, content);
-		xmlFree(key);
-	}
-	if (attr_is(n, "http-equiv", "content-language"))
-		meta_keep(&c->meta.lang[1], content);
-	xmlFree(content);
-}
-
 /* Read a <link>: hreflang alternates. */
 static void
 meta_link(struct hctx *c, const xmlNode *n)
@@ -916,54 +830,26 @@ meta_link(struct hctx *c, const xmlNode *n)
 	xmlFree(href);
 }
 
-/* Metadata walk: head tags, <time>, the h1s (collected in c->cands). */
+/* Head walk: the hreflang links and the h1s (collected in c->cands). */
 static int
 meta_enter(struct hctx *c, xmlNode *n)
 {
 	const char	*name;
-	char		*v;
 
 	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
 		return (0);
 	name = (const char *)n->name;
-	if (strcmp(name, "html") == 0) {
-		if ((v = attr(n, "lang")) == NULL)
-			v = attr(n, "xml:lang");
-		meta_keep(&c->meta.lang[0], v);
-		xmlFree(v);
-		return (1);
-	}
-	if (strcmp(name, "head") == 0)
-		return (1);
-	if (strcmp(name, "title") == 0) {
-		if (c->meta.title[3] == NULL) {
-			v = node_text(n);
-			meta_keep(&c->meta.title[3], v);
-			free(v);
-		}
-		return (0);
-	}
-	if (strcmp(name, "meta") == 0) {
-		meta_tag(c, n);
-		return (0);
-	}
 	if (strcmp(name, "link") == 0) {
 		meta_link(c, n);
 		return (0);
-	}
-	if (strcmp(name, "time") == 0) {
-		if ((v = attr(n, "datetime")) != NULL) {
-			meta_keep(&c->meta.date[2], v);
-			xmlFree(v);
-		}
-		return (1);
 	}
 	if (strcmp(name, "h1") == 0) {
 		XGROW(c->cands, c->acands, c->ncands + 1);
 		c->cands[c->ncands++] = n;
 		return (0);
 	}
-	return ((tagdef(n)->flags & TF_SKIP) == 0);
+	return ((tagdef(n)->flags & TF_SKIP) == 0 || strcmp(name, "head") ==
+	    0);
 }
 
 /*
@@ -1018,9 +904,9 @@ title_clean(const char *title, const char *h1)
 static int
 h1_matches(const struct hctx *c, const char *t)
 {
-	const char	*title = c->meta.title[3];
+	const char	*title = c->stated.page_title;
 
-	if (c->meta.title[0] != NULL && strcasecmp(t, c->meta.title[0]) == 0)
+	if (c->stated.title != NULL && strcasecmp(t, c->stated.title) == 0)
 		return (1);
 	if (title == NULL || strstr(title, t) == NULL)
 		return (0);
@@ -1040,8 +926,8 @@ pick_h1(struct hctx *c)
 	xmlNode		*first = NULL, *found = NULL, *longer = NULL;
 	int		 titled;
 
-	titled = c->meta.title[0] != NULL || (c->meta.title[3] != NULL &&
-	    count_words(c->meta.title[3]) >= 2);
+	titled = c->stated.title != NULL || (c->stated.page_title != NULL &&
+	    count_words(c->stated.page_title) >= 2);
 	for (i = 0; i < c->ncands && found == NULL; i++) {
 		t = node_text(c->cands[i]);
 		if (*t != '\0') {
@@ -1202,7 +1088,7 @@ byline_enter(struct hctx *c, xmlNode *n)
 	char		*t, *p;
 	size_t		 k;
 
-	if (i == NULL || c->meta.byline[0] != NULL ||
+	if (i == NULL || c->byline != NULL ||
 	    (i->flags & HI_DROP) || (i->def->flags & TF_SKIP))
 		return (0);
 	if (i->text == 0 || i->text > 100 || !is_byline(n))
@@ -1218,7 +1104,7 @@ byline_enter(struct hctx *c, xmlNode *n)
 			break;
 		}
 	}
-	meta_keep(&c->meta.byline[0], p);
+	meta_keep(&c->byline, p);
 	free(t);
 	return (0);
 }
@@ -2157,26 +2043,22 @@ switcher_alts(struct hctx *c)
 	discover_links_free(links, n);
 }
 
-/* Set the metadata of the document from what was found. */
+/* Set the metadata of the document from what the page states. */
 static void
 set_meta(struct hctx *c)
 {
-	struct hmeta	*m = &c->meta;
-	char		*h1 = c->h1 != NULL ? node_text(c->h1) : NULL, *t;
-	size_t		 k;
+	struct html_meta	*m = &c->stated;
+	char			*h1 = c->h1 != NULL ? node_text(c->h1) : NULL, *t;
+	size_t			 k;
 
 	if (h1 != NULL && *h1 == '\0') {
 		free(h1);
 		h1 = NULL;
 	}
-	for (k = 0; k < 3 && m->title[k] == NULL; k++)
-		;
-	if (c->stated.title != NULL)
-		doc_set_title(c->d, c->stated.title);
-	else if (k < 3)
-		doc_set_title(c->d, m->title[k]);
-	else if (m->title[3] != NULL) {
-		t = title_clean(m->title[3], h1);
+	if (m->title != NULL)
+		doc_set_title(c->d, m->title);
+	else if (m->page_title != NULL) {
+		t = title_clean(m->page_title, h1);
 		/* A one-word <title> is the site's name. */
 		if (h1 != NULL && count_words(t) < 2)
 			doc_set_title(c->d, h1);
@@ -2186,31 +2068,18 @@ set_meta(struct hctx *c)
 	} else
 		doc_set_title(c->d, h1);
 	free(h1);
-	for (k = 0; k < c->stated.nauthors; k++)
-		doc_add_author(c->d, c->stated.authors[k]);
-	for (k = 0; k < nitems(m->byline) && m->byline[k] == NULL; k++)
-		;
-	if (c->d->nauthors == 0 && k < nitems(m->byline))
-		doc_add_author(c->d, m->byline[k]);
-	for (k = 0; k < nitems(m->date) && m->date[k] == NULL; k++)
-		;
-	if (c->stated.published != NULL)
-		doc_set_date(c->d, c->stated.published);
-	else if (k < nitems(m->date)) {
-		t = html_meta_iso_date(m->date[k]);
-		doc_set_date(c->d, t != NULL ? t : m->date[k]);
-		free(t);
-	}
-	doc_set_modified(c->d, c->stated.modified);
-	t = markup_text(c->stated.subtitle);
+	for (k = 0; k < m->nauthors; k++)
+		doc_add_author(c->d, m->authors[k]);
+	if (c->d->nauthors == 0 && c->byline != NULL)
+		doc_add_author(c->d, c->byline);
+	doc_set_date(c->d, m->published);
+	doc_set_modified(c->d, m->modified);
+	t = markup_text(m->subtitle);
 	doc_set_subtitle(c->d, t);
 	free(t);
-	doc_set_site(c->d, c->stated.site);
-	doc_set_canonical(c->d, c->stated.canonical);
-	for (k = 0; k < nitems(m->lang) && m->lang[k] == NULL; k++)
-		;
-	t = k < nitems(m->lang) ? m->lang[k] : c->stated.lang;
-	if (t != NULL) {
+	doc_set_site(c->d, m->site);
+	doc_set_canonical(c->d, m->canonical);
+	if ((t = m->lang) != NULL) {
 		doc_set_lang(c->d, t);
 		for (k = 0; k < 2 && isalpha((unsigned char)t[k]); k++)
 			c->qlang[k] = (char)tolower((unsigned char)t[k]);
@@ -2330,22 +2199,36 @@ static const char *const tail_words[] = {
 	"the views expressed", "originally published", "originally appeared"
 };
 
+/*
+ * Case-fold a text of at most max bytes into fold (of size at least
+ * max * 2 + 8) with ICU; 0 if it is longer or cannot be folded.
+ */
+static int
+fold_short(UCaseMap *cm, const char *text, size_t len, size_t max,
+    char *fold, size_t size)
+{
+	UErrorCode	err = U_ZERO_ERROR;
+	int32_t		fl;
+
+	if (cm == NULL || len > max)
+		return (0);
+	fl = ucasemap_utf8FoldCase(cm, fold, (int32_t)size - 1, text,
+	    (int32_t)len, &err);
+	if (U_FAILURE(err) || fl < 0 || (size_t)fl >= size)
+		return (0);
+	fold[fl] = '\0';
+	return (1);
+}
+
 /* Does a short block hold one of the tail words? */
 static int
 has_tail_word(UCaseMap *cm, const char *text, size_t len)
 {
-	char		 fold[TAIL_MAX * 2 + 8];
-	UErrorCode	 err = U_ZERO_ERROR;
-	int32_t		 fl;
-	size_t		 i;
+	char	fold[TAIL_MAX * 2 + 8];
+	size_t	i;
 
-	if (cm == NULL || len > TAIL_MAX)
+	if (!fold_short(cm, text, len, TAIL_MAX, fold, sizeof fold))
 		return (0);
-	fl = ucasemap_utf8FoldCase(cm, fold, (int32_t)sizeof fold - 1, text,
-	    (int32_t)len, &err);
-	if (U_FAILURE(err) || fl < 0 || (size_t)fl >= sizeof fold)
-		return (0);
-	fold[fl] = '\0';
 	for (i = 0; i < nitems(tail_words); i++) {
 		if (strstr(fold, tail_words[i]) != NULL)
 			return (1);
@@ -2359,18 +2242,11 @@ is_boilerplate(UCaseMap *cm, const char *text, size_t len)
 {
 	char		 fold[BOILER_MAX * 2 + 8];
 	const char	*p;
-	UErrorCode	 err = U_ZERO_ERROR;
-	int32_t		 fl;
 	size_t		 i, l;
 	int		 whole;
 
-	if (cm == NULL || len > BOILER_MAX)
+	if (!fold_short(cm, text, len, BOILER_MAX, fold, sizeof fold))
 		return (0);
-	fl = ucasemap_utf8FoldCase(cm, fold, (int32_t)sizeof fold - 1, text,
-	    (int32_t)len, &err);
-	if (U_FAILURE(err) || fl < 0 || (size_t)fl >= sizeof fold)
-		return (0);
-	fold[fl] = '\0';
 	for (i = 0; i < nitems(boiler_phrases); i++) {
 		p = boiler_phrases[i];
 		if (*p == '~' && ends_like_sentence(text, len))
@@ -2759,16 +2635,7 @@ restart(struct hctx *c)
 static void
 hctx_release(struct hctx *c)
 {
-	size_t	k;
-
-	for (k = 0; k < nitems(c->meta.title); k++)
-		free(c->meta.title[k]);
-	for (k = 0; k < nitems(c->meta.byline); k++)
-		free(c->meta.byline[k]);
-	for (k = 0; k < nitems(c->meta.date); k++)
-		free(c->meta.date[k]);
-	for (k = 0; k < nitems(c->meta.lang); k++)
-		free(c->meta.lang[k]);
+	free(c->byline);
 	html_meta_free(&c->stated);
 	free(c->info);
 	free(c->roots);
@@ -2853,7 +2720,7 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	pick_content(&c);
 
 	/* A byline element: in the content first. */
-	if (c.meta.byline[1] == NULL && c.meta.byline[2] == NULL) {
+	if (c.stated.nauthors == 0) {
 		for (k = 0; k < c.nroots; k++)
 			tree_walk(c.roots[k], byline_enter, NULL, &c);
 		tree_walk(c.body, byline_enter, NULL, &c);
