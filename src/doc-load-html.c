@@ -2569,10 +2569,10 @@ emit_lead(struct hctx *c)
 {
 	char	*sub;
 
-	if (c->stated.subtitle == NULL || c->nroots == 0 ||
+	if (c->d->subtitle == NULL || c->nroots == 0 ||
 	    hi(c->roots[0]) == NULL)
 		return;
-	sub = xstrdup(c->stated.subtitle);
+	sub = xstrdup(c->d->subtitle);
 	collapse(sub);
 	if (strlen(sub) < 40) {
 		free(sub);
