@@ -251,5 +251,25 @@ if command -v tmux >/dev/null 2>&1 && [ -f "$src/bench/reader-bench.sh" ]; then
 else
 	echo "(tmux or bench/reader-bench.sh missing: reader not measured)"
 fi
+
+# Article extraction (issue 14): extract against dump over the 990 saved
+# pages of ../shared/corpora/extraction, one process a page, when present.
+xtar=$src/../shared/corpora/extraction/trafilatura-eval.tar.xz
+if [ -f "$xtar" ]; then
+	echo
+	echo "Article extraction ($(basename "$xtar"))"
+	[ -d "$data/extraction/cache" ] || { mkdir -p "$data/extraction" &&
+	    tar -xJf "$xtar" -C "$data/extraction"; }
+	sh "$src/bench/extract-bench.sh" -n "${BENCH_EXTRACT_ROUNDS:-1}" \
+	    "$b/src/polyread" "$data/extraction" | tee "$data/extract.out"
+	x=$(sed -n 's/^  extract  *median  *\([0-9.]*\) s.*/\1/p' \
+	    "$data/extract.out")
+	dm=$(sed -n 's/^  dump  *median  *\([0-9.]*\) s.*/\1/p' \
+	    "$data/extract.out")
+	[ -n "$x" ] && row "extract: the 990 pages" extraction "$x" - - s
+	[ -n "$dm" ] && row "dump: the 990 pages" extraction "$dm" - - s
+else
+	echo "(../shared/corpora/extraction missing: extraction not measured)"
+fi
 echo
 echo "CSV: $csv"
