@@ -898,6 +898,63 @@ title_clean(const char *title, const char *h1)
 }
 
 /*
+ * The site's name a <title> gives around the headline ("Headline | Site",
+ * "Site - Headline"): what title_clean() cut off, when it is one to six
+ * words. NULL if none. You own the result.
+ */
+static char *
+title_site(const char *title, const char *kept)
+{
+	static const char *const seps[] = {
+		"|", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xb7", "::",
+		"\xc2\xbb", "/", "\\"
+	};
+	size_t		 tl = strlen(title), kl = strlen(kept), i, l;
+	const char	*from, *to;
+	char		*site;
+	int		 again;
+
+	if (kl == 0 || kl >= tl)
+		return (NULL);
+	if (strncmp(title, kept, kl) == 0) {
+		from = title + kl;
+		to = title + tl;
+	} else if (strcmp(title + tl - kl, kept) == 0) {
+		from = title;
+		to = title + tl - kl;
+	} else
+		return (NULL);
+	do {
+		again = 0;
+		while (from < to && (*from == ' ' || to[-1] == ' ')) {
+			from += *from == ' ';
+			to -= from < to && to[-1] == ' ';
+		}
+		for (i = 0; i < nitems(seps); i++) {
+			l = strlen(seps[i]);
+			if ((size_t)(to - from) >= l &&
+			    strncmp(from, seps[i], l) == 0) {
+				from += l;
+				again = 1;
+			}
+			if ((size_t)(to - from) >= l &&
+			    strncmp(to - l, seps[i], l) == 0) {
+				to -= l;
+				again = 1;
+			}
+		}
+	} while (again && from < to);
+	if (from >= to)
+		return (NULL);
+	site = xstrndup(from, (size_t)(to - from));
+	if (count_words(site) < 1 || count_words(site) > 6) {
+		free(site);
+		return (NULL);
+	}
+	return (site);
+}
+
+/*
  * Does an h1's text match the title? Equal to og:title, or a large part
  * of the <title> (a site's name in its logo h1 is a small part).
  */
@@ -2049,6 +2106,7 @@ set_meta(struct hctx *c)
 {
 	struct html_meta	*m = &c->stated;
 	char			*h1 = c->h1 != NULL ? node_text(c->h1) : NULL, *t;
+	char			*site;
 	size_t			 k;
 
 	if (h1 != NULL && *h1 == '\0') {
@@ -2077,7 +2135,16 @@ set_meta(struct hctx *c)
 	t = markup_text(m->subtitle);
 	doc_set_subtitle(c->d, t);
 	free(t);
-	doc_set_site(c->d, m->site);
+	if (m->site != NULL)
+		doc_set_site(c->d, m->site);
+	else if (m->page_title != NULL && c->d->title != NULL) {
+		/* The site's name the <title> gives beside the headline. */
+		t = title_clean(m->page_title, c->d->title);
+		site = title_site(m->page_title, t);
+		doc_set_site(c->d, site);
+		free(site);
+		free(t);
+	}
 	doc_set_canonical(c->d, m->canonical);
 	if ((t = m->lang) != NULL) {
 		doc_set_lang(c->d, t);

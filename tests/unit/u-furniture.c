@@ -2430,6 +2430,45 @@ test_class_token_end(void **state)
 	doc_free(d);
 }
 
+/*
+ * The site's name: og:site_name when the page states it, else what the
+ * <title> gives beside the headline ("Headline | Site", "Site – Headline").
+ */
+static void
+test_site_from_title(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat in Andalusia | The Daily "
+	    "Ledger</title></head><body><article><h1>Heat in Andalusia</h1>\n"
+	    EN_P1 EN_P2 "</article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Полярное обозрение \xe2\x80\x93 "
+	    "Жара в Андалусии</title></head><body><article>"
+	    "<h1>Жара в Андалусии</h1>\n" RU_P1 RU_P2
+	    "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule | Le Fil</title>\n"
+	    "<meta property=\"og:site_name\" content=\"Le Fil du Nord\">"
+	    "</head><body><article><h1>Canicule</h1>\n" FR_P1 FR_P2
+	    "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(en);
+	assert_non_null(d);
+	assert_str(d->site, "The Daily Ledger");
+	assert_str(d->title, "Heat in Andalusia");
+	doc_free(d);
+	d = load_str(ru);
+	assert_non_null(d);
+	assert_str(d->site, "Полярное обозрение");
+	doc_free(d);
+	d = load_str(fr);
+	assert_non_null(d);
+	assert_str(d->site, "Le Fil du Nord");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2466,6 +2505,7 @@ main(void)
 		cmocka_unit_test(test_subtitle_markup),
 		cmocka_unit_test(test_switcher_alts),
 		cmocka_unit_test(test_class_token_end),
+		cmocka_unit_test(test_site_from_title),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
