@@ -1850,12 +1850,15 @@ is_meta_line(xmlNode *n)
 static int
 is_caption(const xmlNode *n)
 {
-	char	*s = class_id(n);
+	char	*s;
 	int	 r;
 
-	if (s == NULL)
+	/* A caption is short: an article tagged "creditshelf" is none. */
+	if (hi(n) == NULL || hi(n)->text > 500 ||
+	    (s = class_id(n)) == NULL)
 		return (0);
-	r = has_word(s, "caption") || has_word(s, "credit");
+	r = has_token(s, "caption") || has_token(s, "credit") ||
+	    has_token(s, "credits");
 	free(s);
 	return (r);
 }

@@ -2469,6 +2469,31 @@ test_site_from_title(void **state)
 	doc_free(d);
 }
 
+/*
+ * Captions by class: "wp-caption-text", "image-credit" make captions; an
+ * article whose tags put "creditshelf" in its class stays the article.
+ */
+static void
+test_caption_classes(void **state)
+{
+	static const char de[] =
+	    "<html lang=\"de\"><head><title>Fintech</title></head><body>"
+	    "<article class=\"post tag-creditshelf category-fintech\">"
+	    "<h1>creditshelf kooperiert mit finleap</h1>\n"
+	    "<div class=\"entry-content\">" EN_P1 EN_P2
+	    "<p class=\"wp-caption-text\">Tim Thabe, CEO</p>\n"
+	    "<span class=\"image-credit\">Foto: creditshelf</span>\n"
+	    EN_P3 "</div></article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(de);
+	assert_non_null(d);
+	kind_of(d, "Temperatures passed 44C", BLOCK_PARA);
+	kind_of(d, "Tim Thabe, CEO", BLOCK_CAPTION);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2506,6 +2531,7 @@ main(void)
 		cmocka_unit_test(test_switcher_alts),
 		cmocka_unit_test(test_class_token_end),
 		cmocka_unit_test(test_site_from_title),
+		cmocka_unit_test(test_caption_classes),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
