@@ -2494,10 +2494,13 @@ dedupe_cmp(const void *a, const void *b)
 }
 
 /*
- * Repeated blocks: a gallery's captions shown twice, a pull quote that
- * repeats a paragraph, "Advertisement" between the paragraphs. The first
+ * Repeated short blocks: a gallery's captions shown twice, a pull quote
+ * that repeats a sentence, a widget's line between the paragraphs. The
+ * first stays. A long paragraph given twice is the article's own (a lead
+ * repeated as its first paragraph, which translations repeat too): it
  * stays. O(n log n).
  */
+#define DEDUPE_MAX	120
 static void
 dedupe(struct doc *d)
 {
@@ -2518,7 +2521,8 @@ dedupe(struct doc *d)
 	for (i = 1; i < d->nblocks; i++) {
 		if (keys[i].len == keys[i - 1].len && memcmp(keys[i].text,
 		    keys[i - 1].text, keys[i].len) == 0 &&
-		    !d->blocks[keys[i].pos].headline)
+		    !d->blocks[keys[i].pos].headline &&
+		    block_chars(&d->blocks[keys[i].pos]) < DEDUPE_MAX)
 			drop[keys[i].pos] = 1;
 	}
 	for (i = k = 0; i < d->nblocks; i++) {

@@ -2280,6 +2280,10 @@ test_repeated(void **state)
 	    "<div class=\"legende\">Séville, le 21 juin : la place d’Espagne "
 	    "déserte à 15 heures.</div>\n"
 	    "</article></body></html>\n";
+	static const char ru_twice[] =
+	    "<html lang=\"ru\"><head><title>Жара</title></head><body>"
+	    "<article><h1>Жара в Андалусии</h1>\n" RU_P1 RU_P1 RU_P2 RU_P3
+	    "</article></body></html>\n";
 	struct doc	*d;
 	size_t		 i, n1 = 0, n2 = 0;
 
@@ -2293,6 +2297,18 @@ test_repeated(void **state)
 	assert_int_equal(n1, 1);
 	assert_int_equal(n2, 1);
 	kind_of(d, "Nous n’avions jamais vu autant", BLOCK_PARA);
+	doc_free(d);
+
+	/*
+	 * A long paragraph given twice is the article's own (a lead repeated
+	 * as the first paragraph, as the newstest2013 article 030_welt does
+	 * in French and Russian): both stay.
+	 */
+	d = load_str(ru_twice);
+	assert_non_null(d);
+	for (i = n1 = 0; i < d->nblocks; i++)
+		n1 += strstr(d->blocks[i].text, "Во вторник температура") != NULL;
+	assert_int_equal(n1, 2);
 	doc_free(d);
 }
 
