@@ -1609,15 +1609,16 @@ pick_scored(struct hctx *c)
 	return (1);
 }
 
-/* The running text (not links) of the content roots. */
+/* The running text of the content roots, without links unless links. */
 static size_t
-roots_text(const struct hctx *c)
+roots_text(const struct hctx *c, int links)
 {
-	size_t	k, text = 0;
+	const struct hinfo	*i;
+	size_t			 k, text = 0;
 
 	for (k = 0; k < c->nroots; k++) {
-		if (hi(c->roots[k]) != NULL)
-			text += hi(c->roots[k])->text - hi(c->roots[k])->link;
+		if ((i = hi(c->roots[k])) != NULL)
+			text += links ? i->text : i->text - i->link;
 	}
 	return (text);
 }
@@ -1665,6 +1666,32 @@ unprune(struct hctx *c)
 }
 
 /*
+ * Start the emission again from nothing (the blocks' text stays in the
+ * document's pool until it is freed: a few kilobytes at most).
+ */
+static void
+restart(struct hctx *c)
+{
+	c->d->nblocks = 0;
+	c->head_at = DOC_NOPOS;
+	clear_roots(c);
+}
+
+/*
+ * The fallback: the page without its furniture stands in for the article
+ * (with all, all the text it shows), and the document says so.
+ */
+static void
+fall_back(struct hctx *c, int all)
+{
+	restart(c);
+	add_root(c, c->body);
+	c->d->found = DOC_FOUND_FALLBACK;
+	if (all)
+		unprune(c);
+}
+
+/*
  * Pick the content, trafilatura's way: the precise picks first (the page's
  * <article>, then <main>, role=main or articleBody), checked against the
  * scorer; the scorer's pick when the precise one holds less than half its
@@ -1680,12 +1707,12 @@ pick_content(struct hctx *c)
 	size_t	  nprecise, ptext, stext, k;
 
 	if (pick_articles(c) || pick_main(c)) {
-		ptext = roots_text(c);
+		ptext = roots_text(c, 0);
 		precise = xreallocarray(NULL, c->nroots, sizeof *precise);
 		memcpy(precise, c->roots, c->nroots * sizeof *precise);
 		nprecise = c->nroots;
 		clear_roots(c);
-		stext = pick_scored(c) ? roots_text(c) : 0;
+		stext = pick_scored(c) ? roots_text(c, 0) : 0;
 		if (stext <= ptext * 2) {
 			clear_roots(c);
 			for (k = 0; k < nprecise; k++)
@@ -1694,14 +1721,9 @@ pick_content(struct hctx *c)
 		free(precise);
 	} else
 		pick_scored(c);
-	ptext = roots_text(c);
-	if (ptext == 0 || (ptext < 250 && c->page > ptext * 2)) {
-		clear_roots(c);
-		add_root(c, c->body);
-		c->d->found = DOC_FOUND_FALLBACK;
-		if (c->page == 0)
-			unprune(c);
-	}
+	ptext = roots_text(c, 0);
+	if (ptext == 0 || (ptext < 250 && c->page > ptext * 2))
+		fall_back(c, c->page == 0);
 }
 
 /* Quotation marks for <q>, by language and depth. */
@@ -2171,7 +2193,7 @@ emit_stated_body(struct hctx *c)
 	if (b == NULL)
 		return (0);
 	count_text((const xmlChar *)b, &chars, &(size_t){ 0 });
-	if (chars < 200 || chars < roots_text(c))
+	if (chars < 200 || chars < roots_text(c, 0))
 		return (0);
 	if (c->h1 != NULL && !is_dropped(c->h1))
 		tree_walk(c->h1, emit_enter, emit_leave, c);
@@ -2666,14 +2688,9 @@ emit_lead(struct hctx *c)
 static void
 emit_content(struct hctx *c)
 {
-	struct hinfo	*hb;
-	size_t		 k, text;
+	size_t	k;
 
-	for (k = text = 0; k < c->nroots; k++) {
-		if ((hb = hi(c->roots[k])) != NULL)
-			text += c->raw ? hb->text : hb->text - hb->link;
-	}
-	if (text == 0)
+	if (roots_text(c, c->raw) == 0)
 		return;
 	if (c->h1 != NULL && !is_dropped(c->h1)) {
 		for (k = 0; k < c->nroots; k++) {
@@ -2691,18 +2708,6 @@ emit_content(struct hctx *c)
 		tree_walk(c->roots[k], emit_enter, emit_leave, c);
 	if (!c->raw)
 		tidy_blocks(c);
-}
-
-/*
- * Start the emission again from nothing (the blocks' text stays in the
- * document's pool until it is freed: a few kilobytes at most).
- */
-static void
-restart(struct hctx *c)
-{
-	c->d->nblocks = 0;
-	c->head_at = DOC_NOPOS;
-	clear_roots(c);
 }
 
 /* Free what the context holds. */
@@ -2811,16 +2816,11 @@ load_html(struct doc *d, const char *data, size_t len, char **cause)
 	 */
 	if (c.d->found != DOC_FOUND_FALLBACK && body_chars(c.d) < 100 &&
 	    c.page > body_chars(c.d) * 2) {
-		restart(&c);
-		add_root(&c, c.body);
-		c.d->found = DOC_FOUND_FALLBACK;
+		fall_back(&c, 0);
 		emit_content(&c);
 	}
 	if (body_chars(c.d) == 0 && !c.raw) {
-		restart(&c);
-		add_root(&c, c.body);
-		c.d->found = DOC_FOUND_FALLBACK;
-		unprune(&c);
+		fall_back(&c, 1);
 		emit_content(&c);
 	}
 
