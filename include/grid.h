@@ -8,7 +8,7 @@
  *
  * Text enters a grid only through grid_text() and friends, which cut it
  * into grapheme clusters with the text engine and turn every code point
- * safe_is_unsafe() refuses into a visible escape (<U+202E>, ^[) in the
+ * char_is_unsafe() refuses into a visible escape (<U+202E>, ^[) in the
  * doubtful style: nothing written to a grid is ever a control sequence.
  */
 #ifndef POLYREAD_GRID_H

@@ -12,8 +12,6 @@
 
 #include "util.h"
 
-/* True if code point c must not be written raw. */
-int	safe_is_unsafe(int32_t c);
 /* Append s with unsafe characters escaped (tab kept if keep_tab). */
 void	safe_escape(struct strbuf *, const char *s, size_t len, int keep_tab);
 /*
@@ -21,6 +19,8 @@ void	safe_escape(struct strbuf *, const char *s, size_t len, int keep_tab);
  * escapes, invalid UTF-8 as \ufffd).
  */
 void	safe_json(struct strbuf *, const char *s, size_t len);
+/* A copy of s escaped, to name it in a message. You own the result. */
+char	*safe_strdup(const char *s);
 /* Write s escaped to f. */
 void	safe_fwrite(FILE *, const char *s, size_t len);
 void	safe_fputs(FILE *, const char *s);

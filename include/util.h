@@ -1,6 +1,9 @@
 /*
- * util.h: allocation wrappers that never fail, a growable string buffer, a
- * memory pool, and error reporting.
+ * util.h: the lowest layer, which calls nothing of polyread above it.
+ * xmalloc.c: allocation wrappers that never fail and error reporting;
+ * util.c, on top of it: a growable string buffer, a memory pool, sizes.
+ * safe.c (terminal-safe output) and file.c (whole-file reading) build on
+ * these two.
  *
  * The x-wrappers never return NULL: out of memory calls fatal(), which runs
  * the registered cleanup hook (the terminal code restores the screen) first.
@@ -63,6 +66,12 @@ void	 fatalx(const char *, ...) PR_NORETURN PR_PRINTF(1, 2);
 int	 error_msg(const char *, ...) PR_PRINTF(1, 2);
 /* Print "polyread: warning: message" on stderr. */
 void	 warn_msg(const char *, ...) PR_PRINTF(1, 2);
+/*
+ * True if code point c must not be written raw to a terminal: C0 and C1
+ * controls, DEL and the bidirectional formatting characters. Messages
+ * escape them here; safe.c escapes everything else with it.
+ */
+int	 char_is_unsafe(int32_t c);
 
 /*
  * A growable, always NUL-terminated byte string (git's strbuf). Use
@@ -107,14 +116,6 @@ void	 pool_release(struct pool *);
 void	*pool_alloc(struct pool *, size_t);
 char	*pool_strndup(struct pool *, const char *, size_t);
 char	*pool_strdup(struct pool *, const char *);
-
-/*
- * Read a whole file into memory, NUL-terminated. Refuses directories,
- * non-regular files and files over max bytes. Returns 0, or -1 with an
- * allocated message in *cause (free it).
- */
-int	 file_read(const char *path, size_t max, char **data, size_t *len,
-	     char **cause);
 
 /* Return a human size ("1.5 MiB"), in a static buffer. */
 const char *human_size(uint64_t);

@@ -25,21 +25,12 @@
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 
+#include "file.h"
 #include "article.h"
 #include "discover.h"
 #include "fetch.h"
 #include "safe.h"
 #include "text.h"
-
-/* A copy of s with control characters escaped, for a message. */
-static char *
-article_quote(const char *s)
-{
-	struct strbuf	sb = STRBUF_INIT;
-
-	safe_escape(&sb, s, strlen(s), 0);
-	return (strbuf_detach(&sb, NULL));
-}
 
 const char *
 article_sample_dir(void)
@@ -144,7 +135,7 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 
 	*files = NULL;
 	if ((dp = opendir(dir)) == NULL) {
-		q = article_quote(dir);
+		q = safe_strdup(dir);
 		*cause = xstrprintf("cannot open folder '%s': %s", q,
 		    strerror(errno));
 		free(q);
@@ -161,7 +152,7 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 	}
 	closedir(dp);
 	if (n == 0) {
-		q = article_quote(dir);
+		q = safe_strdup(dir);
 		*cause = xstrprintf("no article files (NAME.LANG.html, .txt, "
 		    ".md, .xml) in '%s'", q);
 		free(q);
@@ -173,8 +164,8 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 			ngroups++;
 	}
 	if (ngroups > 1) {
-		q = article_quote(dir);
-		name = article_quote(*e[0].name != '\0' ? e[0].name :
+		q = safe_strdup(dir);
+		name = safe_strdup(*e[0].name != '\0' ? e[0].name :
 		    e[0].file);
 		warn_msg("'%s' holds %zu articles; opening '%s'", q, ngroups,
 		    name);
@@ -242,7 +233,7 @@ article_other_scheme(const char *s, char **cause)
 	    "0123456789+.-");
 	if (n == 0 || strncmp(s + n, "://", 3) != 0 || stat(s, &sb) == 0)
 		return (0);
-	q = article_quote(s);
+	q = safe_strdup(s);
 	*cause = xstrprintf("'%s': only http and https URLs can be opened",
 	    q);
 	free(q);
@@ -334,7 +325,7 @@ article_pick(const char *pick, char **cause)
 		one = xstrndup(p, (size_t)(e - p));
 		l = lang_normalize(one);
 		if (l == NULL) {
-			q = article_quote(one);
+			q = safe_strdup(one);
 			*cause = xstrprintf("'%s' in --langs is not a language "
 			    "code", q);
 			free(q);
@@ -493,7 +484,7 @@ article_choose(struct cand *c, size_t n, const char *pick, const char *src,
 			}
 			free(l);
 		}
-		q = article_quote(src);
+		q = safe_strdup(src);
 		if (nout == 0)
 			*cause = xstrprintf("'%s' has no version in %s (it "
 			    "has %s)", q, missing.buf, have.len > 0 ?
@@ -521,7 +512,7 @@ article_choose(struct cand *c, size_t n, const char *pick, const char *src,
 			}
 		}
 		if (n > ARTICLE_MAXVERS) {
-			q = article_quote(src);
+			q = safe_strdup(src);
 			warn_msg("'%s' has %zu versions; opening %d (choose "
 			    "with --langs)", q, n, ARTICLE_MAXVERS);
 			free(q);
@@ -706,7 +697,7 @@ article_open_one(struct article *a, const char *src,
 	lang0 = nth_lang(opts != NULL ? opts->langs : NULL, 0);
 	if (is_url) {
 		if ((key = fetch_normalize(src)) == NULL) {
-			q = article_quote(src);
+			q = safe_strdup(src);
 			*cause = xstrprintf("'%s' is not a valid http or https "
 			    "URL", q);
 			free(q);
@@ -825,7 +816,7 @@ article_open_one(struct article *a, const char *src,
 	for (i = 0; i < nc; i++)
 		c[i].doc = NULL;
 	if (a->n == 0) {
-		q = article_quote(src);
+		q = safe_strdup(src);
 		*cause = xstrprintf("none of the versions of '%s' could be "
 		    "opened", q);
 		free(q);
@@ -981,7 +972,7 @@ article_note_fallback(struct article *a)
 	for (v = 0; v < a->n; v++) {
 		if (a->docs[v]->found != DOC_FOUND_FALLBACK)
 			continue;
-		q = article_quote(a->docs[v]->source);
+		q = safe_strdup(a->docs[v]->source);
 		warn_msg("no article found in '%s': its largest text region "
 		    "is shown", q);
 		if (a->notice == NULL)
@@ -1045,7 +1036,7 @@ article_open_all(struct article *a, char **paths, size_t npaths,
 	for (i = 0; n > 1 && i < n; i++) {
 		if (!fetch_is_url(paths[i]) && stat(paths[i], &sb) == 0 &&
 		    S_ISDIR(sb.st_mode)) {
-			q = article_quote(paths[i]);
+			q = safe_strdup(paths[i]);
 			*cause = xstrprintf("'%s' is a folder (give one folder "
 			    "alone, or files)", q);
 			free(q);
@@ -1060,7 +1051,7 @@ article_open_all(struct article *a, char **paths, size_t npaths,
 		if (!fetch_is_url(paths[i]))
 			continue;
 		if ((reqs[i].url = fetch_normalize(paths[i])) == NULL) {
-			q = article_quote(paths[i]);
+			q = safe_strdup(paths[i]);
 			*cause = xstrprintf("'%s' is not a valid http or https "
 			    "URL", q);
 			free(q);

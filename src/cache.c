@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "cache.h"
 #include "load.h"
 #include "safe.h"
@@ -34,16 +35,6 @@
 #define CACHE_MAGIC	"polyread-cache 1\n"
 /* The largest header accepted when reading. */
 #define CACHE_MAXHEAD	16384
-
-/* A copy of s with control characters escaped, for a message. */
-static char *
-cache_quote(const char *s)
-{
-	struct strbuf	sb = STRBUF_INIT;
-
-	safe_escape(&sb, s, strlen(s), 0);
-	return (strbuf_detach(&sb, NULL));
-}
 
 /* Can s go on a header line (no control characters, not empty)? */
 static int
@@ -100,7 +91,7 @@ cache_dir(char **cause)
 	}
 	if (cache_mkdirs(dir) != 0 || stat(dir, &sb) != 0 ||
 	    !S_ISDIR(sb.st_mode)) {
-		q = cache_quote(dir);
+		q = safe_strdup(dir);
 		*cause = xstrprintf("cannot make the cache folder '%s': %s",
 		    q, strerror(errno != 0 ? errno : ENOTDIR));
 		free(q);
@@ -344,7 +335,7 @@ cache_write(const struct cache_entry *e, char **cause)
 fail:
 	if (created)
 		unlink(tmp);
-	q = cache_quote(path);
+	q = safe_strdup(path);
 	*cause = xstrprintf("cannot write the cache entry '%s': %s", q,
 	    strerror(saved));
 	free(q);

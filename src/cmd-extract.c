@@ -158,7 +158,7 @@ md_class(int32_t c)
 	    c == '\f')
 		return (MD_SPACE);
 	/* Written as a visible escape: "\<U+202E>", "^[". */
-	if (safe_is_unsafe(c))
+	if (char_is_unsafe(c))
 		return (MD_PUNCT);
 	if (c < 0x80) {
 		if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
@@ -327,7 +327,7 @@ md_text(struct strbuf *sb, const char *s, size_t from, size_t to, size_t len,
 			strbuf_add(sb, "\xef\xbf\xbd", 3);
 			continue;
 		}
-		if (safe_is_unsafe(c)) {
+		if (char_is_unsafe(c)) {
 			strbuf_reset(&tmp);
 			safe_escape(&tmp, s + prev, i - prev, 0);
 			md_escape_all(sb, tmp.buf, tmp.len);
@@ -415,7 +415,7 @@ md_dest(struct strbuf *sb, const char *s)
 		j = (int32_t)i;
 		U8_NEXT(s, j, n, c);
 		i = (size_t)j;
-		if (c < 0 || c == ' ' || safe_is_unsafe(c) ||
+		if (c < 0 || c == ' ' || char_is_unsafe(c) ||
 		    md_class(c) == MD_SPACE) {
 			for (k = prev; k < i; k++)
 				strbuf_addf(sb, "%%%02X", (unsigned char)s[k]);

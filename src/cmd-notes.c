@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "align.h"
+#include "file.h"
 #include "cmd.h"
 #include "note.h"
 #include "safe.h"

@@ -152,16 +152,6 @@ fetch_curl(void)
 #define curl_multi_cleanup	(*fp_curl_multi_cleanup)
 #define curl_multi_strerror	(*fp_curl_multi_strerror)
 
-/* A copy of s with control characters escaped, for a message. */
-static char *
-fetch_quote(const char *s)
-{
-	struct strbuf	sb = STRBUF_INIT;
-
-	safe_escape(&sb, s, strlen(s), 0);
-	return (strbuf_detach(&sb, NULL));
-}
-
 /* A positive number from the environment, or def. */
 static long
 fetch_env(const char *name, long def, long max)
@@ -403,7 +393,7 @@ fetch_host(const char *url, int with_port)
 	curl_free(host);
 	curl_free(port);
 	curl_url_cleanup(u);
-	q = fetch_quote(r);
+	q = safe_strdup(r);
 	free(r);
 	return (q);
 }
@@ -609,14 +599,14 @@ fetch_error(struct xfer *x, const struct limits *l)
 	curl_easy_getinfo(x->h, CURLINFO_REDIRECT_COUNT, &redirects);
 	if (eff == NULL)
 		eff = url;
-	q = fetch_quote(eff);
+	q = safe_strdup(eff);
 	part = NULL;
 	switch (x->result) {
 	case CURLE_WRITE_ERROR:
 	case CURLE_FILESIZE_EXCEEDED:
 		if (x->not_html) {
 			r = x->type;
-			part = fetch_quote(r != NULL ? r : "?");
+			part = safe_strdup(r != NULL ? r : "?");
 			msg = xstrprintf("'%s' is not an HTML page (%s)", q,
 			    part);
 			break;
@@ -633,7 +623,7 @@ fetch_error(struct xfer *x, const struct limits *l)
 	case CURLE_HTTP_RETURNED_ERROR:
 		curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
 		r = x->reason != NULL ? x->reason : fetch_reason(code);
-		part = r != NULL ? fetch_quote(r) : NULL;
+		part = r != NULL ? safe_strdup(r) : NULL;
 		msg = xstrprintf("'%s': HTTP %ld%s%s", q, code,
 		    part != NULL ? " " : "", part != NULL ? part : "");
 		break;
@@ -681,19 +671,19 @@ fetch_error(struct xfer *x, const struct limits *l)
 		r = *x->errbuf != '\0' ? x->errbuf :
 		    curl_easy_strerror(x->result);
 		free(q);
-		q = fetch_quote(r);
+		q = safe_strdup(r);
 		msg = xstrprintf("TLS error with '%s': %s", part, q);
 		break;
 	case CURLE_TOO_MANY_REDIRECTS:
 		free(q);
-		q = fetch_quote(url);
+		q = safe_strdup(url);
 		msg = xstrprintf("too many redirects (more than %d) from '%s'",
 		    FETCH_MAXREDIRS, q);
 		break;
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		if (redirects > 0 || strcmp(eff, url) != 0) {
 			free(q);
-			q = fetch_quote(url);
+			q = safe_strdup(url);
 			msg = xstrprintf("'%s' redirects to a URL that is not "
 			    "http or https", q);
 		} else
@@ -713,7 +703,7 @@ fetch_error(struct xfer *x, const struct limits *l)
 		fetch_trim(x->errbuf);
 		r = *x->errbuf != '\0' ? x->errbuf :
 		    curl_easy_strerror(x->result);
-		part = fetch_quote(r);
+		part = safe_strdup(r);
 		msg = xstrprintf("cannot fetch '%s': %s", q, part);
 		break;
 	}
@@ -771,7 +761,7 @@ fetch_finish(struct xfer *x, const struct limits *l)
 	curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct);
 	if (eff == NULL)
 		eff = req->url;
-	q = fetch_quote(eff);
+	q = safe_strdup(eff);
 	if (code == 304 && x->have_cached) {
 		/* Not modified: the cached body, fetched just now. */
 		x->cached.fetched = time(NULL);
@@ -781,7 +771,7 @@ fetch_finish(struct xfer *x, const struct limits *l)
 		return;
 	}
 	if (code < 200 || code >= 300) {
-		msg = fetch_quote(x->reason != NULL ? x->reason : "");
+		msg = safe_strdup(x->reason != NULL ? x->reason : "");
 		req->cause = xstrprintf("'%s': HTTP %ld%s%s", q, code,
 		    *msg != '\0' ? " " : "", msg);
 		free(msg);
@@ -791,7 +781,7 @@ fetch_finish(struct xfer *x, const struct limits *l)
 	if (ct != NULL && !fetch_type_is_html(ct)) {
 		msg = xstrndup(ct, strcspn(ct, ";"));
 		free(x->type);
-		x->type = fetch_quote(msg);
+		x->type = safe_strdup(msg);
 		free(msg);
 		req->cause = xstrprintf("'%s' is not an HTML page (%s)", q,
 		    x->type);
@@ -843,7 +833,7 @@ fetch_lookup(struct xfer *x)
 
 	r = cache_read(x->req->url, &x->cached, &cause);
 	if (r < 0) {
-		q = fetch_quote(x->req->url);
+		q = safe_strdup(x->req->url);
 		warn_msg("ignoring a corrupt cache entry for '%s': %s", q,
 		    cause);
 		free(q);
@@ -920,7 +910,7 @@ fetch_batch(struct fetch_req *reqs, size_t n, const struct fetch_opts *opts)
 			if (xs[i].have_cached)
 				fetch_from_cache(&reqs[i], &xs[i].cached);
 			else {
-				q = fetch_quote(reqs[i].url);
+				q = safe_strdup(reqs[i].url);
 				reqs[i].cause = xstrprintf("'%s' is not in the "
 				    "cache (--offline)", q);
 				free(q);
@@ -928,7 +918,7 @@ fetch_batch(struct fetch_req *reqs, size_t n, const struct fetch_opts *opts)
 			continue;
 		}
 		if (!fetch_is_url(reqs[i].url)) {
-			q = fetch_quote(reqs[i].url);
+			q = safe_strdup(reqs[i].url);
 			reqs[i].cause = xstrprintf("'%s' is not an http or "
 			    "https URL", q);
 			free(q);

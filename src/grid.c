@@ -204,7 +204,7 @@ cluster_unsafe(const char *s, size_t i, size_t next, int *tab)
 	*tab = next == i + 1 && s[i] == '\t';
 	while (j < n) {
 		U8_NEXT(s, j, n, c);
-		if (c >= 0 && safe_is_unsafe(c))
+		if (c >= 0 && char_is_unsafe(c))
 			return (1);
 	}
 	return (0);
@@ -258,7 +258,7 @@ walk(struct grid *g, int x, int y, int xmax, const char *s, size_t len,
 				if (c < 0) {
 					c = 0xfffd;
 				}
-				if (!safe_is_unsafe(c)) {
+				if (!char_is_unsafe(c)) {
 					w = text_cp_width(c);
 					if (w == 0)
 						continue;

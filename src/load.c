@@ -13,18 +13,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "file.h"
 #include "load.h"
 #include "safe.h"
-
-/* A name for a message: control characters escaped. You own the result. */
-static char *
-load_quote(const char *name)
-{
-	struct strbuf	sb = STRBUF_INIT;
-
-	safe_escape(&sb, name, strlen(name), 0);
-	return (strbuf_detach(&sb, NULL));
-}
 
 struct doc *
 load_file(const char *path, const struct load_opts *opts, char **cause)
@@ -293,13 +284,13 @@ load_buffer(const char *name, const char *data, size_t len,
 	}
 	if (name == NULL)
 		name = "(input)";
-	qname = load_quote(name);
+	qname = safe_strdup(name);
 	d = load_checked(name, qname, data, len, opts, &msg);
 	if (d == NULL) {
 		if (msg == NULL)
 			msg = xstrprintf("cannot load '%s'", qname);
 		/* Loader messages may quote the input: escape them too. */
-		*cause = load_quote(msg);
+		*cause = safe_strdup(msg);
 		free(msg);
 	}
 	free(qname);

@@ -1,6 +1,8 @@
 /*
  * Terminal-safe output: every byte written for a document passes here.
  * Invalid UTF-8 is shown as U+FFFD, controls as caret or <U+XXXX> escapes.
+ * Above util.c; which characters are unsafe is xmalloc.c's char_is_unsafe(),
+ * as messages need it too.
  */
 #include "config.h"
 
@@ -9,17 +11,6 @@
 #include <unicode/utf8.h>
 
 #include "safe.h"
-
-int
-safe_is_unsafe(int32_t c)
-{
-	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-		return (1);
-	if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
-	    c == 0x200e || c == 0x200f || c == 0x061c)
-		return (1);
-	return (0);
-}
 
 void
 safe_escape(struct strbuf *sb, const char *s, size_t len, int keep_tab)
@@ -43,7 +34,7 @@ safe_escape(struct strbuf *sb, const char *s, size_t len, int keep_tab)
 			strbuf_addch(sb, '\t');
 			continue;
 		}
-		if (!safe_is_unsafe(c)) {
+		if (!char_is_unsafe(c)) {
 			strbuf_add(sb, s + prev, (size_t)(i - prev));
 			continue;
 		}
@@ -82,12 +73,21 @@ safe_json(struct strbuf *sb, const char *s, size_t len)
 			strbuf_addstr(sb, "\\n");
 		else if (c == '\t')
 			strbuf_addstr(sb, "\\t");
-		else if (safe_is_unsafe(c))
+		else if (char_is_unsafe(c))
 			strbuf_addf(sb, "\\u%04x", (unsigned)c);
 		else
 			strbuf_add(sb, s + prev, (size_t)(i - prev));
 	}
 	strbuf_addch(sb, '"');
+}
+
+char *
+safe_strdup(const char *s)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	safe_escape(&sb, s, strlen(s), 0);
+	return (strbuf_detach(&sb, NULL));
 }
 
 void

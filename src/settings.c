@@ -16,6 +16,7 @@
 
 #include <unicode/utf8.h>
 
+#include "file.h"
 #include "settings.h"
 #include "util.h"
 

@@ -24,6 +24,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "file.h"
 #include "load.h"
 #include "safe.h"
 #include "spell.h"

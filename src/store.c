@@ -104,16 +104,6 @@ static const char *const store_migrations[] = {
 	"  PRIMARY KEY (note, tag)) WITHOUT ROWID;"
 };
 
-/* A copy of s escaped for a message (you own it). */
-static char *
-store_quote(const char *s)
-{
-	struct strbuf	sb = STRBUF_INIT;
-
-	safe_escape(&sb, s, strlen(s), 0);
-	return (strbuf_detach(&sb, NULL));
-}
-
 const char *
 store_strerror(int code)
 {
@@ -407,8 +397,8 @@ store_open(struct store **sp, const char *dir, char **cause)
 		return (STORE_ERROR);
 	}
 	st->path = xstrprintf("%s/polyread.db", st->dir);
-	st->qpath = store_quote(st->path);
-	q = store_quote(st->dir);
+	st->qpath = safe_strdup(st->path);
+	q = safe_strdup(st->dir);
 	if (mkdir_p(st->dir) != 0) {
 		e = errno;
 		*cause = xstrprintf("cannot create the notes folder '%s': %s",
@@ -1064,7 +1054,7 @@ json_make_safe(const char *s, size_t len)
 	while (i < n) {
 		prev = i;
 		U8_NEXT(s, i, n, c);
-		if (c >= 0 && c >= 0x7f && safe_is_unsafe(c))
+		if (c >= 0 && c >= 0x7f && char_is_unsafe(c))
 			strbuf_addf(&sb, "\\u%04x", (unsigned)c);
 		else
 			strbuf_add(&sb, s + prev, (size_t)(i - prev));
@@ -1458,7 +1448,7 @@ store_import_json(struct store *st, const char *json, size_t len,
 	sqlite3_stmt		*stmt = NULL;
 	struct import_item	 it;
 	const char		*path = NULL, *type;
-	char			*qname = store_quote(name);
+	char			*qname = safe_strdup(name);
 	char			**items = NULL;
 	size_t			 nitems = 0, alloc = 0, i;
 	int			 rc, r;

@@ -1,20 +1,14 @@
 /*
  * Small building blocks: strbuf (a growable string), pool (a memory pool
- * freed at once), whole-file reading.
+ * freed at once), sizes for messages. Above xmalloc.c; below safe.c.
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
-#include "safe.h"
 #include "util.h"
 
 char strbuf_slopbuf[1];
@@ -210,105 +204,6 @@ char *
 pool_strdup(struct pool *p, const char *s)
 {
 	return (pool_strndup(p, s, strlen(s)));
-}
-
-/* A copy of s with control characters escaped, for a message. */
-static char *
-file_quote(const char *s)
-{
-	struct strbuf	sb = STRBUF_INIT;
-
-	safe_escape(&sb, s, strlen(s), 0);
-	return (strbuf_detach(&sb, NULL));
-}
-
-int
-file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
-{
-	struct stat	 sb;
-	int		 fd;
-	char		*buf = NULL;
-	size_t		 alloc = 0, used = 0;
-	ssize_t		 n;
-	int		 regular;
-	char		*q;
-
-	*data = NULL;
-	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1) {
-		q = file_quote(path);
-		*cause = xstrprintf("cannot open '%s': %s", q,
-		    strerror(errno));
-		free(q);
-		return (-1);
-	}
-	if (fstat(fd, &sb) == -1) {
-		*cause = xstrprintf("cannot stat '%s': %s", path,
-		    strerror(errno));
-		goto fail;
-	}
-	if (S_ISDIR(sb.st_mode)) {
-		*cause = xstrprintf("'%s' is a folder", path);
-		goto fail;
-	}
-	if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
-		*cause = xstrprintf("'%s' is not a regular file", path);
-		goto fail;
-	}
-	if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > max) {
-		/* human_size() has one static buffer: one call at a time. */
-		q = xstrdup(human_size((uint64_t)sb.st_size));
-		*cause = xstrprintf("'%s' is too large (%s; the limit is %s)",
-		    path, q, human_size(max));
-		free(q);
-		goto fail;
-	}
-	/*
-	 * A regular file's buffer is its size (and one byte to see the end
-	 * and one for the NUL): doubling would hold up to twice the file
-	 * while it is parsed. A pipe's grows as it comes.
-	 */
-	regular = S_ISREG(sb.st_mode);
-	if (regular && sb.st_size > 0) {
-		alloc = (size_t)sb.st_size + 2;
-		buf = xmalloc(alloc);
-	}
-	for (;;) {
-		if (alloc - used < (regular ? 2 : 65536))
-			XGROW(buf, alloc, used + 65536 + 1);
-		n = read(fd, buf + used, alloc - used - 1);
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			*cause = xstrprintf("cannot read '%s': %s", path,
-			    strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-		if (used > max) {
-			*cause = xstrprintf("'%s' is too large (the limit is "
-			    "%s)", path, human_size(max));
-			goto fail;
-		}
-	}
-	close(fd);
-	if (buf == NULL)
-		buf = xmalloc(1);
-	buf[used] = '\0';
-	*data = buf;
-	*len = used;
-	return (0);
-
-fail:
-	/* The path may hold control characters: escape them. */
-	q = *cause;
-	*cause = file_quote(q);
-	free(q);
-	free(buf);
-	close(fd);
-	return (-1);
 }
 
 void

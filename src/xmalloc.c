@@ -1,6 +1,7 @@
 /*
  * Allocation wrappers that check their results and never return failure,
- * and the program's fatal/error reporting.
+ * and the program's fatal/error reporting: the lowest layer, which calls
+ * nothing of polyread.
  */
 #include "config.h"
 
@@ -11,7 +12,6 @@
 
 #include <unicode/utf8.h>
 
-#include "safe.h"
 #include "util.h"
 
 const char *progname = "polyread";
@@ -19,6 +19,17 @@ void (*fatal_hook)(void);
 
 static void	msg_write(const char *, const char *, va_list, const char *)
 		    PR_PRINTF(2, 0);
+
+int
+char_is_unsafe(int32_t c)
+{
+	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+		return (1);
+	if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0x200e || c == 0x200f || c == 0x061c)
+		return (1);
+	return (0);
+}
 
 static void
 fatal_cleanup(void)
@@ -54,7 +65,7 @@ msg_write(const char *prefix, const char *fmt, va_list ap, const char *suffix)
 		U8_NEXT(buf, i, n, c);
 		if (c < 0)
 			fputs("\xef\xbf\xbd", stderr);
-		else if (!safe_is_unsafe(c))
+		else if (!char_is_unsafe(c))
 			fwrite(buf + prev, 1, (size_t)(i - prev), stderr);
 		else if (c < 0x20)
 			fprintf(stderr, "^%c", (char)(c + '@'));

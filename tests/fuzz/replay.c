@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "fuzz.h"
 #include "load.h"
 #include "text.h"

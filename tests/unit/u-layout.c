@@ -511,7 +511,7 @@ all_safe(const char *s)
 
 	while (i < n) {
 		U8_NEXT(s, i, n, c);
-		if (c < 0 || safe_is_unsafe(c))
+		if (c < 0 || char_is_unsafe(c))
 			return (0);
 	}
 	return (1);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "unit.h"
 
 #include "doc.h"

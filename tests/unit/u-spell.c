@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "unit.h"
 
 #include "spell.h"

@@ -27,6 +27,7 @@
 
 #include <sqlite3.h>
 
+#include "file.h"
 #include "unit.h"
 
 #include "note.h"

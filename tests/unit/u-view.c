@@ -648,7 +648,7 @@ test_hostile_cells(void **state)
 			for (i = 0; i < (int32_t)n;) {
 				U8_NEXT(t, i, (int32_t)n, cp);
 				assert_true(cp >= 0);
-				assert_false(safe_is_unsafe(cp));
+				assert_false(char_is_unsafe(cp));
 			}
 		}
 	}
