@@ -82,7 +82,7 @@ struct name_entry {
 static _Thread_local struct name_entry	*name_cache;
 
 /* Free the thread's transliterator (from text_cleanup()). */
-void
+static void
 text_anchor_cleanup(void)
 {
 	if (trans != NULL)
@@ -152,6 +152,7 @@ transliterator(void)
 		trans = utrans_clone(trans_proto, &ec);
 		pthread_mutex_unlock(&trans_lock);
 	}
+	text_on_cleanup(text_anchor_cleanup);
 	if (trans == NULL || U_FAILURE(ec)) {
 		if (trans != NULL)
 			utrans_close(trans);
@@ -384,8 +385,10 @@ name_slot(const char *s, size_t a, size_t z)
 
 	if (z - a >= sizeof name_cache->word)
 		return (NULL);
-	if (name_cache == NULL)
+	if (name_cache == NULL) {
 		name_cache = xcalloc(NAME_CACHE, sizeof *name_cache);
+		text_on_cleanup(text_anchor_cleanup);
+	}
 	for (i = a; i < z; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 16777619u;

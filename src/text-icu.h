@@ -15,9 +15,10 @@ UBreakIterator	*text_icu_break(UBreakIteratorType, const char *lang,
 		     const char *s, size_t len);
 /* The ICU locale name for a language tag ("" for NULL). */
 const char	*text_icu_locale(const char *lang);
-/* Free the calling thread's collators (text-search.c). */
-void		 text_search_cleanup(void);
-/* Free the calling thread's transliterator (text-anchor.c). */
-void		 text_anchor_cleanup(void);
+/*
+ * Have text_cleanup() call fn in this thread (once, however often it is
+ * registered): for the per-thread ICU objects a file of the engine makes.
+ */
+void		 text_on_cleanup(void (*fn)(void));
 
 #endif

@@ -49,6 +49,8 @@ struct coll_cache {
 	unsigned	 used;
 };
 
+static void	text_search_cleanup(void);
+
 /* Per thread, like the break iterators. */
 static _Thread_local struct coll_cache	colls[4];
 static _Thread_local unsigned		colls_clock;
@@ -83,6 +85,7 @@ collator_clone(const char *lang)
 			return (NULL);
 		}
 		ucol_setStrength(c->coll, UCOL_PRIMARY);
+		text_on_cleanup(text_search_cleanup);
 		snprintf(c->locale, sizeof c->locale, "%s", loc);
 	}
 	c->used = ++colls_clock;
@@ -98,7 +101,7 @@ collator_clone(const char *lang)
 }
 
 /* Free the thread's collators (from text_cleanup()). */
-void
+static void
 text_search_cleanup(void)
 {
 	size_t	i;

@@ -78,6 +78,14 @@ text_icu_break(UBreakIteratorType type, const char *lang, const char *s,
 	return (c->bi);
 }
 
+/*
+ * What the engine's other files keep per thread (collators, the
+ * transliterator) is freed by the cleanups they register here when they
+ * first make it: text.c calls none of its users.
+ */
+static _Thread_local void	(*cleanups[4])(void);
+static _Thread_local size_t	  ncleanups;
+
 void
 text_cleanup(void)
 {
@@ -90,6 +98,21 @@ text_cleanup(void)
 			utext_close(cache[i].ut);
 		memset(&cache[i], 0, sizeof cache[i]);
 	}
-	text_search_cleanup();
-	text_anchor_cleanup();
+	for (i = 0; i < ncleanups; i++)
+		cleanups[i]();
+	ncleanups = 0;
+}
+
+void
+text_on_cleanup(void (*fn)(void))
+{
+	size_t	i;
+
+	for (i = 0; i < ncleanups; i++) {
+		if (cleanups[i] == fn)
+			return;
+	}
+	if (ncleanups == nitems(cleanups))
+		fatalx("%s: too many cleanups", __func__);
+	cleanups[ncleanups++] = fn;
 }
