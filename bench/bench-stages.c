@@ -67,7 +67,9 @@ first_screen(const struct alignment *al, int width, int height)
 		h = 0;
 		for (v = 0; v < al->nvers; v++) {
 			n = 0;
-			layout_bead(al, b, v, g.colw, &lines, &n, &alloc);
+			layout_sentences(al->docs[v], al->docs[v]->lang,
+			    al->sents[v] + al->beads[b].first[v],
+			    al->beads[b].count[v], g.colw, &lines, &n, &alloc);
 			if (n > h)
 				h = n;
 		}

@@ -89,6 +89,11 @@ void		 align_free(struct alignment *);
 struct alignment *align_create_top(const struct article *,
 		     const struct align_opts *, size_t want);
 
+/*
+ * True if bead b starts a paragraph (block) in some version: the dump
+ * puts a blank line before it.
+ */
+int		 align_bead_starts_block(const struct alignment *, size_t b);
 /* The bead holding sentence s of version v. */
 size_t		 align_bead_of(const struct alignment *, size_t v, size_t s);
 /* The sentence of version v that holds pos, or DOC_NOPOS. */

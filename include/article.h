@@ -1,7 +1,7 @@
 /*
  * article.h: the versions of one article, opened together.
  *
- * An article is 1 to LAYOUT_MAXCOLS documents, one per language version,
+ * An article is 1 to ARTICLE_MAXVERS documents, one per language version,
  * in the order given. They come from files, from a folder of NAME.LANG.EXT
  * files, from http(s) URLs, or from the bundled sample.
  *
@@ -18,10 +18,10 @@
 #define POLYREAD_ARTICLE_H
 
 #include "doc.h"
-#include "layout.h"
 #include "load.h"
 
-#define ARTICLE_MAXVERS	LAYOUT_MAXCOLS
+/* The most versions an article holds (and columns the reader shows). */
+#define ARTICLE_MAXVERS	6
 
 struct article {
 	struct doc	*docs[ARTICLE_MAXVERS];

@@ -31,6 +31,23 @@
 /* "No position" sentinel for byte offsets. */
 #define DOC_NOPOS ((size_t)-1)
 
+/* A position in a document: a block and a byte offset in its text. */
+struct doc_pos {
+	size_t	block;
+	size_t	off;
+};
+
+/* Order positions: negative, 0 or positive as a is before, at or after b. */
+static inline int
+doc_pos_cmp(struct doc_pos a, struct doc_pos b)
+{
+	if (a.block != b.block)
+		return (a.block < b.block ? -1 : 1);
+	if (a.off != b.off)
+		return (a.off < b.off ? -1 : 1);
+	return (0);
+}
+
 /*
  * The most blocks a document holds. Blocks past it are dropped and
  * too_many is set; load_buffer() then refuses the input with a message.

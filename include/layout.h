@@ -11,8 +11,6 @@
 
 #include "doc.h"
 
-#define LAYOUT_MAXCOLS	6
-
 /* A piece of text to lay out: bytes [start, end) of one block. */
 struct layout_piece {
 	size_t	block;
@@ -51,15 +49,15 @@ void	layout_column(const struct doc *, const char *lang,
 	    const struct layout_piece *, size_t npieces, int width,
 	    struct layout_line **lines, size_t *n, size_t *alloc);
 
-struct alignment;
+struct text_sentence;
 /*
- * Lay out the sentences version v has in bead b of an alignment (none: no
- * line) in a column of width, like layout_column().
+ * Lay out sentences t[0..nt) of a document (the ones a version has in a
+ * bead of an alignment; none: no line) in a column of width, like
+ * layout_column().
  */
-void	layout_bead(const struct alignment *, size_t b, size_t v, int width,
+void	layout_sentences(const struct doc *, const char *lang,
+	    const struct text_sentence *t, size_t nt, int width,
 	    struct layout_line **lines, size_t *n, size_t *alloc);
-/* True if bead b starts a paragraph (block) in some version. */
-int	layout_bead_starts_block(const struct alignment *, size_t b);
 
 /*
  * The article header of a column: the title, then one meta line (byline ·

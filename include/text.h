@@ -113,12 +113,6 @@ size_t	 text_words(const char *s, size_t len, const char *lang,
 
 /* ---- Quotations (text-quote.c) ---- */
 
-/* A position in a document. */
-struct doc_pos {
-	size_t	block;
-	size_t	off;
-};
-
 /*
  * A quoted passage. open is the opening mark, close the byte after the
  * closing mark; [start, end) is the text inside the marks, without the

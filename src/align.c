@@ -1541,17 +1541,6 @@ profile_take_out(struct profile *P, size_t v)
 	return (prev);
 }
 
-/* Compare two document positions. */
-static int
-pos_cmp(struct doc_pos a, struct doc_pos b)
-{
-	if (a.block != b.block)
-		return (a.block < b.block ? -1 : 1);
-	if (a.off != b.off)
-		return (a.off < b.off ? -1 : 1);
-	return (0);
-}
-
 /* Features of a quotation for linking. */
 struct qfeat {
 	size_t		 q;		/* index in the version's quotes */
@@ -1591,11 +1580,11 @@ quote_feats(const struct alignment *al, size_t v, const struct align_bead *b,
 		struct qfeat		*qf;
 		size_t			 k, qs;
 
-		if (pos_cmp(tq->open, from) < 0) {
+		if (doc_pos_cmp(tq->open, from) < 0) {
 			*qcursor = q + 1;
 			continue;
 		}
-		if (pos_cmp(tq->open, to) >= 0)
+		if (doc_pos_cmp(tq->open, to) >= 0)
 			break;
 		XGROW(*out, *alloc, n + 1);
 		qf = &(*out)[n++];
@@ -2926,13 +2915,13 @@ map_quote(const struct alignment *al, size_t from, struct doc_pos start,
 		if (q == DOC_NOPOS || al->qlinks[i].quote[to] == DOC_NOPOS)
 			continue;
 		a = &al->quotes[from][q];
-		if (!((pos_cmp(a->start, start) == 0 &&
-		    pos_cmp(a->end, end) == 0) ||
-		    (pos_cmp(a->open, start) == 0 &&
-		    pos_cmp(a->close, end) == 0)))
+		if (!((doc_pos_cmp(a->start, start) == 0 &&
+		    doc_pos_cmp(a->end, end) == 0) ||
+		    (doc_pos_cmp(a->open, start) == 0 &&
+		    doc_pos_cmp(a->close, end) == 0)))
 			continue;
 		b = &al->quotes[to][al->qlinks[i].quote[to]];
-		if (pos_cmp(a->start, start) == 0) {
+		if (doc_pos_cmp(a->start, start) == 0) {
 			*ostart = b->start;
 			*oend = b->end;
 		} else {
@@ -2995,5 +2984,29 @@ align_map(const struct alignment *al, size_t from, struct doc_pos start,
 	ostart->off = al->sents[to][first].start;
 	oend->block = al->sents[to][last].block;
 	oend->off = al->sents[to][last].end;
+	return (0);
+}
+
+int
+align_bead_starts_block(const struct alignment *al, size_t b)
+{
+	const struct align_bead	*bd = &al->beads[b];
+	size_t			 v, s;
+
+	if (b == 0)
+		return (1);
+	for (v = 0; v < al->nvers; v++) {
+		if (bd->count[v] == 0)
+			continue;
+		s = bd->first[v];
+		if (s == 0)
+			return (1);
+		if (al->docs[v]->presegmented) {
+			if (!al->docs[v]->blocks[al->sents[v][s].block].cont)
+				return (1);
+		} else if (al->sents[v][s - 1].block !=
+		    al->sents[v][s].block)
+			return (1);
+	}
 	return (0);
 }

@@ -167,16 +167,19 @@ dump_part_run(struct dump_part *p)
 	struct layout_line	*lines[ARTICLE_MAXVERS] = { NULL };
 	size_t			 n[ARTICLE_MAXVERS], alloc[ARTICLE_MAXVERS];
 	size_t			 i, v;
+	const struct align_bead	*bd;
 
 	memset(alloc, 0, sizeof alloc);
 	for (i = p->first; i < p->last; i++) {
 		for (v = 0; v < p->a->n; v++) {
 			n[v] = 0;
-			layout_bead(p->al, i, v, p->g->colw, &lines[v], &n[v],
-			    &alloc[v]);
+			bd = &p->al->beads[i];
+			layout_sentences(p->al->docs[v], p->al->docs[v]->lang,
+			    p->al->sents[v] + bd->first[v], bd->count[v],
+			    p->g->colw, &lines[v], &n[v], &alloc[v]);
 		}
 		dump_headers(p->a, p->h, p->g, i == 0, lines, n, alloc);
-		if (i > 0 && layout_bead_starts_block(p->al, i))
+		if (i > 0 && align_bead_starts_block(p->al, i))
 			strbuf_addch(&p->sb, '\n');
 		dump_rows(&p->sb, p->a, p->h, p->g, lines, n);
 	}

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "align.h"
 #include "layout.h"
 #include "safe.h"
 #include "text.h"
@@ -155,53 +154,25 @@ layout_geometry(int total, int ncols, int maxw, int gutter,
 }
 
 void
-layout_bead(const struct alignment *al, size_t b, size_t v, int width,
+layout_sentences(const struct doc *d, const char *lang,
+    const struct text_sentence *t, size_t nt, int width,
     struct layout_line **lines, size_t *n, size_t *alloc)
 {
-	const struct align_bead		*bd = &al->beads[b];
-	struct layout_piece		 stack[8], *pieces = stack;
-	size_t				 s;
+	struct layout_piece	 stack[8], *pieces = stack;
+	size_t			 s;
 
-	if (bd->count[v] == 0)
+	if (nt == 0)
 		return;
-	if (bd->count[v] > nitems(stack))
-		pieces = xreallocarray(NULL, bd->count[v], sizeof *pieces);
-	for (s = 0; s < bd->count[v]; s++) {
-		const struct text_sentence	*t =
-		    &al->sents[v][bd->first[v] + s];
-
-		pieces[s].block = t->block;
-		pieces[s].start = t->start;
-		pieces[s].end = t->end;
+	if (nt > nitems(stack))
+		pieces = xreallocarray(NULL, nt, sizeof *pieces);
+	for (s = 0; s < nt; s++) {
+		pieces[s].block = t[s].block;
+		pieces[s].start = t[s].start;
+		pieces[s].end = t[s].end;
 	}
-	layout_column(al->docs[v], al->docs[v]->lang, pieces, bd->count[v],
-	    width, lines, n, alloc);
+	layout_column(d, lang, pieces, nt, width, lines, n, alloc);
 	if (pieces != stack)
 		free(pieces);
-}
-
-int
-layout_bead_starts_block(const struct alignment *al, size_t b)
-{
-	const struct align_bead	*bd = &al->beads[b];
-	size_t			 v, s;
-
-	if (b == 0)
-		return (1);
-	for (v = 0; v < al->nvers; v++) {
-		if (bd->count[v] == 0)
-			continue;
-		s = bd->first[v];
-		if (s == 0)
-			return (1);
-		if (al->docs[v]->presegmented) {
-			if (!al->docs[v]->blocks[al->sents[v][s].block].cont)
-				return (1);
-		} else if (al->sents[v][s - 1].block !=
-		    al->sents[v][s].block)
-			return (1);
-	}
-	return (0);
 }
 
 /*

@@ -182,10 +182,8 @@ note_cmp(const void *va, const void *vb)
 	if (ga == 0) {
 		if (a->vers != b->vers)
 			return (a->vers < b->vers ? -1 : 1);
-		if (a->start.block != b->start.block)
-			return (a->start.block < b->start.block ? -1 : 1);
-		if (a->start.off != b->start.off)
-			return (a->start.off < b->start.off ? -1 : 1);
+		if ((c = doc_pos_cmp(a->start, b->start)) != 0)
+			return (c);
 	}
 	if ((c = strcmp(a->created != NULL ? a->created : "",
 	    b->created != NULL ? b->created : "")) != 0)
@@ -198,13 +196,12 @@ static int
 mark_cmp(const void *va, const void *vb)
 {
 	const struct note_mark	*a = va, *b = vb;
+	int			 c;
 
 	if (a->vers != b->vers)
 		return (a->vers < b->vers ? -1 : 1);
-	if (a->start.block != b->start.block)
-		return (a->start.block < b->start.block ? -1 : 1);
-	if (a->start.off != b->start.off)
-		return (a->start.off < b->start.off ? -1 : 1);
+	if ((c = doc_pos_cmp(a->start, b->start)) != 0)
+		return (c);
 	if (a->counterpart != b->counterpart)
 		return (a->counterpart - b->counterpart);
 	return (a->note < b->note ? -1 : a->note > b->note);
@@ -377,13 +374,6 @@ notes_map(struct notes *ns, const struct alignment *al)
 		qsort(ns->marks, ns->nmarks, sizeof *ns->marks, mark_cmp);
 }
 
-/* True if p is before q. */
-static int
-pos_lt(struct doc_pos p, struct doc_pos q)
-{
-	return (p.block < q.block || (p.block == q.block && p.off < q.off));
-}
-
 const struct note_mark *
 notes_mark_at(const struct notes *ns, size_t vers, struct doc_pos pos)
 {
@@ -398,9 +388,9 @@ notes_mark_at(const struct notes *ns, size_t vers, struct doc_pos pos)
 			hi = mid;
 	}
 	for (i = lo; i < ns->nmarks && ns->marks[i].vers == vers; i++) {
-		if (pos_lt(pos, ns->marks[i].start))
+		if (doc_pos_cmp(pos, ns->marks[i].start) < 0)
 			break;
-		if (pos_lt(pos, ns->marks[i].end))
+		if (doc_pos_cmp(pos, ns->marks[i].end) < 0)
 			return (&ns->marks[i]);
 	}
 	return (NULL);

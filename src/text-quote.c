@@ -466,18 +466,7 @@ cmp_quote(const void *a, const void *b)
 {
 	const struct text_quote	*x = a, *y = b;
 
-	if (x->open.block != y->open.block)
-		return (x->open.block < y->open.block ? -1 : 1);
-	if (x->open.off != y->open.off)
-		return (x->open.off < y->open.off ? -1 : 1);
-	return (0);
-}
-
-/* Is position a at or after position b? */
-static int
-pos_ge(struct doc_pos a, struct doc_pos b)
-{
-	return (a.block > b.block || (a.block == b.block && a.off >= b.off));
+	return (doc_pos_cmp(x->open, y->open));
 }
 
 /* Fill depth and parent of the sorted, properly nested quotations. */
@@ -490,7 +479,7 @@ nest(struct text_quote *q, size_t n)
 		return;
 	stack = xcalloc(n, sizeof *stack);
 	for (i = 0; i < n; i++) {
-		while (ns > 0 && pos_ge(q[i].open, q[stack[ns - 1]].close))
+		while (ns > 0 && doc_pos_cmp(q[i].open, q[stack[ns - 1]].close) >= 0)
 			ns--;
 		q[i].parent = ns > 0 ? stack[ns - 1] : DOC_NOPOS;
 		q[i].depth = (int)ns;

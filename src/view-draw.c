@@ -233,15 +233,15 @@ paint_quotes(struct view *v, size_t w, const struct layout_line *l)
 	p1.off = l->end;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (v_pos_cmp(qs[mid].open, p1) < 0)
+		if (doc_pos_cmp(qs[mid].open, p1) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	for (k = lo; k > 0; k--) {
-		if (v_pos_cmp(v->qreach[w][k - 1], p0) <= 0)
+		if (doc_pos_cmp(v->qreach[w][k - 1], p0) <= 0)
 			break;
-		if (v_pos_cmp(qs[k - 1].close, p0) > 0)
+		if (doc_pos_cmp(qs[k - 1].close, p0) > 0)
 			paint(v, l, qs[k - 1].open, qs[k - 1].close,
 			    SLOT_QUOTATION, 0);
 	}
@@ -282,8 +282,8 @@ note_marker(struct view *v, size_t w, const struct layout_line *l)
 	b.off = l->end > l->start ? l->end : l->start + 1;
 	for (i = 0; i < v->notes->nmarks; i++) {
 		mk = &v->notes->marks[i];
-		if (mk->vers != w || v_pos_cmp(mk->start, b) >= 0 ||
-		    v_pos_cmp(a, mk->end) >= 0)
+		if (mk->vers != w || doc_pos_cmp(mk->start, b) >= 0 ||
+		    doc_pos_cmp(a, mk->end) >= 0)
 			continue;
 		if (!mk->counterpart)
 			return (2);

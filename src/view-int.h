@@ -247,7 +247,6 @@ int		 v_focus_col(struct view *);
 void		 v_ensure_visible(struct view *);
 void		 v_set_focus(struct view *, size_t v, size_t s);
 void		 v_scroll_to_sentence_top(struct view *, size_t v, size_t s);
-int		 v_pos_cmp(struct doc_pos, struct doc_pos);
 void		 v_goto(struct view *, size_t v, struct doc_pos, int top);
 int		 v_pos_at(struct view *, int x, int y, size_t *v,
 		     struct doc_pos *);

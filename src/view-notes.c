@@ -176,7 +176,7 @@ note_over(struct view *v, size_t w, struct doc_pos a, struct doc_pos b)
 		mk = &v->notes->marks[i];
 		if (mk->vers != w || mk->counterpart)
 			continue;
-		if (v_pos_cmp(mk->start, b) < 0 && v_pos_cmp(a, mk->end) < 0)
+		if (doc_pos_cmp(mk->start, b) < 0 && doc_pos_cmp(a, mk->end) < 0)
 			return (mk->note);
 	}
 	return (DOC_NOPOS);
@@ -190,7 +190,7 @@ vn_annotate(struct view *v)
 	size_t		w, i;
 
 	/* Without notes the editor still opens: saving says why not. */
-	if (passage(v, &w, &a, &b) != 0 || v_pos_cmp(a, b) >= 0) {
+	if (passage(v, &w, &a, &b) != 0 || doc_pos_cmp(a, b) >= 0) {
 		view_message(v, "nothing to annotate here");
 		return;
 	}
@@ -259,7 +259,7 @@ sel_sentence(struct view *v, int dir)
 	}
 	p.block = t[s].block;
 	p.off = t[s].end;
-	if (v_pos_cmp(p, v->sel.a) <= 0) {
+	if (doc_pos_cmp(p, v->sel.a) <= 0) {
 		view_message(v, "the selection starts here");
 		return;
 	}
@@ -305,9 +305,9 @@ sel_word(struct view *v, int dir)
 			for (i = n; i > 0; i--) {
 				best.block = blk - 1;
 				best.off = r[i - 1].end;
-				if (v_pos_cmp(best, p) >= 0)
+				if (doc_pos_cmp(best, p) >= 0)
 					continue;
-				found = v_pos_cmp(best, v->sel.a) > 0;
+				found = doc_pos_cmp(best, v->sel.a) > 0;
 				break;
 			}
 			free(r);
@@ -802,12 +802,12 @@ vn_mouse(struct view *v, const struct view_event *ev)
 		v->drag = 0;
 	if (!v_pos_at(v, ev->x, ev->y, &w, &p) || w != v->dragv)
 		return (0);
-	if (v_pos_cmp(p, v->dragp) == 0) {
+	if (doc_pos_cmp(p, v->dragp) == 0) {
 		v->sel.on = 0;
 		return (VIEW_REDRAW);
 	}
-	a = v_pos_cmp(p, v->dragp) < 0 ? p : v->dragp;
-	b = v_pos_cmp(p, v->dragp) < 0 ? v->dragp : p;
+	a = doc_pos_cmp(p, v->dragp) < 0 ? p : v->dragp;
+	b = doc_pos_cmp(p, v->dragp) < 0 ? v->dragp : p;
 	/* The grapheme under the pointer is in. */
 	t = v->a->docs[w]->blocks[b.block].text;
 	len = v->a->docs[w]->blocks[b.block].len;

@@ -17,17 +17,6 @@
 #include "text.h"
 #include "view-int.h"
 
-/* Compare two document positions. */
-int
-v_pos_cmp(struct doc_pos a, struct doc_pos b)
-{
-	if (a.block != b.block)
-		return (a.block < b.block ? -1 : 1);
-	if (a.off != b.off)
-		return (a.off < b.off ? -1 : 1);
-	return (0);
-}
-
 /* Build the quotation tables of the current alignment. */
 static void
 quote_tables(struct view *v)
@@ -51,7 +40,7 @@ quote_tables(struct view *v)
 		for (q = 0; q < al->nquotes[w]; q++) {
 			v->qlink_of[w][q] = DOC_NOPOS;
 			v->qreach[w][q] = al->quotes[w][q].close;
-			if (q > 0 && v_pos_cmp(v->qreach[w][q - 1],
+			if (q > 0 && doc_pos_cmp(v->qreach[w][q - 1],
 			    v->qreach[w][q]) > 0)
 				v->qreach[w][q] = v->qreach[w][q - 1];
 		}
@@ -571,7 +560,7 @@ move_quote(struct view *v, int dir)
 	hi = nq;
 	while (lo < hi) {
 		q = lo + (hi - lo) / 2;
-		if (v_pos_cmp(qs[q].open, pos) < (on ? 1 : 0))
+		if (doc_pos_cmp(qs[q].open, pos) < (on ? 1 : 0))
 			lo = q + 1;
 		else
 			hi = q;
@@ -583,7 +572,7 @@ move_quote(struct view *v, int dir)
 		}
 		q = lo;
 	} else {
-		while (lo > 0 && v_pos_cmp(qs[lo - 1].open, pos) >= 0)
+		while (lo > 0 && doc_pos_cmp(qs[lo - 1].open, pos) >= 0)
 			lo--;
 		if (lo == 0) {
 			view_message(v, "no quotation before");
