@@ -46,6 +46,7 @@
 #include <unicode/utf8.h>
 
 #include "align.h"
+#include "parallel.h"
 
 /* What the programme knows of one unit (a sentence or a block). */
 struct feat {
@@ -2339,9 +2340,7 @@ struct prep {
 	struct alignment	*al;
 	struct vside		*vs;
 	const struct align_opts	*opts;
-	int			 pass;		/* see prep_loop() */
-	size_t			 order[ALIGN_MAXVERS]; /* largest first */
-	_Atomic size_t		 next;		/* the next version to take */
+	int			 pass;		/* see prep_job() */
 	_Atomic size_t		 done;
 };
 
@@ -2357,87 +2356,62 @@ prep_version(struct alignment *al, struct vside *vs, size_t v)
 }
 
 /*
- * Take versions to prepare until none is left (or cancelled), in three
- * passes: segment each and build its sides (PREP_SIDES); align its blocks
- * to the pivot's (PREP_BLOCKS); free its block side but the sizes, which
- * is all the sentences' programme reads of it, and merge the key views of
- * its sentence side (PREP_VIEWS). The views are made after the blocks are
+ * Prepare version v (a parallel_for() job), in three passes: segment it
+ * and build its sides (PREP_SIDES); align its blocks to the pivot's
+ * (PREP_BLOCKS); free its block side but the sizes, which is all the
+ * sentences' programme reads of it, and merge the key views of its
+ * sentence side (PREP_VIEWS). The views are made after the blocks are
  * aligned, which do not need them, so that the two are not held at once.
+ * The calling thread reports the progress.
  */
 static void
-prep_loop(struct prep *pp, int report)
+prep_job(void *arg, size_t v, size_t thread)
 {
+	struct prep		*pp = arg;
 	const struct align_opts	*o = pp->opts;
-	size_t			 v, done;
+	size_t			 done;
 
-	while ((v = atomic_fetch_add(&pp->next, 1)) < pp->al->nvers) {
-		v = pp->order[v];
-		if (o != NULL && o->cancel != NULL && *o->cancel)
-			break;
-		if (pp->pass == PREP_BLOCKS) {
-			if (v != pp->al->pivot)
-				align_blocks(pp->al->nvers, pp->al->pivot,
-				    pp->vs, v);
-			continue;
-		}
-		if (pp->pass == PREP_VIEWS) {
-			side_thin(&pp->vs[v].block);
-			side_views(&pp->vs[v].sent);
-			continue;
-		}
-		prep_version(pp->al, pp->vs, v);
-		done = atomic_fetch_add(&pp->done, 1) + 1;
-		if (report && o != NULL && o->progress != NULL)
-			*o->progress = (int)(300 * done / pp->al->nvers);
+	if (o != NULL && o->cancel != NULL && *o->cancel)
+		return;
+	if (pp->pass == PREP_BLOCKS) {
+		if (v != pp->al->pivot)
+			align_blocks(pp->al->nvers, pp->al->pivot, pp->vs, v);
+		return;
 	}
-}
-
-static void *
-prep_main(void *arg)
-{
-	prep_loop(arg, 0);
-	text_cleanup();		/* this thread's ICU iterators */
-	return (NULL);
+	if (pp->pass == PREP_VIEWS) {
+		side_thin(&pp->vs[v].block);
+		side_views(&pp->vs[v].sent);
+		return;
+	}
+	prep_version(pp->al, pp->vs, v);
+	done = atomic_fetch_add(&pp->done, 1) + 1;
+	if (thread == 0 && o != NULL && o->progress != NULL)
+		*o->progress = (int)(300 * done / pp->al->nvers);
 }
 
 /*
  * Prepare every version, then align the blocks of each to the pivot's, on
- * as many threads as there are processors (up to the number of versions):
- * a version's segmentation and features depend on nothing else, its
- * blocks on the pivot's only, and the two are half the work on a book.
- * Returns -1 when cancelled.
+ * as many threads as there are processors (up to the number of versions),
+ * the largest versions first: a version's segmentation and features
+ * depend on nothing else, its blocks on the pivot's only, and the two are
+ * half the work on a book. Returns -1 when cancelled.
  */
 static int
 prep_all(struct alignment *al, struct vside *vs,
     const struct align_opts *opts)
 {
 	struct prep	 pp;
-	pthread_t	 th[ALIGN_MAXVERS];
-	long		 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t		 nth = 0, want, k, v, size[ALIGN_MAXVERS];
+	size_t		 v, size[ALIGN_MAXVERS];
 
 	memset(&pp, 0, sizeof pp);
 	pp.al = al;
 	pp.vs = vs;
 	pp.opts = opts;
-	/* The largest versions first, so that the threads end together. */
 	for (v = 0; v < al->nvers; v++)
 		size[v] = doc_text_size(al->docs[v]);
-	order_largest_first(size, al->nvers, pp.order);
-	atomic_init(&pp.next, 0);
 	atomic_init(&pp.done, 0);
-	want = ncpu > 1 ? (size_t)ncpu : 1;
-	if (want > al->nvers)
-		want = al->nvers;
 	for (pp.pass = PREP_SIDES; pp.pass <= PREP_VIEWS; pp.pass++) {
-		atomic_store(&pp.next, 0);
-		nth = 0;
-		while (nth + 1 < want &&
-		    pthread_create(&th[nth], NULL, prep_main, &pp) == 0)
-			nth++;
-		prep_loop(&pp, 1);
-		for (k = 0; k < nth; k++)
-			pthread_join(th[k], NULL);
+		parallel_for(al->nvers, size, prep_job, &pp, text_cleanup);
 		if (opts != NULL && opts->cancel != NULL && *opts->cancel)
 			return (-1);
 		/* The names are keyed: their cache goes before the blocks. */

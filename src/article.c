@@ -16,8 +16,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,10 +23,11 @@
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 
-#include "file.h"
 #include "article.h"
 #include "discover.h"
 #include "fetch.h"
+#include "file.h"
+#include "parallel.h"
 #include "safe.h"
 #include "text.h"
 
@@ -562,17 +561,12 @@ struct load_job {
 	char				*msg;	/* a page that did not */
 };
 
-struct load_queue {
-	struct load_job		*jobs;
-	size_t			 order[ARTICLE_MAXVERS]; /* largest first */
-	size_t			 n;
-	_Atomic size_t		 next;
-};
-
+/* Load one version (a parallel_for() job). */
 static void
-article_load_job(struct load_job *j)
+article_load_job(void *arg, size_t i, PR_UNUSED size_t thread)
 {
-	struct load_opts	lo;
+	struct load_job		*j = (struct load_job *)arg + i;
+	struct load_opts	 lo;
 
 	if (j->req == NULL) {
 		article_lo(&lo, j->opts, j->lang);
@@ -581,23 +575,6 @@ article_load_job(struct load_job *j)
 		j->msg = xstrdup(j->req->cause);
 	else
 		j->doc = article_load_page(j->req, j->opts, j->lang, &j->msg);
-}
-
-static void
-article_load_loop(struct load_queue *q)
-{
-	size_t	i;
-
-	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
-		article_load_job(&q->jobs[q->order[i]]);
-}
-
-static void *
-article_load_main(void *arg)
-{
-	article_load_loop(arg);
-	text_cleanup();		/* this thread's ICU iterators */
-	return (NULL);
 }
 
 /* The size of what a job loads (0 when unknown). */
@@ -614,37 +591,18 @@ article_job_size(const struct load_job *j)
 }
 
 /*
- * Load the versions, on as many threads as there are processors: parsing
- * one version needs nothing from the others. The largest go first, so
- * that the threads end together (3 versions on 2 processors: the largest
- * alone on one, the other two on the other).
+ * Load the versions, on as many threads as there are processors, the
+ * largest first: parsing one version needs nothing from the others.
  */
 static void
 article_load_all(struct load_job *jobs, size_t n)
 {
-	struct load_queue	 q;
-	pthread_t		 th[ARTICLE_MAXVERS];
-	long			 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t			 nth = 0, want, k, i, size[ARTICLE_MAXVERS];
+	size_t	i, size[ARTICLE_MAXVERS];
 
-	q.jobs = jobs;
-	q.n = n;
 	for (i = 0; i < n; i++)
 		size[i] = article_job_size(&jobs[i]);
-	order_largest_first(size, n, q.order);
-	atomic_init(&q.next, 0);
-	want = ncpu > 1 ? (size_t)ncpu : 1;
-	if (want > n)
-		want = n;
-	if (want > ARTICLE_MAXVERS)
-		want = ARTICLE_MAXVERS;
 	xmlInitParser();	/* before any thread parses */
-	while (nth + 1 < want &&
-	    pthread_create(&th[nth], NULL, article_load_main, &q) == 0)
-		nth++;
-	article_load_loop(&q);
-	for (k = 0; k < nth; k++)
-		pthread_join(th[k], NULL);
+	parallel_for(n, size, article_load_job, jobs, text_cleanup);
 }
 
 static void

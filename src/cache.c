@@ -27,8 +27,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "file.h"
 #include "cache.h"
+#include "file.h"
 #include "load.h"
 #include "safe.h"
 

@@ -7,7 +7,6 @@
 
 #include <ctype.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +14,7 @@
 #include "align.h"
 #include "cmd.h"
 #include "layout.h"
+#include "parallel.h"
 #include "safe.h"
 #include "text.h"
 
@@ -187,12 +187,11 @@ dump_part_run(struct dump_part *p)
 		free(lines[v]);
 }
 
-static void *
-dump_part_main(void *arg)
+/* Lay out part i (a parallel_for() job). */
+static void
+dump_part_job(void *arg, size_t i, PR_UNUSED size_t thread)
 {
-	dump_part_run(arg);
-	text_cleanup();		/* this thread's ICU iterators */
-	return (NULL);
+	dump_part_run((struct dump_part *)arg + i);
 }
 
 /*
@@ -205,14 +204,9 @@ dump_beads(FILE *f, const struct article *a, const struct alignment *al,
     const struct layout_header *h, const struct layout_geom *g)
 {
 	struct dump_part	 part[DUMP_MAXTHREADS];
-	pthread_t		 th[DUMP_MAXTHREADS];
-	int			 started[DUMP_MAXTHREADS];
-	long			 ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t			 k, np;
 
-	np = ncpu > 1 ? (size_t)ncpu : 1;
-	if (np > DUMP_MAXTHREADS)
-		np = DUMP_MAXTHREADS;
+	np = parallel_threads(DUMP_MAXTHREADS);
 	if (al->nbeads < 200)
 		np = 1;
 	for (k = 0; k < np; k++) {
@@ -223,14 +217,9 @@ dump_beads(FILE *f, const struct article *a, const struct alignment *al,
 		part[k].first = al->nbeads * k / np;
 		part[k].last = al->nbeads * (k + 1) / np;
 		strbuf_init(&part[k].sb, 0);
-		started[k] = k > 0 &&
-		    pthread_create(&th[k], NULL, dump_part_main, &part[k]) == 0;
 	}
+	parallel_for(np, NULL, dump_part_job, part, text_cleanup);
 	for (k = 0; k < np; k++) {
-		if (k == 0 || !started[k])
-			dump_part_run(&part[k]);
-		else
-			pthread_join(th[k], NULL);
 		fwrite(part[k].sb.buf, 1, part[k].sb.len, f);
 		strbuf_release(&part[k].sb);
 	}

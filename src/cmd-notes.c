@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "align.h"
-#include "file.h"
 #include "cmd.h"
+#include "file.h"
 #include "note.h"
 #include "safe.h"
 #include "store.h"
