@@ -181,7 +181,7 @@ search_scope(const struct view *v, size_t w)
 {
 	if (v->layout == LAYOUT_SINGLE)
 		return (w == v->sv);
-	return (v->sall || w == v->fv);
+	return (v->search.sall || w == v->fv);
 }
 
 /* Style the matches on line l of version w. */
@@ -192,27 +192,27 @@ paint_matches(struct view *v, size_t w, const struct layout_line *l)
 	size_t			 lo, hi, mid;
 	struct doc_pos		 a, b;
 
-	if (v->nmatches == 0 || !search_scope(v, w))
+	if (v->search.nmatches == 0 || !search_scope(v, w))
 		return;
-	lo = v->vfirst[w];
-	hi = v->vfirst[w + 1];
+	lo = v->search.vfirst[w];
+	hi = v->search.vfirst[w + 1];
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		m = &v->matches[mid];
+		m = &v->search.matches[mid];
 		if (m->block < l->block || (m->block == l->block &&
 		    m->end <= l->start))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < v->vfirst[w + 1]; lo++) {
-		m = &v->matches[lo];
+	for (; lo < v->search.vfirst[w + 1]; lo++) {
+		m = &v->search.matches[lo];
 		if (m->block > l->block || m->start >= l->end)
 			break;
 		a.block = b.block = m->block;
 		a.off = m->start;
 		b.off = m->end;
-		paint(v, l, a, b, SLOT_MATCH, lo == v->cmatch ?
+		paint(v, l, a, b, SLOT_MATCH, lo == v->search.cmatch ?
 		    GRID_REVERSE | GRID_BOLD : 0);
 	}
 }
@@ -566,14 +566,14 @@ draw_status(struct view *v, struct grid *g)
 	strbuf_reset(sb);
 	if (v->progress >= 0)
 		strbuf_addf(sb, "aligning %d%%  ", v->progress / 10);
-	if (v->pattern != NULL && v->nmatches > 0) {
-		k = v->cord;
-		if (v->cmatch != DOC_NOPOS && k < v->norder &&
-		    v->order[k] == v->cmatch)
-			strbuf_addf(sb, "match %zu/%zu  ", k + 1, v->norder);
+	if (v->search.pattern != NULL && v->search.nmatches > 0) {
+		k = v->search.cord;
+		if (v->search.cmatch != DOC_NOPOS && k < v->search.norder &&
+		    v->search.order[k] == v->search.cmatch)
+			strbuf_addf(sb, "match %zu/%zu  ", k + 1, v->search.norder);
 		else
-			strbuf_addf(sb, "%zu matches  ", v->norder);
-		if (v->layout != LAYOUT_SINGLE && !v->sall)
+			strbuf_addf(sb, "%zu matches  ", v->search.norder);
+		if (v->layout != LAYOUT_SINGLE && !v->search.sall)
 			strbuf_addf(sb, "(%s only)  ", vcode(v, v->fv, code,
 			    sizeof code));
 	}
@@ -592,11 +592,11 @@ draw_status(struct view *v, struct grid *g)
 	if (rw > v->w)
 		rw = v->w;
 	grid_text(g, v->w - rw, y, v->w, sb->buf, sb->len, SLOT_STATUS, 0);
-	if (v->prompt) {
-		x = grid_text(g, 0, y, v->w - rw - 1, v->prompt == '/' ? "/" :
+	if (v->search.prompt) {
+		x = grid_text(g, 0, y, v->w - rw - 1, v->search.prompt == '/' ? "/" :
 		    "?", 1, SLOT_STATUS, GRID_BOLD);
-		x = grid_text(g, x, y, v->w - rw - 1, v->input.buf,
-		    v->input.len, SLOT_STATUS, 0);
+		x = grid_text(g, x, y, v->w - rw - 1, v->search.input.buf,
+		    v->search.input.len, SLOT_STATUS, 0);
 		g->cx = x;
 		g->cy = y;
 		return;
@@ -615,59 +615,6 @@ draw_status(struct view *v, struct grid *g)
 	x = grid_text(g, 0, y, v->w - rw - 1, " ", 1, slot, 0);
 	draw_clipped(g, x, y, v->w - rw - 1, left, slot,
 	    v->msg != NULL ? GRID_BOLD : 0);
-}
-
-/* A list or the help, over the text. */
-static void
-draw_menu(struct view *v, struct grid *g)
-{
-	struct vmenu	*m = &v->menu;
-	const char	*hint;
-	size_t		 i, rows;
-	int		 y, slot;
-
-	m->w = v->w - 4 < 100 ? v->w - 4 : 100;
-	m->h = v->text_rows;
-	if (m->w < 10 || m->h < 3) {
-		m->w = v->w;
-		m->h = v->text_rows;
-	}
-	m->x = (v->w - m->w) / 2;
-	m->y = v->text_y;
-	rows = (size_t)(m->h - 2);
-	if (m->kind == VMENU_HELP) {
-		if (m->n > rows && m->top > m->n - rows)
-			m->top = m->n - rows;
-		if (m->n <= rows)
-			m->top = 0;
-	} else {
-		if (m->sel < m->top)
-			m->top = m->sel;
-		if (m->sel >= m->top + rows)
-			m->top = m->sel - rows + 1;
-	}
-	for (y = m->y; y < m->y + m->h; y++)
-		grid_fill(g, m->x, y, m->w, SLOT_MENU);
-	grid_text(g, m->x + 1, m->y, m->x + m->w - 1, m->title,
-	    strlen(m->title), SLOT_HEADER, GRID_BOLD);
-	for (i = 0; i < rows && m->top + i < m->n; i++) {
-		y = m->y + 1 + (int)i;
-		slot = m->kind != VMENU_HELP && m->top + i == m->sel ?
-		    SLOT_SELECTED : SLOT_MENU;
-		grid_fill(g, m->x, y, m->w, slot);
-		grid_text(g, m->x + 1, y, m->x + m->w - 1, m->items[m->top + i],
-		    strlen(m->items[m->top + i]), slot, 0);
-	}
-	if (m->kind == VMENU_HELP)
-		hint = "j/k: scroll  q: close";
-	else if (m->kind == VMENU_LINKS)
-		hint = "j/k: move  Enter: open  q: close";
-	else if (m->kind == VMENU_NOTES)
-		hint = "j/k: move  Enter: go  e: edit  d: delete  q: close";
-	else
-		hint = "j/k: move  Enter: go  q: close";
-	grid_text(g, m->x + 1, m->y + m->h - 1, m->x + m->w - 1, hint,
-	    strlen(hint), SLOT_GUTTER, 0);
 }
 
 /* Render the whole screen. */
@@ -696,8 +643,6 @@ vd_render(struct view *v, struct grid *g)
 		draw_column(v, g, c);
 	draw_gutters(v, g);
 	draw_status(v, g);
-	if (v->menu.kind != VMENU_NONE)
-		draw_menu(v, g);
-	if (v->ed != NULL)
-		vn_draw_editor(v, g);
+	if (v->mode != NULL && v->mode->draw != NULL)
+		v->mode->draw(v, g);
 }

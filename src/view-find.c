@@ -63,8 +63,8 @@ pos_key(struct view *v, size_t w, size_t block, size_t off)
 static struct skey
 match_key(struct view *v, size_t i)
 {
-	return (pos_key(v, v->matches[i].v, v->matches[i].block,
-	    v->matches[i].start));
+	return (pos_key(v, v->search.matches[i].v, v->search.matches[i].block,
+	    v->search.matches[i].start));
 }
 
 /* Is version w in the search's scope? */
@@ -73,22 +73,22 @@ in_scope(const struct view *v, size_t w)
 {
 	if (v->layout == LAYOUT_SINGLE)
 		return (w == v->sv);
-	return (v->sall || w == v->fv);
+	return (v->search.sall || w == v->fv);
 }
 
 /* Forget the search and its matches. */
 void
 vf_search_free(struct view *v)
 {
-	free(v->matches);
-	free(v->order);
-	free(v->pattern);
-	v->matches = NULL;
-	v->order = NULL;
-	v->pattern = NULL;
-	v->nmatches = v->amatches = v->norder = 0;
-	v->cmatch = DOC_NOPOS;
-	memset(v->vfirst, 0, sizeof v->vfirst);
+	free(v->search.matches);
+	free(v->search.order);
+	free(v->search.pattern);
+	v->search.matches = NULL;
+	v->search.order = NULL;
+	v->search.pattern = NULL;
+	v->search.nmatches = v->search.amatches = v->search.norder = 0;
+	v->search.cmatch = DOC_NOPOS;
+	memset(v->search.vfirst, 0, sizeof v->search.vfirst);
 }
 
 /* Put the matches in scope in reading order. */
@@ -99,37 +99,37 @@ vf_search_order(struct view *v)
 	size_t		p[VMAXV], w, found = DOC_NOPOS;
 	int		best;
 
-	v->norder = 0;
-	v->cord = DOC_NOPOS;
-	if (v->nmatches == 0)
+	v->search.norder = 0;
+	v->search.cord = DOC_NOPOS;
+	if (v->search.nmatches == 0)
 		return;
-	v->order = xreallocarray(v->order, v->nmatches, sizeof *v->order);
+	v->search.order = xreallocarray(v->search.order, v->search.nmatches, sizeof *v->search.order);
 	for (w = 0; w < v->nvers; w++) {
-		p[w] = in_scope(v, w) ? v->vfirst[w] : v->vfirst[w + 1];
-		if (p[w] < v->vfirst[w + 1])
+		p[w] = in_scope(v, w) ? v->search.vfirst[w] : v->search.vfirst[w + 1];
+		if (p[w] < v->search.vfirst[w + 1])
 			head[w] = match_key(v, p[w]);
 	}
 	/* Merge the versions' lists, each already in reading order. */
 	for (;;) {
 		best = -1;
 		for (w = 0; w < v->nvers; w++) {
-			if (p[w] >= v->vfirst[w + 1])
+			if (p[w] >= v->search.vfirst[w + 1])
 				continue;
 			if (best < 0 || skey_cmp(&head[w], &head[best]) < 0)
 				best = (int)w;
 		}
 		if (best < 0)
 			break;
-		if (p[best] == v->cmatch)
-			found = v->norder;
-		v->order[v->norder++] = p[best]++;
-		if (p[best] < v->vfirst[best + 1])
+		if (p[best] == v->search.cmatch)
+			found = v->search.norder;
+		v->search.order[v->search.norder++] = p[best]++;
+		if (p[best] < v->search.vfirst[best + 1])
 			head[best] = match_key(v, p[best]);
 	}
 	if (found == DOC_NOPOS)
-		v->cmatch = DOC_NOPOS;
+		v->search.cmatch = DOC_NOPOS;
 	else
-		v->cord = found;
+		v->search.cord = found;
 }
 
 /* Make match k of the order the current one and show it. */
@@ -139,9 +139,9 @@ go_match(struct view *v, size_t k)
 	const struct vmatch	*m;
 	size_t			 s;
 
-	v->cord = k;
-	v->cmatch = v->order[k];
-	m = &v->matches[v->cmatch];
+	v->search.cord = k;
+	v->search.cmatch = v->search.order[k];
+	m = &v->search.matches[v->search.cmatch];
 	s = vl_sentence_at(v->cur, m->v, m->block, m->start);
 	if (s == DOC_NOPOS)
 		return;
@@ -159,26 +159,26 @@ vf_search_next(struct view *v, int dir)
 	size_t		lo, hi, mid, k;
 	const struct text_sentence *t;
 
-	if (v->pattern == NULL) {
+	if (v->search.pattern == NULL) {
 		view_message(v, "no previous search (/ searches)");
 		return (VIEW_REDRAW);
 	}
-	if (v->norder == 0) {
-		view_message(v, "pattern not found: %s", v->pattern);
+	if (v->search.norder == 0) {
+		view_message(v, "pattern not found: %s", v->search.pattern);
 		return (VIEW_REDRAW);
 	}
-	if (v->cmatch != DOC_NOPOS && v->cord < v->norder &&
-	    v->order[v->cord] == v->cmatch) {
-		if (dir > 0 && v->cord + 1 >= v->norder) {
+	if (v->search.cmatch != DOC_NOPOS && v->search.cord < v->search.norder &&
+	    v->search.order[v->search.cord] == v->search.cmatch) {
+		if (dir > 0 && v->search.cord + 1 >= v->search.norder) {
 			k = 0;
 			view_message(v, "search hit the end, continued at "
 			    "the top");
-		} else if (dir < 0 && v->cord == 0) {
-			k = v->norder - 1;
+		} else if (dir < 0 && v->search.cord == 0) {
+			k = v->search.norder - 1;
 			view_message(v, "search hit the top, continued at "
 			    "the end");
 		} else
-			k = dir > 0 ? v->cord + 1 : v->cord - 1;
+			k = dir > 0 ? v->search.cord + 1 : v->search.cord - 1;
 		go_match(v, k);
 		return (VIEW_REDRAW);
 	}
@@ -188,10 +188,10 @@ vf_search_next(struct view *v, int dir)
 	} else
 		memset(&fk, 0, sizeof fk);
 	lo = 0;
-	hi = v->norder;
+	hi = v->search.norder;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		mk = match_key(v, v->order[mid]);
+		mk = match_key(v, v->search.order[mid]);
 		if (skey_cmp(&mk, &fk) < 0)
 			lo = mid + 1;
 		else
@@ -199,14 +199,14 @@ vf_search_next(struct view *v, int dir)
 	}
 	if (dir > 0) {
 		k = lo;
-		if (k >= v->norder) {
+		if (k >= v->search.norder) {
 			k = 0;
 			view_message(v, "search hit the end, continued at "
 			    "the top");
 		}
 	} else {
 		if (lo == 0) {
-			k = v->norder - 1;
+			k = v->search.norder - 1;
 			view_message(v, "search hit the top, continued at "
 			    "the end");
 		} else
@@ -229,10 +229,10 @@ search_run(struct view *v, const char *pat, int dir)
 	int			 full = 0;
 
 	vf_search_free(v);
-	v->pattern = p;
-	v->sdir = dir;
+	v->search.pattern = p;
+	v->search.sdir = dir;
 	for (w = 0; w < v->nvers; w++) {
-		v->vfirst[w] = v->nmatches;
+		v->search.vfirst[w] = v->search.nmatches;
 		d = v->a->docs[w];
 		if ((ts = text_search_create(pat, d->lang)) == NULL)
 			continue;
@@ -245,16 +245,16 @@ search_run(struct view *v, const char *pat, int dir)
 				if (m.start < from || m.end > b->len ||
 				    m.end < m.start)
 					break;
-				if (v->nmatches >= VIEW_MAXMATCH) {
+				if (v->search.nmatches >= VIEW_MAXMATCH) {
 					full = 1;
 					break;
 				}
-				XGROW(v->matches, v->amatches, v->nmatches + 1);
-				v->matches[v->nmatches].v = w;
-				v->matches[v->nmatches].block = i;
-				v->matches[v->nmatches].start = m.start;
-				v->matches[v->nmatches].end = m.end;
-				v->nmatches++;
+				XGROW(v->search.matches, v->search.amatches, v->search.nmatches + 1);
+				v->search.matches[v->search.nmatches].v = w;
+				v->search.matches[v->search.nmatches].block = i;
+				v->search.matches[v->search.nmatches].start = m.start;
+				v->search.matches[v->search.nmatches].end = m.end;
+				v->search.nmatches++;
 				from = m.end > m.start ? m.end :
 				    text_next_grapheme(b->text, b->len,
 				    m.start);
@@ -265,13 +265,13 @@ search_run(struct view *v, const char *pat, int dir)
 		text_search_free(ts);
 	}
 	for (; w <= v->nvers; w++)
-		v->vfirst[w] = v->nmatches;
+		v->search.vfirst[w] = v->search.nmatches;
 	if (nsup == 0) {
 		view_message(v, "search is not available for '%s'", pat);
 		return;
 	}
 	vf_search_order(v);
-	if (v->norder == 0) {
+	if (v->search.norder == 0) {
 		view_message(v, "pattern not found: %s", pat);
 		return;
 	}
@@ -281,19 +281,39 @@ search_run(struct view *v, const char *pat, int dir)
 		    VIEW_MAXMATCH);
 }
 
+static int	prompt_key(struct view *, int32_t);
+static void	prompt_close(struct view *);
+
+/* The search prompt: its input shows on the status line (view-draw.c). */
+static const struct vmode prompt_mode = {
+	.name = "search",
+	.key = prompt_key,
+	.close = prompt_close
+};
+
 /* Open the search prompt. */
 void
 vf_search_start(struct view *v, int dir)
 {
-	v->prompt = dir > 0 ? '/' : '?';
-	strbuf_reset(&v->input);
+	v_mode_enter(v, &prompt_mode);
+	v->search.prompt = dir > 0 ? '/' : '?';
+	strbuf_reset(&v->search.input);
+}
+
+/* Close the search prompt. */
+static void
+prompt_close(struct view *v)
+{
+	v->search.prompt = 0;
+	if (v->mode == &prompt_mode)
+		v->mode = NULL;
 }
 
 /* Delete the last grapheme (word when word) of the prompt's input. */
 static void
 input_delete(struct view *v, int word)
 {
-	struct strbuf	*in = &v->input;
+	struct strbuf	*in = &v->search.input;
 	size_t		 n = in->len;
 
 	if (!word) {
@@ -308,8 +328,8 @@ input_delete(struct view *v, int word)
 }
 
 /* Handle a key in the search prompt. */
-int
-vf_search_key(struct view *v, int32_t key)
+static int
+prompt_key(struct view *v, int32_t key)
 {
 	char	u[8];
 	int32_t	n = 0;
@@ -320,23 +340,23 @@ vf_search_key(struct view *v, int32_t key)
 	case PRKEY_ESC:
 	case PRKEY_CTRL('g'):
 	case PRKEY_CTRL('c'):
-		v->prompt = 0;
+		v_mode_leave(v);
 		return (VIEW_REDRAW);
 	case PRKEY_ENTER:
 	case PRKEY_CTRL('j'):
-		dir = v->prompt == '/' ? 1 : -1;
-		v->prompt = 0;
-		if (v->input.len > 0)
-			search_run(v, v->input.buf, dir);
-		else if (v->pattern != NULL) {
-			v->sdir = dir;
+		dir = v->search.prompt == '/' ? 1 : -1;
+		v_mode_leave(v);
+		if (v->search.input.len > 0)
+			search_run(v, v->search.input.buf, dir);
+		else if (v->search.pattern != NULL) {
+			v->search.sdir = dir;
 			vf_search_next(v, dir);
 		}
 		return (VIEW_REDRAW);
 	case PRKEY_BACKSPACE:
 	case PRKEY_CTRL('h'):
-		if (v->input.len == 0)
-			v->prompt = 0;
+		if (v->search.input.len == 0)
+			v_mode_leave(v);
 		else
 			input_delete(v, 0);
 		return (VIEW_REDRAW);
@@ -344,65 +364,42 @@ vf_search_key(struct view *v, int32_t key)
 		input_delete(v, 1);
 		return (VIEW_REDRAW);
 	case PRKEY_CTRL('u'):
-		strbuf_reset(&v->input);
+		strbuf_reset(&v->search.input);
 		return (VIEW_REDRAW);
 	case PRKEY_UP:
-		if (v->pattern != NULL) {
-			strbuf_reset(&v->input);
-			strbuf_addstr(&v->input, v->pattern);
+		if (v->search.pattern != NULL) {
+			strbuf_reset(&v->search.input);
+			strbuf_addstr(&v->search.input, v->search.pattern);
 		}
 		return (VIEW_REDRAW);
 	}
 	if (key < 0x20 || key >= 0x110000 || key == 0x7f ||
-	    (key >= 0x80 && key < 0xa0) || v->input.len > 256)
+	    (key >= 0x80 && key < 0xa0) || v->search.input.len > 256)
 		return (0);
 	U8_APPEND(u, n, (int32_t)sizeof u, key, err);
 	if (!err)
-		strbuf_add(&v->input, u, (size_t)n);
+		strbuf_add(&v->search.input, u, (size_t)n);
 	return (VIEW_REDRAW);
 }
 
-/* Close the list or help. */
-void
-vf_menu_free(struct view *v)
-{
-	size_t	i;
+static int	toc_activate(struct view *, size_t);
+static int	link_activate(struct view *, size_t);
 
-	for (i = 0; i < v->menu.n; i++)
-		free(v->menu.items[i]);
-	free(v->menu.items);
-	free(v->menu.block);
-	free(v->menu.url);
-	free(v->menu.title);
-	memset(&v->menu, 0, sizeof v->menu);
-}
-
-/* Start a list of kind. */
-void
-vf_menu_begin(struct view *v, enum vmenu_kind kind, char *title)
-{
-	vf_menu_free(v);
-	v->menu.kind = kind;
-	v->menu.title = title;
-	v->menu.v = v->fv;
-}
-
-/* Add an item (you give up text). */
-void
-vf_menu_add(struct view *v, char *text, size_t block, const char *url)
-{
-	struct vmenu	*m = &v->menu;
-
-	if (m->n + 1 > m->alloc) {
-		XGROW(m->items, m->alloc, m->n + 1);
-		m->block = xreallocarray(m->block, m->alloc, sizeof *m->block);
-		m->url = xreallocarray(m->url, m->alloc, sizeof *m->url);
-	}
-	m->items[m->n] = text;
-	m->block[m->n] = block;
-	m->url[m->n] = url;
-	m->n++;
-}
+static const struct vlist_kind toc_kind = {
+	.name = "contents",
+	.hint = "j/k: move  Enter: go  q: close",
+	.activate = toc_activate
+};
+static const struct vlist_kind links_kind = {
+	.name = "links",
+	.hint = "j/k: move  Enter: open  q: close",
+	.activate = link_activate
+};
+static const struct vlist_kind help_kind = {
+	.name = "help",
+	.hint = "j/k: scroll  q: close",
+	.scroll = 1
+};
 
 /* Open the list of headings. */
 void
@@ -416,7 +413,7 @@ vf_toc(struct view *v)
 
 	if (v->fs < v->cur->nsents[v->fv])
 		fb = v->cur->sents[v->fv][v->fs].block;
-	vf_menu_begin(v, VMENU_TOC, xstrdup("Contents"));
+	vlist_begin(v, &toc_kind, xstrdup("Contents"));
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->kind != BLOCK_HEADING)
@@ -427,11 +424,11 @@ vf_toc(struct view *v)
 		strbuf_add(&sb, b->text, b->len > 400 ? 400 : b->len);
 		if (i <= fb)
 			v->menu.sel = v->menu.n;
-		vf_menu_add(v, strbuf_detach(&sb, NULL), i, NULL);
+		vlist_add(v, strbuf_detach(&sb, NULL), i, NULL);
 	}
 	strbuf_release(&sb);
 	if (v->menu.n == 0) {
-		vf_menu_free(v);
+		vlist_close(v);
 		view_message(v, "no headings in this version");
 	}
 }
@@ -446,7 +443,7 @@ vf_links(struct view *v)
 	struct strbuf		 sb = STRBUF_INIT;
 	size_t			 i, k, n;
 
-	vf_menu_begin(v, VMENU_LINKS, xstrdup("Links"));
+	vlist_begin(v, &links_kind, xstrdup("Links"));
 	for (i = 0; i < d->nblocks && v->menu.n < 10000; i++) {
 		b = &d->blocks[i];
 		for (k = 0; k < b->nspans; k++) {
@@ -460,12 +457,12 @@ vf_links(struct view *v)
 			strbuf_addstr(&sb, "  <");
 			strbuf_addstr(&sb, sp->target);
 			strbuf_addstr(&sb, ">");
-			vf_menu_add(v, strbuf_detach(&sb, NULL), i, sp->target);
+			vlist_add(v, strbuf_detach(&sb, NULL), i, sp->target);
 		}
 	}
 	strbuf_release(&sb);
 	if (v->menu.n == 0) {
-		vf_menu_free(v);
+		vlist_close(v);
 		view_message(v, "no links in this version");
 	}
 }
@@ -511,17 +508,17 @@ vf_help(struct view *v)
 		settings_init(&def);
 		s = &def;
 	}
-	vf_menu_begin(v, VMENU_HELP, xstrdup("polyread keys (q closes)"));
+	vlist_begin(v, &help_kind, xstrdup("polyread keys (q closes)"));
 	for (a = 1; a < ACT_COUNT; a++) {
 		settings_keys_of(s, (enum action)a, keys, sizeof keys);
 		if (*keys == '\0')
 			snprintf(keys, sizeof keys, "(%s)",
 			    action_name((enum action)a));
-		vf_menu_add(v, xstrprintf("%-24s %s", keys,
+		vlist_add(v, xstrprintf("%-24s %s", keys,
 		    action_help((enum action)a)), DOC_NOPOS, NULL);
 	}
 	for (i = 0; i < nitems(notes); i++)
-		vf_menu_add(v, xstrdup(notes[i]), DOC_NOPOS, NULL);
+		vlist_add(v, xstrdup(notes[i]), DOC_NOPOS, NULL);
 	if (s != v->set)
 		settings_release(&def);
 }
@@ -546,146 +543,31 @@ url_ok(const char *url)
 	return (0);
 }
 
-/* Run the selected item. */
+/* Enter on a heading: go to it. */
 static int
-menu_activate(struct view *v)
+toc_activate(struct view *v, size_t i)
 {
-	struct vmenu	*m = &v->menu;
-	size_t		 s, w = m->v;
+	size_t	s, w = v->menu.v;
 
-	if (m->n == 0 || m->sel >= m->n)
-		return (VIEW_REDRAW);
-	if (m->kind == VMENU_NOTES)
-		return (vn_list_key(v, PRKEY_ENTER));
-	if (m->kind == VMENU_TOC) {
-		s = vl_sentence_at(v->cur, w, m->block[m->sel], 0);
-		vf_menu_free(v);
-		if (s != DOC_NOPOS)
-			v_scroll_to_sentence_top(v, w, s);
-		v->cmatch = DOC_NOPOS;
-		return (VIEW_REDRAW);
-	}
-	if (m->kind == VMENU_LINKS) {
-		if (!url_ok(m->url[m->sel])) {
-			view_message(v, "not opening '%s': only http, https, "
-			    "ftp and mailto links open", m->url[m->sel]);
-			return (VIEW_REDRAW);
-		}
-		free(v->url);
-		v->url = xstrdup(m->url[m->sel]);
-		vf_menu_free(v);
-		return (VIEW_OPEN | VIEW_REDRAW);
-	}
+	s = vl_sentence_at(v->cur, w, v->menu.block[i], 0);
+	v_mode_leave(v);
+	if (s != DOC_NOPOS)
+		v_scroll_to_sentence_top(v, w, s);
+	v->search.cmatch = DOC_NOPOS;
 	return (VIEW_REDRAW);
 }
 
-/* Move the list's selection (or the help's top) by n. */
-static void
-menu_move(struct view *v, long n)
+/* Enter on a link: hand it to the reader to open. */
+static int
+link_activate(struct view *v, size_t i)
 {
-	struct vmenu	*m = &v->menu;
-	size_t		*p = m->kind == VMENU_HELP ? &m->top : &m->sel;
-	size_t		 max = m->n > 0 ? m->n - 1 : 0;
-
-	if (n < 0 && (size_t)-n > *p)
-		*p = 0;
-	else if (n < 0)
-		*p -= (size_t)-n;
-	else if (*p + (size_t)n > max)
-		*p = max;
-	else
-		*p += (size_t)n;
-}
-
-/* Handle a key in a list or the help. */
-int
-vf_menu_key(struct view *v, int32_t key)
-{
-	struct vmenu	*m = &v->menu;
-	long		 page = m->h > 3 ? m->h - 2 : 1;
-	int		 r;
-
-	if (m->kind == VMENU_NOTES && (r = vn_list_key(v, key)) >= 0)
-		return (r);
-	switch (key) {
-	case 'j':
-	case PRKEY_DOWN:
-	case PRKEY_CTRL('n'):
-		menu_move(v, 1);
-		break;
-	case 'k':
-	case PRKEY_UP:
-	case PRKEY_CTRL('p'):
-		menu_move(v, -1);
-		break;
-	case ' ':
-	case 'f':
-	case PRKEY_PGDN:
-	case PRKEY_CTRL('f'):
-		menu_move(v, page);
-		break;
-	case 'b':
-	case PRKEY_PGUP:
-	case PRKEY_CTRL('b'):
-		menu_move(v, -page);
-		break;
-	case 'g':
-	case PRKEY_HOME:
-		menu_move(v, -(long)m->n);
-		break;
-	case 'G':
-	case PRKEY_END:
-		menu_move(v, (long)m->n);
-		break;
-	case PRKEY_ENTER:
-		if (m->kind == VMENU_HELP)
-			menu_move(v, 1);
-		else
-			return (menu_activate(v));
-		break;
-	case 'q':
-	case 'Q':
-	case PRKEY_ESC:
-	case PRKEY_CTRL('g'):
-	case 'h':
-	case PRKEY_F1:
-	case 't':
-	case 'o':
-		vf_menu_free(v);
-		break;
-	default:
-		return (0);
-	}
-	return (VIEW_REDRAW);
-}
-
-/* Handle the mouse over a list or the help. */
-int
-vf_menu_mouse(struct view *v, const struct view_event *ev)
-{
-	struct vmenu	*m = &v->menu;
-	size_t		 i;
-
-	if (ev->button == VIEW_WHEEL_UP) {
-		menu_move(v, -3);
+	if (!url_ok(v->menu.url[i])) {
+		view_message(v, "not opening '%s': only http, https, ftp and "
+		    "mailto links open", v->menu.url[i]);
 		return (VIEW_REDRAW);
 	}
-	if (ev->button == VIEW_WHEEL_DOWN) {
-		menu_move(v, 3);
-		return (VIEW_REDRAW);
-	}
-	if (ev->button != VIEW_BUTTON1)
-		return (0);
-	if (ev->x < m->x || ev->x >= m->x + m->w || ev->y < m->y ||
-	    ev->y >= m->y + m->h) {
-		vf_menu_free(v);
-		return (VIEW_REDRAW);
-	}
-	if (m->kind == VMENU_HELP || ev->y == m->y || ev->y == m->y + m->h - 1)
-		return (0);
-	i = m->top + (size_t)(ev->y - m->y - 1);
-	if (i >= m->n)
-		return (0);
-	m->sel = i;
-	return (menu_activate(v));
+	free(v->url);
+	v->url = xstrdup(v->menu.url[i]);
+	v_mode_leave(v);
+	return (VIEW_OPEN | VIEW_REDRAW);
 }

@@ -71,12 +71,41 @@ struct vrowmap {
 	int	x;			/* where the text starts */
 };
 
-enum vmenu_kind {
-	VMENU_NONE,
-	VMENU_TOC,
-	VMENU_LINKS,
-	VMENU_HELP,
-	VMENU_NOTES		/* block[i]: the note's index */
+struct view;
+struct view_event;
+
+/*
+ * A mode over the text, as tmux's window_mode and htop's Panel: the list
+ * (view-list.c), the note editor (view-notes.c) and the search prompt
+ * (view-find.c). At most one is open (v->mode): it takes the keys and the
+ * mouse before the reader's actions and draws itself over the text last.
+ * Each keeps its own state (v->menu, v->ed, v->search).
+ */
+struct vmode {
+	const char	*name;
+	/* A key: VIEW_* flags. */
+	int		(*key)(struct view *, int32_t key);
+	/* A mouse event: VIEW_* flags; NULL: the mouse does nothing. */
+	int		(*mouse)(struct view *, const struct view_event *);
+	/* Draw over the text; NULL: nothing to draw. */
+	void		(*draw)(struct view *, struct grid *);
+	/* Free the mode's state (the mode is no longer v->mode then). */
+	void		(*close)(struct view *);
+};
+
+/*
+ * A kind of list: the contents, the links, the help, the notes (and the
+ * library of articles to come). The list moves, scrolls and draws; the
+ * kind says what its items do.
+ */
+struct vlist_kind {
+	const char	*name;
+	const char	*hint;		/* the bottom line */
+	int		 scroll;	/* no selection: the keys scroll */
+	/* Enter or a click on item i: VIEW_* flags. */
+	int		(*activate)(struct view *, size_t i);
+	/* The kind's own keys, before the list's: -1 when not taken. */
+	int		(*key)(struct view *, int32_t key);
 };
 
 /* A passage selected for a note: [a, b) of version v. */
@@ -115,7 +144,7 @@ struct vedit {
 };
 
 struct vmenu {
-	enum vmenu_kind	 kind;
+	const struct vlist_kind *kind;	/* NULL: closed */
 	char		*title;
 	char		**items;	/* display text (unescaped) */
 	size_t		*block;		/* TOC: the heading's block */
@@ -126,6 +155,23 @@ struct vmenu {
 	size_t		 top;
 	size_t		 v;		/* the version listed */
 	int		 y, x, w, h;	/* on screen, from the last render */
+};
+
+/* The search (view-find.c): the last pattern, its matches, the prompt. */
+struct vsearch {
+	char			*pattern;
+	int			 sdir;		/* 1 forward, -1 backward */
+	int			 sall;		/* all versions, or fv */
+	struct vmatch		*matches;	/* by version, then position */
+	size_t			 nmatches;
+	size_t			 amatches;
+	size_t			 vfirst[VMAXV + 1]; /* matches of v */
+	size_t			*order;		/* in scope, reading order */
+	size_t			 norder;
+	size_t			 cmatch;	/* current match or DOC_NOPOS */
+	size_t			 cord;		/* its index in order */
+	int			 prompt;	/* 0, '/' or '?' */
+	struct strbuf		 input;
 };
 
 struct view {
@@ -175,22 +221,10 @@ struct view {
 	size_t			 fq;		/* quotation or DOC_NOPOS */
 	size_t			 sv;		/* single: the version shown */
 
-	/* Search. */
-	char			*pattern;
-	int			 sdir;		/* 1 forward, -1 backward */
-	int			 sall;		/* all versions, or fv */
-	struct vmatch		*matches;	/* by version, then position */
-	size_t			 nmatches;
-	size_t			 amatches;
-	size_t			 vfirst[VMAXV + 1]; /* matches of v */
-	size_t			*order;		/* in scope, reading order */
-	size_t			 norder;
-	size_t			 cmatch;	/* current match or DOC_NOPOS */
-	size_t			 cord;		/* its index in order */
-	int			 prompt;	/* 0, '/' or '?' */
-	struct strbuf		 input;
+	struct vsearch		 search;	/* the search and its prompt */
 
-	struct vmenu		 menu;
+	const struct vmode	*mode;		/* the mode open, or NULL */
+	struct vmenu		 menu;		/* the list's state */
 
 	char			*msg;
 	int			 progress;
@@ -242,7 +276,7 @@ int		 vl_doubtful(struct view *, size_t u);
 void		 vl_provisional(struct view *);
 void		 vl_free_provisional(struct view *);
 
-/* view.c */
+/* view-core.c */
 int		 v_focus_col(struct view *);
 void		 v_ensure_visible(struct view *);
 void		 v_set_focus(struct view *, size_t v, size_t s);
@@ -250,6 +284,18 @@ void		 v_scroll_to_sentence_top(struct view *, size_t v, size_t s);
 void		 v_goto(struct view *, size_t v, struct doc_pos, int top);
 int		 v_pos_at(struct view *, int x, int y, size_t *v,
 		     struct doc_pos *);
+/* The rows of the focused sentence; -1 when it has none. */
+int		 v_focus_rows(struct view *, size_t *u, int *r0, int *r1);
+/* Set the top of column c, or of every column when they are linked. */
+void		 v_set_top(struct view *, int c, struct vpos);
+/* The focus's row in the text area, or -1 when it is not on screen. */
+int		 v_focus_screen_row(struct view *);
+/* Lay out again, keeping the focus on screen row row. */
+void		 v_relayout(struct view *, int row);
+/* Open mode m over the text, closing the one open. */
+void		 v_mode_enter(struct view *, const struct vmode *m);
+/* Close the mode open, if any. */
+void		 v_mode_leave(struct view *);
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);
@@ -257,7 +303,6 @@ void		 vd_render(struct view *, struct grid *);
 void		 vd_style_room(struct view *, size_t n);
 
 /* view-find.c */
-int		 vf_search_key(struct view *, int32_t key);
 void		 vf_search_start(struct view *, int dir);
 int		 vf_search_next(struct view *, int dir);
 void		 vf_search_order(struct view *);
@@ -265,21 +310,24 @@ void		 vf_search_free(struct view *);
 void		 vf_toc(struct view *);
 void		 vf_links(struct view *);
 void		 vf_help(struct view *);
-int		 vf_menu_key(struct view *, int32_t key);
-int		 vf_menu_mouse(struct view *, const struct view_event *);
-void		 vf_menu_free(struct view *);
-void		 vf_menu_begin(struct view *, enum vmenu_kind, char *title);
-void		 vf_menu_add(struct view *, char *text, size_t block,
+
+/* view-list.c */
+extern const struct vmode vlist_mode;
+/* Open a list of kind with title (you give it up). */
+void		 vlist_begin(struct view *, const struct vlist_kind *,
+		     char *title);
+/* Add an item: its text (you give it up), a block and a URL (kept). */
+void		 vlist_add(struct view *, char *text, size_t block,
 		     const char *url);
+/* Close the list (its mode's close). */
+void		 vlist_close(struct view *);
 
 /* view-notes.c */
 void		 vn_annotate(struct view *);
 void		 vn_visual(struct view *);
 void		 vn_list(struct view *);
 int		 vn_key(struct view *, int32_t key);
-int		 vn_list_key(struct view *, int32_t key);
 int		 vn_mouse(struct view *, const struct view_event *);
-void		 vn_draw_editor(struct view *, struct grid *);
 void		 vn_editor_close(struct view *);
 
 #endif

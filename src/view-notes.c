@@ -11,7 +11,7 @@
  * it (read-only, full, damaged) the message shows and the text stays.
  *
  * Nothing here touches the terminal: keys and mouse events come in,
- * vn_draw_editor() draws into the grid.
+ * draw_editor() (the editor mode's draw) draws into the grid.
  */
 #include "config.h"
 
@@ -105,12 +105,35 @@ ed_sugg_free(struct vedit *ed)
 	ed->suggesting = 0;
 }
 
+static int	editor_key(struct view *, int32_t);
+static void	draw_editor(struct view *, struct grid *);
+static int	notes_list_key(struct view *, int32_t);
+static int	notes_list_activate(struct view *, size_t);
+
+/* The note editor, over the text. */
+static const struct vmode editor_mode = {
+	.name = "note editor",
+	.key = editor_key,
+	.draw = draw_editor,
+	.close = vn_editor_close
+};
+
+/* The list of notes. */
+static const struct vlist_kind notes_kind = {
+	.name = "notes",
+	.hint = "j/k: move  Enter: go  e: edit  d: delete  q: close",
+	.activate = notes_list_activate,
+	.key = notes_list_key
+};
+
 /* Close the editor, dropping its text. */
 void
 vn_editor_close(struct view *v)
 {
 	struct vedit	*ed = v->ed;
 
+	if (v->mode == &editor_mode)
+		v->mode = NULL;
 	if (ed == NULL)
 		return;
 	ed_sugg_free(ed);
@@ -140,7 +163,7 @@ ed_open(struct view *v, size_t w, struct doc_pos a, struct doc_pos b,
 	struct vedit	*ed;
 	const char	*l;
 
-	vn_editor_close(v);
+	v_mode_enter(v, &editor_mode);
 	ed = xcalloc(1, sizeof *ed);
 	v->ed = ed;
 	ed->vers = w;
@@ -645,12 +668,10 @@ editor_key(struct view *v, int32_t key)
 	return (VIEW_REDRAW);
 }
 
-/* Keys before the bindings: the editor, visual mode. -1: not taken. */
+/* Keys before the bindings in visual mode. -1: not taken. */
 int
 vn_key(struct view *v, int32_t key)
 {
-	if (v->ed != NULL)
-		return (editor_key(v, key));
 	if (v->sel.on)
 		return (visual_key(v, key));
 	return (-1);
@@ -682,7 +703,7 @@ vn_list(struct view *v)
 	const struct note	*n;
 	struct strbuf		 sb = STRBUF_INIT;
 	char			*q, code[8];
-	size_t			 i, k, sel = v->menu.kind == VMENU_NOTES ?
+	size_t			 i, k, sel = v->menu.kind == &notes_kind ?
 				     v->menu.sel : 0;
 
 	v->confirm = 0;
@@ -691,11 +712,11 @@ vn_list(struct view *v)
 		return;
 	}
 	if (v->notes->n == 0) {
-		vf_menu_free(v);
+		vlist_close(v);
 		view_message(v, "no notes on this article (a writes one)");
 		return;
 	}
-	vf_menu_begin(v, VMENU_NOTES, xstrprintf("Notes (%zu)",
+	vlist_begin(v, &notes_kind, xstrprintf("Notes (%zu)",
 	    v->notes->n));
 	for (i = 0; i < v->notes->n; i++) {
 		n = &v->notes->v[i];
@@ -720,15 +741,15 @@ vn_list(struct view *v)
 		strbuf_addstr(&sb, "\xe2\x80\x9d  ");
 		preview(&sb, n->text != NULL ? n->text : "", 50);
 		strbuf_addf(&sb, "  [%s]", n->lang != NULL ? n->lang : "-");
-		vf_menu_add(v, strbuf_detach(&sb, NULL), i, NULL);
+		vlist_add(v, strbuf_detach(&sb, NULL), i, NULL);
 	}
 	strbuf_release(&sb);
 	v->menu.sel = sel < v->menu.n ? sel : v->menu.n - 1;
 }
 
 /* Keys of the notes list (-1: the list's own keys). */
-int
-vn_list_key(struct view *v, int32_t key)
+static int
+notes_list_key(struct view *v, int32_t key)
 {
 	struct vmenu	*m = &v->menu;
 	struct note	*n;
@@ -762,11 +783,11 @@ vn_list_key(struct view *v, int32_t key)
 			    "an orphan" : "not in the open versions");
 			return (VIEW_REDRAW);
 		}
-		vf_menu_free(v);
+		vlist_close(v);
 		v_goto(v, n->vers, n->start, 0);
 		return (VIEW_REDRAW);
 	case 'e':
-		vf_menu_free(v);
+		vlist_close(v);
 		ed_open(v, n->vers, n->start, n->end, n);
 		return (VIEW_REDRAW);
 	case 'd':
@@ -775,7 +796,7 @@ vn_list_key(struct view *v, int32_t key)
 		view_message(v, "delete this note? (y/n)");
 		return (VIEW_REDRAW);
 	case 'm':
-		vf_menu_free(v);
+		vlist_close(v);
 		return (VIEW_REDRAW);
 	}
 	return (-1);
@@ -847,8 +868,8 @@ draw_styled(struct view *v, struct grid *g, int x, int y, int xmax,
 }
 
 /* The editor, over the text area. */
-void
-vn_draw_editor(struct view *v, struct grid *g)
+static void
+draw_editor(struct view *v, struct grid *g)
 {
 	struct vedit		*ed = v->ed;
 	struct text_line	*ql = NULL;
@@ -955,4 +976,13 @@ vn_draw_editor(struct view *v, struct grid *g)
 	strbuf_addstr(sb, ed->suggesting ? sug_keys : ed_keys);
 	grid_text(g, bx + 1, by + bh - 1, bx + bw - 1, sb->buf, sb->len,
 	    SLOT_GUTTER, 0);
+}
+
+/* Enter on a note: go to its passage. */
+static int
+notes_list_activate(struct view *v, size_t i)
+{
+	int	r = notes_list_key(v, PRKEY_ENTER);
+
+	return (r >= 0 ? r : VIEW_REDRAW);
 }

@@ -69,12 +69,12 @@ view_create(const struct article *a, const struct view_opts *o, int w, int h)
 	v->maxw = o->maxw;
 	v->mouse = o->mouse;
 	v->linked = 1;
-	v->sall = 1;
-	v->sdir = 1;
+	v->search.sall = 1;
+	v->search.sdir = 1;
 	v->fq = DOC_NOPOS;
-	v->cmatch = DOC_NOPOS;
+	v->search.cmatch = DOC_NOPOS;
 	v->progress = -1;
-	strbuf_init(&v->input, 0);
+	strbuf_init(&v->search.input, 0);
 	strbuf_init(&v->sb, 0);
 	if (o->nthemes > 0) {
 		v->themes = xreallocarray(NULL, o->nthemes, sizeof *v->themes);
@@ -103,7 +103,7 @@ view_free(struct view *v)
 
 	if (v == NULL)
 		return;
-	vn_editor_close(v);
+	v_mode_leave(v);
 	if (v->notes != NULL)
 		notes_map(v->notes, NULL);
 	free(v->notes_off);
@@ -126,8 +126,7 @@ view_free(struct view *v)
 	free(v->pieces);
 	free(v->tmp);
 	vf_search_free(v);
-	vf_menu_free(v);
-	strbuf_release(&v->input);
+	strbuf_release(&v->search.input);
 	strbuf_release(&v->sb);
 	free(v->msg);
 	free(v->url);
@@ -139,18 +138,6 @@ view_free(struct view *v)
 	free(v->sflags);
 	free(v->rowmap);
 	free(v);
-}
-
-/* Set the status line message. */
-void
-view_message(struct view *v, const char *fmt, ...)
-{
-	va_list	ap;
-
-	free(v->msg);
-	va_start(ap, fmt);
-	v->msg = xvstrprintf(fmt, ap);
-	va_end(ap);
 }
 
 /* Set the alignment progress shown. */
@@ -204,158 +191,6 @@ view_aligned(const struct view *v)
 	return (v->al != NULL && v->cur == v->al);
 }
 
-/* The column of the focused version. */
-int
-v_focus_col(struct view *v)
-{
-	return (vl_track_of(v, v->fv));
-}
-
-/* The rows of the focused sentence; -1 when it has none. */
-static int
-focus_rows(struct view *v, size_t *u, int *r0, int *r1)
-{
-	if (v->fv >= v->cur->nvers || v->fs >= v->cur->nsents[v->fv])
-		return (-1);
-	return (vl_sentence_rows(v, v->fv, v->fs, u, r0, r1));
-}
-
-/* Set the top of column c, or of every column when they are linked. */
-static void
-set_top(struct view *v, int c, struct vpos p)
-{
-	int	i;
-
-	vl_clamp(v, &p);
-	if (v->layout != LAYOUT_COLUMNS || v->linked) {
-		for (i = 0; i < VMAXV; i++)
-			v->top[i] = p;
-	} else
-		v->top[c] = p;
-}
-
-/* The screen row of a sentence, or -1. */
-int
-view_sentence_row(struct view *v, size_t w, size_t s)
-{
-	struct vpos	p;
-	size_t		u;
-	int		r0, r1;
-	long		d;
-
-	if (v->small || w >= v->cur->nvers || s >= v->cur->nsents[w] ||
-	    vl_sentence_rows(v, w, s, &u, &r0, &r1) != 0)
-		return (-1);
-	p.unit = u;
-	p.row = r0;
-	d = vl_dist(v, v->top[vl_track_of(v, w)], p, v->text_rows);
-	if (d < 0 || d >= v->text_rows)
-		return (-1);
-	return (v->text_y + (int)d);
-}
-
-/* The focus's row in the text area, or -1 when it is not on screen. */
-static int
-focus_screen_row(struct view *v)
-{
-	struct vpos	p;
-	size_t		u;
-	int		r0, r1;
-	long		d;
-
-	if (focus_rows(v, &u, &r0, &r1) != 0)
-		return (-1);
-	p.unit = u;
-	p.row = r0;
-	d = vl_dist(v, v->top[v_focus_col(v)], p, v->text_rows);
-	if (d < 0 || d >= v->text_rows)
-		return (-1);
-	return ((int)d);
-}
-
-/* Scroll so that the focus starts on row r of the text area. */
-static void
-focus_to_row(struct view *v, int r)
-{
-	struct vpos	p;
-	size_t		u;
-	int		r0, r1, c = v_focus_col(v), i;
-
-	if (focus_rows(v, &u, &r0, &r1) != 0) {
-		for (i = 0; i < VMAXV; i++)
-			vl_clamp(v, &v->top[i]);
-		return;
-	}
-	if (r < 0)
-		r = 0;
-	if (r >= v->text_rows)
-		r = v->text_rows - 1;
-	p.unit = u;
-	p.row = r0;
-	vl_back(v, &p, r);
-	set_top(v, c, p);
-}
-
-/* Scroll just enough to show the focus. */
-void
-v_ensure_visible(struct view *v)
-{
-	struct vpos	a, b, p;
-	size_t		u;
-	int		r0, r1, c = v_focus_col(v);
-	long		d0, d1;
-
-	if (focus_rows(v, &u, &r0, &r1) != 0)
-		return;
-	a.unit = b.unit = u;
-	a.row = r0;
-	b.row = r1;
-	d0 = vl_dist(v, v->top[c], a, v->text_rows);
-	if (d0 < 0) {
-		set_top(v, c, a);
-		return;
-	}
-	d1 = vl_dist(v, v->top[c], b, v->text_rows);
-	if (d0 < v->text_rows && d1 < v->text_rows)
-		return;
-	p = b;
-	vl_back(v, &p, v->text_rows - 1);
-	if (vl_dist(v, p, a, v->text_rows) < 0)
-		p = a;
-	set_top(v, c, p);
-}
-
-/*
- * Focus a sentence and scroll it to the top; the first sentence, to the
- * very top when it still starts on screen there (the article header above
- * it stays in view).
- */
-void
-v_scroll_to_sentence_top(struct view *v, size_t w, size_t s)
-{
-	struct vpos	p;
-	size_t		u;
-	int		r0, r1;
-
-	v_set_focus(v, w, s);
-	if (focus_rows(v, &u, &r0, &r1) != 0)
-		return;
-	p.unit = u;
-	p.row = u == 0 && s == 0 && r0 < v->text_rows ? 0 : r0;
-	set_top(v, v_focus_col(v), p);
-}
-
-/* Focus a sentence. */
-void
-v_set_focus(struct view *v, size_t w, size_t s)
-{
-	if (w >= v->cur->nvers || s >= v->cur->nsents[w])
-		return;
-	v->fv = w;
-	v->fs = s;
-	v->fq = DOC_NOPOS;
-}
-
 /* Is any row of the focus on screen? */
 static int
 focus_visible(struct view *v)
@@ -365,7 +200,7 @@ focus_visible(struct view *v)
 	int		r0, r1, c = v_focus_col(v);
 	long		d;
 
-	if (focus_rows(v, &u, &r0, &r1) != 0)
+	if (v_focus_rows(v, &u, &r0, &r1) != 0)
 		return (1);
 	a.unit = b.unit = u;
 	a.row = r0;
@@ -447,7 +282,7 @@ scroll(struct view *v, long n)
 		vl_fwd(v, &p, n);
 	else
 		vl_back(v, &p, -n);
-	set_top(v, c, p);
+	v_set_top(v, c, p);
 	refocus(v, n > 0 ? 1 : -1);
 }
 
@@ -461,7 +296,7 @@ scroll_end(struct view *v, int end)
 		p.unit = v->nunits;
 		vl_back(v, &p, v->text_rows);
 	}
-	set_top(v, v_focus_col(v), p);
+	v_set_top(v, v_focus_col(v), p);
 	refocus(v, end ? -1 : 1);
 }
 
@@ -482,7 +317,7 @@ move_sentence(struct view *v, int dir)
 	else if (v->fq == DOC_NOPOS)
 		v->fs--;
 	v->fq = DOC_NOPOS;
-	v->cmatch = DOC_NOPOS;
+	v->search.cmatch = DOC_NOPOS;
 	v_ensure_visible(v);
 }
 
@@ -522,7 +357,7 @@ move_paragraph(struct view *v, int dir)
 	}
 	v->fs = s;
 	v->fq = DOC_NOPOS;
-	v->cmatch = DOC_NOPOS;
+	v->search.cmatch = DOC_NOPOS;
 	v_ensure_visible(v);
 }
 
@@ -585,7 +420,7 @@ move_quote(struct view *v, int dir)
 		return;
 	v->fs = s;
 	v->fq = q;
-	v->cmatch = DOC_NOPOS;
+	v->search.cmatch = DOC_NOPOS;
 	v_ensure_visible(v);
 }
 
@@ -623,7 +458,7 @@ move_doubtful(struct view *v, int dir)
 				continue;
 		}
 		v_set_focus(v, w, al->beads[b].first[w]);
-		v->cmatch = DOC_NOPOS;
+		v->search.cmatch = DOC_NOPOS;
 		v_ensure_visible(v);
 		return;
 	}
@@ -657,22 +492,6 @@ counterpart(struct view *v, size_t w)
 	return (f < al->nsents[w] ? f : al->nsents[w] - 1);
 }
 
-/* Relayout keeping the focus on its screen row. */
-static void
-relayout(struct view *v, int row)
-{
-	int	i;
-
-	vl_geometry(v);
-	vl_invalidate(v);
-	for (i = 0; i < VMAXV; i++) {
-		if (v->top[i].unit > v->nunits)
-			v->top[i].unit = v->nunits;
-		v->top[i].row = 0;
-	}
-	focus_to_row(v, row < 0 ? 0 : row);
-}
-
 /* Focus version w (single layout: show it). */
 static void
 switch_version(struct view *v, size_t w)
@@ -687,7 +506,7 @@ switch_version(struct view *v, size_t w)
 	}
 	if (w == v->fv && (v->layout != LAYOUT_SINGLE || w == v->sv))
 		return;
-	row = focus_screen_row(v);
+	row = v_focus_screen_row(v);
 	if ((s = counterpart(v, w)) == DOC_NOPOS) {
 		view_message(v, "version %zu is empty", w + 1);
 		return;
@@ -704,7 +523,7 @@ switch_version(struct view *v, size_t w)
 	v->fq = q;
 	if (v->layout == LAYOUT_SINGLE) {
 		v->sv = w;
-		relayout(v, row);
+		v_relayout(v, row);
 	} else
 		v_ensure_visible(v);
 }
@@ -713,13 +532,13 @@ switch_version(struct view *v, size_t w)
 static void
 next_layout(struct view *v)
 {
-	int	row = focus_screen_row(v);
+	int	row = v_focus_screen_row(v);
 
 	v->layout = (enum view_layout)((v->layout + 1) % 3);
 	if (v->layout == LAYOUT_SINGLE)
 		v->sv = v->fv;
 	v->linked = 1;
-	relayout(v, row);
+	v_relayout(v, row);
 	vf_search_order(v);
 	view_message(v, "layout: %s", layout_name(v->layout));
 }
@@ -822,15 +641,15 @@ view_action(struct view *v, enum action a)
 		vf_search_start(v, a == ACT_SEARCH ? 1 : -1);
 		break;
 	case ACT_SEARCH_NEXT:
-		vf_search_next(v, v->sdir);
+		vf_search_next(v, v->search.sdir);
 		break;
 	case ACT_SEARCH_PREV:
-		vf_search_next(v, -v->sdir);
+		vf_search_next(v, -v->search.sdir);
 		break;
 	case ACT_SEARCH_SCOPE:
-		v->sall = !v->sall;
+		v->search.sall = !v->search.sall;
 		vf_search_order(v);
-		if (v->sall)
+		if (v->search.sall)
 			view_message(v, "search: all versions");
 		else
 			view_message(v, "search: the focused version");
@@ -869,39 +688,6 @@ view_action(struct view *v, enum action a)
 	return (VIEW_REDRAW);
 }
 
-/*
- * The text position under cell x, y: 1 with its version and position, or
- * 0 when there is no text there.
- */
-int
-v_pos_at(struct view *v, int x, int y, size_t *w, struct doc_pos *p)
-{
-	const struct vrowmap	*rm;
-	const struct doc_block	*b;
-	size_t			 off;
-	int			 c;
-
-	if (y < 0 || y >= v->h)
-		return (0);
-	for (c = 0; c < v->ncols; c++) {
-		rm = &v->rowmap[(size_t)y * VMAXV + (size_t)c];
-		if (rm->v < 0 || x < v->colx[c] || x >= v->colx[c] + v->colw)
-			continue;
-		b = &v->a->docs[rm->v]->blocks[rm->block];
-		off = rm->start + grid_text_offset(b->text + rm->start,
-		    rm->end - rm->start, x - rm->x);
-		if (x < rm->x)
-			off = rm->start;
-		if (off >= rm->end && off > rm->start)
-			off = rm->end - 1;
-		*w = (size_t)rm->v;
-		p->block = rm->block;
-		p->off = off;
-		return (1);
-	}
-	return (0);
-}
-
 /* A click, a drag or the wheel. */
 static int
 mouse_event(struct view *v, const struct view_event *ev)
@@ -911,11 +697,9 @@ mouse_event(struct view *v, const struct view_event *ev)
 	size_t			 off, s;
 	int			 c;
 
-	if (v->ed != NULL)
-		return (0);
-	if (v->menu.kind != VMENU_NONE)
-		return (vf_menu_mouse(v, ev));
-	if (v->prompt || v->small)
+	if (v->mode != NULL)
+		return (v->mode->mouse != NULL ? v->mode->mouse(v, ev) : 0);
+	if (v->small)
 		return (0);
 	if (ev->button == VIEW_DRAG1 || ev->button == VIEW_RELEASE1)
 		return (vn_mouse(v, ev));
@@ -954,7 +738,7 @@ mouse_event(struct view *v, const struct view_event *ev)
 		if (s == DOC_NOPOS)
 			return (0);
 		v_set_focus(v, (size_t)rm->v, s);
-		v->cmatch = DOC_NOPOS;
+		v->search.cmatch = DOC_NOPOS;
 		vn_mouse(v, ev);
 		return (VIEW_REDRAW);
 	}
@@ -980,12 +764,8 @@ view_event(struct view *v, const struct view_event *ev)
 	}
 	free(v->msg);
 	v->msg = NULL;
-	if (v->ed != NULL)
-		return (vn_key(v, ev->key));
-	if (v->prompt)
-		return (vf_search_key(v, ev->key));
-	if (v->menu.kind != VMENU_NONE)
-		return (vf_menu_key(v, ev->key));
+	if (v->mode != NULL)
+		return (v->mode->key(v, ev->key));
 	if ((r = vn_key(v, ev->key)) >= 0)
 		return (r);
 	a = v->set != NULL ? settings_action(v->set, ev->key) : ACT_NONE;
@@ -1001,7 +781,7 @@ view_event(struct view *v, const struct view_event *ev)
 void
 view_resize(struct view *v, int w, int h)
 {
-	int	row = v->rowmap != NULL ? focus_screen_row(v) : 0;
+	int	row = v->rowmap != NULL ? v_focus_screen_row(v) : 0;
 	size_t	i;
 
 	v->w = w < 1 ? 1 : w;
@@ -1011,7 +791,7 @@ view_resize(struct view *v, int w, int h)
 	    sizeof *v->rowmap);
 	for (i = 0; i < (size_t)v->h * VMAXV; i++)
 		v->rowmap[i].v = -1;
-	relayout(v, row);
+	v_relayout(v, row);
 }
 
 /* Switch to the real alignment, keeping the focus in place. */
@@ -1019,7 +799,7 @@ void
 view_set_alignment(struct view *v, struct alignment *al)
 {
 	size_t	block = 0, off = 0, s;
-	int	row = focus_screen_row(v), i;
+	int	row = v_focus_screen_row(v), i;
 
 	if (al == NULL)
 		return;
@@ -1043,7 +823,7 @@ view_set_alignment(struct view *v, struct alignment *al)
 	v->linked = 1;
 	for (i = 0; i < VMAXV; i++)
 		v->top[i] = v->top[v_focus_col(v)];
-	relayout(v, row);
+	v_relayout(v, row);
 	vf_search_order(v);
 	v->progress = -1;
 }
@@ -1094,33 +874,6 @@ view_idle(struct view *v)
 		rows += v->heights[u - 1];
 	}
 	return (0);
-}
-
-/* Go to a position of version w: focus its sentence (top: at the top). */
-void
-v_goto(struct view *v, size_t w, struct doc_pos p, int top)
-{
-	size_t	s;
-
-	if (w >= v->cur->nvers)
-		return;
-	s = vl_sentence_at(v->cur, w, p.block, p.off);
-	if (s == DOC_NOPOS)
-		return;
-	if (v->layout == LAYOUT_SINGLE && v->sv != w) {
-		v->sv = w;
-		v->fv = w;
-		v->fs = s;
-		v->fq = DOC_NOPOS;
-		relayout(v, 0);
-	}
-	v->cmatch = DOC_NOPOS;
-	if (top)
-		v_scroll_to_sentence_top(v, w, s);
-	else {
-		v_set_focus(v, w, s);
-		v_ensure_visible(v);
-	}
 }
 
 /* Focus the sentence at a position, at the top of the screen. */
