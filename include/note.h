@@ -21,8 +21,8 @@
  * struct notes is the notes of one open article, for the reader and the
  * commands: it resolves the article in the store, anchors every note, maps
  * the passages to the other versions through the alignment, and adds,
- * edits and deletes notes. Store errors are negative STORE_* codes (store.h)
- * with a one-line *cause.
+ * edits and deletes notes. Errors are negative NOTES_* codes with a
+ * one-line *cause.
  */
 #ifndef POLYREAD_NOTE_H
 #define POLYREAD_NOTE_H
@@ -31,28 +31,30 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "store.h"
 #include "text.h"
+
+/*
+ * The errors of the notes calls: negative, with a one-line *cause. They
+ * are the store's (store.h), named here so that the view needs no more
+ * than note.h.
+ */
+enum {
+	NOTES_ERROR = -1,	/* anything else (I/O, bad input) */
+	NOTES_READONLY = -2,	/* the data folder cannot be written */
+	NOTES_FULL = -3,	/* no space left */
+	NOTES_CORRUPT = -4,	/* the database is damaged */
+	NOTES_BUSY = -5,	/* another polyread held it too long */
+	NOTES_NEWER = -6,	/* made by a newer polyread */
+	NOTES_NOTFOUND = -7	/* no such note */
+};
+/* A short name for a NOTES_* code ("read-only", "full", ...). */
+const char *notes_strerror(int);
 
 /* Code points of prefix and suffix kept around a quote. */
 #define NOTE_CONTEXT		32
-/* The longest passage a note is made on, in code points. */
-#define NOTE_MAX_QUOTE		8000
-/* The longest note text, in bytes; longer notes are refused. */
-#define NOTE_MAX_TEXT		(64 * 1024)
-/* At most this many tags of at most NOTE_MAX_TAG bytes each. */
-#define NOTE_MAX_TAGS		32
-#define NOTE_MAX_TAG		64
 /* The lowest Hypothesis-style score (0 to 1) of an approximate match. */
 #define NOTE_MIN_SCORE		0.55
-
-/* W3C TextQuoteSelector and TextPositionSelector. */
-struct note_selector {
-	char	*exact;
-	char	*prefix;		/* "" at the start of the text */
-	char	*suffix;		/* "" at the end */
-	size_t	 start;			/* code points in the text */
-	size_t	 end;
-};
 
 /* Where a note is in the open article. */
 enum note_state {
@@ -63,20 +65,9 @@ enum note_state {
 	NOTE_ORPHAN		/* not found: kept, listed as an orphan */
 };
 
+/* A note of the open article: what is stored, and where it is now. */
 struct note {
-	int64_t		 id;		/* store id; 0 if not stored */
-	char		*uuid;		/* "urn:uuid:..." */
-	int64_t		 version;	/* store id of its version */
-	char		*source;	/* that version's source (a URI) */
-	char		*vlang;		/* its language, or NULL */
-	struct note_selector sel;
-	char		*text;		/* the note, UTF-8 as typed */
-	char		*lang;		/* the note's language or NULL */
-	char		**tags;
-	size_t		 ntags;
-	char		*created;	/* ISO 8601 UTC, milliseconds */
-	char		*modified;
-	int		 orphan;	/* stored: was an orphan last time */
+	struct store_note rec;		/* as stored (store.h) */
 
 	/* Filled by notes_open(): */
 	enum note_state	 state;
@@ -90,14 +81,17 @@ struct note {
 void	 note_release(struct note *);
 /* Free an array of notes. */
 void	 note_free_array(struct note *, size_t);
-/* Copy the selector into dst (you own the copy). */
-void	 note_selector_copy(struct note_selector *dst,
-	     const struct note_selector *);
-void	 note_selector_release(struct note_selector *);
+/*
+ * The notes of an article (0: every article) as struct notes of no open
+ * article (state NOTE_UNOPENED): store_notes_list()'s, for the commands.
+ * Returns 0 or a NOTES_* code with *cause.
+ */
+int	 note_list_stored(struct store *, int64_t article, struct note **out,
+	     size_t *n, char **cause);
 /* A note's state as a word ("anchored", "moved", "fuzzy", "orphan"...). */
 const char *note_state_name(enum note_state);
 
-/* ---- The text of a version, and anchoring (anchor.c) ---- */
+/* ---- The text of a version, and anchoring (note-anchor.c) ---- */
 
 struct note_text;
 

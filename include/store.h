@@ -1,5 +1,8 @@
 /*
- * store.h: the notes database, the only SQLite code (src/store.c).
+ * store.h: the notes database, the only SQLite code (src/store.c, and
+ * src/store-json.c for export and import). It owns the stored note
+ * (struct store_note) and checks its limits; note.h builds the notes of an
+ * open article on it.
  *
  * One SQLite file, polyread.db, in the data folder: --data-dir, else
  * $XDG_DATA_HOME/polyread, else ~/.local/share/polyread (created 0700).
@@ -20,7 +23,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "note.h"
 
 /* The schema version this polyread writes. */
 #define STORE_SCHEMA		2
@@ -38,6 +40,63 @@ enum {
 };
 
 struct store;
+
+/*
+ * The limits of a stored note, checked once, by store_note_check() (every
+ * write checks it). The longest passage a note is made on, in code points.
+ */
+#define NOTE_MAX_QUOTE		8000
+/* The longest note text, in bytes; longer notes are refused. */
+#define NOTE_MAX_TEXT		(64 * 1024)
+/* At most this many tags of at most NOTE_MAX_TAG bytes each. */
+#define NOTE_MAX_TAGS		32
+#define NOTE_MAX_TAG		64
+
+/*
+ * W3C TextQuoteSelector and TextPositionSelector over a version's text
+ * (note.h says how they are made and anchored).
+ */
+struct note_selector {
+	char	*exact;
+	char	*prefix;		/* "" at the start of the text */
+	char	*suffix;		/* "" at the end */
+	size_t	 start;			/* code points in the text */
+	size_t	 end;
+};
+
+/* A note as stored. */
+struct store_note {
+	int64_t		 id;		/* store id; 0 if not stored */
+	char		*uuid;		/* "urn:uuid:..." */
+	int64_t		 version;	/* store id of its version */
+	char		*source;	/* that version's source (a URI) */
+	char		*vlang;		/* its language, or NULL */
+	struct note_selector sel;
+	char		*text;		/* the note, UTF-8 as typed */
+	char		*lang;		/* the note's language or NULL */
+	char		**tags;
+	size_t		 ntags;
+	char		*created;	/* ISO 8601 UTC, milliseconds */
+	char		*modified;
+	int		 orphan;	/* stored: was an orphan last time */
+};
+
+/* Free the strings of a stored note and clear it. */
+void	 store_note_release(struct store_note *);
+/* Free an array of them. */
+void	 store_notes_free(struct store_note *, size_t);
+/* Copy a selector into dst (you own the copy). */
+void	 store_selector_copy(struct note_selector *dst,
+	     const struct note_selector *);
+void	 store_selector_release(struct note_selector *);
+/* Copy a tag array (NULL for none); free it with store_tags_free(). */
+char	**store_tags_copy(char *const *tags, size_t n);
+void	 store_tags_free(char **tags, size_t n);
+/*
+ * Check a note against the limits above before it is written: 0, or
+ * STORE_ERROR with *cause.
+ */
+int	 store_note_check(const struct store_note *, char **cause);
 
 /* The data folder: dir if not NULL, else the XDG one (you own it). */
 char	*store_data_dir(const char *dir);
@@ -81,26 +140,26 @@ int	 store_article_find(struct store *, const struct store_version *,
 /*
  * The notes of an article (0: every article), ordered by version then
  * creation, with their version's source and language. Fills *out (free
- * with note_free_array()) and *n. Returns 0 or a STORE_* code.
+ * with store_notes_free()) and *n. Returns 0 or a STORE_* code.
  */
-int	 store_notes_list(struct store *, int64_t article, struct note **out,
+int	 store_notes_list(struct store *, int64_t article, struct store_note **out,
 	     size_t *n, char **cause);
 /*
  * Store a new note (its version, selectors, text, lang, tags); fills its
  * id, uuid, created and modified. Returns 0 or a STORE_* code.
  */
-int	 store_note_add(struct store *, struct note *, char **cause);
+int	 store_note_add(struct store *, struct store_note *, char **cause);
 /*
  * Save a note's text, lang and tags, with a new modified time (filled in).
  * Returns 0, STORE_NOTFOUND, or another STORE_* code.
  */
-int	 store_note_update(struct store *, struct note *, char **cause);
+int	 store_note_update(struct store *, struct store_note *, char **cause);
 /*
  * Save the selectors and orphan flags of notes after anchoring (one
  * transaction; the modified times stay).
  */
-int	 store_notes_reanchor(struct store *, struct note *const *, size_t n,
-	     char **cause);
+int	 store_notes_reanchor(struct store *, struct store_note *const *,
+	     size_t n, char **cause);
 /* Delete a note. Returns 0, STORE_NOTFOUND or another STORE_* code. */
 int	 store_note_delete(struct store *, int64_t id, char **cause);
 

@@ -142,7 +142,7 @@ note_quote(const struct notes *ns, const struct note *n)
 	    n->state == NOTE_FUZZY))
 		return (note_range_text(ns->article->docs[n->vers], n->start,
 		    n->end));
-	return (xstrdup(n->sel.exact));
+	return (xstrdup(n->rec.sel.exact));
 }
 
 /* One TSV line per note. */
@@ -156,19 +156,19 @@ print_tsv(struct strbuf *sb, const struct notes *ns, const struct note *v,
 
 	for (i = 0; i < n; i++) {
 		nt = &v[i];
-		strbuf_addf(sb, "%lld\t", (long long)nt->id);
-		tsv_field(sb, nt->vlang != NULL ? nt->vlang : "-");
+		strbuf_addf(sb, "%lld\t", (long long)nt->rec.id);
+		tsv_field(sb, nt->rec.vlang != NULL ? nt->rec.vlang : "-");
 		strbuf_addch(sb, '\t');
 		q = note_quote(ns, nt);
 		tsv_field(sb, q);
 		free(q);
 		strbuf_addch(sb, '\t');
-		tsv_field(sb, nt->text);
+		tsv_field(sb, nt->rec.text);
 		strbuf_addch(sb, '\t');
 		if (ns == NULL)
-			strbuf_addstr(sb, nt->orphan ? "orphan" : "stored");
+			strbuf_addstr(sb, nt->rec.orphan ? "orphan" : "stored");
 		else if (nt->state == NOTE_UNOPENED)
-			strbuf_addstr(sb, nt->orphan ? "orphan" : "stored");
+			strbuf_addstr(sb, nt->rec.orphan ? "orphan" : "stored");
 		else
 			strbuf_addstr(sb, note_state_name(nt->state));
 		strbuf_addch(sb, '\n');
@@ -182,19 +182,19 @@ md_meta(struct strbuf *sb, const struct note *n)
 	size_t	i;
 
 	strbuf_addstr(sb, "*");
-	if (n->lang != NULL) {
-		safe_escape(sb, n->lang, strlen(n->lang), 0);
+	if (n->rec.lang != NULL) {
+		safe_escape(sb, n->rec.lang, strlen(n->rec.lang), 0);
 		strbuf_addstr(sb, ", ");
 	}
 	strbuf_addstr(sb, "written ");
-	safe_escape(sb, n->created, strlen(n->created), 0);
-	if (strcmp(n->created, n->modified) != 0) {
+	safe_escape(sb, n->rec.created, strlen(n->rec.created), 0);
+	if (strcmp(n->rec.created, n->rec.modified) != 0) {
 		strbuf_addstr(sb, ", changed ");
-		safe_escape(sb, n->modified, strlen(n->modified), 0);
+		safe_escape(sb, n->rec.modified, strlen(n->rec.modified), 0);
 	}
-	for (i = 0; i < n->ntags; i++) {
+	for (i = 0; i < n->rec.ntags; i++) {
 		strbuf_addstr(sb, i == 0 ? "; tags: " : ", ");
-		md_text(sb, n->tags[i], "");
+		md_text(sb, n->rec.tags[i], "");
 	}
 	strbuf_addstr(sb, "*\n\n");
 }
@@ -203,10 +203,10 @@ md_meta(struct strbuf *sb, const struct note *n)
 static void
 md_body(struct strbuf *sb, const struct note *n)
 {
-	if (*n->text == '\0')
+	if (*n->rec.text == '\0')
 		strbuf_addstr(sb, "*(no text)*\n\n");
 	else {
-		safe_lines(sb, n->text, "");
+		safe_lines(sb, n->rec.text, "");
 		strbuf_addstr(sb, "\n\n");
 	}
 }
@@ -243,13 +243,13 @@ print_markdown(struct strbuf *sb, const struct notes *ns,
 			    "on versions not open\n\n" : "");
 			heading = 1;
 		}
-		strbuf_addf(sb, "### Note %lld", (long long)nt->id);
+		strbuf_addf(sb, "### Note %lld", (long long)nt->rec.id);
 		if (!placed)
 			strbuf_addf(sb, " (%s)", ns != NULL &&
 			    nt->state == NOTE_ORPHAN ? "orphan: passage not "
-			    "found" : nt->orphan ? "orphan" : "stored");
+			    "found" : nt->rec.orphan ? "orphan" : "stored");
 		strbuf_addstr(sb, "\n\n");
-		lang = nt->vlang != NULL ? nt->vlang : "?";
+		lang = nt->rec.vlang != NULL ? nt->rec.vlang : "?";
 		strbuf_addstr(sb, "> **");
 		safe_escape(sb, lang, strlen(lang), 0);
 		strbuf_addstr(sb, "** ");
@@ -364,7 +364,7 @@ notes_print(int argc, char **argv, const char *name, const char *deffmt)
 			print_tsv(&sb, ns, ns->v, ns->n);
 		else
 			print_markdown(&sb, ns, ns->v, ns->n);
-	} else if (store_notes_list(st, 0, &v, &n, &cause) != 0) {
+	} else if (note_list_stored(st, 0, &v, &n, &cause) != 0) {
 		error_msg("%s", cause);
 		free(cause);
 		r = 1;
@@ -597,7 +597,7 @@ notes_add_cmd(int argc, char **argv)
 		free(cause);
 		goto out_notes;
 	}
-	printf("%lld\n", (long long)ns->v[i].id);
+	printf("%lld\n", (long long)ns->v[i].rec.id);
 	r = fflush(stdout) == 0 ? 0 : 1;
 
 out_notes:

@@ -22,64 +22,52 @@
 #include "note.h"
 #include "store.h"
 
-void
-note_selector_release(struct note_selector *sel)
+/* The notes' codes are the store's. */
+_Static_assert((int)NOTES_ERROR == (int)STORE_ERROR &&
+    (int)NOTES_READONLY == (int)STORE_READONLY &&
+    (int)NOTES_FULL == (int)STORE_FULL &&
+    (int)NOTES_CORRUPT == (int)STORE_CORRUPT &&
+    (int)NOTES_BUSY == (int)STORE_BUSY &&
+    (int)NOTES_NEWER == (int)STORE_NEWER &&
+    (int)NOTES_NOTFOUND == (int)STORE_NOTFOUND,
+    "the NOTES_* codes are the STORE_* codes");
+
+const char *
+notes_strerror(int code)
 {
-	free(sel->exact);
-	free(sel->prefix);
-	free(sel->suffix);
-	memset(sel, 0, sizeof *sel);
-}
-
-void
-note_selector_copy(struct note_selector *dst, const struct note_selector *src)
-{
-	dst->exact = xstrdup(src->exact != NULL ? src->exact : "");
-	dst->prefix = xstrdup(src->prefix != NULL ? src->prefix : "");
-	dst->suffix = xstrdup(src->suffix != NULL ? src->suffix : "");
-	dst->start = src->start;
-	dst->end = src->end;
-}
-
-/* Free a tag array. */
-static void
-tags_free(char **tags, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(tags[i]);
-	free(tags);
-}
-
-/* Copy a tag array (NULL for none). */
-static char **
-tags_copy(char *const *tags, size_t n)
-{
-	char	**v;
-	size_t	  i;
-
-	if (n == 0)
-		return (NULL);
-	v = xcalloc(n, sizeof *v);
-	for (i = 0; i < n; i++)
-		v[i] = xstrdup(tags[i]);
-	return (v);
+	return (store_strerror(code));
 }
 
 void
 note_release(struct note *n)
 {
-	free(n->uuid);
-	free(n->source);
-	free(n->vlang);
-	note_selector_release(&n->sel);
-	free(n->text);
-	free(n->lang);
-	tags_free(n->tags, n->ntags);
-	free(n->created);
-	free(n->modified);
+	store_note_release(&n->rec);
 	memset(n, 0, sizeof *n);
+}
+
+int
+note_list_stored(struct store *st, int64_t article, struct note **out,
+    size_t *nout, char **cause)
+{
+	struct store_note	*rec;
+	size_t			 n, i;
+	int			 r;
+
+	*out = NULL;
+	*nout = 0;
+	if ((r = store_notes_list(st, article, &rec, &n, cause)) != 0)
+		return (r);
+	if (n == 0)
+		return (0);
+	*out = xcalloc(n, sizeof **out);
+	for (i = 0; i < n; i++) {
+		(*out)[i].rec = rec[i];
+		(*out)[i].state = NOTE_UNOPENED;
+		(*out)[i].vers = DOC_NOPOS;
+	}
+	free(rec);		/* the strings are the notes' now */
+	*nout = n;
+	return (0);
 }
 
 void
@@ -185,10 +173,10 @@ note_cmp(const void *va, const void *vb)
 		if ((c = doc_pos_cmp(a->start, b->start)) != 0)
 			return (c);
 	}
-	if ((c = strcmp(a->created != NULL ? a->created : "",
-	    b->created != NULL ? b->created : "")) != 0)
+	if ((c = strcmp(a->rec.created != NULL ? a->rec.created : "",
+	    b->rec.created != NULL ? b->rec.created : "")) != 0)
 		return (c);
-	return (a->id < b->id ? -1 : a->id > b->id);
+	return (a->rec.id < b->rec.id ? -1 : a->rec.id > b->rec.id);
 }
 
 /* Order marks by version, then start. */
@@ -230,25 +218,25 @@ notes_anchor_one(struct notes *ns, struct note *n)
 	n->vers = DOC_NOPOS;
 	n->state = NOTE_UNOPENED;
 	for (v = 0; v < ns->article->n; v++) {
-		if (ns->version_id[v] == n->version) {
+		if (ns->version_id[v] == n->rec.version) {
 			n->vers = v;
 			break;
 		}
 	}
 	if (n->vers == DOC_NOPOS)
 		return (0);
-	note_anchor(ns->text[v], &n->sel, &m);
+	note_anchor(ns->text[v], &n->rec.sel, &m);
 	n->state = m.state;
 	n->score = m.score;
 	if (m.state == NOTE_ORPHAN) {
-		changed = !n->orphan;
-		n->orphan = 1;
+		changed = !n->rec.orphan;
+		n->rec.orphan = 1;
 		return (changed);
 	}
 	n->start = note_text_pos(ns->text[v], m.start);
 	n->end = note_text_pos(ns->text[v], m.end);
-	changed = n->orphan;
-	n->orphan = 0;
+	changed = n->rec.orphan;
+	n->rec.orphan = 0;
 	if (m.state == NOTE_FUZZY)
 		return (changed);
 	if (note_selector_make(ns->text[v], n->start, n->end, &sel,
@@ -256,12 +244,12 @@ notes_anchor_one(struct notes *ns, struct note *n)
 		free(cause);
 		return (changed);
 	}
-	if (selector_differs(&sel, &n->sel)) {
-		note_selector_release(&n->sel);
-		n->sel = sel;
+	if (selector_differs(&sel, &n->rec.sel)) {
+		store_selector_release(&n->rec.sel);
+		n->rec.sel = sel;
 		return (1);
 	}
-	note_selector_release(&sel);
+	store_selector_release(&sel);
 	return (changed);
 }
 
@@ -272,7 +260,7 @@ notes_open(struct notes **np, struct store *st, const struct article *a,
 	struct notes		*ns;
 	struct store_version	 sv[ARTICLE_MAXVERS];
 	char			*src[ARTICLE_MAXVERS];
-	struct note		**changed;
+	struct store_note	**changed;
 	size_t			 i, nchanged = 0;
 	int			 r;
 
@@ -291,7 +279,7 @@ notes_open(struct notes **np, struct store *st, const struct article *a,
 	    ns->version_id, cause);
 	for (i = 0; i < a->n; i++)
 		free(src[i]);
-	if (r != 0 || (r = store_notes_list(st, ns->article_id, &ns->v,
+	if (r != 0 || (r = note_list_stored(st, ns->article_id, &ns->v,
 	    &ns->n, cause)) != 0) {
 		notes_free(ns);
 		return (r);
@@ -300,7 +288,7 @@ notes_open(struct notes **np, struct store *st, const struct article *a,
 	changed = xcalloc(ns->n + 1, sizeof *changed);
 	for (i = 0; i < ns->n; i++) {
 		if (notes_anchor_one(ns, &ns->v[i]))
-			changed[nchanged++] = &ns->v[i];
+			changed[nchanged++] = &ns->v[i].rec;
 	}
 	/* On failure they are still anchored; the next open redoes it. */
 	if (nchanged > 0)
@@ -419,7 +407,7 @@ notes_find_id(const struct notes *ns, int64_t id)
 	size_t	i;
 
 	for (i = 0; i < ns->n; i++) {
-		if (ns->v[i].id == id)
+		if (ns->v[i].rec.id == id)
 			return (i);
 	}
 	return (DOC_NOPOS);
@@ -435,32 +423,6 @@ notes_resort(struct notes *ns, int64_t id)
 	return (notes_find_id(ns, id));
 }
 
-/* Check a note's text and tags before storing them. */
-static int
-notes_check(const char *text, char *const *tags, size_t ntags, char **cause)
-{
-	size_t	i;
-
-	if (text != NULL && strlen(text) > NOTE_MAX_TEXT) {
-		*cause = xstrprintf("note too long (%zu bytes, at most %d)",
-		    strlen(text), NOTE_MAX_TEXT);
-		return (STORE_ERROR);
-	}
-	if (ntags > NOTE_MAX_TAGS) {
-		*cause = xstrprintf("too many tags (%zu, at most %d)", ntags,
-		    NOTE_MAX_TAGS);
-		return (STORE_ERROR);
-	}
-	for (i = 0; i < ntags; i++) {
-		if (*tags[i] == '\0' || strlen(tags[i]) > NOTE_MAX_TAG) {
-			*cause = xstrprintf("bad tag (empty or over %d bytes)",
-			    NOTE_MAX_TAG);
-			return (STORE_ERROR);
-		}
-	}
-	return (0);
-}
-
 int
 notes_add(struct notes *ns, size_t vers, struct doc_pos start,
     struct doc_pos end, const char *text, const char *lang, char **tags,
@@ -474,38 +436,36 @@ notes_add(struct notes *ns, size_t vers, struct doc_pos start,
 
 	if (vers >= ns->article->n) {
 		*cause = xstrprintf("no version %zu", vers);
-		return (STORE_ERROR);
+		return (NOTES_ERROR);
 	}
-	if ((r = notes_check(text, tags, ntags, cause)) != 0)
-		return (r);
 	d = ns->article->docs[vers];
 	memset(&n, 0, sizeof n);
-	if (note_selector_make(ns->text[vers], start, end, &n.sel,
+	if (note_selector_make(ns->text[vers], start, end, &n.rec.sel,
 	    cause) != 0)
-		return (STORE_ERROR);
-	n.version = ns->version_id[vers];
-	n.text = xstrdup(text != NULL ? text : "");
+		return (NOTES_ERROR);
+	n.rec.version = ns->version_id[vers];
+	n.rec.text = xstrdup(text != NULL ? text : "");
 	if (lang != NULL && *lang != '\0')
-		n.lang = xstrdup(lang);
+		n.rec.lang = xstrdup(lang);
 	else if (d->lang != NULL)
-		n.lang = xstrdup(d->lang);
-	n.tags = tags_copy(tags, ntags);
-	n.ntags = ntags;
-	if ((r = store_note_add(ns->store, &n, cause)) != 0) {
+		n.rec.lang = xstrdup(d->lang);
+	n.rec.tags = store_tags_copy(tags, ntags);
+	n.rec.ntags = ntags;
+	if ((r = store_note_add(ns->store, &n.rec, cause)) != 0) {
 		note_release(&n);
 		return (r);
 	}
 	src = note_source_uri(d->source);
-	n.source = src;
-	n.vlang = d->lang != NULL ? xstrdup(d->lang) : NULL;
+	n.rec.source = src;
+	n.rec.vlang = d->lang != NULL ? xstrdup(d->lang) : NULL;
 	n.state = NOTE_AT_POSITION;
 	n.score = 1.0;
 	n.vers = vers;
-	n.start = note_text_pos(ns->text[vers], n.sel.start);
-	n.end = note_text_pos(ns->text[vers], n.sel.end);
+	n.start = note_text_pos(ns->text[vers], n.rec.sel.start);
+	n.end = note_text_pos(ns->text[vers], n.rec.sel.end);
 	XGROW(ns->v, ns->alloc, ns->n + 1);
 	ns->v[ns->n++] = n;
-	i = notes_resort(ns, n.id);
+	i = notes_resort(ns, n.rec.id);
 	return ((int)PR_MIN(i, INT_MAX));
 }
 
@@ -518,36 +478,33 @@ notes_edit(struct notes *ns, size_t i, const char *text, const char *lang,
 
 	if (i >= ns->n) {
 		*cause = xstrprintf("no note %zu", i);
-		return (STORE_NOTFOUND);
+		return (NOTES_NOTFOUND);
 	}
 	n = &ns->v[i];
-	if ((r = notes_check(text, tags != NULL ? tags : n->tags,
-	    tags != NULL ? ntags : n->ntags, cause)) != 0)
-		return (r);
 	tmp = *n;
-	tmp.text = xstrdup(text != NULL ? text : "");
-	tmp.lang = lang != NULL ? (*lang != '\0' ? xstrdup(lang) : NULL) :
-	    (n->lang != NULL ? xstrdup(n->lang) : NULL);
-	tmp.tags = tags != NULL ? tags_copy(tags, ntags) :
-	    tags_copy(n->tags, n->ntags);
-	tmp.ntags = tags != NULL ? ntags : n->ntags;
-	tmp.modified = xstrdup(n->modified != NULL ? n->modified : "");
-	if ((r = store_note_update(ns->store, &tmp, cause)) != 0) {
-		free(tmp.text);
-		free(tmp.lang);
-		tags_free(tmp.tags, tmp.ntags);
-		free(tmp.modified);
+	tmp.rec.text = xstrdup(text != NULL ? text : "");
+	tmp.rec.lang = lang != NULL ? (*lang != '\0' ? xstrdup(lang) : NULL) :
+	    (n->rec.lang != NULL ? xstrdup(n->rec.lang) : NULL);
+	tmp.rec.tags = tags != NULL ? store_tags_copy(tags, ntags) :
+	    store_tags_copy(n->rec.tags, n->rec.ntags);
+	tmp.rec.ntags = tags != NULL ? ntags : n->rec.ntags;
+	tmp.rec.modified = xstrdup(n->rec.modified != NULL ? n->rec.modified : "");
+	if ((r = store_note_update(ns->store, &tmp.rec, cause)) != 0) {
+		free(tmp.rec.text);
+		free(tmp.rec.lang);
+		store_tags_free(tmp.rec.tags, tmp.rec.ntags);
+		free(tmp.rec.modified);
 		return (r);
 	}
-	free(n->text);
-	free(n->lang);
-	tags_free(n->tags, n->ntags);
-	free(n->modified);
-	n->text = tmp.text;
-	n->lang = tmp.lang;
-	n->tags = tmp.tags;
-	n->ntags = tmp.ntags;
-	n->modified = tmp.modified;
+	free(n->rec.text);
+	free(n->rec.lang);
+	store_tags_free(n->rec.tags, n->rec.ntags);
+	free(n->rec.modified);
+	n->rec.text = tmp.rec.text;
+	n->rec.lang = tmp.rec.lang;
+	n->rec.tags = tmp.rec.tags;
+	n->rec.ntags = tmp.rec.ntags;
+	n->rec.modified = tmp.rec.modified;
 	return (0);
 }
 
@@ -558,10 +515,10 @@ notes_delete(struct notes *ns, size_t i, char **cause)
 
 	if (i >= ns->n) {
 		*cause = xstrprintf("no note %zu", i);
-		return (STORE_NOTFOUND);
+		return (NOTES_NOTFOUND);
 	}
-	r = store_note_delete(ns->store, ns->v[i].id, cause);
-	if (r == STORE_NOTFOUND) {
+	r = store_note_delete(ns->store, ns->v[i].rec.id, cause);
+	if (r == NOTES_NOTFOUND) {
 		/* Deleted by another polyread: gone all the same. */
 		free(*cause);
 		*cause = NULL;
@@ -609,7 +566,7 @@ notes_save_position(struct notes *ns, size_t vers, struct doc_pos pos,
 {
 	if (vers >= ns->article->n) {
 		*cause = xstrprintf("no version %zu", vers);
-		return (STORE_ERROR);
+		return (NOTES_ERROR);
 	}
 	return (store_position_set(ns->store, ns->article_id,
 	    ns->version_id[vers], pos.block, pos.off, cause));

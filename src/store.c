@@ -1,5 +1,6 @@
 /*
- * The notes database: the only SQLite code.
+ * The notes database: the only SQLite code, with store-json.c (export and
+ * import), which builds on this file through store-int.h.
  *
  * Schema (version 2; docs/NOTES.md has the details):
  *
@@ -16,7 +17,7 @@
  * reads user_version again first (two processes opening an old file
  * migrate it once). A new database runs every step from 0.
  *
- * JSON (export and import) is built and read by SQLite's JSON functions;
+ * JSON (export and import, store-json.c) is built and read by SQLite's JSON functions;
  * the only thing done to JSON text in C is escaping the characters a
  * terminal would act on (bidi controls, C1, DEL) as \uXXXX inside
  * strings, which changes no value.
@@ -33,24 +34,10 @@
 #include <sqlite3.h>
 #include <unicode/utf8.h>
 
+#include "article.h"
 #include "safe.h"
 #include "store.h"
-
-struct store {
-	sqlite3	*db;
-	char	*dir;
-	char	*path;
-	char	*qpath;		/* path escaped for messages */
-};
-
-/* A new random UUID (version 4) as a URN, in SQL. */
-#define SQL_UUID \
-	"('urn:uuid:' || lower(hex(randomblob(4)) || '-' || " \
-	"hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || " \
-	"'-' || substr('89ab', 1 + (abs(random()) % 4), 1) || " \
-	"substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))"
-/* The current time, ISO 8601 UTC with milliseconds, in SQL. */
-#define SQL_NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#include "store-int.h"
 
 /* Schema steps: store_migrations[n] takes version n to n + 1. */
 static const char *const store_migrations[] = {
@@ -128,7 +115,7 @@ store_strerror(int code)
 }
 
 /* Map an SQLite result code to a STORE_* code and a message. */
-static int
+int
 store_err(struct store *st, int rc, char **cause)
 {
 	const char	*q = st->qpath;
@@ -178,7 +165,7 @@ store_err(struct store *st, int rc, char **cause)
 }
 
 /* Prepare a statement; 0 or a STORE_* code. */
-static int
+int
 store_prepare(struct store *st, sqlite3_stmt **stmt, const char *sql,
     char **cause)
 {
@@ -205,14 +192,14 @@ store_exec(struct store *st, const char *sql, char **cause)
 }
 
 /* Start a write transaction (waits for other writers). */
-static int
+int
 store_begin(struct store *st, char **cause)
 {
 	return (store_exec(st, "BEGIN IMMEDIATE", cause));
 }
 
 /* Commit, or roll back on failure. */
-static int
+int
 store_commit(struct store *st, char **cause)
 {
 	int	r;
@@ -224,7 +211,7 @@ store_commit(struct store *st, char **cause)
 }
 
 /* Roll back whatever is open. */
-static void
+void
 store_rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
@@ -232,7 +219,7 @@ store_rollback(struct store *st)
 }
 
 /* Step a statement that returns no row (or whose rows are ignored). */
-static int
+int
 store_step_done(struct store *st, sqlite3_stmt *stmt, char **cause)
 {
 	int	rc;
@@ -245,8 +232,8 @@ store_step_done(struct store *st, sqlite3_stmt *stmt, char **cause)
 }
 
 /* Bind text (NULL binds NULL). */
-static void
-bind_text(sqlite3_stmt *stmt, int i, const char *s)
+void
+store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
 	if (s == NULL)
 		sqlite3_bind_null(stmt, i);
@@ -255,8 +242,8 @@ bind_text(sqlite3_stmt *stmt, int i, const char *s)
 }
 
 /* A column as an allocated string (NULL for NULL). */
-static char *
-col_text(sqlite3_stmt *stmt, int i)
+char *
+store_col_text(sqlite3_stmt *stmt, int i)
 {
 	const unsigned char	*s;
 	int			 n;
@@ -271,10 +258,10 @@ col_text(sqlite3_stmt *stmt, int i)
 }
 
 /* A column as a string, "" for NULL. */
-static char *
-col_str(sqlite3_stmt *stmt, int i)
+char *
+store_col_str(sqlite3_stmt *stmt, int i)
 {
-	char	*s = col_text(stmt, i);
+	char	*s = store_col_text(stmt, i);
 
 	return (s != NULL ? s : xstrdup(""));
 }
@@ -514,7 +501,7 @@ version_lookup(struct store *st, const struct store_version *v, int pass,
 	    "AND hash <> '' ORDER BY id", cause);
 	if (r != 0)
 		return (r);
-	bind_text(stmt, 1, pass == 0 ? v->source : v->hash);
+	store_bind_text(stmt, 1, pass == 0 ? v->source : v->hash);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(stmt, 0);
 		*article = sqlite3_column_int64(stmt, 1);
@@ -626,9 +613,9 @@ store_article_resolve(struct store *st, const struct store_version *v,
 			if (r != 0)
 				goto fail;
 			sqlite3_bind_int64(stmt, 1, *article);
-			bind_text(stmt, 2, v[i].source);
-			bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
-			bind_text(stmt, 4, v[i].lang);
+			store_bind_text(stmt, 2, v[i].source);
+			store_bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
+			store_bind_text(stmt, 4, v[i].lang);
 			if ((r = store_step_done(st, stmt, cause)) != 0)
 				goto fail;
 			sqlite3_finalize(stmt);
@@ -644,9 +631,9 @@ store_article_resolve(struct store *st, const struct store_version *v,
 		if (r != 0)
 			goto fail;
 		sqlite3_bind_int64(stmt, 1, *article);
-		bind_text(stmt, 2, v[i].source);
-		bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
-		bind_text(stmt, 4, v[i].lang);
+		store_bind_text(stmt, 2, v[i].source);
+		store_bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
+		store_bind_text(stmt, 4, v[i].lang);
 		sqlite3_bind_int64(stmt, 5, ids[i]);
 		if ((r = store_step_done(st, stmt, cause)) != 0)
 			goto fail;
@@ -668,9 +655,77 @@ fail:
 
 /* ---- Notes ---- */
 
+void
+store_selector_release(struct note_selector *sel)
+{
+	free(sel->exact);
+	free(sel->prefix);
+	free(sel->suffix);
+	memset(sel, 0, sizeof *sel);
+}
+
+void
+store_selector_copy(struct note_selector *dst, const struct note_selector *src)
+{
+	dst->exact = xstrdup(src->exact != NULL ? src->exact : "");
+	dst->prefix = xstrdup(src->prefix != NULL ? src->prefix : "");
+	dst->suffix = xstrdup(src->suffix != NULL ? src->suffix : "");
+	dst->start = src->start;
+	dst->end = src->end;
+}
+
+void
+store_tags_free(char **tags, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(tags[i]);
+	free(tags);
+}
+
+char **
+store_tags_copy(char *const *tags, size_t n)
+{
+	char	**v;
+	size_t	  i;
+
+	if (n == 0)
+		return (NULL);
+	v = xcalloc(n, sizeof *v);
+	for (i = 0; i < n; i++)
+		v[i] = xstrdup(tags[i]);
+	return (v);
+}
+
+void
+store_note_release(struct store_note *n)
+{
+	free(n->uuid);
+	free(n->source);
+	free(n->vlang);
+	store_selector_release(&n->sel);
+	free(n->text);
+	free(n->lang);
+	store_tags_free(n->tags, n->ntags);
+	free(n->created);
+	free(n->modified);
+	memset(n, 0, sizeof *n);
+}
+
+void
+store_notes_free(struct store_note *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		store_note_release(&v[i]);
+	free(v);
+}
+
 /* Read the tags of note id into n. */
 static int
-note_load_tags(struct store *st, struct note *n, char **cause)
+note_load_tags(struct store *st, struct store_note *n, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	size_t		 alloc = 0;
@@ -682,7 +737,7 @@ note_load_tags(struct store *st, struct note *n, char **cause)
 	sqlite3_bind_int64(stmt, 1, n->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		XGROW(n->tags, alloc, n->ntags + 1);
-		n->tags[n->ntags++] = col_str(stmt, 0);
+		n->tags[n->ntags++] = store_col_str(stmt, 0);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
@@ -691,11 +746,11 @@ note_load_tags(struct store *st, struct note *n, char **cause)
 }
 
 int
-store_notes_list(struct store *st, int64_t article, struct note **out,
+store_notes_list(struct store *st, int64_t article, struct store_note **out,
     size_t *nout, char **cause)
 {
 	sqlite3_stmt	*stmt;
-	struct note	*v = NULL, *n;
+	struct store_note	*v = NULL, *n;
 	size_t		 count = 0, alloc = 0, i;
 	int		 rc, r;
 
@@ -715,32 +770,30 @@ store_notes_list(struct store *st, int64_t article, struct note **out,
 		n = &v[count++];
 		memset(n, 0, sizeof *n);
 		n->id = sqlite3_column_int64(stmt, 0);
-		n->uuid = col_str(stmt, 1);
+		n->uuid = store_col_str(stmt, 1);
 		n->version = sqlite3_column_int64(stmt, 2);
-		n->source = col_str(stmt, 3);
-		n->vlang = col_text(stmt, 4);
-		n->sel.exact = col_str(stmt, 5);
-		n->sel.prefix = col_str(stmt, 6);
-		n->sel.suffix = col_str(stmt, 7);
+		n->source = store_col_str(stmt, 3);
+		n->vlang = store_col_text(stmt, 4);
+		n->sel.exact = store_col_str(stmt, 5);
+		n->sel.prefix = store_col_str(stmt, 6);
+		n->sel.suffix = store_col_str(stmt, 7);
 		n->sel.start = (size_t)PR_MAX(0, sqlite3_column_int64(stmt, 8));
 		n->sel.end = (size_t)PR_MAX(0, sqlite3_column_int64(stmt, 9));
-		n->text = col_str(stmt, 10);
-		n->lang = col_text(stmt, 11);
-		n->created = col_str(stmt, 12);
-		n->modified = col_str(stmt, 13);
+		n->text = store_col_str(stmt, 10);
+		n->lang = store_col_text(stmt, 11);
+		n->created = store_col_str(stmt, 12);
+		n->modified = store_col_str(stmt, 13);
 		n->orphan = sqlite3_column_int(stmt, 14) != 0;
-		n->state = NOTE_UNOPENED;
-		n->vers = DOC_NOPOS;
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		r = store_err(st, rc, cause);
-		note_free_array(v, count);
+		store_notes_free(v, count);
 		return (r);
 	}
 	for (i = 0; i < count; i++) {
 		if ((r = note_load_tags(st, &v[i], cause)) != 0) {
-			note_free_array(v, count);
+			store_notes_free(v, count);
 			return (r);
 		}
 	}
@@ -749,9 +802,8 @@ store_notes_list(struct store *st, int64_t article, struct note **out,
 	return (0);
 }
 
-/* Check the sizes of a note's text and tags. */
-static int
-note_check_limits(const struct note *n, char **cause)
+int
+store_note_check(const struct store_note *n, char **cause)
 {
 	size_t	i;
 
@@ -787,8 +839,8 @@ note_check_limits(const struct note *n, char **cause)
 }
 
 /* Replace the tags of note id. */
-static int
-note_save_tags(struct store *st, int64_t id, char *const *tags, size_t n,
+int
+store_save_tags(struct store *st, int64_t id, char *const *tags, size_t n,
     char **cause)
 {
 	sqlite3_stmt	*stmt;
@@ -808,7 +860,7 @@ note_save_tags(struct store *st, int64_t id, char *const *tags, size_t n,
 		    "note_tag (note, tag) VALUES (?1, ?2)", cause)) != 0)
 			return (r);
 		sqlite3_bind_int64(stmt, 1, id);
-		bind_text(stmt, 2, tags[i]);
+		store_bind_text(stmt, 2, tags[i]);
 		r = store_step_done(st, stmt, cause);
 		sqlite3_finalize(stmt);
 		if (r != 0)
@@ -818,12 +870,12 @@ note_save_tags(struct store *st, int64_t id, char *const *tags, size_t n,
 }
 
 int
-store_note_add(struct store *st, struct note *n, char **cause)
+store_note_add(struct store *st, struct store_note *n, char **cause)
 {
 	sqlite3_stmt	*stmt = NULL;
 	int		 rc, r;
 
-	if ((r = note_check_limits(n, cause)) != 0)
+	if ((r = store_note_check(n, cause)) != 0)
 		return (r);
 	if ((r = store_begin(st, cause)) != 0)
 		return (r);
@@ -835,17 +887,17 @@ store_note_add(struct store *st, struct note *n, char **cause)
 	    "RETURNING id, uuid, created, modified", cause);
 	if (r != 0)
 		goto fail;
-	bind_text(stmt, 1, n->uuid);
+	store_bind_text(stmt, 1, n->uuid);
 	sqlite3_bind_int64(stmt, 2, n->version);
-	bind_text(stmt, 3, n->sel.exact);
-	bind_text(stmt, 4, n->sel.prefix != NULL ? n->sel.prefix : "");
-	bind_text(stmt, 5, n->sel.suffix != NULL ? n->sel.suffix : "");
+	store_bind_text(stmt, 3, n->sel.exact);
+	store_bind_text(stmt, 4, n->sel.prefix != NULL ? n->sel.prefix : "");
+	store_bind_text(stmt, 5, n->sel.suffix != NULL ? n->sel.suffix : "");
 	sqlite3_bind_int64(stmt, 6, (sqlite3_int64)n->sel.start);
 	sqlite3_bind_int64(stmt, 7, (sqlite3_int64)n->sel.end);
-	bind_text(stmt, 8, n->text != NULL ? n->text : "");
-	bind_text(stmt, 9, n->lang);
-	bind_text(stmt, 10, n->created);
-	bind_text(stmt, 11, n->modified);
+	store_bind_text(stmt, 8, n->text != NULL ? n->text : "");
+	store_bind_text(stmt, 9, n->lang);
+	store_bind_text(stmt, 10, n->created);
+	store_bind_text(stmt, 11, n->modified);
 	sqlite3_bind_int(stmt, 12, n->orphan != 0);
 	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
 		r = store_err(st, rc, cause);
@@ -853,16 +905,16 @@ store_note_add(struct store *st, struct note *n, char **cause)
 	}
 	n->id = sqlite3_column_int64(stmt, 0);
 	free(n->uuid);
-	n->uuid = col_str(stmt, 1);
+	n->uuid = store_col_str(stmt, 1);
 	free(n->created);
-	n->created = col_str(stmt, 2);
+	n->created = store_col_str(stmt, 2);
 	free(n->modified);
-	n->modified = col_str(stmt, 3);
+	n->modified = store_col_str(stmt, 3);
 	if ((r = store_step_done(st, stmt, cause)) != 0)
 		goto fail;
 	sqlite3_finalize(stmt);
 	stmt = NULL;
-	if ((r = note_save_tags(st, n->id, n->tags, n->ntags, cause)) != 0)
+	if ((r = store_save_tags(st, n->id, n->tags, n->ntags, cause)) != 0)
 		goto fail;
 	if ((r = store_commit(st, cause)) != 0)
 		goto fail_id;
@@ -877,13 +929,13 @@ fail_id:
 }
 
 int
-store_note_update(struct store *st, struct note *n, char **cause)
+store_note_update(struct store *st, struct store_note *n, char **cause)
 {
 	sqlite3_stmt	*stmt = NULL;
 	char		*modified = NULL;
 	int		 rc, r;
 
-	if ((r = note_check_limits(n, cause)) != 0)
+	if ((r = store_note_check(n, cause)) != 0)
 		return (r);
 	if ((r = store_begin(st, cause)) != 0)
 		return (r);
@@ -891,8 +943,8 @@ store_note_update(struct store *st, struct note *n, char **cause)
 	    "modified = " SQL_NOW " WHERE id = ?3 RETURNING modified", cause);
 	if (r != 0)
 		goto fail;
-	bind_text(stmt, 1, n->text != NULL ? n->text : "");
-	bind_text(stmt, 2, n->lang);
+	store_bind_text(stmt, 1, n->text != NULL ? n->text : "");
+	store_bind_text(stmt, 2, n->lang);
 	sqlite3_bind_int64(stmt, 3, n->id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_DONE) {
@@ -904,12 +956,12 @@ store_note_update(struct store *st, struct note *n, char **cause)
 		r = store_err(st, rc, cause);
 		goto fail;
 	}
-	modified = col_str(stmt, 0);
+	modified = store_col_str(stmt, 0);
 	if ((r = store_step_done(st, stmt, cause)) != 0)
 		goto fail;
 	sqlite3_finalize(stmt);
 	stmt = NULL;
-	if ((r = note_save_tags(st, n->id, n->tags, n->ntags, cause)) != 0 ||
+	if ((r = store_save_tags(st, n->id, n->tags, n->ntags, cause)) != 0 ||
 	    (r = store_commit(st, cause)) != 0)
 		goto fail;
 	free(n->modified);
@@ -924,7 +976,7 @@ fail:
 }
 
 int
-store_notes_reanchor(struct store *st, struct note *const *v, size_t n,
+store_notes_reanchor(struct store *st, struct store_note *const *v, size_t n,
     char **cause)
 {
 	sqlite3_stmt	*stmt = NULL;
@@ -941,9 +993,9 @@ store_notes_reanchor(struct store *st, struct note *const *v, size_t n,
 		    "orphan = ?6 WHERE id = ?7", cause);
 		if (r != 0)
 			goto fail;
-		bind_text(stmt, 1, v[i]->sel.exact);
-		bind_text(stmt, 2, v[i]->sel.prefix);
-		bind_text(stmt, 3, v[i]->sel.suffix);
+		store_bind_text(stmt, 1, v[i]->sel.exact);
+		store_bind_text(stmt, 2, v[i]->sel.prefix);
+		store_bind_text(stmt, 3, v[i]->sel.suffix);
 		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)v[i]->sel.start);
 		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)v[i]->sel.end);
 		sqlite3_bind_int(stmt, 6, v[i]->orphan != 0);
@@ -1033,524 +1085,6 @@ store_position_set(struct store *st, int64_t article, int64_t version,
 	sqlite3_bind_int64(stmt, 4, (sqlite3_int64)off);
 	r = store_step_done(st, stmt, cause);
 	sqlite3_finalize(stmt);
-	return (r);
-}
-
-/* ---- JSON export and import ---- */
-
-/*
- * Escape, inside the JSON text SQLite made, the characters a terminal
- * would act on (SQLite already escapes C0 controls). They can only be
- * inside strings, where \uXXXX means the same character.
- */
-static char *
-json_make_safe(const char *s, size_t len)
-{
-	struct strbuf	sb = STRBUF_INIT;
-	int32_t		i = 0, prev, n = (int32_t)PR_MIN(len, INT32_MAX);
-	UChar32		c;
-
-	strbuf_grow(&sb, len + 1);
-	while (i < n) {
-		prev = i;
-		U8_NEXT(s, i, n, c);
-		if (c >= 0 && c >= 0x7f && char_is_unsafe(c))
-			strbuf_addf(&sb, "\\u%04x", (unsigned)c);
-		else
-			strbuf_add(&sb, s + prev, (size_t)(i - prev));
-	}
-	strbuf_addch(&sb, '\n');
-	return (strbuf_detach(&sb, NULL));
-}
-
-/* One annotation of the export, in SQL (n: note, v: version, a: article). */
-#define SQL_ITEM \
-	"json_object(" \
-	"'id', n.uuid," \
-	"'type', 'Annotation'," \
-	"'motivation', 'commenting'," \
-	"'created', n.created," \
-	"'modified', n.modified," \
-	"'body', (SELECT json_group_array(json(b)) FROM (" \
-	"  SELECT 0 AS k, '' AS t, json_patch(json_object(" \
-	"    'type', 'TextualBody', 'purpose', 'commenting'," \
-	"    'value', n.body, 'format', 'text/plain')," \
-	"    json_object('language', n.lang)) AS b" \
-	"  UNION ALL" \
-	"  SELECT 1, tag, json_object('type', 'TextualBody'," \
-	"    'purpose', 'tagging', 'value', tag)" \
-	"  FROM note_tag WHERE note_tag.note = n.id" \
-	"  ORDER BY k, t))," \
-	"'target', json_object(" \
-	"  'source', v.source," \
-	"  'selector', json_array(" \
-	"    json_object('type', 'TextQuoteSelector', 'exact', n.exact," \
-	"      'prefix', n.prefix, 'suffix', n.suffix)," \
-	"    json_object('type', 'TextPositionSelector'," \
-	"      'start', n.pos_start, 'end', n.pos_end)))," \
-	"'polyread', json_patch(json_object(" \
-	"  'article', a.uuid, 'hash', v.hash," \
-	"  'orphan', json(CASE WHEN n.orphan THEN 'true' ELSE 'false' END))," \
-	"  json_object('versionLanguage', v.lang)))"
-
-int
-store_export_json(struct store *st, int64_t article, char **json,
-    char **cause)
-{
-	sqlite3_stmt	*stmt;
-	const char	*s;
-	int		 rc, r, total;
-
-	*json = NULL;
-	r = store_prepare(st, &stmt, "SELECT json_object("
-	    "'@context', 'http://www.w3.org/ns/anno.jsonld',"
-	    "'type', 'AnnotationCollection',"
-	    "'label', 'polyread notes',"
-	    "'total', count(*),"
-	    "'first', json_object('type', 'AnnotationPage',"
-	    "  'startIndex', 0, 'items', json_group_array(json(item)))),"
-	    "count(*) FROM (SELECT " SQL_ITEM " AS item "
-	    "FROM note n JOIN version v ON v.id = n.version "
-	    "JOIN article a ON a.id = v.article "
-	    "WHERE ?1 = 0 OR v.article = ?1 "
-	    /* Notes made in the same millisecond: in the order stored. */
-	    "ORDER BY n.created, n.id)", cause);
-	if (r != 0)
-		return (r);
-	sqlite3_bind_int64(stmt, 1, article);
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW) {
-		r = store_err(st, rc, cause);
-		sqlite3_finalize(stmt);
-		return (r);
-	}
-	s = (const char *)sqlite3_column_text(stmt, 0);
-	total = sqlite3_column_int(stmt, 1);
-	*json = json_make_safe(s != NULL ? s : "{}",
-	    (size_t)sqlite3_column_bytes(stmt, 0));
-	sqlite3_finalize(stmt);
-	return (total);
-}
-
-/* The fields of one annotation, read by SQL. */
-struct import_item {
-	char	*id;
-	char	*source;
-	char	*exact;
-	char	*prefix;
-	char	*suffix;
-	int64_t	 start;
-	int64_t	 end;
-	int	 haspos;
-	char	*text;
-	char	*lang;
-	char	*created;
-	char	*modified;
-	char	*article;
-	char	*hash;
-	char	*vlang;
-	int	 orphan;
-	char	**tags;
-	size_t	 ntags;
-};
-
-/* Free the fields of an imported annotation. */
-static void
-import_item_release(struct import_item *it)
-{
-	size_t	i;
-
-	free(it->id);
-	free(it->source);
-	free(it->exact);
-	free(it->prefix);
-	free(it->suffix);
-	free(it->text);
-	free(it->lang);
-	free(it->created);
-	free(it->modified);
-	free(it->article);
-	free(it->hash);
-	free(it->vlang);
-	for (i = 0; i < it->ntags; i++)
-		free(it->tags[i]);
-	free(it->tags);
-	memset(it, 0, sizeof *it);
-}
-
-/* The target of an annotation: a string, an object or an array of them. */
-#define SQL_TARGET \
-	"(CASE json_type(?1, '$.target') " \
-	" WHEN 'array' THEN ?1 -> '$.target[0]' " \
-	" ELSE ?1 -> '$.target' END)"
-/* An object or an array of objects, as an array. */
-#define SQL_ARRAY(x) \
-	"(CASE json_type(" x ") WHEN 'array' THEN json(" x ") " \
-	" WHEN 'object' THEN json_array(json(" x ")) " \
-	" WHEN 'text' THEN json_array(json_object('type', 'TextualBody', " \
-	"   'value', json_extract(" x ", '$'))) " \
-	" ELSE json_array() END)"
-
-/* Read one annotation (JSON text) into it. */
-static int
-import_read(struct store *st, const char *item, struct import_item *it,
-    size_t index, const char *name, char **cause)
-{
-	sqlite3_stmt	*stmt;
-	size_t		 alloc = 0;
-	int		 rc, r;
-	const char	*purpose;
-
-	memset(it, 0, sizeof *it);
-	/* The annotation's own fields and its target. */
-	r = store_prepare(st, &stmt, "SELECT json_extract(?1, '$.id'), "
-	    "CASE json_type(" SQL_TARGET ") WHEN 'object' THEN "
-	    "  json_extract(" SQL_TARGET ", '$.source') "
-	    "  ELSE json_extract(" SQL_TARGET ", '$') END, "
-	    "json_extract(?1, '$.created'), json_extract(?1, '$.modified'), "
-	    "json_extract(?1, '$.polyread.article'), "
-	    "json_extract(?1, '$.polyread.hash'), "
-	    "json_extract(?1, '$.polyread.versionLanguage'), "
-	    "coalesce(json_extract(?1, '$.polyread.orphan'), 0), "
-	    "json_type(?1), json_extract(?1, '$.bodyValue')", cause);
-	if (r != 0)
-		return (r);
-	bind_text(stmt, 1, item);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		r = store_err(st, rc, cause);
-		sqlite3_finalize(stmt);
-		return (r);
-	}
-	if (sqlite3_column_type(stmt, 8) == SQLITE_NULL ||
-	    strcmp((const char *)sqlite3_column_text(stmt, 8), "object") != 0) {
-		sqlite3_finalize(stmt);
-		*cause = xstrprintf("'%s': item %zu is not an annotation",
-		    name, index + 1);
-		return (STORE_ERROR);
-	}
-	it->id = col_text(stmt, 0);
-	it->source = col_text(stmt, 1);
-	it->created = col_text(stmt, 2);
-	it->modified = col_text(stmt, 3);
-	it->article = col_text(stmt, 4);
-	it->hash = col_text(stmt, 5);
-	it->vlang = col_text(stmt, 6);
-	it->orphan = sqlite3_column_int(stmt, 7) != 0;
-	it->text = col_text(stmt, 9);
-	sqlite3_finalize(stmt);
-
-	/* The selectors. */
-	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.type'), "
-	    "json_extract(value, '$.exact'), json_extract(value, '$.prefix'), "
-	    "json_extract(value, '$.suffix'), json_extract(value, '$.start'), "
-	    "json_extract(value, '$.end') FROM json_each("
-	    SQL_ARRAY(SQL_TARGET " -> '$.selector'") ")",
-	    cause);
-	if (r != 0)
-		return (r);
-	bind_text(stmt, 1, item);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(stmt, 0);
-
-		if (type == NULL)
-			continue;
-		if (strcmp(type, "TextQuoteSelector") == 0 &&
-		    it->exact == NULL &&
-		    sqlite3_column_type(stmt, 1) == SQLITE_TEXT) {
-			it->exact = col_str(stmt, 1);
-			it->prefix = col_str(stmt, 2);
-			it->suffix = col_str(stmt, 3);
-		} else if (strcmp(type, "TextPositionSelector") == 0 &&
-		    !it->haspos &&
-		    sqlite3_column_type(stmt, 4) == SQLITE_INTEGER &&
-		    sqlite3_column_type(stmt, 5) == SQLITE_INTEGER) {
-			it->start = sqlite3_column_int64(stmt, 4);
-			it->end = sqlite3_column_int64(stmt, 5);
-			it->haspos = 1;
-		}
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return (store_err(st, rc, cause));
-
-	/* The bodies: the first comment, and the tags. */
-	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.purpose'), "
-	    "json_extract(value, '$.value'), json_extract(value, '$.language') "
-	    "FROM json_each(" SQL_ARRAY("?1 -> '$.body'") ")", cause);
-	if (r != 0)
-		return (r);
-	bind_text(stmt, 1, item);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (sqlite3_column_type(stmt, 1) != SQLITE_TEXT)
-			continue;
-		purpose = (const char *)sqlite3_column_text(stmt, 0);
-		if (purpose != NULL && strcmp(purpose, "tagging") == 0) {
-			XGROW(it->tags, alloc, it->ntags + 1);
-			it->tags[it->ntags++] = col_str(stmt, 1);
-		} else if (it->text == NULL) {
-			it->text = col_str(stmt, 1);
-			it->lang = col_text(stmt, 2);
-		}
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return (store_err(st, rc, cause));
-
-	if (it->source == NULL || *it->source == '\0') {
-		*cause = xstrprintf("'%s': annotation %zu has no target "
-		    "source", name, index + 1);
-		return (STORE_ERROR);
-	}
-	if (it->exact == NULL || *it->exact == '\0') {
-		*cause = xstrprintf("'%s': annotation %zu has no "
-		    "TextQuoteSelector", name, index + 1);
-		return (STORE_ERROR);
-	}
-	if (it->start < 0 || it->end < it->start) {
-		*cause = xstrprintf("'%s': annotation %zu has a bad "
-		    "TextPositionSelector", name, index + 1);
-		return (STORE_ERROR);
-	}
-	return (0);
-}
-
-/* Run a one-row query with one text parameter; *id is 0 when no row. */
-static int
-import_lookup(struct store *st, const char *sql, const char *arg,
-    int64_t *id, int64_t *id2, char **cause)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc, r;
-
-	*id = 0;
-	if (id2 != NULL)
-		*id2 = 0;
-	if (arg == NULL)
-		return (0);
-	if ((r = store_prepare(st, &stmt, sql, cause)) != 0)
-		return (r);
-	bind_text(stmt, 1, arg);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		if (id2 != NULL)
-			*id2 = sqlite3_column_int64(stmt, 1);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return (store_err(st, rc, cause));
-	return (0);
-}
-
-/* Store one imported annotation (inside the import's transaction). */
-static int
-import_save(struct store *st, struct import_item *it, char **cause)
-{
-	sqlite3_stmt	*stmt = NULL;
-	struct note	 n;
-	int64_t		 article, version, vart, noteid;
-	int		 r;
-
-	/* Its version, and the article (group) it belongs to. */
-	if ((r = import_lookup(st, "SELECT id, article FROM version WHERE "
-	    "source = ?1", it->source, &version, &vart, cause)) != 0)
-		return (r);
-	if (version == 0) {
-		if ((r = import_lookup(st, "SELECT id FROM article WHERE "
-		    "uuid = ?1", it->article, &article, NULL, cause)) != 0)
-			return (r);
-		if (article == 0) {
-			r = store_prepare(st, &stmt, "INSERT INTO article "
-			    "(created, uuid) VALUES (" SQL_NOW ", "
-			    "coalesce(?1, " SQL_UUID "))", cause);
-			if (r != 0)
-				return (r);
-			bind_text(stmt, 1, it->article);
-			r = store_step_done(st, stmt, cause);
-			sqlite3_finalize(stmt);
-			if (r != 0)
-				return (r);
-			article = sqlite3_last_insert_rowid(st->db);
-		}
-		r = store_prepare(st, &stmt, "INSERT INTO version (article, "
-		    "source, hash, lang, created) VALUES (?1, ?2, "
-		    "coalesce(?3, ''), ?4, " SQL_NOW ")", cause);
-		if (r != 0)
-			return (r);
-		sqlite3_bind_int64(stmt, 1, article);
-		bind_text(stmt, 2, it->source);
-		bind_text(stmt, 3, it->hash);
-		bind_text(stmt, 4, it->vlang);
-		r = store_step_done(st, stmt, cause);
-		sqlite3_finalize(stmt);
-		if (r != 0)
-			return (r);
-		version = sqlite3_last_insert_rowid(st->db);
-	}
-
-	memset(&n, 0, sizeof n);
-	n.text = it->text;
-	n.ntags = it->ntags;
-	n.tags = it->tags;
-	n.sel.exact = it->exact;
-	n.sel.prefix = it->prefix;
-	n.sel.suffix = it->suffix;
-	if ((r = note_check_limits(&n, cause)) != 0)
-		return (r);
-	if ((r = import_lookup(st, "SELECT id FROM note WHERE uuid = ?1",
-	    it->id, &noteid, NULL, cause)) != 0)
-		return (r);
-	if (noteid != 0) {
-		r = store_prepare(st, &stmt, "UPDATE note SET version = ?2, "
-		    "exact = ?3, prefix = ?4, suffix = ?5, pos_start = ?6, "
-		    "pos_end = ?7, body = ?8, lang = ?9, "
-		    "created = coalesce(?10, created), "
-		    "modified = coalesce(?11, " SQL_NOW "), orphan = ?12 "
-		    "WHERE id = ?1", cause);
-		if (r != 0)
-			return (r);
-		sqlite3_bind_int64(stmt, 1, noteid);
-	} else {
-		r = store_prepare(st, &stmt, "INSERT INTO note (uuid, "
-		    "version, exact, prefix, suffix, pos_start, pos_end, body, "
-		    "lang, created, modified, orphan) VALUES "
-		    "(coalesce(?1, " SQL_UUID "), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-		    "?9, coalesce(?10, " SQL_NOW "), coalesce(?11, ?10, "
-		    SQL_NOW "), ?12)", cause);
-		if (r != 0)
-			return (r);
-		bind_text(stmt, 1, it->id);
-	}
-	sqlite3_bind_int64(stmt, 2, version);
-	bind_text(stmt, 3, it->exact);
-	bind_text(stmt, 4, it->prefix != NULL ? it->prefix : "");
-	bind_text(stmt, 5, it->suffix != NULL ? it->suffix : "");
-	sqlite3_bind_int64(stmt, 6, it->start);
-	sqlite3_bind_int64(stmt, 7, it->end);
-	bind_text(stmt, 8, it->text != NULL ? it->text : "");
-	bind_text(stmt, 9, it->lang);
-	bind_text(stmt, 10, it->created);
-	bind_text(stmt, 11, it->modified);
-	sqlite3_bind_int(stmt, 12, it->orphan);
-	r = store_step_done(st, stmt, cause);
-	sqlite3_finalize(stmt);
-	if (r != 0)
-		return (r);
-	if (noteid == 0)
-		noteid = sqlite3_last_insert_rowid(st->db);
-	return (note_save_tags(st, noteid, it->tags, it->ntags, cause));
-}
-
-int
-store_import_json(struct store *st, const char *json, size_t len,
-    const char *name, char **cause)
-{
-	sqlite3_stmt		*stmt = NULL;
-	struct import_item	 it;
-	const char		*path = NULL, *type;
-	char			*qname = safe_strdup(name);
-	char			**items = NULL;
-	size_t			 nitems = 0, alloc = 0, i;
-	int			 rc, r;
-
-	/* Valid JSON first: the other functions fail on anything else. */
-	r = store_prepare(st, &stmt, "SELECT json_valid(?1)", cause);
-	if (r != 0)
-		goto done;
-	sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
-	    SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		r = store_err(st, rc, cause);
-		goto done;
-	}
-	if (sqlite3_column_int(stmt, 0) == 0) {
-		*cause = xstrprintf("'%s' is not valid JSON", qname);
-		r = STORE_ERROR;
-		goto done;
-	}
-	sqlite3_finalize(stmt);
-	stmt = NULL;
-
-	/* Where the annotations are. */
-	r = store_prepare(st, &stmt, "SELECT NULL, json_type(?1), "
-	    "json_type(?1, '$.first.items'), json_type(?1, '$.items'), "
-	    "json_extract(?1, '$.type')", cause);
-	if (r != 0)
-		goto done;
-	sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
-	    SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		r = store_err(st, rc, cause);
-		goto done;
-	}
-	type = (const char *)sqlite3_column_text(stmt, 1);
-	if (type != NULL && strcmp(type, "array") == 0)
-		path = "$";
-	else if (sqlite3_column_type(stmt, 2) == SQLITE_TEXT &&
-	    strcmp((const char *)sqlite3_column_text(stmt, 2), "array") == 0)
-		path = "$.first.items";
-	else if (sqlite3_column_type(stmt, 3) == SQLITE_TEXT &&
-	    strcmp((const char *)sqlite3_column_text(stmt, 3), "array") == 0)
-		path = "$.items";
-	else if (sqlite3_column_type(stmt, 4) == SQLITE_TEXT &&
-	    strcmp((const char *)sqlite3_column_text(stmt, 4),
-	    "Annotation") == 0)
-		path = NULL;
-	else {
-		*cause = xstrprintf("'%s' holds no annotations (expected an "
-		    "AnnotationCollection)", qname);
-		r = STORE_ERROR;
-		goto done;
-	}
-	sqlite3_finalize(stmt);
-	stmt = NULL;
-
-	/* The items, as JSON texts. */
-	if (path == NULL) {
-		items = xcalloc(1, sizeof *items);
-		items[0] = xstrndup(json, len);
-		nitems = 1;
-	} else {
-		r = store_prepare(st, &stmt, "SELECT json(value) FROM "
-		    "json_each(?1, ?2) ORDER BY key", cause);
-		if (r != 0)
-			goto done;
-		sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
-		    SQLITE_STATIC);
-		bind_text(stmt, 2, path);
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			XGROW(items, alloc, nitems + 1);
-			items[nitems++] = col_str(stmt, 0);
-		}
-		if (rc != SQLITE_DONE) {
-			r = store_err(st, rc, cause);
-			goto done;
-		}
-		sqlite3_finalize(stmt);
-		stmt = NULL;
-	}
-
-	if ((r = store_begin(st, cause)) != 0)
-		goto done;
-	for (i = 0; i < nitems; i++) {
-		r = import_read(st, items[i], &it, i, qname, cause);
-		if (r == 0)
-			r = import_save(st, &it, cause);
-		import_item_release(&it);
-		if (r != 0) {
-			store_rollback(st);
-			goto done;
-		}
-	}
-	if ((r = store_commit(st, cause)) == 0)
-		r = (int)PR_MIN(nitems, INT32_MAX);
-
-done:
-	sqlite3_finalize(stmt);
-	for (i = 0; i < nitems; i++)
-		free(items[i]);
-	free(items);
-	free(qname);
 	return (r);
 }
 

@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
 #include "text.h"
 #include "view-int.h"
 
@@ -170,10 +169,10 @@ ed_open(struct view *v, size_t w, struct doc_pos a, struct doc_pos b,
 	ed->a = a;
 	ed->b = b;
 	if (n != NULL) {
-		ed->id = n->id;
-		ed->quote = xstrdup(n->sel.exact != NULL ? n->sel.exact : "");
-		eb_init(&ed->eb, n->text);
-		l = n->lang != NULL ? n->lang : n->vlang;
+		ed->id = n->rec.id;
+		ed->quote = xstrdup(n->rec.sel.exact != NULL ? n->rec.sel.exact : "");
+		eb_init(&ed->eb, n->rec.text);
+		l = n->rec.lang != NULL ? n->rec.lang : n->rec.vlang;
 		if (l == NULL)
 			l = vlang(v, w);
 	} else {
@@ -405,20 +404,20 @@ ed_save(struct view *v)
 		return;
 	}
 	if (v->notes == NULL) {
-		r = STORE_ERROR;
+		r = NOTES_ERROR;
 		cause = xstrprintf("notes are off: %s", v->notes_off != NULL ?
 		    v->notes_off : "no notes database");
 	} else if (ed->id == 0) {
 		r = notes_add(v->notes, ed->vers, ed->a, ed->b, t, ed->lang,
 		    NULL, 0, &cause);
 	} else if ((i = notes_find_id(v->notes, ed->id)) == DOC_NOPOS) {
-		r = STORE_NOTFOUND;
+		r = NOTES_NOTFOUND;
 		cause = xstrdup("the note was deleted");
 	} else
 		r = notes_edit(v->notes, i, t, ed->lang, NULL, 0, &cause);
 	if (r < 0) {
 		ed_msg(ed, xstrprintf("not saved: %s", cause != NULL ? cause :
-		    store_strerror(r)));
+		    notes_strerror(r)));
 		free(cause);
 		return;
 	}
@@ -721,8 +720,8 @@ vn_list(struct view *v)
 	for (i = 0; i < v->notes->n; i++) {
 		n = &v->notes->v[i];
 		strbuf_reset(&sb);
-		snprintf(code, sizeof code, "%s", n->vlang != NULL ?
-		    n->vlang : "-");
+		snprintf(code, sizeof code, "%s", n->rec.vlang != NULL ?
+		    n->rec.vlang : "-");
 		for (k = 0; code[k] != '\0'; k++)
 			code[k] = (char)(code[k] >= 'a' && code[k] <= 'z' ?
 			    code[k] - 32 : code[k]);
@@ -736,11 +735,11 @@ vn_list(struct view *v)
 			preview(&sb, q, 40);
 			free(q);
 		} else
-			preview(&sb, n->sel.exact != NULL ? n->sel.exact : "",
+			preview(&sb, n->rec.sel.exact != NULL ? n->rec.sel.exact : "",
 			    40);
 		strbuf_addstr(&sb, "\xe2\x80\x9d  ");
-		preview(&sb, n->text != NULL ? n->text : "", 50);
-		strbuf_addf(&sb, "  [%s]", n->lang != NULL ? n->lang : "-");
+		preview(&sb, n->rec.text != NULL ? n->rec.text : "", 50);
+		strbuf_addf(&sb, "  [%s]", n->rec.lang != NULL ? n->rec.lang : "-");
 		vlist_add(v, strbuf_detach(&sb, NULL), i, NULL);
 	}
 	strbuf_release(&sb);

@@ -95,7 +95,7 @@ fuzz_notes_open(void)
 static size_t
 fuzz_notes_check(struct store *st)
 {
-	struct note	*v;
+	struct store_note	*v;
 	char		*cause = NULL;
 	size_t		 n, i, j;
 
@@ -114,7 +114,7 @@ fuzz_notes_check(struct store *st)
 				abort();
 		}
 	}
-	note_free_array(v, n);
+	store_notes_free(v, n);
 	return (n);
 }
 
@@ -122,7 +122,7 @@ fuzz_notes_check(struct store *st)
 static void
 fuzz_notes_clear(struct store *st)
 {
-	struct note	*v;
+	struct store_note	*v;
 	char		*cause = NULL;
 	size_t		 n, i;
 
@@ -134,7 +134,7 @@ fuzz_notes_clear(struct store *st)
 			abort();
 		}
 	}
-	note_free_array(v, n);
+	store_notes_free(v, n);
 }
 
 int

@@ -331,14 +331,14 @@ test_selector(void **state)
 	assert_str(sel.prefix, ", Ingrid Halvorsen, was blunt. “");
 	assert_str(sel.suffix, ",” she told reporters, adding th");
 	assert_int_equal(sel.end - sel.start, strlen(sel.exact));
-	note_selector_release(&sel);
+	store_selector_release(&sel);
 	/* At the start of the text: no prefix; across blocks: "\n\n". */
 	assert_int_equal(note_selector_make(t, find(d, "The Northern", 0),
 	    find(d, "When the", 1), &sel, &cause), 0);
 	assert_str(sel.prefix, "");
 	assert_int_equal(sel.start, 0);
 	assert_non_null(strstr(sel.exact, "Arctic\n\nWhen the"));
-	note_selector_release(&sel);
+	store_selector_release(&sel);
 	/* Empty passages are refused. */
 	assert_int_equal(note_selector_make(t, find(d, "Moscow", 0),
 	    find(d, "Moscow", 0), &sel, &cause), -1);
@@ -368,7 +368,7 @@ reanchor(const char **va, const char **vb, const char *from, const char *to,
 	note_anchor(tb, &sel, m);
 	if (m->state != NOTE_ORPHAN)
 		s = match_text(b, tb, m);
-	note_selector_release(&sel);
+	store_selector_release(&sel);
 	note_text_free(ta);
 	note_text_free(tb);
 	doc_free(a);
@@ -513,14 +513,14 @@ test_anchor_hostile(void **state)
 	sel.end = 4;
 	note_anchor(t, &sel, &m);
 	assert_int_equal(m.state, NOTE_EXACT);
-	note_selector_release(&sel);
+	store_selector_release(&sel);
 	/* A quote longer than any passage: exact search only, an orphan. */
 	sel.exact = strbuf_detach(&big, NULL);
 	sel.prefix = xstrdup("");
 	sel.suffix = xstrdup("");
 	note_anchor(t, &sel, &m);
 	assert_int_equal(m.state, NOTE_ORPHAN);
-	note_selector_release(&sel);
+	store_selector_release(&sel);
 	/* An empty text. */
 	{
 		struct doc		*e = doc_create("empty", "text");
@@ -534,7 +534,7 @@ test_anchor_hostile(void **state)
 		sel.suffix = xstrdup("");
 		note_anchor(te, &sel, &m);
 		assert_int_equal(m.state, NOTE_ORPHAN);
-		note_selector_release(&sel);
+		store_selector_release(&sel);
 		note_text_free(te);
 		doc_free(e);
 	}
@@ -617,7 +617,7 @@ test_counterparts(void **state)
 	    find(a.docs[0], "one country", 1), "Who runs it now?", NULL,
 	    NULL, 0, &cause);
 	assert_true(idx >= 0);
-	assert_str(ns->v[idx].lang, "en");
+	assert_str(ns->v[idx].rec.lang, "en");
 	memset(&ao, 0, sizeof ao);
 	al = align_create(&a, &ao, &cause);
 	assert_non_null(al);
@@ -653,7 +653,7 @@ test_counterparts(void **state)
 	mk = notes_mark_at(ns, 0, find(a.docs[0], "Ships choose", 0));
 	assert_non_null(mk);
 	assert_int_equal(mk->counterpart, 1);
-	assert_str(ns->v[mk->note].text, "Короче некуда.");
+	assert_str(ns->v[mk->note].rec.text, "Короче некуда.");
 	notes_map(ns, NULL);
 	align_free(al);
 	notes_free(ns);
@@ -716,14 +716,14 @@ test_reanchor_saved(void **state)
 	for (i = 0; i < ns->n; i++) {
 		struct note	*n = &ns->v[i];
 
-		if (strcmp(n->text, "goes") == 0) {
+		if (strcmp(n->rec.text, "goes") == 0) {
 			assert_int_equal(n->state, NOTE_ORPHAN);
-			assert_true(n->orphan);
+			assert_true(n->rec.orphan);
 			orphans++;
-		} else if (strcmp(n->text, "moves") == 0) {
+		} else if (strcmp(n->rec.text, "moves") == 0) {
 			assert_int_equal(n->state, NOTE_EXACT);
 			/* Saved at its new place. */
-			assert_int_equal(n->sel.start,
+			assert_int_equal(n->rec.sel.start,
 			    note_text_offset(ns->text[0], n->start));
 			moved++;
 		} else {
@@ -733,7 +733,7 @@ test_reanchor_saved(void **state)
 			    "road run by a single country");
 			free(s);
 			/* The quote it was made on is kept. */
-			assert_str(n->sel.exact, "The Arctic cannot become a "
+			assert_str(n->rec.sel.exact, "The Arctic cannot become a "
 			    "toll road run by one country");
 			fuzzy++;
 		}
@@ -751,7 +751,7 @@ test_reanchor_saved(void **state)
 	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
 	for (i = 0; i < ns->n; i++) {
 		assert_int_not_equal(ns->v[i].state, NOTE_ORPHAN);
-		assert_false(ns->v[i].orphan);
+		assert_false(ns->v[i].rec.orphan);
 	}
 	notes_free(ns);
 	article_release(&a);
@@ -783,12 +783,12 @@ test_edit_delete_position(void **state)
 	    find(a.docs[1], "Сергей Волков", 1), "Кто это?", "ru", tags, 2,
 	    &cause);
 	assert_true(idx >= 0);
-	assert_int_equal(ns->v[idx].ntags, 2);
+	assert_int_equal(ns->v[idx].rec.ntags, 2);
 	assert_int_equal(notes_edit(ns, (size_t)idx, "Who is he?", "en", NULL,
 	    0, &cause), 0);
-	assert_str(ns->v[idx].text, "Who is he?");
-	assert_str(ns->v[idx].lang, "en");
-	assert_int_equal(ns->v[idx].ntags, 2);
+	assert_str(ns->v[idx].rec.text, "Who is he?");
+	assert_str(ns->v[idx].rec.lang, "en");
+	assert_int_equal(ns->v[idx].rec.ntags, 2);
 	pos.block = 2;
 	pos.off = 10;
 	assert_int_equal(notes_save_position(ns, 1, pos, &cause), 0);
@@ -796,8 +796,8 @@ test_edit_delete_position(void **state)
 
 	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
 	assert_int_equal(ns->n, 1);
-	assert_str(ns->v[0].text, "Who is he?");
-	assert_str(ns->v[0].tags[0], "arctic");
+	assert_str(ns->v[0].rec.text, "Who is he?");
+	assert_str(ns->v[0].rec.tags[0], "arctic");
 	assert_int_equal(notes_get_position(ns, &vers, &got), 0);
 	assert_int_equal(vers, 1);
 	assert_int_equal(got.block, 2);
@@ -812,7 +812,7 @@ test_edit_delete_position(void **state)
 		cause = NULL;
 		free(big);
 	}
-	assert_str(ns->v[0].text, "Who is he?");
+	assert_str(ns->v[0].rec.text, "Who is he?");
 	assert_int_equal(notes_delete(ns, 0, &cause), 0);
 	assert_int_equal(ns->n, 0);
 	notes_free(ns);

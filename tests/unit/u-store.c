@@ -93,7 +93,7 @@ mkversion(struct store *st, const char *source, const char *hash,
 
 /* Fill a note to store. */
 static void
-mknote(struct note *n, int64_t version, const char *exact, const char *text)
+mknote(struct store_note *n, int64_t version, const char *exact, const char *text)
 {
 	memset(n, 0, sizeof *n);
 	n->version = version;
@@ -109,7 +109,7 @@ static void
 test_round_trip(void **state)
 {
 	struct store	*st;
-	struct note	 n, *v;
+	struct store_note	 n, *v;
 	size_t		 count;
 	int64_t		 ver;
 	char		*dir = tmpdir(), *sub, *cause = NULL, *path;
@@ -156,7 +156,7 @@ test_round_trip(void **state)
 	assert_str(v[0].tags[0], "alpha");
 	assert_str(v[0].tags[1], "zeta");
 	assert_false(v[0].orphan);
-	note_free_array(v, count);
+	store_notes_free(v, count);
 
 	/* Update: text and tags, a later modified time. */
 	free(n.text);
@@ -169,7 +169,7 @@ test_round_trip(void **state)
 	assert_int_equal(store_notes_list(st, 0, &v, &count, &cause), 0);
 	assert_str(v[0].text, "changed");
 	assert_int_equal(v[0].ntags, 1);
-	note_free_array(v, count);
+	store_notes_free(v, count);
 
 	/* Delete, twice. */
 	assert_int_equal(store_note_delete(st, n.id, &cause), 0);
@@ -179,7 +179,7 @@ test_round_trip(void **state)
 	assert_int_equal(store_notes_list(st, 0, &v, &count, &cause), 0);
 	assert_int_equal(count, 0);
 	free(v);
-	note_release(&n);
+	store_note_release(&n);
 	/* Limits. */
 	mknote(&n, ver, "x", "y");
 	free(n.text);
@@ -189,7 +189,7 @@ test_round_trip(void **state)
 	assert_non_null(strstr(cause, "too long"));
 	free(cause);
 	cause = NULL;
-	note_release(&n);
+	store_note_release(&n);
 	assert_int_equal(store_check(st, &cause), 0);
 	store_close(st);
 	free(path);
@@ -201,7 +201,7 @@ static void
 test_migrate_v1(void **state)
 {
 	struct store	*st;
-	struct note	*v;
+	struct store_note	*v;
 	size_t		 count, i;
 	int64_t		 ver, block, off;
 	size_t		 b, o;
@@ -234,7 +234,7 @@ test_migrate_v1(void **state)
 	assert_str(v[2].lang, "ru");
 	assert_str(v[2].modified, "2024-07-12T09:05:00.000Z");
 	assert_int_equal(strcmp(v[0].uuid, v[1].uuid) != 0, 1);
-	note_free_array(v, count);
+	store_notes_free(v, count);
 	/* The position survived. */
 	assert_int_equal(store_position_get(st, 1, &ver, &b, &o, &cause), 0);
 	assert_int_equal(ver, 2);
@@ -243,14 +243,14 @@ test_migrate_v1(void **state)
 	assert_int_equal(store_check(st, &cause), 0);
 	/* New notes get tags now. */
 	{
-		struct note	n;
+		struct store_note	n;
 
 		mknote(&n, 1, "toll", "tagged");
 		n.tags = xcalloc(1, sizeof *n.tags);
 		n.tags[0] = xstrdup("new");
 		n.ntags = 1;
 		assert_int_equal(store_note_add(st, &n, &cause), 0);
-		note_release(&n);
+		store_note_release(&n);
 	}
 	store_close(st);
 	/* Opening again does not migrate twice. */
@@ -383,7 +383,7 @@ static void
 test_full(void **state)
 {
 	struct store	*st;
-	struct note	 n, *v;
+	struct store_note	 n, *v;
 	size_t		 count;
 	int64_t		 ver;
 	char		*dir = tmpdir(), *cause = NULL, *body;
@@ -398,7 +398,7 @@ test_full(void **state)
 	for (i = 0; i < 100; i++) {
 		mknote(&n, ver, "quote", body);
 		r = store_note_add(st, &n, &cause);
-		note_release(&n);
+		store_note_release(&n);
 		if (r != 0)
 			break;
 		added++;
@@ -411,14 +411,14 @@ test_full(void **state)
 	/* Everything added before is there, and the file is sound. */
 	assert_int_equal(store_notes_list(st, 0, &v, &count, &cause), 0);
 	assert_int_equal(count, added);
-	note_free_array(v, count);
+	store_notes_free(v, count);
 	assert_int_equal(store_check(st, &cause), 0);
 	store_close(st);
 	/* With room again, writing works. */
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	mknote(&n, ver, "quote", "fits");
 	assert_int_equal(store_note_add(st, &n, &cause), 0);
-	note_release(&n);
+	store_note_release(&n);
 	store_close(st);
 	free(body);
 	free(dir);
@@ -505,7 +505,7 @@ fill_store(struct store *st)
 		{ "file:///x/a%20b.en.txt", "fnv1a64:1111", "en" },
 		{ "file:///x/a%20b.ru.txt", "fnv1a64:2222", "ru" }
 	};
-	struct note		 n;
+	struct store_note		 n;
 	int64_t			 ids[2], art, ven, vru;
 	char			*cause = NULL;
 
@@ -522,19 +522,19 @@ fill_store(struct store *st)
 	n.tags[1] = xstrdup("арктика");
 	n.ntags = 2;
 	assert_int_equal(store_note_add(st, &n, &cause), 0);
-	note_release(&n);
+	store_note_release(&n);
 	mknote(&n, vru, "Суда выбирают кратчайший путь",
 	    "\xe2\x80\xae" "reversed \x1b[31m red");
 	n.orphan = 1;
 	assert_int_equal(store_note_add(st, &n, &cause), 0);
-	note_release(&n);
+	store_note_release(&n);
 }
 
 static void
 test_export_import(void **state)
 {
 	struct store	*st, *st2;
-	struct note	*v;
+	struct store_note	*v;
 	size_t		 count;
 	char		*d1 = tmpdir(), *d2 = tmpdir(), *j1, *j2, *cause = NULL;
 	char		*path;
@@ -570,7 +570,7 @@ test_export_import(void **state)
 	    "Quotes \"and\" \\ backslashes,\ttabs\nand lines");
 	assert_int_equal(v[0].ntags, 2);
 	assert_true(v[1].orphan);
-	note_free_array(v, count);
+	store_notes_free(v, count);
 	/* The versions kept their group. */
 	path = xstrprintf("%s/polyread.db", d2);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT article) FROM "
@@ -607,7 +607,7 @@ test_export_import(void **state)
 	}
 	assert_int_equal(store_notes_list(st2, 0, &v, &count, &cause), 0);
 	assert_int_equal(count, 2);
-	note_free_array(v, count);
+	store_notes_free(v, count);
 	/* A passage over the limit. */
 	{
 		struct strbuf	sb = STRBUF_INIT;
@@ -669,7 +669,7 @@ static void
 test_two_writers(void **state)
 {
 	struct store	*st;
-	struct note	 n, *v;
+	struct store_note	 n, *v;
 	size_t		 count;
 	int64_t		 ver;
 	char		*dir = tmpdir(), *cause = NULL;
@@ -686,7 +686,7 @@ test_two_writers(void **state)
 				mknote(&n, ver, k == 0 ? "first" : "second",
 				    "concurrent");
 				ok = store_note_add(st, &n, &cause) == 0;
-				note_release(&n);
+				store_note_release(&n);
 			}
 			if (ok)
 				store_close(st);
@@ -702,7 +702,7 @@ test_two_writers(void **state)
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	assert_int_equal(store_notes_list(st, 0, &v, &count, &cause), 0);
 	assert_int_equal(count, 80);
-	note_free_array(v, count);
+	store_notes_free(v, count);
 	assert_int_equal(store_check(st, &cause), 0);
 	store_close(st);
 	free(dir);

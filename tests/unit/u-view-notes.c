@@ -222,8 +222,8 @@ test_editor_save(void **state)
 	key(PRKEY_CTRL('s'));
 	assert_false(view_editing(F->v));
 	assert_int_equal(F->ns->n, 1);
-	assert_str(F->ns->v[0].text, "Ships receive");
-	assert_str(F->ns->v[0].lang, "en");
+	assert_str(F->ns->v[0].rec.text, "Ships receive");
+	assert_str(F->ns->v[0].rec.lang, "en");
 	/* Markers: the passage, and its counterparts in FR and RU. */
 	s = screen();
 	assert_non_null(strstr(s, "\xe2\x9c\x8eWhen the Arctic"));
@@ -306,7 +306,7 @@ test_visual_and_drag(void **state)
 	type("two words");
 	key(PRKEY_CTRL('s'));
 	assert_int_equal(F->ns->n, 1);
-	assert_str(F->ns->v[0].sel.exact, "When the");
+	assert_str(F->ns->v[0].rec.sel.exact, "When the");
 	/* A click without a drag selects nothing. */
 	mouse(VIEW_BUTTON1, 2, y);
 	mouse(VIEW_RELEASE1, 2, y);
@@ -347,7 +347,7 @@ test_list_delete(void **state)
 	key('d');
 	key('y');
 	assert_int_equal(F->ns->n, 1);
-	assert_str(F->ns->v[0].text, "first");
+	assert_str(F->ns->v[0].rec.text, "first");
 	s = screen();
 	assert_non_null(strstr(s, "Notes (1)"));
 	free(s);
@@ -360,7 +360,7 @@ test_list_delete(void **state)
 	key('n');
 	assert_true(view_editing(F->v));
 	key(PRKEY_CTRL('s'));
-	assert_str(F->ns->v[0].text, "first edited");
+	assert_str(F->ns->v[0].rec.text, "first edited");
 	/* Enter jumps. */
 	key('G');
 	key('m');
