@@ -4,8 +4,8 @@
  * A page declares its translations with <link rel=alternate hreflang>
  * or shows them in a language switcher ("EN | FR | RU"), which the loader
  * drops as page furniture. The HTML loader records both in doc->alts (the
- * switcher's anchors marked as such, through discover_switcher_tree());
- * discover_versions() reads the switcher again from the raw page.
+ * switcher's anchors marked as such, through discover_switcher_tree(), on
+ * the tree it parsed); discover_versions() reads them from there.
  */
 #ifndef POLYREAD_DISCOVER_H
 #define POLYREAD_DISCOVER_H
@@ -29,7 +29,8 @@ struct discover_link {
 };
 
 /*
- * The anchors of an HTML page (UTF-8) that name a language (text "FR",
+ * The anchors of an HTML page (UTF-8; parsed here: for a page not loaded)
+ * that name a language (text "FR",
  * "Français" or an hreflang attribute) and sit in a switcher: at least two
  * such anchors in a row, in one element or in sibling elements of one
  * kind, naming different languages; or one among language labels only
@@ -44,12 +45,12 @@ size_t	 discover_switcher_tree(struct _xmlNode *root,
 	     struct discover_link **links);
 void	 discover_links_free(struct discover_link *, size_t);
 /*
- * The versions a page declares: its hreflang alternates first, then its
- * switcher anchors (html: the raw page in UTF-8, or NULL), at most one per
- * language, in the page's order; x-default and the page's own language
- * are left out. Returns their number; free with discover_versions_free().
+ * The versions a loaded page declares (doc->alts): its hreflang
+ * alternates first, then its switcher anchors, at most one per language,
+ * in the page's order; x-default and the page's own language are left
+ * out. Returns their number; free with discover_versions_free().
  */
-size_t	 discover_versions(const struct doc *, const char *html, size_t len,
+size_t	 discover_versions(const struct doc *,
 	     struct discover_version **vers);
 void	 discover_versions_free(struct discover_version *, size_t);
 

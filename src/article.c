@@ -426,23 +426,6 @@ cands_free(struct cand *c, size_t n)
 	free(c);
 }
 
-/* The page in UTF-8 for discovery, decoded as the loader did; or NULL. */
-static char *
-article_utf8(const struct doc *d, const char *data, size_t len, size_t *ulen)
-{
-	char		*out = NULL, *cause = NULL;
-	const char	*used;
-
-	if (data == NULL || strcmp(d->format, "html") != 0)
-		return (NULL);
-	if (charset_decode(data, len, d->charset, &out, ulen, &used,
-	    &cause) != 0) {
-		free(cause);
-		return (NULL);
-	}
-	return (out);
-}
-
 /*
  * Choose the versions to open among the candidates (the page is the one
  * with is_page): with pick, those languages in its order; else all,
@@ -623,182 +606,245 @@ article_free_jobs(struct load_job *jobs, size_t n)
 }
 
 /*
- * Open one operand, a URL or a file, with the versions it declares.
+ * One operand while it opens: the operand itself (the page), the
+ * candidates (the page and the versions it declares), their fetches and
+ * their loads.
+ */
+struct opening {
+	const char			*src;
+	const struct article_opts	*opts;
+	int				 is_url;
+	char				*key;	/* the URL normalised */
+	char				*pick;	/* --langs, normalised */
+	char				*lang0;	/* the first --lang */
+	struct fetch_opts		 fo;
+	struct fetch_req		 page;
+	struct cand			*c;
+	size_t				 nc;
+	struct fetch_req		*reqs;	/* the candidates' fetches */
+	struct load_job			*jobs;
+	size_t				*idx;	/* the candidate of each job */
+	size_t				 nj;
+};
+
+/* Load the operand itself: fetch and load a URL, or load a file. */
+static struct doc *
+opening_page(struct opening *o, char **cause)
+{
+	struct load_opts	 lo;
+	char			*q;
+
+	if (!o->is_url) {
+		article_lo(&lo, o->opts, o->lang0);
+		return (load_file(o->src, &lo, cause));
+	}
+	if ((o->key = fetch_normalize(o->src)) == NULL) {
+		q = safe_strdup(o->src);
+		*cause = xstrprintf("'%s' is not a valid http or https URL", q);
+		free(q);
+		return (NULL);
+	}
+	o->page.url = o->key;
+	fetch_batch(&o->page, 1, &o->fo);
+	if (o->page.cause != NULL) {
+		*cause = o->page.cause;
+		o->page.cause = NULL;
+		return (NULL);
+	}
+	return (article_load_page(&o->page, o->opts, o->lang0, cause));
+}
+
+/*
+ * The candidates: the page (candidate 0, loaded), then the versions it
+ * declares (discover_versions() on the loaded page), each once; then the
+ * ones to open (article_choose()). Returns how many, 0 with *cause.
+ */
+static size_t
+opening_candidates(struct opening *o, struct doc *doc, char **cause)
+{
+	struct discover_version	*dv = NULL;
+	char			*where;
+	size_t			 nd = 0, i;
+
+	o->c = xcalloc(1, sizeof *o->c);
+	o->c[0].lang = doc->lang != NULL ? xstrdup(doc->lang) : NULL;
+	o->c[0].where = xstrdup(o->is_url ? o->key : o->src);
+	o->c[0].doc = doc;
+	o->c[0].is_page = 1;
+	o->nc = 1;
+	if (o->opts == NULL || !o->opts->no_alternates)
+		nd = discover_versions(doc, &dv);
+	for (i = 0; i < nd; i++) {
+		if (o->is_url)
+			where = fetch_resolve(o->page.final_url, dv[i].href);
+		else
+			where = article_sibling(o->src, dv[i].href);
+		/* Never the same page twice. */
+		if (where == NULL || article_seen(o->c, o->nc, where)) {
+			free(where);
+			continue;
+		}
+		o->c = xreallocarray(o->c, o->nc + 1, sizeof *o->c);
+		memset(&o->c[o->nc], 0, sizeof o->c[o->nc]);
+		o->c[o->nc].lang = xstrdup(dv[i].lang);
+		o->c[o->nc].where = where;
+		o->nc++;
+	}
+	discover_versions_free(dv, nd);
+	o->nc = article_choose(o->c, o->nc, o->pick, o->src, cause);
+	return (o->nc);
+}
+
+/* Fetch the candidate URLs together (reqs[k] for the k-th unloaded). */
+static void
+opening_fetch(struct opening *o)
+{
+	size_t	i, k;
+
+	if (!o->is_url || o->nc == 0)
+		return;
+	o->reqs = xcalloc(o->nc, sizeof *o->reqs);
+	for (i = k = 0; i < o->nc; i++) {
+		if (o->c[i].doc == NULL)
+			o->reqs[k++].url = o->c[i].where;
+	}
+	fetch_batch(o->reqs, k, &o->fo);
+}
+
+/*
+ * Load the candidates not loaded on parallel threads; a page redirected
+ * to one already open is left out first.
+ */
+static void
+opening_load(struct opening *o)
+{
+	struct fetch_req	*rq;
+	char			*where;
+	size_t			 i, k;
+	int			 seen;
+
+	o->jobs = xcalloc(o->nc + 1, sizeof *o->jobs);
+	o->idx = xcalloc(o->nc + 1, sizeof *o->idx);
+	for (i = k = 0; i < o->nc; i++) {
+		if (o->c[i].doc != NULL)
+			continue;
+		if (o->is_url) {
+			rq = &o->reqs[k++];
+			if (rq->cause == NULL) {
+				where = fetch_normalize(rq->final_url);
+				seen = where != NULL &&
+				    article_seen(o->c, i, where);
+				free(where);
+				if (seen)
+					continue;
+			}
+			o->jobs[o->nj].req = rq;
+		}
+		o->jobs[o->nj].path = o->c[i].where;
+		o->jobs[o->nj].opts = o->opts;
+		o->jobs[o->nj].lang = o->c[i].lang != NULL ?
+		    xstrdup(o->c[i].lang) : NULL;
+		o->idx[o->nj++] = i;
+	}
+	article_load_all(o->jobs, o->nj);
+}
+
+/*
+ * Join the loaded versions to the article in the candidates' order, with
+ * a warning for each that did not load. Returns 0, or -1 with *cause when
+ * none did.
+ */
+static int
+opening_join(struct article *a, struct opening *o, char **cause)
+{
+	struct load_job	*j;
+	const char	*msg;
+	char		*q;
+	size_t		 i, k;
+
+	for (i = k = 0; i < o->nc; i++) {
+		if (o->c[i].doc != NULL) {
+			a->docs[a->n++] = o->c[i].doc;
+			continue;
+		}
+		if (k >= o->nj || o->idx[k] != i)
+			continue;	/* left out */
+		j = &o->jobs[k++];
+		msg = j->msg != NULL ? j->msg : j->cause;
+		if (msg != NULL)
+			article_warn(a, o->c[i].lang, msg);
+		if (j->doc != NULL) {
+			o->c[i].doc = j->doc;
+			j->doc = NULL;
+			a->docs[a->n++] = o->c[i].doc;
+		}
+	}
+	/* The documents now belong to the article. */
+	for (i = 0; i < o->nc; i++)
+		o->c[i].doc = NULL;
+	if (a->n > 0)
+		return (0);
+	q = safe_strdup(o->src);
+	*cause = xstrprintf("none of the versions of '%s' could be opened", q);
+	free(q);
+	return (-1);
+}
+
+static void
+opening_release(struct opening *o)
+{
+	size_t	i;
+
+	article_free_jobs(o->jobs, o->nj);
+	free(o->idx);
+	if (o->reqs != NULL) {
+		for (i = 0; i < o->nc; i++)
+			fetch_req_release(&o->reqs[i]);
+		free(o->reqs);
+	}
+	cands_free(o->c, o->nc);
+	fetch_req_release(&o->page);
+	free(o->key);
+	free(o->lang0);
+	free(o->pick);
+}
+
+/*
+ * Open one operand, a URL or a file, with the versions it declares: the
+ * page, its candidates, their fetches, their loads, joined in order.
  */
 static int
 article_open_one(struct article *a, const char *src,
     const struct article_opts *opts, char **cause)
 {
-	struct fetch_opts	 fo;
-	struct fetch_req	 page, *reqs = NULL;
-	struct load_opts	 lo;
-	struct discover_version	*dv = NULL;
-	struct cand		*c = NULL;
-	struct doc		*doc;
-	char			*key = NULL, *lang0, *raw = NULL, *utf8 = NULL;
-	char			*pick = NULL, *where, *q, *msg = NULL;
-	size_t			 rawlen = 0, ulen = 0, nd = 0, nc = 0, i, k;
-	size_t			 nj = 0, *idx = NULL;
-	struct load_job		*jobs = NULL;
-	struct fetch_req	*rq;
-	int			 is_url = fetch_is_url(src), r = -1, seen;
+	struct opening	 o;
+	struct doc	*doc;
+	int		 r = -1;
 
-	memset(&page, 0, sizeof page);
-	memset(&fo, 0, sizeof fo);
+	memset(&o, 0, sizeof o);
+	o.src = src;
+	o.opts = opts;
+	o.is_url = fetch_is_url(src);
 	if (article_other_scheme(src, cause))
 		return (-1);
-	fo.offline = opts != NULL && opts->offline;
-	fo.refresh = opts != NULL && opts->refresh;
+	o.fo.offline = opts != NULL && opts->offline;
+	o.fo.refresh = opts != NULL && opts->refresh;
 	if (opts != NULL && opts->pick != NULL &&
-	    (pick = article_pick(opts->pick, cause)) == NULL)
+	    (o.pick = article_pick(opts->pick, cause)) == NULL)
 		return (-1);
-	lang0 = nth_lang(opts != NULL ? opts->langs : NULL, 0);
-	if (is_url) {
-		if ((key = fetch_normalize(src)) == NULL) {
-			q = safe_strdup(src);
-			*cause = xstrprintf("'%s' is not a valid http or https "
-			    "URL", q);
-			free(q);
-			goto out;
-		}
-		page.url = key;
-		fetch_batch(&page, 1, &fo);
-		if (page.cause != NULL) {
-			*cause = page.cause;
-			page.cause = NULL;
-			goto out;
-		}
-		doc = article_load_page(&page, opts, lang0, cause);
-		raw = page.data;
-		rawlen = page.len;
-	} else {
-		article_lo(&lo, opts, lang0);
-		doc = load_file(src, &lo, cause);
-		if (doc != NULL && (opts == NULL || !opts->no_alternates) &&
-		    strcmp(doc->format, "html") == 0 &&
-		    file_read(src, LOAD_MAX_SIZE, &raw, &rawlen, &msg) != 0) {
-			free(msg);
-			raw = NULL;
-		}
-	}
-	if (doc == NULL)
+	o.lang0 = nth_lang(opts != NULL ? opts->langs : NULL, 0);
+	if ((doc = opening_page(&o, cause)) == NULL)
 		goto out;
-
-	/* The page is candidate 0; the versions it declares follow. */
-	c = xcalloc(1, sizeof *c);
-	c[0].lang = doc->lang != NULL ? xstrdup(doc->lang) : NULL;
-	c[0].where = xstrdup(is_url ? key : src);
-	c[0].doc = doc;
-	c[0].is_page = 1;
-	nc = 1;
-	if (opts == NULL || !opts->no_alternates) {
-		utf8 = article_utf8(doc, raw, rawlen, &ulen);
-		nd = discover_versions(doc, utf8, ulen, &dv);
-	}
-	for (i = 0; i < nd; i++) {
-		if (is_url)
-			where = fetch_resolve(page.final_url, dv[i].href);
-		else
-			where = article_sibling(src, dv[i].href);
-		/* Never the same page twice. */
-		if (where == NULL || article_seen(c, nc, where)) {
-			free(where);
-			continue;
-		}
-		c = xreallocarray(c, nc + 1, sizeof *c);
-		memset(&c[nc], 0, sizeof c[nc]);
-		c[nc].lang = xstrdup(dv[i].lang);
-		c[nc].where = where;
-		nc++;
-	}
-	if ((nc = article_choose(c, nc, pick, src, cause)) == 0)
+	if (opening_candidates(&o, doc, cause) == 0)
 		goto out;
-
-	if (nc > 1 && opts != NULL && opts->warm != NULL)
+	if (o.nc > 1 && opts != NULL && opts->warm != NULL)
 		opts->warm();
-	/* Fetch the URLs together, then load in order. */
-	if (is_url && nc > 0) {
-		reqs = xcalloc(nc, sizeof *reqs);
-		for (i = k = 0; i < nc; i++) {
-			if (c[i].doc == NULL)
-				reqs[k++].url = c[i].where;
-		}
-		fetch_batch(reqs, k, &fo);
-	}
-	/*
-	 * The versions found load on parallel threads (a page redirected to
-	 * one already open is left out first), and join in order.
-	 */
-	jobs = xcalloc(nc + 1, sizeof *jobs);
-	idx = xcalloc(nc + 1, sizeof *idx);
-	for (i = k = 0; i < nc; i++) {
-		if (c[i].doc != NULL)
-			continue;
-		if (is_url) {
-			rq = &reqs[k++];
-			if (rq->cause == NULL) {
-				where = fetch_normalize(rq->final_url);
-				seen = where != NULL &&
-				    article_seen(c, i, where);
-				free(where);
-				if (seen)
-					continue;
-			}
-			jobs[nj].req = rq;
-		}
-		jobs[nj].path = c[i].where;
-		jobs[nj].opts = opts;
-		jobs[nj].lang = c[i].lang != NULL ? xstrdup(c[i].lang) : NULL;
-		idx[nj++] = i;
-	}
-	article_load_all(jobs, nj);
-	for (i = k = 0; i < nc; i++) {
-		if (c[i].doc != NULL) {
-			a->docs[a->n++] = c[i].doc;
-			continue;
-		}
-		if (k >= nj || idx[k] != i)
-			continue;	/* left out */
-		msg = jobs[k].msg != NULL ? jobs[k].msg : jobs[k].cause;
-		if (msg != NULL)
-			article_warn(a, c[i].lang, msg);
-		msg = NULL;
-		if (jobs[k].doc != NULL) {
-			c[i].doc = jobs[k].doc;
-			jobs[k].doc = NULL;
-			a->docs[a->n++] = c[i].doc;
-		}
-		k++;
-	}
-	/* The documents now belong to the article. */
-	for (i = 0; i < nc; i++)
-		c[i].doc = NULL;
-	if (a->n == 0) {
-		q = safe_strdup(src);
-		*cause = xstrprintf("none of the versions of '%s' could be "
-		    "opened", q);
-		free(q);
-		goto out;
-	}
-	r = 0;
+	opening_fetch(&o);
+	opening_load(&o);
+	r = opening_join(a, &o, cause);
 
 out:
-	article_free_jobs(jobs, nj);
-	free(idx);
-	if (reqs != NULL) {
-		for (i = 0; i < nc; i++)
-			fetch_req_release(&reqs[i]);
-		free(reqs);
-	}
-	cands_free(c, nc);
-	discover_versions_free(dv, nd);
-	fetch_req_release(&page);
-	if (!is_url)
-		free(raw);
-	free(utf8);
-	free(key);
-	free(lang0);
-	free(pick);
+	opening_release(&o);
 	if (r != 0)
 		article_release(a);
 	return (r);

@@ -7,8 +7,9 @@
  *  2. a language switcher in the body: anchors whose text is a language
  *     code or name ("EN | FR | RU", "English · Français · Русский") or
  *     that carry an hreflang attribute. The loader drops the switcher as
- *     page furniture, so discover_switcher() reads the raw page again with
- *     libxml2's HTML parser.
+ *     page furniture, but first reads it on the tree it parsed
+ *     (discover_switcher_tree()) into doc->alts, marked as such: a page is
+ *     read, decoded and parsed once.
  *
  * An anchor that names a language is not enough (a footer link
  * "Français" may lead to a home page): it must sit in a switcher, that is
@@ -483,29 +484,23 @@ discover_add(const struct doc *d, struct discover_version **v, size_t *n,
 }
 
 size_t
-discover_versions(const struct doc *d, const char *html, size_t len,
-    struct discover_version **vers)
+discover_versions(const struct doc *d, struct discover_version **vers)
 {
-	struct discover_link	*links = NULL;
-	size_t			 n = 0, alloc = 0, nl, i;
+	size_t	n = 0, alloc = 0, i;
+	int	switcher;
 
 	*vers = NULL;
-	for (i = 0; i < d->nalts; i++) {
-		/* Switcher anchors come again, as such, from the page. */
-		if (d->alts[i].lang == NULL || d->alts[i].href == NULL ||
-		    d->alts[i].switcher)
-			continue;
-		discover_add(d, vers, &n, &alloc,
-		    lang_normalize(d->alts[i].lang), d->alts[i].href, 0);
+	/* The hreflang alternates first, then the switcher's anchors. */
+	for (switcher = 0; switcher <= 1; switcher++) {
+		for (i = 0; i < d->nalts; i++) {
+			if (d->alts[i].lang == NULL ||
+			    d->alts[i].href == NULL ||
+			    d->alts[i].switcher != switcher)
+				continue;
+			discover_add(d, vers, &n, &alloc,
+			    lang_normalize(d->alts[i].lang), d->alts[i].href,
+			    switcher);
+		}
 	}
-	if (html == NULL)
-		return (n);
-	nl = discover_switcher(html, len, &links);
-	for (i = 0; i < nl; i++) {
-		discover_add(d, vers, &n, &alloc, links[i].lang,
-		    links[i].href, 1);
-		links[i].lang = NULL;
-	}
-	discover_links_free(links, nl);
 	return (n);
 }
