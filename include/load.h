@@ -50,6 +50,27 @@ struct doc	*load_file(const char *path, const struct load_opts *,
 struct doc	*load_buffer(const char *name, const char *data, size_t len,
 		     const struct load_opts *, char **cause);
 
+/*
+ * A loader: a format's name, its file name extensions (NULL-terminated),
+ * whether it is markup (its charset may be declared inside; its elements
+ * are counted against LOAD_MAX_ELEMENTS), what its data starts with (NULL:
+ * anything; tried in the table's order), and the loader itself. load.c
+ * holds the table: a new format is a line there and a doc-load-*.c.
+ */
+struct loader {
+	const char		*name;
+	const char *const	*extensions;
+	int			 markup;
+	int			(*sniff)(const char *start, size_t left);
+	int			(*load)(struct doc *, const char *utf8,
+				    size_t len, const struct load_opts *,
+				    char **cause);
+};
+/* The loader of a format name, or NULL. */
+const struct loader *load_find(const char *format);
+/* The format names, ", "-separated, into buf ("html, xml, ..."). */
+void		 load_format_names(char *buf, size_t size);
+
 /* The format load_buffer() would pick ("html", "xml", ...). */
 const char	*load_sniff_format(const char *name, const char *data,
 		     size_t len);

@@ -154,7 +154,7 @@ int
 cmd_open(struct article *a, char **paths, size_t n, const struct cmd_opts *o)
 {
 	struct article_opts	 ao;
-	char			*cause = NULL;
+	char			*cause = NULL, names[128];
 
 	memset(&ao, 0, sizeof ao);
 	ao.langs = o->langs;
@@ -165,11 +165,11 @@ cmd_open(struct article *a, char **paths, size_t n, const struct cmd_opts *o)
 	ao.refresh = o->refresh;
 	ao.no_alternates = o->no_alternates || !o->discover;
 	ao.warm = align_warm;	/* two versions or more: aligned */
-	if (ao.format != NULL && strcmp(ao.format, "html") != 0 &&
-	    strcmp(ao.format, "xml") != 0 && strcmp(ao.format, "text") != 0 &&
-	    strcmp(ao.format, "markdown") != 0)
-		return (error_msg("unknown input format '%s' (html, xml, "
-		    "text, markdown)", ao.format));
+	if (ao.format != NULL && load_find(ao.format) == NULL) {
+		load_format_names(names, sizeof names);
+		return (error_msg("unknown input format '%s' (%s)", ao.format,
+		    names));
+	}
 	if (o->presegmented && ao.format == NULL)
 		ao.format = "text";
 	if (article_open(a, paths, n, &ao, &cause) != 0) {

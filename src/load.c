@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -64,54 +65,144 @@ sniff_markdown(const char *p, size_t left)
 	    (p[1] == '#' && (p[2] == ' ' || p[2] == '#'))));
 }
 
-/* The format a file name's extension names, or NULL. */
-static const char *
+/* Does data start as HTML does (XHTML too: an XML declaration, then html)? */
+static int
+sniff_html(const char *p, size_t left)
+{
+	static const char *const	 starts[] = {
+		"<!doctype", "<html", "<head", "<body", "<!--", "<meta",
+		"<title", "<article", "<div", "<p>", "<h1"
+	};
+	size_t				 i, n;
+
+	if (left >= 5 && strncmp(p, "<?xml", 5) == 0) {
+		n = left < 2048 ? left : 2048;
+		return (memmem(p, n, "<html", 5) != NULL ||
+		    memmem(p, n, "<!DOCTYPE html", 14) != NULL);
+	}
+	for (i = 0; i < nitems(starts); i++) {
+		n = strlen(starts[i]);
+		if (left >= n && strncasecmp(p, starts[i], n) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* Does data start with an XML declaration (not XHTML: tried first)? */
+static int
+sniff_xml(const char *p, size_t left)
+{
+	return (left >= 5 && strncmp(p, "<?xml", 5) == 0);
+}
+
+/* The loaders with the one signature of the table. */
+static int
+load_html_opts(struct doc *d, const char *data, size_t len,
+    PR_UNUSED const struct load_opts *opts, char **cause)
+{
+	return (load_html(d, data, len, cause));
+}
+
+static int
+load_xml_opts(struct doc *d, const char *data, size_t len,
+    PR_UNUSED const struct load_opts *opts, char **cause)
+{
+	return (load_xml(d, data, len, cause));
+}
+
+static int
+load_markdown_opts(struct doc *d, const char *data, size_t len,
+    PR_UNUSED const struct load_opts *opts, char **cause)
+{
+	return (load_markdown(d, data, len, cause));
+}
+
+/*
+ * The loaders, in the order their sniffers are tried on data without a
+ * known extension; the last one, text, takes anything. A new format is a
+ * line here and its doc-load-*.c.
+ */
+static const char *const html_ext[] = {
+	".html", ".htm", ".xhtml", ".xht", NULL
+};
+static const char *const xml_ext[] = { ".xml", ".tei", NULL };
+static const char *const md_ext[] = { ".md", ".markdown", ".mdown", NULL };
+static const char *const text_ext[] = { ".txt", ".text", NULL };
+static const struct loader loaders[] = {
+	{ "html", html_ext, 1, sniff_html, load_html_opts },
+	{ "xml", xml_ext, 1, sniff_xml, load_xml_opts },
+	{ "markdown", md_ext, 0, sniff_markdown, load_markdown_opts },
+	{ "text", text_ext, 0, NULL, load_text }
+};
+
+const struct loader *
+load_find(const char *format)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(loaders); i++) {
+		if (strcmp(loaders[i].name, format) == 0)
+			return (&loaders[i]);
+	}
+	return (NULL);
+}
+
+void
+load_format_names(char *buf, size_t size)
+{
+	size_t	i, used = 0;
+	int	n;
+
+	*buf = '\0';
+	for (i = 0; i < nitems(loaders) && used < size; i++) {
+		n = snprintf(buf + used, size - used, "%s%s", i > 0 ? ", " : "",
+		    loaders[i].name);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+/* The loader a file name's extension names, or NULL. */
+static const struct loader *
 sniff_name(const char *name)
 {
+	const char *const	*e;
+	size_t			 i;
+
 	if (name == NULL)
 		return (NULL);
-	if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") ||
-	    ends_with_ci(name, ".xhtml") || ends_with_ci(name, ".xht"))
-		return ("html");
-	if (ends_with_ci(name, ".xml") || ends_with_ci(name, ".tei"))
-		return ("xml");
-	if (ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown") ||
-	    ends_with_ci(name, ".mdown"))
-		return ("markdown");
-	if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".text"))
-		return ("text");
+	for (i = 0; i < nitems(loaders); i++) {
+		for (e = loaders[i].extensions; *e != NULL; e++) {
+			if (ends_with_ci(name, *e))
+				return (&loaders[i]);
+		}
+	}
 	return (NULL);
+}
+
+/* The loader for data named name: by extension, else by its start. */
+static const struct loader *
+load_sniff(const char *name, const char *data, size_t len)
+{
+	const struct loader	*l;
+	const char		*p;
+	size_t			 left, i;
+
+	if ((l = sniff_name(name)) != NULL)
+		return (l);
+	p = skip_lead(data, len, &left);
+	for (i = 0; i < nitems(loaders); i++) {
+		if (loaders[i].sniff == NULL || loaders[i].sniff(p, left))
+			return (&loaders[i]);
+	}
+	return (&loaders[nitems(loaders) - 1]);
 }
 
 const char *
 load_sniff_format(const char *name, const char *data, size_t len)
 {
-	static const char *const	 html_starts[] = {
-		"<!doctype", "<html", "<head", "<body", "<!--", "<meta",
-		"<title", "<article", "<div", "<p>", "<h1"
-	};
-	const char			*p;
-	size_t				 left, i, n;
-
-	if ((p = sniff_name(name)) != NULL)
-		return (p);
-	p = skip_lead(data, len, &left);
-	if (left >= 5 && strncmp(p, "<?xml", 5) == 0) {
-		/* XHTML is HTML to us. */
-		n = left < 2048 ? left : 2048;
-		if (memmem(p, n, "<html", 5) != NULL ||
-		    memmem(p, n, "<!DOCTYPE html", 14) != NULL)
-			return ("html");
-		return ("xml");
-	}
-	for (i = 0; i < nitems(html_starts); i++) {
-		n = strlen(html_starts[i]);
-		if (left >= n && strncasecmp(p, html_starts[i], n) == 0)
-			return ("html");
-	}
-	if (sniff_markdown(p, left))
-		return ("markdown");
-	return ("text");
+	return (load_sniff(name, data, len)->name);
 }
 
 /* Settle the language: declared, else --lang, else guessed. */
@@ -178,8 +269,9 @@ static struct doc *
 load_checked(const char *name, const char *qname, const char *data,
     size_t len, const struct load_opts *opts, char **cause)
 {
-	const char	*format, *used;
-	char		*declared = NULL, *utf8, *size;
+	const struct loader	*l;
+	const char		*used;
+	char			*declared = NULL, *utf8, *size, names[128];
 	size_t		 ulen, i;
 	struct doc	*d;
 	int		 r;
@@ -201,9 +293,15 @@ load_checked(const char *name, const char *qname, const char *data,
 		    qname);
 		return (NULL);
 	}
-	format = opts->format != NULL ? opts->format :
-	    load_sniff_format(name, data, len);
-	if (strcmp(format, "html") == 0 || strcmp(format, "xml") == 0)
+	if (opts->format == NULL)
+		l = load_sniff(name, data, len);
+	else if ((l = load_find(opts->format)) == NULL) {
+		load_format_names(names, sizeof names);
+		*cause = xstrprintf("unknown input format '%s' (%s)",
+		    opts->format, names);
+		return (NULL);
+	}
+	if (l->markup)
 		declared = charset_sniff_declared(data, len);
 	r = charset_decode(data, len, opts->charset != NULL ? opts->charset :
 	    declared, &utf8, &ulen, &used, cause);
@@ -218,9 +316,9 @@ load_checked(const char *name, const char *qname, const char *data,
 	/* Sniff again in UTF-8 (a UTF-16 page without an extension). */
 	if (opts->format == NULL && sniff_name(name) == NULL &&
 	    strncmp(used, "UTF-16", 6) == 0)
-		format = load_sniff_format(NULL, utf8, ulen);
+		l = load_sniff(NULL, utf8, ulen);
 
-	if ((strcmp(format, "html") == 0 || strcmp(format, "xml") == 0) &&
+	if (l->markup &&
 	    load_count_tags(utf8, ulen, LOAD_MAX_ELEMENTS) > LOAD_MAX_ELEMENTS) {
 		*cause = xstrprintf("'%s' has more than %d elements (the limit)",
 		    qname, LOAD_MAX_ELEMENTS);
@@ -228,16 +326,9 @@ load_checked(const char *name, const char *qname, const char *data,
 		return (NULL);
 	}
 
-	d = doc_create(name, format);
+	d = doc_create(name, l->name);
 	doc_set_charset(d, used);
-	if (strcmp(format, "html") == 0)
-		r = load_html(d, utf8, ulen, cause);
-	else if (strcmp(format, "xml") == 0)
-		r = load_xml(d, utf8, ulen, cause);
-	else if (strcmp(format, "markdown") == 0)
-		r = load_markdown(d, utf8, ulen, cause);
-	else
-		r = load_text(d, utf8, ulen, opts, cause);
+	r = l->load(d, utf8, ulen, opts, cause);
 	free(utf8);
 	if (r != 0) {
 		doc_free(d);
