@@ -586,39 +586,121 @@ fetch_trim(char *s)
 		s[--n] = '\0';
 }
 
+/* The message of a write that stopped: not HTML, too large, or else. */
+static char *
+fetch_error_write(struct xfer *x, const char *q)
+{
+	char	*part, *msg, size[32];
+
+	if (x->not_html) {
+		part = safe_strdup(x->type != NULL ? x->type : "?");
+		msg = xstrprintf("'%s' is not an HTML page (%s)", q, part);
+		free(part);
+		return (msg);
+	}
+	if (x->too_large || x->result == CURLE_FILESIZE_EXCEEDED) {
+		fetch_size_text(x->max, size, sizeof size);
+		return (xstrprintf("'%s' is too large (over %s)", q, size));
+	}
+	return (xstrprintf("cannot fetch '%s': %s", q,
+	    curl_easy_strerror(x->result)));
+}
+
+/* The message of a connection that failed: refused, or why. */
+static char *
+fetch_error_connect(struct xfer *x, const char *eff)
+{
+	char	*host = fetch_host(eff, 1), *msg;
+	long	 oserr = 0;
+
+	curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &oserr);
+	if (oserr == ECONNREFUSED)
+		msg = xstrprintf("connection refused by '%s'", host);
+	else
+		msg = xstrprintf("cannot connect to '%s': %s", host,
+		    oserr != 0 ? strerror((int)oserr) :
+		    curl_easy_strerror(x->result));
+	free(host);
+	return (msg);
+}
+
+/* Is c a TLS failure? */
+static int
+fetch_is_tls(CURLcode c)
+{
+	static const CURLcode	tls[] = {
+		CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION,
+		CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+		CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR,
+		CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+		CURLE_SSL_CRL_BADFILE, CURLE_SSL_ENGINE_NOTFOUND,
+		CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
+		CURLE_SSL_SHUTDOWN_FAILED, CURLE_USE_SSL_FAILED,
+		CURLE_SSL_CLIENTCERT
+	};
+	size_t			i;
+
+	for (i = 0; i < nitems(tls); i++) {
+		if (c == tls[i])
+			return (1);
+	}
+	return (0);
+}
+
+/* libcurl's own words for the failure of x, escaped. */
+static char *
+fetch_error_words(struct xfer *x)
+{
+	fetch_trim(x->errbuf);
+	return (safe_strdup(*x->errbuf != '\0' ? x->errbuf :
+	    curl_easy_strerror(x->result)));
+}
+
+/* The message of a failure where the URL redirected (or was not http). */
+static char *
+fetch_error_moved(struct xfer *x, const char *eff, const char *q)
+{
+	const char	*url = x->req->url;
+	long		 redirects = 0;
+	char		*qu = safe_strdup(url), *msg;
+
+	curl_easy_getinfo(x->h, CURLINFO_REDIRECT_COUNT, &redirects);
+	if (x->result == CURLE_TOO_MANY_REDIRECTS)
+		msg = xstrprintf("too many redirects (more than %d) from '%s'",
+		    FETCH_MAXREDIRS, qu);
+	else if (redirects > 0 || strcmp(eff, url) != 0)
+		msg = xstrprintf("'%s' redirects to a URL that is not http "
+		    "or https", qu);
+	else
+		msg = xstrprintf("'%s' is not an http or https URL", q);
+	free(qu);
+	return (msg);
+}
+
 /* Turn a failed transfer into a one-line message. */
 static char *
 fetch_error(struct xfer *x, const struct limits *l)
 {
-	const char	*url = x->req->url, *eff = NULL, *r;
-	char		*q, *part, *msg, size[32];
-	long		 code = 0, oserr = 0, redirects = 0, n;
+	const char	*eff = NULL, *r;
+	char		*q, *part = NULL, *msg;
+	long		 code = 0, n;
 	curl_off_t	 connected = 0;
 
 	curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff);
-	curl_easy_getinfo(x->h, CURLINFO_REDIRECT_COUNT, &redirects);
 	if (eff == NULL)
-		eff = url;
+		eff = x->req->url;
 	q = safe_strdup(eff);
-	part = NULL;
+	if (fetch_is_tls(x->result)) {
+		part = fetch_host(eff, 0);
+		free(q);
+		q = fetch_error_words(x);
+		msg = xstrprintf("TLS error with '%s': %s", part, q);
+		goto out;
+	}
 	switch (x->result) {
 	case CURLE_WRITE_ERROR:
 	case CURLE_FILESIZE_EXCEEDED:
-		if (x->not_html) {
-			r = x->type;
-			part = safe_strdup(r != NULL ? r : "?");
-			msg = xstrprintf("'%s' is not an HTML page (%s)", q,
-			    part);
-			break;
-		}
-		if (x->too_large || x->result == CURLE_FILESIZE_EXCEEDED) {
-			fetch_size_text(x->max, size, sizeof size);
-			msg = xstrprintf("'%s' is too large (over %s)", q,
-			    size);
-			break;
-		}
-		msg = xstrprintf("cannot fetch '%s': %s", q,
-		    curl_easy_strerror(x->result));
+		msg = fetch_error_write(x, q);
 		break;
 	case CURLE_HTTP_RETURNED_ERROR:
 		curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
@@ -635,14 +717,7 @@ fetch_error(struct xfer *x, const struct limits *l)
 		msg = xstrprintf("cannot resolve the proxy for '%s'", q);
 		break;
 	case CURLE_COULDNT_CONNECT:
-		part = fetch_host(eff, 1);
-		curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &oserr);
-		if (oserr == ECONNREFUSED)
-			msg = xstrprintf("connection refused by '%s'", part);
-		else
-			msg = xstrprintf("cannot connect to '%s': %s", part,
-			    oserr != 0 ? strerror((int)oserr) :
-			    curl_easy_strerror(x->result));
+		msg = fetch_error_connect(x, eff);
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
 		curl_easy_getinfo(x->h, CURLINFO_CONNECT_TIME_T, &connected);
@@ -651,44 +726,9 @@ fetch_error(struct xfer *x, const struct limits *l)
 			n = l->connect_timeout;
 		msg = xstrprintf("timed out after %ld s fetching '%s'", n, q);
 		break;
-	case CURLE_SSL_CONNECT_ERROR:
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_CIPHER:
-	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_SSL_ISSUER_ERROR:
-	case CURLE_SSL_INVALIDCERTSTATUS:
-	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-	case CURLE_SSL_CRL_BADFILE:
-	case CURLE_SSL_ENGINE_NOTFOUND:
-	case CURLE_SSL_ENGINE_SETFAILED:
-	case CURLE_SSL_ENGINE_INITFAILED:
-	case CURLE_SSL_SHUTDOWN_FAILED:
-	case CURLE_USE_SSL_FAILED:
-	case CURLE_SSL_CLIENTCERT:
-		part = fetch_host(eff, 0);
-		fetch_trim(x->errbuf);
-		r = *x->errbuf != '\0' ? x->errbuf :
-		    curl_easy_strerror(x->result);
-		free(q);
-		q = safe_strdup(r);
-		msg = xstrprintf("TLS error with '%s': %s", part, q);
-		break;
 	case CURLE_TOO_MANY_REDIRECTS:
-		free(q);
-		q = safe_strdup(url);
-		msg = xstrprintf("too many redirects (more than %d) from '%s'",
-		    FETCH_MAXREDIRS, q);
-		break;
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		if (redirects > 0 || strcmp(eff, url) != 0) {
-			free(q);
-			q = safe_strdup(url);
-			msg = xstrprintf("'%s' redirects to a URL that is not "
-			    "http or https", q);
-		} else
-			msg = xstrprintf("'%s' is not an http or https URL",
-			    q);
+		msg = fetch_error_moved(x, eff, q);
 		break;
 	case CURLE_URL_MALFORMAT:
 		msg = xstrprintf("'%s' is not a valid URL", q);
@@ -700,13 +740,11 @@ fetch_error(struct xfer *x, const struct limits *l)
 		msg = xstrprintf("'%s': the server sent nothing", q);
 		break;
 	default:
-		fetch_trim(x->errbuf);
-		r = *x->errbuf != '\0' ? x->errbuf :
-		    curl_easy_strerror(x->result);
-		part = safe_strdup(r);
+		part = fetch_error_words(x);
 		msg = xstrprintf("cannot fetch '%s': %s", q, part);
 		break;
 	}
+out:
 	free(part);
 	free(q);
 	return (msg);
