@@ -1001,57 +1001,42 @@ article_open(struct article *a, char **paths, size_t npaths,
 	return (0);
 }
 
+/* Is path a folder (not a URL)? */
 static int
-article_open_all(struct article *a, char **paths, size_t npaths,
+article_is_dir(const char *path)
+{
+	struct stat	sb;
+
+	return (!fetch_is_url(path) && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode));
+}
+
+/*
+ * Check the operands (several files or URLs) and fetch the URLs among
+ * them together into reqs[i] (no URL: reqs[i].url is NULL). Returns 0, or
+ * -1 with *cause.
+ */
+static int
+article_fetch_operands(char **paths, size_t n, struct fetch_req *reqs,
     const struct article_opts *opts, char **cause)
 {
-	char			**list = NULL, *one[2], *q, *pick = NULL;
-	struct load_job		 *jobs = NULL;
-	struct fetch_opts	  fo;
-	struct fetch_req	 *reqs = NULL;
-	struct stat		  sb;
-	size_t			  i, n = npaths, nurl = 0;
-	int			  r;
+	struct fetch_opts	 fo;
+	size_t			 i, nurl = 0;
+	char			*q;
 
-	memset(a, 0, sizeof *a);
-	if (npaths == 0) {
-		one[0] = (char *)article_sample_dir();
-		one[1] = NULL;
-		paths = one;
-		n = 1;
-	}
-	if (n == 1 && !fetch_is_url(paths[0]) && stat(paths[0], &sb) == 0 &&
-	    S_ISDIR(sb.st_mode)) {
-		if ((r = article_scan_dir(paths[0], &list, cause)) < 0)
-			return (-1);
-		paths = list;
-		n = (size_t)r;
-	} else if (n == 1)
-		return (article_open_one(a, paths[0], opts, cause));
-	if (n > ARTICLE_MAXVERS) {
-		*cause = xstrprintf("too many versions (%zu; at most %d)", n,
-		    ARTICLE_MAXVERS);
-		goto fail;
-	}
-	if (opts != NULL && opts->pick != NULL &&
-	    (pick = article_pick(opts->pick, cause)) == NULL)
-		goto fail;
-	/* A folder stands alone: among files it is a mistake. */
 	for (i = 0; n > 1 && i < n; i++) {
-		if (!fetch_is_url(paths[i]) && stat(paths[i], &sb) == 0 &&
-		    S_ISDIR(sb.st_mode)) {
+		/* A folder stands alone: among files it is a mistake. */
+		if (article_is_dir(paths[i])) {
 			q = safe_strdup(paths[i]);
 			*cause = xstrprintf("'%s' is a folder (give one folder "
 			    "alone, or files)", q);
 			free(q);
-			goto fail;
+			return (-1);
 		}
 	}
-	/* The URLs among the operands are fetched together. */
-	reqs = xcalloc(n, sizeof *reqs);
 	for (i = 0; i < n; i++) {
 		if (article_other_scheme(paths[i], cause))
-			goto fail;
+			return (-1);
 		if (!fetch_is_url(paths[i]))
 			continue;
 		if ((reqs[i].url = fetch_normalize(paths[i])) == NULL) {
@@ -1059,7 +1044,7 @@ article_open_all(struct article *a, char **paths, size_t npaths,
 			*cause = xstrprintf("'%s' is not a valid http or https "
 			    "URL", q);
 			free(q);
-			goto fail;
+			return (-1);
 		}
 		nurl++;
 	}
@@ -1069,8 +1054,22 @@ article_open_all(struct article *a, char **paths, size_t npaths,
 		fo.refresh = opts != NULL && opts->refresh;
 		article_fetch_sparse(reqs, n, &fo);
 	}
-	if (n > 1 && opts != NULL && opts->warm != NULL)
-		opts->warm();
+	return (0);
+}
+
+/*
+ * Load the operands on parallel threads and join them in order: a URL
+ * that did not load is left out with a warning, the first file that did
+ * not is the error. Returns 0, or -1 with *cause.
+ */
+static int
+article_load_operands(struct article *a, char **paths, size_t n,
+    struct fetch_req *reqs, const struct article_opts *opts, char **cause)
+{
+	struct load_job	*jobs;
+	size_t		 i;
+	int		 r = 0;
+
 	jobs = xcalloc(n, sizeof *jobs);
 	for (i = 0; i < n; i++) {
 		jobs[i].path = paths[i];
@@ -1079,8 +1078,7 @@ article_open_all(struct article *a, char **paths, size_t npaths,
 		jobs[i].lang = nth_lang(opts != NULL ? opts->langs : NULL, i);
 	}
 	article_load_all(jobs, n);
-	/* In order: the first file that failed is the error. */
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && r == 0; i++) {
 		if (jobs[i].msg != NULL)	/* a URL: left out */
 			article_warn(a, jobs[i].lang, jobs[i].msg);
 		if (jobs[i].doc != NULL) {
@@ -1089,28 +1087,67 @@ article_open_all(struct article *a, char **paths, size_t npaths,
 		} else if (jobs[i].req == NULL) {
 			*cause = jobs[i].cause;
 			jobs[i].cause = NULL;
-			goto fail;
+			r = -1;
 		}
 	}
-	if (a->n == 0) {
+	if (r == 0 && a->n == 0) {
 		*cause = xstrdup("none of the versions could be opened");
-		goto fail;
+		r = -1;
 	}
-	if (pick != NULL && article_filter(a, pick, cause) != 0)
-		goto fail;
 	article_free_jobs(jobs, n);
-	article_free_list(list);
-	article_free_reqs(reqs, n);
-	free(pick);
-	return (0);
+	return (r);
+}
 
-fail:
-	article_free_jobs(jobs, n);
+static int
+article_open_all(struct article *a, char **paths, size_t npaths,
+    const struct article_opts *opts, char **cause)
+{
+	char			**list = NULL, *one[2], *pick = NULL;
+	struct fetch_req	 *reqs = NULL;
+	size_t			  n = npaths;
+	int			  r;
+
+	memset(a, 0, sizeof *a);
+	if (npaths == 0) {
+		one[0] = (char *)article_sample_dir();
+		one[1] = NULL;
+		paths = one;
+		n = 1;
+	}
+	if (n == 1 && article_is_dir(paths[0])) {
+		if ((r = article_scan_dir(paths[0], &list, cause)) < 0)
+			return (-1);
+		paths = list;
+		n = (size_t)r;
+	} else if (n == 1)
+		return (article_open_one(a, paths[0], opts, cause));
+	r = -1;
+	if (n > ARTICLE_MAXVERS) {
+		*cause = xstrprintf("too many versions (%zu; at most %d)", n,
+		    ARTICLE_MAXVERS);
+		goto out;
+	}
+	if (opts != NULL && opts->pick != NULL &&
+	    (pick = article_pick(opts->pick, cause)) == NULL)
+		goto out;
+	reqs = xcalloc(n, sizeof *reqs);
+	if (article_fetch_operands(paths, n, reqs, opts, cause) != 0)
+		goto out;
+	if (n > 1 && opts != NULL && opts->warm != NULL)
+		opts->warm();
+	if (article_load_operands(a, paths, n, reqs, opts, cause) != 0)
+		goto out;
+	if (pick != NULL && article_filter(a, pick, cause) != 0)
+		goto out;
+	r = 0;
+
+out:
 	article_free_list(list);
 	article_free_reqs(reqs, n);
 	free(pick);
-	article_release(a);
-	return (-1);
+	if (r != 0)
+		article_release(a);
+	return (r);
 }
 
 void
