@@ -167,18 +167,14 @@ import_item_release(struct import_item *it)
 	"   'value', json_extract(" x ", '$'))) " \
 	" ELSE json_array() END)"
 
-/* Read one annotation (JSON text) into it. */
+/* The annotation's own fields and its target's source. */
 static int
-import_read(struct store *st, const char *item, struct import_item *it,
+import_fields(struct store *st, const char *item, struct import_item *it,
     size_t index, const char *name, char **cause)
 {
 	sqlite3_stmt	*stmt;
-	size_t		 alloc = 0;
 	int		 rc, r;
-	const char	*purpose;
 
-	memset(it, 0, sizeof *it);
-	/* The annotation's own fields and its target. */
 	r = store_prepare(st, &stmt, "SELECT json_extract(?1, '$.id'), "
 	    "CASE json_type(" SQL_TARGET ") WHEN 'object' THEN "
 	    "  json_extract(" SQL_TARGET ", '$.source') "
@@ -214,8 +210,18 @@ import_read(struct store *st, const char *item, struct import_item *it,
 	it->orphan = sqlite3_column_int(stmt, 7) != 0;
 	it->text = store_col_text(stmt, 9);
 	sqlite3_finalize(stmt);
+	return (0);
+}
 
-	/* The selectors. */
+/* The first TextQuoteSelector and TextPositionSelector of the target. */
+static int
+import_selectors(struct store *st, const char *item, struct import_item *it,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*type;
+	int		 rc, r;
+
 	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.type'), "
 	    "json_extract(value, '$.exact'), json_extract(value, '$.prefix'), "
 	    "json_extract(value, '$.suffix'), json_extract(value, '$.start'), "
@@ -226,9 +232,7 @@ import_read(struct store *st, const char *item, struct import_item *it,
 		return (r);
 	store_bind_text(stmt, 1, item);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(stmt, 0);
-
-		if (type == NULL)
+		if ((type = (const char *)sqlite3_column_text(stmt, 0)) == NULL)
 			continue;
 		if (strcmp(type, "TextQuoteSelector") == 0 &&
 		    it->exact == NULL &&
@@ -248,8 +252,19 @@ import_read(struct store *st, const char *item, struct import_item *it,
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return (store_err(st, rc, cause));
+	return (0);
+}
 
-	/* The bodies: the first comment, and the tags. */
+/* The bodies: the first comment (when no bodyValue), and the tags. */
+static int
+import_bodies(struct store *st, const char *item, struct import_item *it,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*purpose;
+	size_t		 alloc = 0;
+	int		 rc, r;
+
 	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.purpose'), "
 	    "json_extract(value, '$.value'), json_extract(value, '$.language') "
 	    "FROM json_each(" SQL_ARRAY("?1 -> '$.body'") ")", cause);
@@ -271,7 +286,21 @@ import_read(struct store *st, const char *item, struct import_item *it,
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return (store_err(st, rc, cause));
+	return (0);
+}
 
+/* Read one annotation (JSON text) into it. */
+static int
+import_read(struct store *st, const char *item, struct import_item *it,
+    size_t index, const char *name, char **cause)
+{
+	int	r;
+
+	memset(it, 0, sizeof *it);
+	if ((r = import_fields(st, item, it, index, name, cause)) != 0 ||
+	    (r = import_selectors(st, item, it, cause)) != 0 ||
+	    (r = import_bodies(st, item, it, cause)) != 0)
+		return (r);
 	if (it->source == NULL || *it->source == '\0') {
 		*cause = xstrprintf("'%s': annotation %zu has no target "
 		    "source", name, index + 1);
