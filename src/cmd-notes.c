@@ -481,9 +481,23 @@ read_stdin_note(void)
 	return (strbuf_detach(&sb, NULL));
 }
 
-/* notes add --file F --quote TEXT --note TEXT [--lang L] [--tag T]... */
+/* What notes add was given. */
+struct add_args {
+	struct cmd_opts	 o;
+	const char	*file;
+	const char	*quote;
+	const char	*note;
+	const char	*lang;
+	char		*tags[NOTE_MAX_TAGS];
+	size_t		 ntags;
+};
+
+/*
+ * Parse notes add's options and check them: 0, or the exit status (2: a
+ * usage error; 0: --help was shown).
+ */
 static int
-notes_add_cmd(int argc, char **argv)
+notes_add_parse(int argc, char **argv, struct add_args *g)
 {
 	static const struct option	 longopts[] = {
 		{ "file", required_argument, NULL, 'F' },
@@ -496,114 +510,139 @@ notes_add_cmd(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cmd_opts		 o;
-	struct article		 a;
-	struct store		*st;
-	struct notes		*ns;
-	const char		*file = NULL, *quote = NULL, *note = NULL;
-	const char		*lang = NULL;
-	char			*text, *cause = NULL, *tags[NOTE_MAX_TAGS];
-	struct strbuf		 sb = STRBUF_INIT;
-	size_t			 ntags = 0, cs, ce;
-	int			 c, r = 1, i;
+	char				*norm;
+	int				 c;
 
-	memset(&o, 0, sizeof o);
+	memset(g, 0, sizeof *g);
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
-			file = optarg;
+			g->file = optarg;
 			break;
 		case 'q':
-			quote = optarg;
+			g->quote = optarg;
 			break;
 		case 'n':
-			note = optarg;
+			g->note = optarg;
 			break;
 		case 'l':
-			lang = optarg;
+			g->lang = optarg;
 			break;
 		case 't':
-			if (ntags == NOTE_MAX_TAGS) {
+			if (g->ntags == NOTE_MAX_TAGS) {
 				error_msg("notes add: too many tags (at most "
 				    "%d)", NOTE_MAX_TAGS);
 				return (2);
 			}
-			tags[ntags++] = optarg;
+			g->tags[g->ntags++] = optarg;
 			break;
 		case 'd':
-			o.data_dir = optarg;
+			g->o.data_dir = optarg;
 			break;
 		case 'i':
-			o.input_format = optarg;
+			g->o.input_format = optarg;
 			break;
 		case 'h':
 			fputs(notes_usage, stdout);
-			return (0);
+			return (-1);
 		default:
 			error_msg("notes add: unknown option or missing "
 			    "argument in '%s' (see --help)", argv[optind - 1]);
 			return (2);
 		}
 	}
-	if (optind < argc || file == NULL || quote == NULL || note == NULL) {
+	if (optind < argc || g->file == NULL || g->quote == NULL ||
+	    g->note == NULL) {
 		error_msg("notes add: needs --file, --quote and --note, and "
 		    "nothing else (see --help)");
 		return (2);
 	}
-	if (strlen(quote) > 4 * NOTE_MAX_QUOTE) {
+	if (strlen(g->quote) > 4 * NOTE_MAX_QUOTE) {
 		error_msg("notes add: the quote is too long (at most %d "
 		    "characters)", NOTE_MAX_QUOTE);
 		return (2);
 	}
-	if (lang != NULL && (text = lang_normalize(lang)) == NULL) {
-		error_msg("notes add: bad language '%s'", lang);
-		return (2);
-	} else if (lang != NULL)
-		free(text);
-	text = strcmp(note, "-") == 0 ? read_stdin_note() : xstrdup(note);
+	if (g->lang != NULL) {
+		if ((norm = lang_normalize(g->lang)) == NULL) {
+			error_msg("notes add: bad language '%s'", g->lang);
+			return (2);
+		}
+		free(norm);
+	}
+	return (0);
+}
+
+/* Add the note on the quote found in the open article: 0 or 1. */
+static int
+notes_add_to(struct store *st, struct article *a, const struct add_args *g,
+    const char *text)
+{
+	struct notes	*ns;
+	struct strbuf	 sb = STRBUF_INIT;
+	char		*cause = NULL;
+	size_t		 cs, ce;
+	int		 i, r = 1;
+
+	if (notes_open(&ns, st, a, &cause) != 0) {
+		error_msg("%s", cause);
+		free(cause);
+		return (1);
+	}
+	if (ns->warning != NULL)
+		warn_msg("%s", ns->warning);
+	if (note_find_quote(ns->text[0], a->docs[0], g->quote, &cs,
+	    &ce) != 0) {
+		safe_escape(&sb, g->file, strlen(g->file), 0);
+		error_msg("notes add: quote not found in '%s'", sb.buf);
+		goto out;
+	}
+	i = notes_add(ns, 0, note_text_pos(ns->text[0], cs),
+	    note_text_pos(ns->text[0], ce), text, g->lang,
+	    (char **)g->tags, g->ntags, &cause);
+	if (i < 0) {
+		error_msg("%s", cause);
+		free(cause);
+		goto out;
+	}
+	printf("%lld\n", (long long)ns->v[i].rec.id);
+	r = fflush(stdout) == 0 ? 0 : 1;
+out:
+	strbuf_release(&sb);
+	notes_free(ns);
+	return (r);
+}
+
+/* notes add --file F --quote TEXT --note TEXT [--lang L] [--tag T]... */
+static int
+notes_add_cmd(int argc, char **argv)
+{
+	struct add_args	 g;
+	struct article	 a;
+	struct store	*st;
+	char		*text;
+	int		 r;
+
+	if ((r = notes_add_parse(argc, argv, &g)) != 0)
+		return (r < 0 ? 0 : r);
+	text = strcmp(g.note, "-") == 0 ? read_stdin_note() : xstrdup(g.note);
 	if (strlen(text) > NOTE_MAX_TEXT) {
 		error_msg("notes add: note too long (at most %d bytes)",
 		    NOTE_MAX_TEXT);
 		free(text);
 		return (1);
 	}
-	if ((st = open_store(o.data_dir)) == NULL) {
+	if ((st = open_store(g.o.data_dir)) == NULL) {
 		free(text);
 		return (1);
 	}
-	if (cmd_open(&a, (char **)&file, 1, &o) != 0) {
+	if (cmd_open(&a, (char **)&g.file, 1, &g.o) != 0) {
 		free(text);
 		store_close(st);
 		return (1);
 	}
-	if (notes_open(&ns, st, &a, &cause) != 0) {
-		error_msg("%s", cause);
-		free(cause);
-		goto out;
-	}
-	if (ns->warning != NULL)
-		warn_msg("%s", ns->warning);
-	if (note_find_quote(ns->text[0], a.docs[0], quote, &cs, &ce) != 0) {
-		safe_escape(&sb, file, strlen(file), 0);
-		error_msg("notes add: quote not found in '%s'", sb.buf);
-		goto out_notes;
-	}
-	i = notes_add(ns, 0, note_text_pos(ns->text[0], cs),
-	    note_text_pos(ns->text[0], ce), text, lang, tags, ntags, &cause);
-	if (i < 0) {
-		error_msg("%s", cause);
-		free(cause);
-		goto out_notes;
-	}
-	printf("%lld\n", (long long)ns->v[i].rec.id);
-	r = fflush(stdout) == 0 ? 0 : 1;
-
-out_notes:
-	notes_free(ns);
-out:
-	strbuf_release(&sb);
+	r = notes_add_to(st, &a, &g, text);
 	article_release(&a);
 	store_close(st);
 	free(text);
