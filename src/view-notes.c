@@ -866,27 +866,22 @@ draw_styled(struct view *v, struct grid *g, int x, int y, int xmax,
 	    v->sflags);
 }
 
-/* The editor, over the text area. */
-static void
-draw_editor(struct view *v, struct grid *g)
+/* The editor's box on screen, and the width of its text. */
+struct ebox {
+	int	x, y, w, h;
+	int	tw;
+};
+
+/* The title line and the passage (three lines at most); the next row. */
+static int
+ed_draw_head(struct view *v, struct grid *g, const struct ebox *b)
 {
 	struct vedit		*ed = v->ed;
 	struct text_line	*ql = NULL;
 	struct strbuf		*sb = &v->sb;
-	size_t			 aql = 0, nq, nl, i, k;
-	int			 bw, bh, bx, by, tw, ty, th, y, col, x;
-	int			 srows = 0;
+	size_t			 aql = 0, nq, i;
+	int			 y, x;
 
-	bw = v->w - 4 < 100 ? v->w - 4 : 100;
-	if (bw < 20)
-		bw = v->w;
-	bh = v->text_rows;
-	bx = (v->w - bw) / 2;
-	by = v->text_y;
-	tw = bw - 4 > 4 ? bw - 4 : 4;
-	ed->tw = tw;
-	for (y = by; y < by + bh; y++)
-		grid_fill(g, bx, y, bw, SLOT_MENU);
 	strbuf_reset(sb);
 	if (ed->id == 0)
 		strbuf_addf(sb, "New note on the %s passage", vlang(v,
@@ -894,25 +889,122 @@ draw_editor(struct view *v, struct grid *g)
 	else
 		strbuf_addstr(sb, "Edit note");
 	strbuf_addf(sb, "  (language %s)", ed->lang);
-	grid_fill(g, bx, by, bw, SLOT_HEADER);
-	grid_text(g, bx + 1, by, bx + bw - 1, sb->buf, sb->len, SLOT_HEADER,
-	    GRID_BOLD);
-	/* The passage: three lines at most. */
-	nq = text_wrap(ed->quote, strlen(ed->quote), tw - 2, vlang(v,
+	grid_fill(g, b->x, b->y, b->w, SLOT_HEADER);
+	grid_text(g, b->x + 1, b->y, b->x + b->w - 1, sb->buf, sb->len,
+	    SLOT_HEADER, GRID_BOLD);
+	nq = text_wrap(ed->quote, strlen(ed->quote), b->tw - 2, vlang(v,
 	    ed->vers), &ql, &aql);
-	y = by + 1;
-	for (i = 0; i < nq && i < 3 && y < by + bh; i++, y++) {
-		x = grid_text(g, bx + 2, y, bx + bw - 1, "> ", 2,
+	y = b->y + 1;
+	for (i = 0; i < nq && i < 3 && y < b->y + b->h; i++, y++) {
+		x = grid_text(g, b->x + 2, y, b->x + b->w - 1, "> ", 2,
 		    SLOT_QUOTATION, 0);
-		x = grid_text(g, x, y, bx + bw - 2, ed->quote + ql[i].start,
+		x = grid_text(g, x, y, b->x + b->w - 2, ed->quote + ql[i].start,
 		    ql[i].end - ql[i].start, SLOT_QUOTATION, 0);
 		if (i == 2 && nq > 3)
-			grid_text(g, x, y, bx + bw - 1, "\xe2\x80\xa6", 3,
+			grid_text(g, x, y, b->x + b->w - 1, "\xe2\x80\xa6", 3,
 			    SLOT_QUOTATION, 0);
 	}
 	free(ql);
-	ty = y + 1;
-	th = by + bh - 2 - ty;
+	return (y);
+}
+
+/* The note's text in th rows from row ty, scrolled to show the cursor. */
+static void
+ed_draw_text(struct view *v, struct grid *g, const struct ebox *b, int ty,
+    int th)
+{
+	struct vedit	*ed = v->ed;
+	size_t		 nl, i, k;
+	int		 col;
+
+	nl = eb_wrap(&ed->eb, b->tw, ed->lang, &ed->lines, &ed->alines);
+	k = eb_cursor_line(&ed->eb, ed->lines, nl, &col);
+	if (k < ed->top)
+		ed->top = k;
+	if (th > 0 && k >= ed->top + (size_t)th)
+		ed->top = k - (size_t)th + 1;
+	for (i = 0; (int)i < th && ed->top + i < nl; i++)
+		draw_styled(v, g, b->x + 2, ty + (int)i, b->x + 2 + b->tw,
+		    ed->lines[ed->top + i].start, ed->lines[ed->top + i].end);
+	if (!ed->suggesting && !ed->confirm) {
+		g->cx = b->x + 2 + PR_MIN(col, b->tw);
+		g->cy = ty + (int)(k - ed->top);
+	}
+}
+
+/* The spelling suggestions in srows rows from row y. */
+static void
+ed_draw_suggestions(struct view *v, struct grid *g, const struct ebox *b,
+    int y, int srows)
+{
+	struct vedit	*ed = v->ed;
+	struct strbuf	*sb = &v->sb;
+	size_t		 i, k, n = (size_t)srows - 1;
+	int		 slot;
+
+	strbuf_reset(sb);
+	strbuf_addstr(sb, "Suggestions for '");
+	strbuf_add(sb, ed->eb.buf + ed->ws, PR_MIN(ed->we - ed->ws, 64));
+	strbuf_addstr(sb, ed->nsugg == 0 ? "': none" : "'");
+	grid_fill(g, b->x, y, b->w, SLOT_HEADER);
+	grid_text(g, b->x + 1, y, b->x + b->w - 1, sb->buf, sb->len,
+	    SLOT_HEADER, GRID_BOLD);
+	for (i = 0; i < n && i < ed->nsugg; i++) {
+		/* Scrolled so that the selected one shows. */
+		k = ed->nsugg > n && ed->ssel >= n ? ed->ssel - n + 1 + i : i;
+		if (k >= ed->nsugg)
+			break;
+		strbuf_reset(sb);
+		strbuf_addf(sb, "%zu %s: %s", k + 1, ed->sugg[k].lang,
+		    ed->sugg[k].word);
+		slot = k == ed->ssel ? SLOT_SELECTED : SLOT_MENU;
+		grid_fill(g, b->x, y + 1 + (int)i, b->w, slot);
+		grid_text(g, b->x + 2, y + 1 + (int)i, b->x + b->w - 1,
+		    sb->buf, sb->len, slot, 0);
+	}
+}
+
+/* The message line and the keys, at the bottom of the box. */
+static void
+ed_draw_foot(struct view *v, struct grid *g, const struct ebox *b)
+{
+	struct vedit	*ed = v->ed;
+	struct strbuf	*sb = &v->sb;
+
+	strbuf_reset(sb);
+	if (ed->msg != NULL)
+		strbuf_addstr(sb, ed->msg);
+	else if (ed->nerrs > 0)
+		strbuf_addf(sb, "%zu misspelled (Tab: suggestions)",
+		    ed->nerrs);
+	grid_text(g, b->x + 1, b->y + b->h - 2, b->x + b->w - 1, sb->buf,
+	    sb->len, SLOT_MENU, ed->msg != NULL ? GRID_BOLD : 0);
+	strbuf_reset(sb);
+	strbuf_addstr(sb, ed->suggesting ? sug_keys : ed_keys);
+	grid_text(g, b->x + 1, b->y + b->h - 1, b->x + b->w - 1, sb->buf,
+	    sb->len, SLOT_GUTTER, 0);
+}
+
+/* The editor, over the text area. */
+static void
+draw_editor(struct view *v, struct grid *g)
+{
+	struct vedit	*ed = v->ed;
+	struct ebox	 b;
+	int		 y, ty, th, srows = 0;
+
+	b.w = v->w - 4 < 100 ? v->w - 4 : 100;
+	if (b.w < 20)
+		b.w = v->w;
+	b.h = v->text_rows;
+	b.x = (v->w - b.w) / 2;
+	b.y = v->text_y;
+	b.tw = b.w - 4 > 4 ? b.w - 4 : 4;
+	ed->tw = b.tw;
+	for (y = b.y; y < b.y + b.h; y++)
+		grid_fill(g, b.x, y, b.w, SLOT_MENU);
+	ty = ed_draw_head(v, g, &b) + 1;
+	th = b.y + b.h - 2 - ty;
 	if (th < 1)
 		th = 1;
 	/* The suggestions, at the bottom of the text area. */
@@ -924,57 +1016,10 @@ draw_editor(struct view *v, struct grid *g)
 			srows = 1;
 		th -= srows;
 	}
-	nl = eb_wrap(&ed->eb, tw, ed->lang, &ed->lines, &ed->alines);
-	k = eb_cursor_line(&ed->eb, ed->lines, nl, &col);
-	if (k < ed->top)
-		ed->top = k;
-	if (th > 0 && k >= ed->top + (size_t)th)
-		ed->top = k - (size_t)th + 1;
-	for (i = 0; (int)i < th && ed->top + i < nl; i++)
-		draw_styled(v, g, bx + 2, ty + (int)i, bx + 2 + tw,
-		    ed->lines[ed->top + i].start, ed->lines[ed->top + i].end);
-	if (!ed->suggesting && !ed->confirm) {
-		g->cx = bx + 2 + PR_MIN(col, tw);
-		g->cy = ty + (int)(k - ed->top);
-	}
-	if (ed->suggesting) {
-		y = ty + th;
-		strbuf_reset(sb);
-		strbuf_addstr(sb, "Suggestions for '");
-		strbuf_add(sb, ed->eb.buf + ed->ws, PR_MIN(ed->we - ed->ws, 64));
-		strbuf_addstr(sb, ed->nsugg == 0 ? "': none" : "'");
-		grid_fill(g, bx, y, bw, SLOT_HEADER);
-		grid_text(g, bx + 1, y, bx + bw - 1, sb->buf, sb->len,
-		    SLOT_HEADER, GRID_BOLD);
-		for (i = 0; (int)i < srows - 1 && i < ed->nsugg; i++) {
-			k = ed->nsugg > (size_t)srows - 1 && ed->ssel >=
-			    (size_t)srows - 1 ? ed->ssel - (size_t)srows + 2 +
-			    i : i;
-			if (k >= ed->nsugg)
-				break;
-			strbuf_reset(sb);
-			strbuf_addf(sb, "%zu %s: %s", k + 1, ed->sugg[k].lang,
-			    ed->sugg[k].word);
-			grid_fill(g, bx, y + 1 + (int)i, bw, k == ed->ssel ?
-			    SLOT_SELECTED : SLOT_MENU);
-			grid_text(g, bx + 2, y + 1 + (int)i, bx + bw - 1,
-			    sb->buf, sb->len, k == ed->ssel ? SLOT_SELECTED :
-			    SLOT_MENU, 0);
-		}
-	}
-	/* The message line and the keys. */
-	strbuf_reset(sb);
-	if (ed->msg != NULL)
-		strbuf_addstr(sb, ed->msg);
-	else if (ed->nerrs > 0)
-		strbuf_addf(sb, "%zu misspelled (Tab: suggestions)",
-		    ed->nerrs);
-	grid_text(g, bx + 1, by + bh - 2, bx + bw - 1, sb->buf, sb->len,
-	    SLOT_MENU, ed->msg != NULL ? GRID_BOLD : 0);
-	strbuf_reset(sb);
-	strbuf_addstr(sb, ed->suggesting ? sug_keys : ed_keys);
-	grid_text(g, bx + 1, by + bh - 1, bx + bw - 1, sb->buf, sb->len,
-	    SLOT_GUTTER, 0);
+	ed_draw_text(v, g, &b, ty, th);
+	if (ed->suggesting)
+		ed_draw_suggestions(v, g, &b, ty + th, srows);
+	ed_draw_foot(v, g, &b);
 }
 
 /* Enter on a note: go to its passage. */
