@@ -32,19 +32,6 @@ load_data(const char *rel, const struct load_opts *opts)
 	return (d);
 }
 
-/* Load a string as a file named name. */
-static struct doc *
-load_str(const char *name, const char *s, const struct load_opts *opts)
-{
-	struct doc	*d;
-	char		*cause = NULL;
-
-	d = load_buffer(name, s, strlen(s), opts, &cause);
-	if (d == NULL)
-		fail_msg("%s: %s", name, cause);
-	return (d);
-}
-
 /* The index of the first block whose text starts with prefix, or -1. */
 static long
 find_block(const struct doc *d, const char *prefix)

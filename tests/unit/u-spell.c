@@ -80,17 +80,6 @@ suggests(struct spell *sp, const char *lang, const char *w,
 	return (found);
 }
 
-static char *
-tmpdir(void)
-{
-	const char	*base = getenv("TMPDIR");
-	char		*p = xstrprintf("%s/u-spell.XXXXXX",
-			    base != NULL ? base : "/tmp");
-
-	assert_non_null(mkdtemp(p));
-	return (p);
-}
-
 static void
 test_english(void **state)
 {
@@ -192,7 +181,7 @@ static void
 test_personal_dictionary(void **state)
 {
 	struct spell	*sp;
-	char		*dir = tmpdir(), *w, *cause = NULL, *path, *data;
+	char		*dir = tmpdir("u-spell"), *w, *cause = NULL, *path, *data;
 	size_t		 len;
 
 	sp = spell_create(NULL, dir);
@@ -253,7 +242,7 @@ static void
 test_missing_dictionary(void **state)
 {
 	struct spell	*sp;
-	char		*dir = tmpdir(), *w, *msg;
+	char		*dir = tmpdir("u-spell"), *w, *msg;
 
 	setenv("DICPATH", dir, 1);
 	sp = spell_create(NULL, NULL);
