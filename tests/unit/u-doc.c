@@ -42,18 +42,6 @@ span_text(const struct doc *d, size_t b, const struct doc_span *s)
 	return (xstrndup(d->blocks[b].text + s->start, s->end - s->start));
 }
 
-/* Check block i: kind, level and text (and its length). */
-static void
-check_block(const struct doc *d, size_t i, enum block_kind kind, int level,
-    const char *text)
-{
-	assert_true(i < d->nblocks);
-	assert_str(block_kind_name(d->blocks[i].kind), block_kind_name(kind));
-	assert_int_equal(d->blocks[i].level, level);
-	assert_str(d->blocks[i].text, text);
-	assert_int_equal(d->blocks[i].len, strlen(text));
-}
-
 /* Whole blocks in three languages: kinds, levels, text, sizes, names. */
 static void
 test_blocks(void **state)

@@ -48,35 +48,6 @@ load_fails(const char *name, const char *s)
 	return (cause);
 }
 
-/* True if a block of d holds needle. */
-static int
-has_text(const struct doc *d, const char *needle)
-{
-	size_t	i;
-
-	for (i = 0; i < d->nblocks; i++) {
-		if (strstr(d->blocks[i].text, needle) != NULL)
-			return (1);
-	}
-	return (0);
-}
-
-/* Check block i: kind, level and text. */
-static void
-check_block(const struct doc *d, size_t i, enum block_kind kind, int level,
-    const char *text)
-{
-	assert_true(i < d->nblocks);
-	if (d->blocks[i].kind != kind || d->blocks[i].level != level)
-		print_message("# block %zu: %s %d '%s'\n", i,
-		    block_kind_name(d->blocks[i].kind), d->blocks[i].level,
-		    d->blocks[i].text);
-	assert_int_equal(d->blocks[i].kind, kind);
-	assert_int_equal(d->blocks[i].level, level);
-	if (text != NULL)
-		assert_str(d->blocks[i].text, text);
-}
-
 /* Check span k of block i: kind, covered text and target. */
 static void
 check_span(const struct doc *d, size_t i, size_t k, enum span_kind kind,

@@ -1,7 +1,8 @@
 /*
  * unit.h: what every cmocka unit test includes, and the helpers the tests
  * share: load_str() (a page from a string), mkdoc() (a document from a
- * list of sentences or paragraphs), tmpdir() (a scratch folder).
+ * list of sentences or paragraphs), has_text() and check_block() (what a
+ * document holds), tmpdir() (a scratch folder).
  */
 #ifndef POLYREAD_UNIT_H
 #define POLYREAD_UNIT_H
@@ -87,6 +88,40 @@ mkdoc(const char *const *lines, const char *lang, const char *source,
 	doc_set_lang(d, lang);
 	strbuf_release(&sb);
 	return (d);
+}
+
+/* True if the text of a block of d holds needle. */
+static inline int
+has_text(const struct doc *d, const char *needle)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (strstr(d->blocks[i].text, needle) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Check block i of d: its kind, its level and, unless text is NULL, its
+ * text and length. The block is printed when its kind or level differ.
+ */
+static inline void
+check_block(const struct doc *d, size_t i, enum block_kind kind, int level,
+    const char *text)
+{
+	assert_true(i < d->nblocks);
+	if (d->blocks[i].kind != kind || d->blocks[i].level != level)
+		print_message("# block %zu: %s %d '%s'\n", i,
+		    block_kind_name(d->blocks[i].kind), d->blocks[i].level,
+		    d->blocks[i].text);
+	assert_str(block_kind_name(d->blocks[i].kind), block_kind_name(kind));
+	assert_int_equal(d->blocks[i].level, level);
+	if (text == NULL)
+		return;
+	assert_str(d->blocks[i].text, text);
+	assert_int_equal(d->blocks[i].len, strlen(text));
 }
 
 /*
