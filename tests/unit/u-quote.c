@@ -13,20 +13,6 @@
 #include "doc.h"
 #include "text.h"
 
-/* A document of the given paragraphs (NULL-terminated). */
-static struct doc *
-make_doc(const char *lang, const char *const *paras)
-{
-	struct doc	*d = doc_create("test", "text");
-	size_t		 i;
-
-	for (i = 0; paras[i] != NULL; i++)
-		doc_add_block(d, BLOCK_PARA, 0, paras[i], strlen(paras[i]));
-	doc_finish(d);
-	doc_set_lang(d, lang);
-	return (d);
-}
-
 /* The text inside quotation q when it is within one block. */
 static void
 check_inside(const struct doc *d, const struct text_quote *q,
@@ -59,7 +45,7 @@ test_quotes_en(void **state)
 		"‘freedom of navigation’ rarely send their own icebreakers.”",
 		NULL
 	};
-	struct doc		*d = make_doc("en", paras);
+	struct doc		*d = mkdoc(paras, "en", "test", 0, -1, -1);
 	struct text_quote	*q;
 	size_t			 n;
 
@@ -120,7 +106,7 @@ test_quotes_straight(void **state)
 	struct text_quote	*q;
 	size_t			 n;
 
-	d = make_doc("en", en);
+	d = mkdoc(en, "en", "test", 0, -1, -1);
 	n = text_quotes(d, NULL, &q);
 	assert_int_equal(n, 2);
 	check_inside(d, &q[0], "Do Thatcherites refuse to learn French or are "
@@ -131,7 +117,7 @@ test_quotes_straight(void **state)
 	free(q);
 	doc_free(d);
 
-	d = make_doc("fr", fr);
+	d = mkdoc(fr, "fr", "test", 0, -1, -1);
 	n = text_quotes(d, NULL, &q);
 	assert_int_equal(n, 3);
 	check_inside(d, &q[0], "Ils m'avaient donné cinq ans à vivre, j'ai "
@@ -166,7 +152,7 @@ test_quotes_fr(void **state)
 		"l’eau\u00a0: Il y a un requin\u00a0!\u00a0», explique Chad.",
 		NULL
 	};
-	struct doc		*d = make_doc("fr", paras);
+	struct doc		*d = mkdoc(paras, "fr", "test", 0, -1, -1);
 	struct text_quote	*q;
 	size_t			 n;
 
@@ -208,7 +194,7 @@ test_quotes_ru(void **state)
 		"судоходства“, редко посылают собственные ледоколы».",
 		NULL
 	};
-	struct doc		*d = make_doc("ru", paras);
+	struct doc		*d = mkdoc(paras, "ru", "test", 0, -1, -1);
 	struct text_quote	*q;
 	size_t			 n;
 
@@ -248,7 +234,7 @@ test_quotes_paragraphs(void **state)
 		"спортсмен с улыбкой.",
 		NULL
 	};
-	struct doc		*d = make_doc("ru", paras);
+	struct doc		*d = mkdoc(paras, "ru", "test", 0, -1, -1);
 	struct text_quote	*q;
 	size_t			 n;
 
@@ -286,7 +272,7 @@ test_quotes_unclosed(void **state)
 		"«\u00a0cloches des gens pauvres\u00a0».",
 		NULL
 	};
-	struct doc		*d = make_doc("fr", paras);
+	struct doc		*d = mkdoc(paras, "fr", "test", 0, -1, -1);
 	struct text_quote	*q;
 	size_t			 n;
 
@@ -316,7 +302,7 @@ test_quotes_presegmented(void **state)
 		"4,500 kilometres.”",
 		NULL
 	};
-	struct doc		*d = make_doc("en", paras);
+	struct doc		*d = mkdoc(paras, "en", "test", 0, -1, -1);
 	struct text_quote	*q;
 	size_t			 n;
 
