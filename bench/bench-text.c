@@ -3,7 +3,13 @@
  * load it, then run text_doc_sentences() and text_quotes() RUNS times and
  * print the median time of the pair in milliseconds.
  *
+ * With -H, time the hostile inputs of the unit tests instead (u-text's
+ * test_sentences_big, u-quote's test_quotes_big: abbreviations, dots and
+ * quotes; unbalanced quotation marks of every kind) at 1 and 4 MiB, and
+ * print the ratio of the two medians: about 4 while the cost is linear.
+ *
  * usage: bench-text [-n RUNS] [-l LANG] FILE...
+ *        bench-text [-n RUNS] -H
  */
 #include "config.h"
 
@@ -80,16 +86,101 @@ bench_file(const char *path, const char *lang, int runs)
 	return (0);
 }
 
+/*
+ * The hostile inputs of the unit tests, of size bytes at most (4 MiB is
+ * the longest paragraph a document keeps): a period
+ * of abbreviations, a quoted sentence, an ellipsis and dots and quotes
+ * (text_sentences()), or of unbalanced quotation marks (text_quotes()).
+ */
+static void
+hostile_input(struct strbuf *sb, int quotes, size_t size)
+{
+	static const char *const	 marks[] = {
+		"«\u00a0", "“", "‹", "\" ", "„", "‘a ", "» ", "›", "”", " \"x"
+	};
+	const char			*p;
+	size_t				 i;
+
+	strbuf_reset(sb);
+	for (i = 0;; i++) {
+		p = quotes ? marks[(i * 7 + i / 13) % 10] :
+		    "Mr. «Да.» … ....\"\"\"";
+		if (sb->len + strlen(p) > size)
+			break;
+		strbuf_addstr(sb, p);
+	}
+}
+
+/* The median time of one hostile case, in ms; *found: what it found. */
+static double
+time_hostile(int quotes, size_t size, int runs, size_t *found)
+{
+	struct strbuf		 sb = STRBUF_INIT;
+	struct doc		*d = NULL;
+	struct text_range	*r;
+	struct text_quote	*q;
+	double			*t, t0, med;
+	int			 i;
+
+	hostile_input(&sb, quotes, size);
+	if (quotes) {
+		d = doc_create("hostile", "text");
+		doc_add_block(d, BLOCK_PARA, 0, sb.buf, sb.len);
+		doc_finish(d);
+	}
+	t = xcalloc((size_t)runs, sizeof *t);
+	for (i = 0; i < runs; i++) {
+		t0 = now_ms();
+		if (quotes) {
+			*found = text_quotes(d, "fr", &q);
+			t[i] = now_ms() - t0;
+			free(q);
+		} else {
+			*found = text_sentences(sb.buf, sb.len, "en", &r);
+			t[i] = now_ms() - t0;
+			free(r);
+		}
+	}
+	qsort(t, (size_t)runs, sizeof *t, cmp_double);
+	printf("hostile %s %zu MiB: %zu found: median %.1f ms (min %.1f, "
+	    "max %.1f, %d runs)\n", quotes ? "quotes" : "sentences",
+	    size >> 20, *found, t[runs / 2], t[0], t[runs - 1], runs);
+	med = t[runs / 2];
+	free(t);
+	doc_free(d);
+	strbuf_release(&sb);
+	return (med);
+}
+
+/* Time the hostile inputs at 1 and 4 MiB, and print the ratios. */
+static void
+bench_hostile(int runs)
+{
+	double	t1, t4;
+	size_t	found;
+	int	quotes;
+
+	for (quotes = 0; quotes < 2; quotes++) {
+		t1 = time_hostile(quotes, (size_t)1 << 20, runs, &found);
+		t4 = time_hostile(quotes, (size_t)4 << 20, runs, &found);
+		printf("hostile %s 4 MiB / 1 MiB: %.2f x\n",
+		    quotes ? "quotes" : "sentences", t1 > 0 ? t4 / t1 : 0);
+	}
+}
+
 /* Time each file given. */
 int
 main(int argc, char **argv)
 {
 	const char	*lang = NULL;
 	char		*end;
-	int		 c, runs = BENCH_RUNS, rc = 0;
+	int		 c, runs = BENCH_RUNS, rc = 0, hostile = 0;
 
-	while ((c = getopt(argc, argv, "l:n:")) != -1) {
+	while ((c = getopt(argc, argv, "Hl:n:")) != -1) {
 		switch (c) {
+		case 'H':
+			hostile = 1;
+			break;
 		case 'l':
 			lang = optarg;
 			break;
@@ -103,9 +194,15 @@ main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: bench-text [-n RUNS] "
-			    "[-l LANG] FILE...\n");
+			    "[-l LANG] FILE...\n       bench-text [-n RUNS] "
+			    "-H\n");
 			return (2);
 		}
+	}
+	if (hostile) {
+		bench_hostile(runs);
+		text_cleanup();
+		return (0);
 	}
 	if (optind == argc) {
 		fprintf(stderr, "usage: bench-text [-n RUNS] [-l LANG] "

@@ -9,7 +9,8 @@
 #            when present, else a book-length trio made from the sample
 #   book10   the book ten times over (scaling)
 # the stages (load, segmentation and quotations, alignment, layout of a
-# 200x60 screen), whole commands (align, dump) with their peak memory, the
+# 200x60 screen), the unit tests' hostile inputs for the text engine (1
+# and 4 MiB), whole commands (align, dump) with their peak memory, the
 # peers on the same files (w3m -dump and lynx -dump of each version one
 # after another), and the reader in tmux (bench/reader-bench.sh).
 # Prints a table and writes bench/results.csv.
@@ -166,6 +167,20 @@ done
 	set -- $(echo "$line" | sed -n \
 	    's/.*median \([0-9.]*\) ms (min \([0-9.]*\), max \([0-9.]*\),.*/\1 \2 \3/p')
 	row "segment+quotes ($lang)" book "$1" "$2" "$3" ms
+done
+# The hostile inputs of the unit tests (u-text, u-quote), timed here and
+# not there: 1 and 4 MiB, and the ratio (about 4 while linear).
+"$b/bench/bench-text" -n 9 -H | while read -r line; do
+	case $line in
+	*" / 1 MiB: "*)
+		set -- $(echo "$line" | sed -n \
+		    's/^hostile \([a-z]*\) 4 MiB \/ 1 MiB: \([0-9.]*\) x$/\1 \2/p')
+		row "hostile $1 4 MiB / 1 MiB" ratio "$2" - - x ;;
+	*)
+		set -- $(echo "$line" | sed -n \
+		    's/^hostile \([a-z]*\) \([0-9]*\) MiB: .*median \([0-9.]*\) ms (min \([0-9.]*\), max \([0-9.]*\),.*/\1 \2 \3 \4 \5/p')
+		row "hostile $1" "$2 MiB" "$3" "$4" "$5" ms ;;
+	esac
 done
 echo
 

@@ -5,15 +5,8 @@
 # dictionaries of Debian (hunspell-en-us, hunspell-fr, hunspell-ru).
 . "$top_srcdir/tests/regress/lib.sh"
 
-have() {
-	ls /usr/share/hunspell/"$1"*.dic /usr/share/myspell/dicts/"$1"*.dic \
-	    2>/dev/null | grep -q .
-}
-if ! have en_US || ! have fr || ! have ru_RU; then
-	echo "1..0 # SKIP the en_US, fr and ru_RU hunspell dictionaries are" \
-	    "not installed"
-	exit 0
-fi
+have_dicts en fr ru ||
+    skip_all "the en, fr and ru hunspell dictionaries are not installed"
 
 # The suggestions of word $1 in the output hold $2.
 t_sugg() {

@@ -84,8 +84,8 @@ if tmx_direct_terminfo; then
 	unset TMX_TERM TERMINFO
 else
 	for i in 1 2 3; do
-		t_n=$((t_n + 1))
-		echo "ok $t_n # SKIP no tic to describe a true-colour terminal"
+		t_skip "true colour, check $i" \
+		    "no tic to describe a true-colour terminal"
 	done
 fi
 

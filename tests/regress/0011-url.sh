@@ -9,10 +9,7 @@
 # and dump on URLs, and local files whose alternates are sibling files.
 . "$top_srcdir/tests/regress/lib.sh"
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP python3 is not installed"
-	exit 0
-fi
+have python3 || skip_all "python3 is not installed"
 
 HTTPD="$top_srcdir/tests/regress/httpd.py"
 S="$top_srcdir/data/sample"
@@ -42,7 +39,7 @@ export POLYREAD_FETCH_TIMEOUT POLYREAD_FETCH_CONNECT_TIMEOUT
 # Certificates for the https listeners: one for 127.0.0.1, one for
 # another name (only when openssl is there).
 TLS=""
-if command -v openssl >/dev/null 2>&1 &&
+if have openssl &&
     openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
     -addext subjectAltName=IP:127.0.0.1 -keyout "$T/ip.key" \
     -out "$T/ip.pem" >/dev/null 2>&1 &&
@@ -306,8 +303,7 @@ if [ -n "$TLS" ]; then
 	    "$T/err"
 else
 	for n in 1 2 3 4 5 6; do
-		t_n=$((t_n + 1))
-		echo "ok $t_n # SKIP openssl is not installed"
+		t_skip "https check $n" "openssl is not installed"
 	done
 fi
 t_fails "an ftp URL" "$POLYREAD" dump "ftp://127.0.0.1:$PORT/trio/en"
@@ -362,8 +358,7 @@ if "$POLYREAD" notes --help >/dev/null 2>&1; then
 	    "The works cost 18.5 million euros.*anchored" "$T/out"
 else
 	for n in 1 2 3; do
-		t_n=$((t_n + 1))
-		echo "ok $t_n # SKIP no notes command"
+		t_skip "notes on a fetched page, check $n" "no notes command"
 	done
 fi
 t_ok "Last-Modified alone: first fetch" "$POLYREAD" dump "$B/lastmod/en"
@@ -420,7 +415,7 @@ t_ok "polyread URL into a pipe: the dump" "$POLYREAD" --width 150 \
     "$B/trio/en"
 t_grep "polyread URL into a pipe: three columns" '^EN  *│ FR  *│ RU' \
     "$T/out"
-if command -v tmux >/dev/null 2>&1; then
+if have tmux; then
 	. "$top_srcdir/tests/regress/tmux.sh"
 	tmx_start 150 30 "$B/switch/en"
 	t_result $? "the reader on a URL starts"
@@ -437,8 +432,7 @@ if command -v tmux >/dev/null 2>&1; then
 	tmx kill-server >/dev/null 2>&1
 else
 	for n in 1 2 3 4 5 6; do
-		t_n=$((t_n + 1))
-		echo "ok $t_n # SKIP tmux is not installed"
+		t_skip "the reader on a URL, check $n" "tmux is not installed"
 	done
 fi
 

@@ -6,13 +6,9 @@
 # (ASan and valgrind do not mix; those builds check the same themselves).
 . "$top_srcdir/tests/regress/lib.sh"
 
-if ! command -v valgrind >/dev/null 2>&1; then
-	echo "1..0 # SKIP valgrind is not installed"
-	exit 0
-fi
+have valgrind || skip_all "valgrind is not installed"
 if LC_ALL=C grep -q -a -e __asan_init -e __ubsan_handle "$POLYREAD"; then
-	echo "1..0 # SKIP a sanitizer build (valgrind cannot run it)"
-	exit 0
+	skip_all "a sanitizer build (valgrind cannot run it)"
 fi
 
 S="$top_srcdir/data/sample"

@@ -85,6 +85,36 @@ t_ref() {
 	fi
 }
 
+# skip_all REASON: the whole script cannot run here (a tool or a
+# dictionary is missing): a plan of no tests, reported as skipped. Call it
+# before the first check.
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+# t_skip DESCRIPTION REASON: one check that cannot run here, reported as
+# skipped (never as passed).
+t_skip() {
+	t_n=$((t_n + 1))
+	echo "ok $t_n - $1 # SKIP $2"
+}
+
+# have TOOL: TOOL is on the PATH.
+have() {
+	command -v "$1" >/dev/null 2>&1
+}
+
+# have_dicts LANG...: hunspell has a dictionary for each language (what
+# polyread spell finds; a missing one makes it warn "no hunspell
+# dictionary for 'LANG'").
+have_dicts() {
+	for l in "$@"; do
+		"$POLYREAD" spell --lang "$l" x >/dev/null 2>"$T/dicts.err"
+		! grep -q 'no hunspell dictionary' "$T/dicts.err" || return 1
+	done
+}
+
 t_done() {
 	echo "1..$t_n"
 	[ "$t_failed" -eq 0 ]

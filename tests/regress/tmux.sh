@@ -7,7 +7,8 @@
 # fixed sleeps) until the reader has read them all and painted, so every
 # capture shows a settled screen.
 #
-#	tmx_require			skip the script when tmux is missing
+#	tmx_require			skip the script (or the rest of it)
+#					when tmux is missing
 #	tmx_start COLS ROWS ARGS...	start the reader, wait for the
 #					alignment and its paint (with TMX_RAW
 #					set, log its raw output there; TMX_TERM
@@ -35,9 +36,13 @@ tmx() {
 }
 
 tmx_require() {
-	if ! command -v tmux >/dev/null 2>&1; then
-		echo "1..0 # SKIP tmux is not installed"
-		exit 0
+	if ! have tmux; then
+		[ "$t_n" -eq 0 ] && skip_all "tmux is not installed"
+		# Checks have run already: the reader's that follow are
+		# skipped.
+		t_skip "the reader's checks" "tmux is not installed"
+		t_done
+		exit
 	fi
 	trap 'tmux -L "$TMX_SOCK" kill-server >/dev/null 2>&1' EXIT
 }
@@ -78,7 +83,7 @@ EOF
 # Compile a true-colour terminal description "polyread-direct" (the
 # 256-colour one with RGB colours) into $TERMINFO; 1 if tic cannot.
 tmx_direct_terminfo() {
-	command -v tic >/dev/null 2>&1 || return 1
+	have tic || return 1
 	infocmp -x "$(tmx_term)" >"$T/ti.src" 2>/dev/null || return 1
 	sed -e '/^[^ 	#]/s/^[^,]*,/polyread-direct,/' \
 	    -e 's/colors#[0-9x]*/colors#0x1000000/' \

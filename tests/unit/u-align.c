@@ -81,50 +81,6 @@ static const char *ru[] = {
 	NULL
 };
 
-/*
- * Build a presegmented document: one sentence per string, "" starts a new
- * paragraph, a leading '#' makes a heading. skip (if not NULL) is left out;
- * join glues two consecutive strings into one sentence.
- */
-static struct doc *
-mkdoc(const char **lines, const char *lang, int skip, int join)
-{
-	struct doc	*d = doc_create(lang, "text");
-	struct strbuf	 sb = STRBUF_INIT;
-	int		 i, cont = 0;
-	size_t		 before;
-
-	d->presegmented = 1;
-	for (i = 0; lines[i] != NULL; i++) {
-		if (i == skip)
-			continue;
-		if (*lines[i] == '\0') {
-			cont = 0;
-			continue;
-		}
-		strbuf_reset(&sb);
-		strbuf_addstr(&sb, lines[i]);
-		if (i == join && lines[i + 1] != NULL) {
-			strbuf_addch(&sb, ' ');
-			strbuf_addstr(&sb, lines[++i]);
-		}
-		before = d->nblocks;
-		if (*sb.buf == '#')
-			doc_add_block(d, BLOCK_HEADING, 1, sb.buf + 1,
-			    sb.len - 1);
-		else
-			doc_add_block(d, BLOCK_PARA, 0, sb.buf, sb.len);
-		if (d->nblocks > before) {
-			d->blocks[d->nblocks - 1].cont = cont;
-			cont = 1;
-		}
-	}
-	doc_finish(d);
-	doc_set_lang(d, lang);
-	strbuf_release(&sb);
-	return (d);
-}
-
 struct fixture {
 	struct article		 a;
 	struct alignment	*al;
@@ -189,9 +145,9 @@ test_one_to_one(void **state)
 	size_t		b;
 
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
-	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
-	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", "ru", 1, -1, -1);
 	fx.a.n = 3;
 	fx_align(&fx, NULL);
 	check_cover(fx.al);
@@ -213,9 +169,9 @@ test_dropped_sentence(void **state)
 
 	/* The French translator left out "was blunt" (index 4). */
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
-	fx.a.docs[1] = mkdoc(fr, "fr", 4, -1);
-	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", "fr", 1, 4, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", "ru", 1, -1, -1);
 	fx.a.n = 3;
 	fx_align(&fx, NULL);
 	check_cover(fx.al);
@@ -235,9 +191,9 @@ test_merged_sentences(void **state)
 
 	/* The Russian translator made one sentence of two (1 and 2). */
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
-	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
-	fx.a.docs[2] = mkdoc(ru, "ru", -1, 1);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", "ru", 1, -1, 1);
 	fx.a.n = 3;
 	fx_align(&fx, NULL);
 	check_cover(fx.al);
@@ -254,9 +210,9 @@ test_pivot(void **state)
 	struct fixture	fx;
 
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
-	fx.a.docs[1] = mkdoc(fr, "fr", 4, -1);
-	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", "fr", 1, 4, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", "ru", 1, -1, -1);
 	fx.a.n = 3;
 	fx_align(&fx, "ru");
 	assert_int_equal(fx.al->pivot, 2);
@@ -266,7 +222,7 @@ test_pivot(void **state)
 	fx_free(&fx);
 
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
 	fx.a.n = 1;
 	{
 		struct align_opts	 ao;
@@ -287,7 +243,7 @@ test_single_version(void **state)
 	struct fixture	fx;
 
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(fr, "fr", -1, -1);
+	fx.a.docs[0] = mkdoc(fr, "fr", "fr", 1, -1, -1);
 	fx.a.n = 1;
 	fx_align(&fx, NULL);
 	assert_int_equal(fx.al->nbeads, fx.al->nsents[0]);
@@ -333,9 +289,9 @@ test_top(void **state)
 
 	(void)state;
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(le, "en", -1, -1);
-	fx.a.docs[1] = mkdoc(lf, "fr", -1, -1);
-	fx.a.docs[2] = mkdoc(lr, "ru", -1, -1);
+	fx.a.docs[0] = mkdoc(le, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(lf, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(lr, "ru", "ru", 1, -1, -1);
 	fx.a.n = 3;
 	fx_align(&fx, NULL);
 	h = align_create_top(&fx.a, NULL, 3000);
@@ -396,9 +352,9 @@ test_quote_links(void **state)
 	char		*e, *f, *r;
 
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
-	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
-	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", "ru", 1, -1, -1);
 	fx.a.n = 3;
 	fx_align(&fx, NULL);
 	for (i = 0; i < fx.al->nqlinks; i++) {
@@ -464,9 +420,9 @@ test_span_map(void **state)
 	size_t			 i;
 
 	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(en, "en", -1, -1);
-	fx.a.docs[1] = mkdoc(fr, "fr", -1, -1);
-	fx.a.docs[2] = mkdoc(ru, "ru", -1, -1);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(ru, "ru", "ru", 1, -1, -1);
 	fx.a.n = 3;
 	fx_align(&fx, NULL);
 

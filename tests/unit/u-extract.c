@@ -78,13 +78,6 @@ add(struct doc *d, enum block_kind kind, int level, const char *m)
 	doc_block_end(d);
 }
 
-/* A document to build on. */
-static struct doc *
-mkdoc(void)
-{
-	return (doc_create("test.html", "html"));
-}
-
 /* The document in fmt, as a string you own. */
 static char *
 render(const struct doc *d, enum extract_format fmt)
@@ -349,7 +342,7 @@ check_md_roundtrip(const struct doc *d, const char *md)
 static void
 test_text(void **state)
 {
-	struct doc	*d = mkdoc();
+	struct doc	*d = doc_create("test.html", "html");
 	char		*s;
 
 	(void)state;
@@ -374,7 +367,7 @@ test_text(void **state)
 static void
 test_md_header(void **state)
 {
-	struct doc	*d = mkdoc();
+	struct doc	*d = doc_create("test.html", "html");
 
 	(void)state;
 	doc_set_title(d, "Night trams *return* to Lyon");
@@ -398,18 +391,18 @@ test_md_header(void **state)
 	doc_free(d);
 
 	/* Only some parts; none; a byline as the page gives it. */
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	doc_set_date(d, "2024-07-12");
 	add(d, BLOCK_PARA, 0, "Body.");
 	doc_finish(d);
 	check_md(d, "*2024-07-12*\n\nBody.\n");
 	doc_free(d);
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	add(d, BLOCK_PARA, 0, "Body.");
 	doc_finish(d);
 	check_md(d, "Body.\n");
 	doc_free(d);
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	doc_set_byline(d, "By Claire Dumont");
 	add(d, BLOCK_PARA, 0, "Body.");
 	doc_finish(d);
@@ -421,7 +414,7 @@ test_md_header(void **state)
 	 * line after the metadata line, or the item, which may not
 	 * interrupt a paragraph, would continue it.
 	 */
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	doc_set_byline(d, "Ann Smith");
 	doc_block_begin(d, BLOCK_ITEM, 1);
 	doc_item_number(d, 3);
@@ -430,7 +423,7 @@ test_md_header(void **state)
 	doc_finish(d);
 	check_md(d, "*Ann Smith*\n\n3. Mix.\n");
 	doc_free(d);
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	doc_set_byline(d, "Ann Smith");
 	add(d, BLOCK_QUOTE, 1, "Said.");
 	doc_finish(d);
@@ -483,7 +476,7 @@ test_md_escape(void **state)
 
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
-		d = mkdoc();
+		d = doc_create("test.html", "html");
 		add(d, BLOCK_PARA, 0, cases[i].text);
 		doc_finish(d);
 		want = xstrprintf("%s\n", cases[i].md);
@@ -493,7 +486,7 @@ test_md_escape(void **state)
 	}
 
 	/* The same at the start of a list item and a quotation. */
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	add(d, BLOCK_ITEM, 1, "- an item that starts with a dash");
 	add(d, BLOCK_ITEM, 1, "3. an item that starts with a number");
 	add(d, BLOCK_QUOTE, 1, "> a quotation that starts with >");
@@ -512,7 +505,7 @@ test_md_inline(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	add(d, BLOCK_PARA, 0, "An " E "emphasis" END ", a " S "strong "
 	    E "nested" END END " and " C "code" END ".");
 	add(d, BLOCK_PARA, 0, "Read the " L("https://tcl.example/report.pdf")
@@ -561,7 +554,7 @@ test_md_blocks(void **state)
 	char		*md;
 
 	(void)state;
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	add(d, BLOCK_QUOTE, 1, "Outer.");
 	doc_block_begin(d, BLOCK_QUOTE, 1);
 	add(d, BLOCK_QUOTE, 2, "Inner.");
@@ -583,7 +576,7 @@ test_md_blocks(void **state)
 	 * <ol start=3><li>three<ul><li>nested</li></ul>after</li>
 	 * <li>four</li></ol><ul><li>bullet</li></ul>
 	 */
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	add(d, BLOCK_PARA, 0, "Before.");
 	doc_block_begin(d, BLOCK_ITEM, 1);
 	doc_item_number(d, 3);
@@ -627,7 +620,7 @@ test_md_pre(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	add(d, BLOCK_PRE, 0, "$ polyread extract page.html\n\tindented");
 	add(d, BLOCK_PRE, 0, "```\ncode in Markdown\n````");
 	doc_finish(d);
@@ -660,7 +653,7 @@ test_json(void **state)
 	size_t		 i;
 
 	(void)state;
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	doc_set_title(d, "A \"quoted\" title with a back\\slash");
 	doc_add_author(d, "Елена Маркетти");
 	doc_add_author(d, "Jean \"Le Grand\" Dupont");
@@ -731,7 +724,7 @@ test_json(void **state)
 	doc_free(d);
 
 	/* Nothing known: null, empty arrays, "article". */
-	d = mkdoc();
+	d = doc_create("test.html", "html");
 	add(d, BLOCK_PARA, 0, "Only text.");
 	doc_finish(d);
 	s = render(d, EXTRACT_JSON);
@@ -771,7 +764,7 @@ test_md_random(void **state)
 	(void)state;
 #define RND(n)	((((seed = seed * 1103515245 + 12345) >> 16) & 0x7fff) % (n))
 	for (i = 0; i < 3000; i++) {
-		d = mkdoc();
+		d = doc_create("test.html", "html");
 		for (j = 0; j < 8; j++) {
 			strbuf_reset(&m);
 			open = 0;

@@ -140,21 +140,6 @@
 	"Учредитель и главный редактор сообщают, что при использовании " \
 	"материалов ссылка на издание обязательна.</p></footer>\n"
 
-/* Load a string as a page; NULL (cause printed) on failure. */
-static struct doc *
-load_str(const char *s)
-{
-	char		*cause = NULL;
-	struct doc	*d;
-
-	d = load_buffer("t.html", s, strlen(s), NULL, &cause);
-	if (d == NULL) {
-		print_message("# %s\n", cause);
-		free(cause);
-	}
-	return (d);
-}
-
 /* Print the blocks of d (when a check fails). */
 static void
 dump(const struct doc *d)
@@ -336,7 +321,7 @@ test_class_content(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
@@ -344,13 +329,13 @@ test_class_content(void **state)
 	assert_int_equal(d->found, DOC_FOUND_ARTICLE);
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -474,21 +459,21 @@ test_weak_strong_class(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
 	headline_is(d, "Heatwave grips southern Spain");
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
 	headline_is(d, "L’Andalousie écrasée par la chaleur");
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -541,7 +526,7 @@ test_weak_class_links(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(page);
+	d = load_str("t.html", page, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -589,7 +574,7 @@ test_comments(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -698,19 +683,19 @@ test_link_paragraphs(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -804,20 +789,20 @@ test_boilerplate(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
 	last_is(d, FR_W4);
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -885,12 +870,12 @@ test_boilerplate_sentences(void **state)
 	 * matches only a block that is no sentence; "Advertisement" and
 	 * "Publicité" only a whole block: these sentences stay.
 	 */
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	doc_free(d);
@@ -952,7 +937,7 @@ test_byline_marked(void **state)
 	static const char *const fr_bad[] = { "08h15", "10h02" };
 	struct doc	*d;
 
-	d = load_str(page);
+	d = load_str("t.html", page, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -962,7 +947,7 @@ test_byline_marked(void **state)
 	doc_free(d);
 
 	/* A dateline with a <time> and no author: only the <time> tells. */
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
@@ -1018,7 +1003,7 @@ test_byline_unmarked(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
@@ -1026,7 +1011,7 @@ test_byline_unmarked(void **state)
 	headline_is(d, "L’Andalousie écrasée par la chaleur");
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -1147,7 +1132,7 @@ test_trim_tail(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
@@ -1155,7 +1140,7 @@ test_trim_tail(void **state)
 	last_is(d, "The heat should break on Sunday.");
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
@@ -1163,7 +1148,7 @@ test_trim_tail(void **state)
 	last_is(d, "La chaleur devrait tomber dimanche.");
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -1171,7 +1156,7 @@ test_trim_tail(void **state)
 	last_is(d, "Жара должна спасть в воскресенье.");
 	doc_free(d);
 
-	d = load_str(de);
+	d = load_str("t.html", de, NULL);
 	assert_non_null(d);
 	has_all(d, de_want, nitems(de_want));
 	has_none(d, de_bad, nitems(de_bad));
@@ -1235,13 +1220,13 @@ test_trim_tail_article(void **state)
 	 * or quotation: the list's lead-in and the subheading before the
 	 * last short sentence stay.
 	 */
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	kind_of(d, "What happens next", BLOCK_HEADING);
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	kind_of(d, "Что дальше", BLOCK_HEADING);
@@ -1299,7 +1284,7 @@ test_orphan_headings(void **state)
 	static const char *const ru_bad[] = { "По теме", "В Мадриде" };
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
@@ -1307,7 +1292,7 @@ test_orphan_headings(void **state)
 	last_is(d, EN_W4);
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -1394,7 +1379,7 @@ test_pick_teasers(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
@@ -1402,7 +1387,7 @@ test_pick_teasers(void **state)
 	assert_int_equal(d->found, DOC_FOUND_ARTICLE);
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -1439,7 +1424,7 @@ test_pick_teasers_short(void **state)
 	 * article: the story of 621 characters is taken, not the 328 of
 	 * teasers.
 	 */
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -1482,7 +1467,7 @@ test_pick_article(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -1526,7 +1511,7 @@ test_pick_main(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -1598,27 +1583,27 @@ test_noscript(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en_app);
+	d = load_str("t.html", en_app, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, bad, nitems(bad));
 	headline_is(d, "Heatwave grips southern Spain");
 	doc_free(d);
 
-	d = load_str(ru_app);
+	d = load_str("t.html", ru_app, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, bad, nitems(bad));
 	headline_is(d, "Андалусию накрыла жара");
 	doc_free(d);
 
-	d = load_str(en_msg);
+	d = load_str("t.html", en_msg, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, bad, nitems(bad));
 	doc_free(d);
 
-	d = load_str(fr_msg);
+	d = load_str("t.html", fr_msg, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, bad, nitems(bad));
@@ -1679,19 +1664,19 @@ test_fallback(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	assert_int_equal(d->found, DOC_FOUND_FALLBACK);
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	assert_int_equal(d->found, DOC_FOUND_FALLBACK);
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	assert_int_equal(d->found, DOC_FOUND_FALLBACK);
@@ -1728,7 +1713,7 @@ test_fallback_one_cell(void **state)
 	 * under half of the page's text: the fallback takes the page, not
 	 * "Bottled water at the village hall" alone.
 	 */
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	assert_int_equal(d->found, DOC_FOUND_FALLBACK);
@@ -1762,7 +1747,7 @@ test_fallback_hours(void **state)
 	 * A dateline is looked for only on a page that states a date: the
 	 * lines of opening hours stay.
 	 */
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	assert_int_equal(d->found, DOC_FOUND_FALLBACK);
@@ -1821,7 +1806,7 @@ test_jsonld_body(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	headline_is(d, "Heatwave grips southern Spain");
@@ -1829,7 +1814,7 @@ test_jsonld_body(void **state)
 	assert_int_equal(d->found, DOC_FOUND_ARTICLE);
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	assert_int_equal(d->nblocks, 3);
@@ -1898,7 +1883,7 @@ test_headline(void **state)
 	static const char *const ru_bad[] = { "Южный вестник" };
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
@@ -1908,7 +1893,7 @@ test_headline(void **state)
 	assert_str(d->title, "Spain heatwave: Andalusia passes 44C");
 	doc_free(d);
 
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, fr_want, nitems(fr_want));
 	has_none(d, fr_bad, nitems(fr_bad));
@@ -1916,7 +1901,7 @@ test_headline(void **state)
 	assert_str(d->title, "Canicule : l’Andalousie écrasée par la chaleur");
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -1987,7 +1972,7 @@ test_captions(void **state)
 	};
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
@@ -1995,7 +1980,7 @@ test_captions(void **state)
 	    BLOCK_CAPTION);
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -2059,7 +2044,7 @@ test_captions_long_gallery(void **state)
 	 * "gallery" is a strong class word: a gallery goes however much
 	 * caption text it holds.
 	 */
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -2132,7 +2117,7 @@ test_metadata(void **state)
 	static const char *const ru_bad[] = { "Смирнова", "Воронов" };
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, en_want, nitems(en_want));
 	has_none(d, en_bad, nitems(en_bad));
@@ -2152,7 +2137,7 @@ test_metadata(void **state)
 	assert_str(d->lang, "en");
 	doc_free(d);
 
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	has_all(d, ru_want, nitems(ru_want));
 	has_none(d, ru_bad, nitems(ru_bad));
@@ -2202,7 +2187,7 @@ test_fallback_after_cleaning(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	assert_int_equal(d->found, DOC_FOUND_FALLBACK);
@@ -2241,7 +2226,7 @@ test_lead(void **state)
 	size_t		 i;
 
 	(void)state;
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	assert_true(d->nblocks >= 3);
 	assert_true(d->blocks[0].headline);
@@ -2249,7 +2234,7 @@ test_lead(void **state)
 	assert_non_null(strstr(d->blocks[1].text, "Третий день подряд"));
 	doc_free(d);
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	for (i = 0; i < d->nblocks; i++)
 		assert_null(strstr(d->blocks[i].text, "Everything you need"));
@@ -2288,7 +2273,7 @@ test_repeated(void **state)
 	size_t		 i, n1 = 0, n2 = 0;
 
 	(void)state;
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	for (i = 0; i < d->nblocks; i++) {
 		n1 += strstr(d->blocks[i].text, "Nous n’avions jamais vu") != NULL;
@@ -2304,7 +2289,7 @@ test_repeated(void **state)
 	 * as the first paragraph, as the newstest2013 article 030_welt does
 	 * in French and Russian): both stay.
 	 */
-	d = load_str(ru_twice);
+	d = load_str("t.html", ru_twice, NULL);
 	assert_non_null(d);
 	for (i = n1 = 0; i < d->nblocks; i++)
 		n1 += strstr(d->blocks[i].text, "Во вторник температура") != NULL;
@@ -2344,16 +2329,16 @@ test_tail_words(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	kind_of(d, "to subscribe to its text alerts", BLOCK_PARA);
 	assert_null(strstr(d->blocks[d->nblocks - 1].text, "download"));
 	doc_free(d);
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	assert_null(strstr(d->blocks[d->nblocks - 1].text, "droits"));
 	doc_free(d);
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	assert_null(strstr(d->blocks[d->nblocks - 1].text, "Telegram"));
 	assert_true(d->nblocks >= 4);
@@ -2374,7 +2359,7 @@ test_subtitle_markup(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = load_str(de);
+	d = load_str("t.html", de, NULL);
 	assert_non_null(d);
 	assert_str(d->subtitle, "Die frühen 1970er Jahre gelten als Beginn "
 	    "der Umweltbewegung.");
@@ -2401,7 +2386,7 @@ test_switcher_alts(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	assert_int_equal(d->nalts, 2);
 	assert_str(d->alts[0].lang, "en");
@@ -2439,7 +2424,7 @@ test_class_token_end(void **state)
 	static const char *const bad[] = { "cooling fan" };
 	struct doc	*d;
 
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	has_all(d, want, nitems(want));
 	has_none(d, bad, nitems(bad));
@@ -2470,16 +2455,16 @@ test_site_from_title(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = load_str(en);
+	d = load_str("t.html", en, NULL);
 	assert_non_null(d);
 	assert_str(d->site, "The Daily Ledger");
 	assert_str(d->title, "Heat in Andalusia");
 	doc_free(d);
-	d = load_str(ru);
+	d = load_str("t.html", ru, NULL);
 	assert_non_null(d);
 	assert_str(d->site, "Полярное обозрение");
 	doc_free(d);
-	d = load_str(fr);
+	d = load_str("t.html", fr, NULL);
 	assert_non_null(d);
 	assert_str(d->site, "Le Fil du Nord");
 	doc_free(d);
@@ -2503,7 +2488,7 @@ test_caption_classes(void **state)
 	struct doc	*d;
 
 	(void)state;
-	d = load_str(de);
+	d = load_str("t.html", de, NULL);
 	assert_non_null(d);
 	kind_of(d, "Temperatures passed 44C", BLOCK_PARA);
 	kind_of(d, "Tim Thabe, CEO", BLOCK_CAPTION);

@@ -22,18 +22,6 @@
 
 #include <unicode/utf8.h>
 
-static struct doc *
-load_str(const char *name, const char *s)
-{
-	struct doc	*d;
-	char		*cause = NULL;
-
-	d = load_buffer(name, s, strlen(s), NULL, &cause);
-	if (d == NULL)
-		fail_msg("%s: %s", name, cause != NULL ? cause : "?");
-	return (d);
-}
-
 /* Lay out the whole of every block of d in a column of width. */
 static size_t
 lay_out(const struct doc *d, int width, struct layout_line **lines)
@@ -83,7 +71,7 @@ test_ordered_html(void **state)
 	    "way in a storm.<ol><li>Murmansk.</li></ol>And back.</li>"
 	    "</ol><ol start=\"9\" reversed><li>Nine.</li>"
 	    "<li value=\"4\">Four.</li><li>Three.</li></ol>"
-	    "<ul><li>A bullet.</li></ul></article></body></html>");
+	    "<ul><li>A bullet.</li></ul></article></body></html>", NULL);
 	assert_string_equal(d->blocks[1].text, "1,402 transits in 2023;");
 	assert_string_equal(d->blocks[1].marker, "1. ");
 	assert_string_equal(d->blocks[2].marker, "2. ");
@@ -132,7 +120,7 @@ test_ordered_markdown(void **state)
 	    "3. 1 402 transits en 2023 ;\n"
 	    "4. 155 km entre les bases de secours les plus proches.\n"
 	    "   - Mourmansk\n\n"
-	    "- une puce\n");
+	    "- une puce\n", NULL);
 	assert_string_equal(d->blocks[1].marker, "3. ");
 	assert_string_equal(d->blocks[2].marker, "4. ");
 	assert_null(d->blocks[3].marker);	/* the nested bullet */
@@ -159,7 +147,7 @@ test_marker_where_item_starts(void **state)
 	(void)state;
 	d = load_str("t.ru.html", "<html lang=ru><body><article><ol>"
 	    "<li>Северный морской путь. Короткая дорога, которая "
-	    "разделяет Арктику.</li></ol></article></body></html>");
+	    "разделяет Арктику.</li></ol></article></body></html>", NULL);
 	s = strstr(d->blocks[0].text, "Короткая");
 	assert_non_null(s);
 	p.block = 0;
@@ -190,7 +178,7 @@ test_item_paragraphs(void **state)
 	d = load_str("t.fr.html", "<html lang=fr><body><article><ul><li>"
 	    "<p>La route maritime du Nord.</p><p>Un raccourci qui divise "
 	    "l'Arctique.</p></li><li>Tromsø<ul><li>Mourmansk</li></ul>"
-	    "Oslo</li></ul></article></body></html>");
+	    "Oslo</li></ul></article></body></html>", NULL);
 	assert_string_equal(d->blocks[0].text, "La route maritime du Nord.");
 	assert_null(d->blocks[0].marker);		/* the bullet */
 	assert_string_equal(d->blocks[1].marker, "  ");	/* same item */
@@ -212,7 +200,7 @@ test_narrow(void **state)
 
 	(void)state;
 	d = load_str("t.en.html", "<html lang=en><body><article><ol "
-	    "start=\"100\"><li>Ships wait.</li></ol></article></body></html>");
+	    "start=\"100\"><li>Ships wait.</li></ol></article></body></html>", NULL);
 	assert_string_equal(d->blocks[0].marker, "100. ");
 	n = lay_out(d, 7, &l);
 	for (i = 0; i < n; i++) {
@@ -480,7 +468,7 @@ test_header_heading_is_title(void **state)
 
 	(void)state;
 	d = load_str("t.ru.md", "# Северный морской путь\n\n"
-	    "Короткая дорога.\n");
+	    "Короткая дорога.\n", NULL);
 	assert_string_equal(d->title, "Северный морской путь");
 	layout_header_init(&h, d);
 	assert_int_equal(h.headline, 0);
@@ -491,7 +479,7 @@ test_header_heading_is_title(void **state)
 	layout_header_release(&h);
 	doc_free(d);
 	/* Nothing at all: no header, the file name stands in. */
-	d = load_str("t.fr.txt", "pendant quarante ans, le phare a tenu.\n");
+	d = load_str("t.fr.txt", "pendant quarante ans, le phare a tenu.\n", NULL);
 	layout_header_init(&h, d);
 	assert_false(layout_header_has_title(&h));
 	n = lay_out_header(d, &h, 40, &l);

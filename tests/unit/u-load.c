@@ -32,19 +32,6 @@ load_data(const char *rel, const struct load_opts *opts)
 	return (d);
 }
 
-/* Load a string as a file named name. */
-static struct doc *
-load_str(const char *name, const char *s, const struct load_opts *opts)
-{
-	struct doc	*d;
-	char		*cause = NULL;
-
-	d = load_buffer(name, s, strlen(s), opts, &cause);
-	if (d == NULL)
-		fail_msg("%s: %s", name, cause);
-	return (d);
-}
-
 /* The index of the first block whose text starts with prefix, or -1. */
 static long
 find_block(const struct doc *d, const char *prefix)
@@ -56,30 +43,6 @@ find_block(const struct doc *d, const char *prefix)
 			return ((long)i);
 	}
 	return (-1);
-}
-
-/* True if some block's text contains s. */
-static int
-any_block_has(const struct doc *d, const char *s)
-{
-	size_t	i;
-
-	for (i = 0; i < d->nblocks; i++) {
-		if (strstr(d->blocks[i].text, s) != NULL)
-			return (1);
-	}
-	return (0);
-}
-
-/* Check that block i is of kind and level with exactly text. */
-static void
-check_block(const struct doc *d, size_t i, enum block_kind kind, int level,
-    const char *text)
-{
-	assert_true(i < d->nblocks);
-	assert_str(block_kind_name(d->blocks[i].kind), block_kind_name(kind));
-	assert_int_equal(d->blocks[i].level, level);
-	assert_str(d->blocks[i].text, text);
 }
 
 static void
@@ -110,11 +73,11 @@ test_text_en(void **state)
 	assert_str(d->blocks[11].text + d->blocks[11].len - 13,
 	    "the phone.\xe2\x80\x9d");
 	/* No furniture. */
-	assert_false(any_block_has(d, "EN|FR|RU"));
-	assert_false(any_block_has(d, "Follow us"));
-	assert_false(any_block_has(d, "More on this topic"));
-	assert_false(any_block_has(d, "Icebreakers for hire"));
-	assert_false(any_block_has(d, "\xc2\xa0"));
+	assert_false(has_text(d, "EN|FR|RU"));
+	assert_false(has_text(d, "Follow us"));
+	assert_false(has_text(d, "More on this topic"));
+	assert_false(has_text(d, "Icebreakers for hire"));
+	assert_false(has_text(d, "\xc2\xa0"));
 	doc_free(d);
 }
 
@@ -135,10 +98,10 @@ test_text_fr(void **state)
 	check_block(d, 5, BLOCK_HEADING, 2, "Une question de r\xc3\xa8gles");
 	/* A very short question standing alone is a heading. */
 	check_block(d, 9, BLOCK_HEADING, 2, "Et maintenant ?");
-	assert_false(any_block_has(d, "EN | FR | RU"));
-	assert_false(any_block_has(d, "Suivez-nous"));
-	assert_false(any_block_has(d, "Sur le m\xc3\xaame sujet"));
-	assert_false(any_block_has(d, "Brise-glaces \xc3\xa0 louer"));
+	assert_false(has_text(d, "EN | FR | RU"));
+	assert_false(has_text(d, "Suivez-nous"));
+	assert_false(has_text(d, "Sur le m\xc3\xaame sujet"));
+	assert_false(has_text(d, "Brise-glaces \xc3\xa0 louer"));
 	doc_free(d);
 }
 
@@ -162,11 +125,11 @@ test_text_ru(void **state)
 	check_block(d, 9, BLOCK_HEADING, 2, "\xd0\xa7\xd1\x82\xd0\xbe "
 	    "\xd0\xb4\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x88\xd0\xb5");
 	/* "Подписывайтесь", "Другие материалы", "Ледоколы напрокат". */
-	assert_false(any_block_has(d, "\xd0\x9f\xd0\xbe\xd0\xb4\xd0\xbf"
+	assert_false(has_text(d, "\xd0\x9f\xd0\xbe\xd0\xb4\xd0\xbf"
 	    "\xd0\xb8\xd1\x81\xd1\x8b\xd0\xb2\xd0\xb0\xd0\xb9"));
-	assert_false(any_block_has(d, "\xd0\x94\xd1\x80\xd1\x83\xd0\xb3"
+	assert_false(has_text(d, "\xd0\x94\xd1\x80\xd1\x83\xd0\xb3"
 	    "\xd0\xb8\xd0\xb5 \xd0\xbc\xd0\xb0\xd1\x82"));
-	assert_false(any_block_has(d, "\xd0\x9b\xd0\xb5\xd0\xb4\xd0\xbe"
+	assert_false(has_text(d, "\xd0\x9b\xd0\xb5\xd0\xb4\xd0\xbe"
 	    "\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8b \xd0\xbd\xd0\xb0"));
 	doc_free(d);
 }
@@ -203,9 +166,9 @@ test_text_real_capture(void **state)
 	i = find_block(d, "Konstantin Asmolov, PhD in History");
 	assert_int_equal(i, (long)d->nblocks - 1);
 	assert_int_equal(d->blocks[i].kind, BLOCK_PARA);
-	assert_false(any_block_has(d, "More on this topic"));
-	assert_false(any_block_has(d, "BRICS summit in Kazan"));
-	assert_false(any_block_has(d, "Follow us on"));
+	assert_false(has_text(d, "More on this topic"));
+	assert_false(has_text(d, "BRICS summit in Kazan"));
+	assert_false(has_text(d, "Follow us on"));
 	assert_int_equal(find_block(d, "EN|FR|RU"), -1);
 	doc_free(d);
 }
@@ -436,8 +399,8 @@ test_md_article(void **state)
 	    "155 km between the nearest rescue bases.");
 	assert_str(d->blocks[d->nblocks - 1].marker, "2. ");
 	/* The HTML comment is dropped. */
-	assert_false(any_block_has(d, "Markdown version"));
-	assert_false(any_block_has(d, "<!--"));
+	assert_false(has_text(d, "Markdown version"));
+	assert_false(has_text(d, "<!--"));
 	doc_free(d);
 
 	d = load_data("md/commentary.fr.md", NULL);
@@ -500,7 +463,7 @@ test_md_blocks_and_inlines(void **state)
 	check_block(d, 8, BLOCK_PARA, 0,
 	    "Fin avec \"guillemets\" et 'apostrophes'.");
 	assert_int_equal(d->nblocks, 9);
-	assert_false(any_block_has(d, "alert"));
+	assert_false(has_text(d, "alert"));
 	doc_free(d);
 
 	/* Front matter without its closing line is text. */
@@ -949,7 +912,7 @@ test_html_declared_charsets(void **state)
 	    NULL, &cause);
 	if (d == NULL)
 		fail_msg("%s", cause);
-	assert_true(any_block_has(d, "\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 "
+	assert_true(has_text(d, "\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 "
 	    "\xd0\xb8\xd0\xb4\xd1\x91\xd1\x82 \xd0\xbe \xd0\xbf\xd1\x80"
 	    "\xd0\xb0\xd0\xb2\xd0\xb5."));
 	assert_str(d->charset, "windows-1251");
@@ -990,7 +953,7 @@ test_xml_declared_charsets(void **state)
 	if (d == NULL)
 		fail_msg("%s", cause);
 	assert_str(d->format, "tei");
-	assert_true(any_block_has(d, "\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 "
+	assert_true(has_text(d, "\xd0\xa1\xd0\xbf\xd0\xbe\xd1\x80 "
 	    "\xd0\xb8\xd0\xb4\xd1\x91\xd1\x82 \xd0\xbe \xd0\xbf\xd1\x80"
 	    "\xd0\xb0\xd0\xb2\xd0\xb5."));
 	assert_str(d->charset, "windows-1251");
@@ -1001,14 +964,14 @@ test_xml_declared_charsets(void **state)
 	    "aube.</p></body></text></TEI>"), NULL, &cause);
 	if (d == NULL)
 		fail_msg("%s", cause);
-	assert_true(any_block_has(d, "D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
+	assert_true(has_text(d, "D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
 	    "aube."));
 	doc_free(d);
 	d = load_buffer("fr.xml", LIT("<TEI><text><body><p>D\xc3\xa9j\xc3\xa0 "
 	    "l\xe2\x80\x99" "aube.</p></body></text></TEI>"), NULL, &cause);
 	if (d == NULL)
 		fail_msg("%s", cause);
-	assert_true(any_block_has(d, "D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
+	assert_true(has_text(d, "D\xc3\xa9j\xc3\xa0 l\xe2\x80\x99"
 	    "aube."));
 	doc_free(d);
 	/* Not well-formed: refused, as before. */

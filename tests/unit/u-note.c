@@ -71,26 +71,6 @@ static const char *ru[] = {
 	NULL
 };
 
-/* A document of paragraphs ('#': a heading), named source. */
-static struct doc *
-mkdoc(const char **lines, const char *lang, const char *source)
-{
-	struct doc	*d = doc_create(source, "text");
-	int		 i;
-
-	for (i = 0; lines[i] != NULL; i++) {
-		if (*lines[i] == '#')
-			doc_add_block(d, BLOCK_HEADING, 1, lines[i] + 1,
-			    strlen(lines[i] + 1));
-		else
-			doc_add_block(d, BLOCK_PARA, 0, lines[i],
-			    strlen(lines[i]));
-	}
-	doc_finish(d);
-	doc_set_lang(d, lang);
-	return (d);
-}
-
 /* The position of the first occurrence of s in d. */
 static struct doc_pos
 find(const struct doc *d, const char *s, int at_end)
@@ -244,7 +224,7 @@ test_approx_matches_naive(void **state)
 static void
 test_text_offsets(void **state)
 {
-	struct doc		*d = mkdoc(ru, "ru", "ru.txt");
+	struct doc		*d = mkdoc(ru, "ru", "ru.txt", 0, -1, -1);
 	struct note_text	*t = note_text_create(d);
 	struct doc_pos		 p, q;
 	size_t			 cp;
@@ -279,7 +259,7 @@ test_text_offsets(void **state)
 static void
 test_text_hash(void **state)
 {
-	struct doc		*d = mkdoc(ru, "ru", "ru.txt");
+	struct doc		*d = mkdoc(ru, "ru", "ru.txt", 0, -1, -1);
 	struct note_text	*t = note_text_create(d);
 	uint64_t		 h = 0xcbf29ce484222325ULL;
 	size_t			 i, k, cps = 0;
@@ -318,7 +298,7 @@ test_text_hash(void **state)
 static void
 test_selector(void **state)
 {
-	struct doc		*d = mkdoc(en, "en", "en.txt");
+	struct doc		*d = mkdoc(en, "en", "en.txt", 0, -1, -1);
 	struct note_text	*t = note_text_create(d);
 	struct note_selector	 sel;
 	char			*cause = NULL;
@@ -356,8 +336,8 @@ static char *
 reanchor(const char **va, const char **vb, const char *from, const char *to,
     struct note_match *m)
 {
-	struct doc		*a = mkdoc(va, "en", "x.txt");
-	struct doc		*b = mkdoc(vb, "en", "x.txt");
+	struct doc		*a = mkdoc(va, "en", "x.txt", 0, -1, -1);
+	struct doc		*b = mkdoc(vb, "en", "x.txt", 0, -1, -1);
 	struct note_text	*ta = note_text_create(a);
 	struct note_text	*tb = note_text_create(b);
 	struct note_selector	 sel;
@@ -495,7 +475,7 @@ test_anchor_context_decides(void **state)
 static void
 test_anchor_hostile(void **state)
 {
-	struct doc		*d = mkdoc(en, "en", "h.txt");
+	struct doc		*d = mkdoc(en, "en", "h.txt", 0, -1, -1);
 	struct note_text	*t = note_text_create(d);
 	struct note_selector	 sel;
 	struct note_match	 m;
@@ -545,7 +525,7 @@ test_anchor_hostile(void **state)
 static void
 test_find_quote(void **state)
 {
-	struct doc		*d = mkdoc(fr, "fr", "fr.txt");
+	struct doc		*d = mkdoc(fr, "fr", "fr.txt", 0, -1, -1);
 	struct note_text	*t = note_text_create(d);
 	struct note_match	 m;
 	size_t			 s, e;
@@ -581,17 +561,6 @@ test_find_quote(void **state)
 
 /* ---- The notes of an article, with the store ---- */
 
-static char *
-tmpdir(void)
-{
-	const char	*base = getenv("TMPDIR");
-	char		*p = xstrprintf("%s/u-note.XXXXXX",
-			    base != NULL ? base : "/tmp");
-
-	assert_non_null(mkdtemp(p));
-	return (p);
-}
-
 static void
 test_counterparts(void **state)
 {
@@ -601,14 +570,14 @@ test_counterparts(void **state)
 	struct store		*st;
 	struct notes		*ns;
 	const struct note_mark	*mk;
-	char			*dir = tmpdir(), *cause = NULL, *s;
+	char			*dir = tmpdir("u-note"), *cause = NULL, *s;
 	size_t			 i, nmark[3] = { 0, 0, 0 };
 	int			 idx;
 
 	memset(&a, 0, sizeof a);
-	a.docs[0] = mkdoc(en, "en", "art.en.txt");
-	a.docs[1] = mkdoc(fr, "fr", "art.fr.txt");
-	a.docs[2] = mkdoc(ru, "ru", "art.ru.txt");
+	a.docs[0] = mkdoc(en, "en", "art.en.txt", 0, -1, -1);
+	a.docs[1] = mkdoc(fr, "fr", "art.fr.txt", 0, -1, -1);
+	a.docs[2] = mkdoc(ru, "ru", "art.ru.txt", 0, -1, -1);
 	a.n = 3;
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
@@ -676,12 +645,12 @@ test_reanchor_saved(void **state)
 	struct store		*st;
 	struct notes		*ns;
 	const char		*v2[8];
-	char			*dir = tmpdir(), *cause = NULL, *s;
+	char			*dir = tmpdir("u-note"), *cause = NULL, *s;
 	size_t			 i;
 	int			 orphans = 0, moved = 0, fuzzy = 0;
 
 	memset(&a, 0, sizeof a);
-	a.docs[0] = mkdoc(en, "en", "edited.en.txt");
+	a.docs[0] = mkdoc(en, "en", "edited.en.txt", 0, -1, -1);
 	a.n = 1;
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
@@ -708,7 +677,7 @@ test_reanchor_saved(void **state)
 	v2[4] = en[3];
 	v2[5] = NULL;
 	memset(&a, 0, sizeof a);
-	a.docs[0] = mkdoc(v2, "en", "edited.en.txt");
+	a.docs[0] = mkdoc(v2, "en", "edited.en.txt", 0, -1, -1);
 	a.n = 1;
 	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
 	assert_null(ns->warning);
@@ -746,7 +715,7 @@ test_reanchor_saved(void **state)
 
 	/* Back to the first text: the orphan finds its passage again. */
 	memset(&a, 0, sizeof a);
-	a.docs[0] = mkdoc(en, "en", "edited.en.txt");
+	a.docs[0] = mkdoc(en, "en", "edited.en.txt", 0, -1, -1);
 	a.n = 1;
 	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
 	for (i = 0; i < ns->n; i++) {
@@ -766,15 +735,15 @@ test_edit_delete_position(void **state)
 	struct store	*st;
 	struct notes	*ns;
 	struct doc_pos	 pos, got;
-	char		*dir = tmpdir(), *cause = NULL;
+	char		*dir = tmpdir("u-note"), *cause = NULL;
 	char		 t1[] = "law", t2[] = "arctic";
 	char		*tags[] = { t1, t2 };
 	size_t		 vers;
 	int		 idx;
 
 	memset(&a, 0, sizeof a);
-	a.docs[0] = mkdoc(en, "en", "pos.en.txt");
-	a.docs[1] = mkdoc(ru, "ru", "pos.ru.txt");
+	a.docs[0] = mkdoc(en, "en", "pos.en.txt", 0, -1, -1);
+	a.docs[1] = mkdoc(ru, "ru", "pos.ru.txt", 0, -1, -1);
 	a.n = 2;
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);

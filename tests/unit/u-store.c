@@ -33,18 +33,6 @@
 #include "note.h"
 #include "store.h"
 
-static char *
-tmpdir(void)
-{
-	const char	*base = getenv("TMPDIR");
-	char		*p = xstrprintf("%s/u-store.XXXXXX",
-			    base != NULL ? base : "/tmp");
-
-	assert_non_null(mkdtemp(p));
-	return (p);
-}
-
-/* Run SQL on a database file directly. */
 static void
 raw_exec(const char *path, const char *sql)
 {
@@ -112,7 +100,7 @@ test_round_trip(void **state)
 	struct store_note	 n, *v;
 	size_t		 count;
 	int64_t		 ver;
-	char		*dir = tmpdir(), *sub, *cause = NULL, *path;
+	char		*dir = tmpdir("u-store"), *sub, *cause = NULL, *path;
 	struct stat	 sb;
 	/* A bidi override, an escape sequence, Cyrillic, an emoji. */
 	const char	*hostile = "\xe2\x80\xae" "evil\x1b[2J Путин 👍\nline 2";
@@ -205,7 +193,7 @@ test_migrate_v1(void **state)
 	size_t		 count, i;
 	int64_t		 ver, block, off;
 	size_t		 b, o;
-	char		*dir = tmpdir(), *path, *sql = NULL, *cause = NULL;
+	char		*dir = tmpdir("u-store"), *path, *sql = NULL, *cause = NULL;
 	size_t		 len;
 
 	path = xstrprintf("%s/polyread.db", dir);
@@ -269,7 +257,7 @@ static void
 test_newer_schema(void **state)
 {
 	struct store	*st;
-	char		*dir = tmpdir(), *path, *cause = NULL;
+	char		*dir = tmpdir("u-store"), *path, *cause = NULL;
 
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	store_close(st);
@@ -288,7 +276,7 @@ static void
 test_corrupt(void **state)
 {
 	struct store	*st;
-	char		*dir = tmpdir(), *path, *cause = NULL;
+	char		*dir = tmpdir("u-store"), *path, *cause = NULL;
 	FILE		*f;
 	int		 i;
 
@@ -341,7 +329,7 @@ static void
 test_readonly(void **state)
 {
 	struct store	*st;
-	char		*dir = tmpdir(), *sub, *cause = NULL;
+	char		*dir = tmpdir("u-store"), *sub, *cause = NULL;
 
 	sub = xstrprintf("%s/ro", dir);
 	assert_int_equal(mkdir(sub, 0700), 0);
@@ -349,7 +337,7 @@ test_readonly(void **state)
 		print_message("# cannot make a read-only folder here\n");
 		free(sub);
 		free(dir);
-		return;
+		skip();
 	}
 	assert_int_equal(store_open(&st, sub, &cause), STORE_READONLY);
 	assert_non_null(strstr(cause, "read-only"));
@@ -386,7 +374,7 @@ test_full(void **state)
 	struct store_note	 n, *v;
 	size_t		 count;
 	int64_t		 ver;
-	char		*dir = tmpdir(), *cause = NULL, *body;
+	char		*dir = tmpdir("u-store"), *cause = NULL, *body;
 	int		 i, r = 0, added = 0;
 
 	assert_int_equal(store_open(&st, dir, &cause), 0);
@@ -430,7 +418,7 @@ test_article_identity(void **state)
 	struct store		*st;
 	struct store_version	 v[3];
 	int64_t			 a1, a2, ids[3], ids2[3];
-	char			*dir = tmpdir(), *cause = NULL, *path;
+	char			*dir = tmpdir("u-store"), *cause = NULL, *path;
 
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	v[0].source = "file:///x/art.en.html";
@@ -536,7 +524,7 @@ test_export_import(void **state)
 	struct store	*st, *st2;
 	struct store_note	*v;
 	size_t		 count;
-	char		*d1 = tmpdir(), *d2 = tmpdir(), *j1, *j2, *cause = NULL;
+	char		*d1 = tmpdir("u-store"), *d2 = tmpdir("u-store"), *j1, *j2, *cause = NULL;
 	char		*path;
 
 	assert_int_equal(store_open(&st, d1, &cause), 0);
@@ -649,7 +637,7 @@ test_position(void **state)
 	struct store	*st;
 	int64_t		 a, ver, got;
 	size_t		 b, o;
-	char		*dir = tmpdir(), *cause = NULL;
+	char		*dir = tmpdir("u-store"), *cause = NULL;
 
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	ver = mkversion(st, "file:///p.txt", "fnv1a64:9", "fr", &a);
@@ -672,7 +660,7 @@ test_two_writers(void **state)
 	struct store_note	 n, *v;
 	size_t		 count;
 	int64_t		 ver;
-	char		*dir = tmpdir(), *cause = NULL;
+	char		*dir = tmpdir("u-store"), *cause = NULL;
 	pid_t		 pid[2];
 	int		 i, k, status, ok;
 

@@ -846,14 +846,20 @@ test_settings(void **state)
 	assert_int_equal(layout_find("rows"), -1);
 }
 
-/* Every action, in every layout, at several sizes, on a view. */
+/*
+ * Every action, in every layout, at several sizes, on a view of nvers
+ * versions with nsents[i] sentences in version i: the grid takes the
+ * width, and the focus stays on a sentence there is (0 in a version that
+ * has none).
+ */
 static void
-all_actions(struct view *v, struct grid *g)
+all_actions(struct view *v, struct grid *g, size_t nvers,
+    const size_t *nsents)
 {
 	static const int	 sizes[][2] = {
 		{ 80, 24 }, { 19, 3 }, { 1, 1 }, { 300, 10 }, { 45, 7 }
 	};
-	size_t			 i, s;
+	size_t			 i, s, ver;
 	int			 a, l;
 
 	for (i = 0; i < nitems(sizes); i++) {
@@ -872,8 +878,12 @@ all_actions(struct view *v, struct grid *g)
 				key(v, PRKEY_ESC);
 				view_render(v, g);
 				assert_int_equal(g->w, sizes[i][0]);
-				s = view_focus(v, NULL);
-				(void)s;
+				s = view_focus(v, &ver);
+				assert_true(ver < nvers);
+				if (nsents[ver] == 0)
+					assert_int_equal(s, 0);
+				else
+					assert_true(s < nsents[ver]);
 			}
 			view_action(v, ACT_LAYOUT);
 		}
@@ -908,15 +918,15 @@ test_robust(void **state)
 	v = view_create(&empty, &(struct view_opts){ .settings = &f->set },
 	    40, 10);
 	view_render(v, &g);
-	all_actions(v, &g);
+	all_actions(v, &g, 1, (size_t[]){ 0 });
 	view_free(v);
 	doc_free(d);
 
 	/* The fixture, provisional then aligned. */
 	v = make_view(f, LAYOUT_COLUMNS, 70, 20);
-	all_actions(v, &g);
+	all_actions(v, &g, 3, f->nsents);
 	view_set_alignment(v, make_alignment(f));
-	all_actions(v, &g);
+	all_actions(v, &g, 3, f->nsents);
 	/* Random keys and mouse events. */
 	view_resize(v, 90, 25);
 	for (i = 0; i < 3000; i++) {
