@@ -360,7 +360,8 @@ doc_top(struct doc *d)
 	struct doc_build	*b = d->build;
 	struct build_block	 bb = { BLOCK_PARA, 0 };
 
-	if (b->nstack != 0)
+	/* After doc_finish() there is no builder: nothing is open. */
+	if (b != NULL && b->nstack != 0)
 		bb = b->stack[b->nstack - 1];
 	return (bb);
 }

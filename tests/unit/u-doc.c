@@ -483,9 +483,8 @@ test_max_blocks(void **state)
 }
 
 /*
- * Removing blocks; once finished, adding a block, a line break, a span or
- * a block's end does nothing. (doc_block_begin() and doc_text() are left
- * out: they read the builder before checking that there is one.)
+ * Removing blocks; once finished, beginning a block, text, a line break,
+ * a span or a block's end does nothing.
  */
 static void
 test_remove_finish(void **state)
@@ -507,6 +506,8 @@ test_remove_finish(void **state)
 	doc_remove_block(d, 2);				/* past the end */
 	assert_int_equal(d->nblocks, 2);
 	add(d, BLOCK_PARA, 0, "Oslo");	/* finished */
+	doc_block_begin(d, BLOCK_QUOTE, 1);
+	doc_text(d, "Осло", strlen("Осло"));
 	doc_line_break(d);
 	doc_span_begin(d, SPAN_EMPH, NULL);
 	doc_span_end(d, SPAN_EMPH);
