@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <sys/stat.h>
 
 #include <ctype.h>
@@ -779,6 +780,7 @@ opening_join(struct article *a, struct opening *o, char **cause)
 			a->docs[a->n++] = o->c[i].doc;
 		}
 	}
+	assert(a->n <= ARTICLE_MAXVERS);
 	/* The documents now belong to the article. */
 	for (i = 0; i < o->nc; i++)
 		o->c[i].doc = NULL;

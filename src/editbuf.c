@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,6 +241,7 @@ eb_wrap(const struct editbuf *eb, int width, const char *lang,
 		ps = pe + 1;
 	}
 	free(pl);
+	assert(n >= 1);		/* an empty text is one empty line */
 	return (n);
 }
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,6 +302,7 @@ load_checked(const char *name, const char *qname, const char *data,
 		    opts->format, names);
 		return (NULL);
 	}
+	assert(l != NULL && l->load != NULL);
 	if (l->markup)
 		declared = charset_sniff_declared(data, len);
 	r = charset_decode(data, len, opts->charset != NULL ? opts->charset :

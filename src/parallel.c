@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -66,6 +67,7 @@ parallel_for(size_t n, const size_t *size,
 
 	if (n == 0)
 		return;
+	assert(fn != NULL && want >= 1 && want <= n);
 	r.fn = fn;
 	r.arg = arg;
 	r.cleanup = cleanup;

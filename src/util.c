@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,7 @@ strbuf_setlen(struct strbuf *sb, size_t len)
 			fatalx("strbuf_setlen: beyond buffer");
 		return;
 	}
+	assert(len < sb->alloc);	/* within the buffer, NUL included */
 	sb->len = len;
 	sb->buf[len] = '\0';
 }

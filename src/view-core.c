@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,7 @@ v_goto(struct view *v, size_t w, struct doc_pos p, int top)
 void
 v_mode_enter(struct view *v, const struct vmode *m)
 {
+	assert(m != NULL && m->key != NULL);
 	v_mode_leave(v);
 	v->mode = m;
 }

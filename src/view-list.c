@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,7 @@ vlist_close(struct view *v)
 void
 vlist_begin(struct view *v, const struct vlist_kind *kind, char *title)
 {
+	assert(kind != NULL && kind->hint != NULL);
 	v_mode_enter(v, &vlist_mode);
 	v->menu.kind = kind;
 	v->menu.title = title;
