@@ -1,6 +1,10 @@
 /*
  * article.h: the versions of one article, opened together.
  *
+ * Where it sits (docs/DESIGN.md): the first stage; it opens the operands
+ * with fetch.h, discover.h and load.h and hands struct article to the
+ * aligner, the commands and the reader.
+ *
  * An article is 1 to ARTICLE_MAXVERS documents, one per language version,
  * in the order given. They come from files, from a folder of NAME.LANG.EXT
  * files, from http(s) URLs, or from the bundled sample.

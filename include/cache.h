@@ -1,6 +1,9 @@
 /*
  * cache.h: the page cache.
  *
+ * Where it sits: under fetch.c, which alone uses it; above util.h and
+ * safe.h.
+ *
  * Pages fetched over HTTP are kept with their validators (ETag,
  * Last-Modified) so that the next fetch can be conditional, --offline can
  * read them without the network, and notes find the same text again.

@@ -1,6 +1,9 @@
 /*
  * cmd.h: the commands that run without a terminal (dump, sentences, ...).
  * Each takes the arguments after its name and returns the exit status.
+ *
+ * Where they sit: at the top, with main.c; each opens an article
+ * (article.h) and writes what the lower stages made.
  */
 #ifndef POLYREAD_CMD_H
 #define POLYREAD_CMD_H

@@ -1,6 +1,9 @@
 /*
  * discover.h: finding the other language versions of a page.
  *
+ * Where it sits: between loading and opening; the HTML loader records
+ * what the page declares, article.c asks discover_versions() for it.
+ *
  * A page declares its translations with <link rel=alternate hreflang>
  * or shows them in a language switcher ("EN | FR | RU"), which the loader
  * drops as page furniture. The HTML loader records both in doc->alts (the

@@ -1,6 +1,9 @@
 /*
  * doc.h: the document model.
  *
+ * Where it sits: the model every stage shares; the loaders build it, the
+ * text engine, the aligner, the layout, the view and the notes read it.
+ *
  * A document is one version of an article: metadata (title, byline, date,
  * language, source, the hreflang alternates a page declares) and a sequence
  * of blocks. Each block is one heading, paragraph, block quotation, list

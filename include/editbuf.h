@@ -2,6 +2,8 @@
  * editbuf.h: the text of the note editor (src/editbuf.c), without a
  * terminal.
  *
+ * Where it sits: under the note editor (view-notes.c); above text.h.
+ *
  * A buffer of UTF-8 text with a cursor, edited by grapheme cluster (ICU
  * character boundaries through text.h): the cursor is always on a
  * grapheme boundary, Backspace and Delete remove a whole grapheme (a

@@ -2,6 +2,9 @@
  * extract.h: a document written out as polyread extract prints it (see
  * src/cmd-extract.c for the three formats and docs/polyread.1 for the
  * contract scripts rely on).
+ *
+ * Where it sits: at the top, beside the other commands; it reads a loaded
+ * document and its metadata, nothing of the aligner or the view.
  */
 #ifndef POLYREAD_EXTRACT_H
 #define POLYREAD_EXTRACT_H

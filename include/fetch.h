@@ -1,6 +1,9 @@
 /*
  * fetch.h: pages over HTTP(S).
  *
+ * Where it sits: under article.c (opening URLs); above cache.h, load.h
+ * (sniffing a body) and the base.
+ *
  * fetch.c is the only libcurl code. It fetches a batch of URLs at once
  * (curl's multi interface): TLS verified, http and https only (also for
  * redirects), at most FETCH_MAXREDIRS redirects, connect and total

@@ -1,6 +1,9 @@
 /*
  * grid.h: a grid of cells, the model of the screen.
  *
+ * Where it sits: between the view (view-draw.c renders into it) and the
+ * terminal (tty.c paints it); above text.h.
+ *
  * The view renders into a grid; the terminal code (tty.c) paints it. Each
  * cell holds one grapheme cluster (its bytes live in the grid's arena), its
  * display width and a style: a theme slot plus attribute flags. A wide

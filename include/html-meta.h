@@ -11,6 +11,9 @@
  * an articleBody, then a WebPage's mainEntity, then the longest headline.
  * Authors come whole from one source: JSON-LD, else <meta>, else itemprop.
  *
+ * Where it sits: under the HTML loader (doc-load-html.c), its one
+ * caller; above doc.h and the base.
+ *
  * Strings are whitespace-collapsed and trimmed (NULL when empty) and
  * capped: 1000 bytes for most, 2000 for subtitle, 2048 for canonical,
  * 4 MiB for body. Authors are at most 32 names of at most 100 characters,

@@ -3,6 +3,9 @@
  * display lines of a column width, and groups of pieces (one list per
  * version) into rows that start level across the columns. The dump command
  * prints these rows; the reader paints them.
+ *
+ * Where it sits: after the aligner, before the output; dump and the view
+ * call it, and it calls only the text engine.
  */
 #ifndef POLYREAD_LAYOUT_H
 #define POLYREAD_LAYOUT_H

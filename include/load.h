@@ -1,6 +1,9 @@
 /*
  * load.h: turning files into documents.
  *
+ * Where it sits: under article.c; above the loaders (doc-load-*.c),
+ * charset.c, lang.c and doc.h.
+ *
  * load_file() reads a file, rejects what is not an article (folders,
  * empty, binary or oversized files), decodes it to UTF-8 (BOM, declared
  * charset, else ICU charset detection), picks the loader by extension or

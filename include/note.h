@@ -2,6 +2,9 @@
  * note.h: notes on passages of an article, and how a note finds its
  * passage again after the article changed (anchoring).
  *
+ * Where it sits: above store.h (the stored note) and the aligner (mapping
+ * passages); the reader and the notes commands use it.
+ *
  * A note is made on a passage of one version. It keeps the passage with two
  * W3C Web Annotation selectors over the version's text (see below): a
  * TextQuoteSelector (the exact text, and up to NOTE_CONTEXT characters of

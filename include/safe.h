@@ -4,6 +4,9 @@
  * sequence: C0 and C1 controls, DEL and bidirectional formatting characters
  * (U+202A-U+202E, U+2066-U+2069, U+200E/F, U+061C) are written as visible
  * escapes (<U+202E>, ^[) instead.
+ *
+ * Where it sits: the base, above util.c; every stage that writes text
+ * a terminal may show goes through it.
  */
 #ifndef POLYREAD_SAFE_H
 #define POLYREAD_SAFE_H

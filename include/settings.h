@@ -1,6 +1,9 @@
 /*
  * settings.h: the reader's settings, its keys and their actions.
  *
+ * Where it sits: under the view and the reader (keys, actions, layouts);
+ * above the base only.
+ *
  * Settings come from the defaults, then the config file
  * ($XDG_CONFIG_HOME/polyread/config, else ~/.config/polyread/config), then
  * the command line. The config file has one setting per line, '#' starts

@@ -2,6 +2,9 @@
  * spell.h: spell-checking notes with hunspell (src/spell.c, the only
  * hunspell code).
  *
+ * Where it sits: under the note editor and the spell command; above the
+ * text engine.
+ *
  * Text is cut into words by ICU word boundaries (text_words(): l'homme,
  * aujourd'hui and don't are one word); words joined by a hyphen are checked
  * as one compound first (c'est-à-dire, well-known), then part by part.

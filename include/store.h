@@ -4,6 +4,8 @@
  * (struct store_note) and checks its limits; note.h builds the notes of an
  * open article on it.
  *
+ * Where it sits: under note.c and the notes commands; above the base.
+ *
  * One SQLite file, polyread.db, in the data folder: --data-dir, else
  * $XDG_DATA_HOME/polyread, else ~/.local/share/polyread (created 0700).
  * It runs in WAL mode with foreign keys, synchronous=FULL and a busy

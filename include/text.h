@@ -4,6 +4,9 @@
  * (UAX #14), sentences, words, quotations, search keys and the anchor keys
  * the aligner compares across languages.
  *
+ * Where it sits: above doc.h; the aligner, the layout, the view, the notes
+ * and the loaders (language guessing) build on it.
+ *
  * Strings are UTF-8 with byte offsets; ranges are [start, end). A language
  * is a BCP 47 tag ("en", "fr", "ru") or NULL for the root locale.
  */

@@ -1,6 +1,9 @@
 /*
  * theme.h: semantic style slots and the theme files that colour them.
  *
+ * Where it sits: under the view (slots) and tty.c (colours); no
+ * terminal code here.
+ *
  * The view styles cells by meaning (text, heading, focus, match...); a
  * theme maps each slot to a foreground, a background and attributes. A
  * theme is a plain text file, one slot per line:

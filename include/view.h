@@ -1,6 +1,9 @@
 /*
  * view.h: the reader's view, without a terminal.
  *
+ * Where it sits: between the aligner and layout below and the terminal
+ * above (reader.c, tty.c); it renders into a grid (grid.h).
+ *
  * A view shows the versions of an article through an alignment, in one of
  * three layouts: columns (one per version, every bead starting on the
  * same row in all columns), single (one version full width) and
