@@ -128,6 +128,7 @@ struct import_item {
 	int	 orphan;
 	char	**tags;
 	size_t	 ntags;
+	size_t	 atags;
 };
 
 /* Free the fields of an imported annotation. */
@@ -213,80 +214,67 @@ import_fields(struct store *st, const char *item, struct import_item *it,
 	return (0);
 }
 
-/* The first TextQuoteSelector and TextPositionSelector of the target. */
+/*
+ * Run a query on the annotation (?1) and hand each row to row(): 0 or a
+ * STORE_* code.
+ */
 static int
-import_selectors(struct store *st, const char *item, struct import_item *it,
+import_rows(struct store *st, const char *sql, const char *item,
+    void (*row)(sqlite3_stmt *, struct import_item *), struct import_item *it,
     char **cause)
 {
 	sqlite3_stmt	*stmt;
-	const char	*type;
 	int		 rc, r;
 
-	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.type'), "
-	    "json_extract(value, '$.exact'), json_extract(value, '$.prefix'), "
-	    "json_extract(value, '$.suffix'), json_extract(value, '$.start'), "
-	    "json_extract(value, '$.end') FROM json_each("
-	    SQL_ARRAY(SQL_TARGET " -> '$.selector'") ")",
-	    cause);
-	if (r != 0)
+	if ((r = store_prepare(st, &stmt, sql, cause)) != 0)
 		return (r);
 	store_bind_text(stmt, 1, item);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if ((type = (const char *)sqlite3_column_text(stmt, 0)) == NULL)
-			continue;
-		if (strcmp(type, "TextQuoteSelector") == 0 &&
-		    it->exact == NULL &&
-		    sqlite3_column_type(stmt, 1) == SQLITE_TEXT) {
-			it->exact = store_col_str(stmt, 1);
-			it->prefix = store_col_str(stmt, 2);
-			it->suffix = store_col_str(stmt, 3);
-		} else if (strcmp(type, "TextPositionSelector") == 0 &&
-		    !it->haspos &&
-		    sqlite3_column_type(stmt, 4) == SQLITE_INTEGER &&
-		    sqlite3_column_type(stmt, 5) == SQLITE_INTEGER) {
-			it->start = sqlite3_column_int64(stmt, 4);
-			it->end = sqlite3_column_int64(stmt, 5);
-			it->haspos = 1;
-		}
-	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		row(stmt, it);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return (store_err(st, rc, cause));
 	return (0);
 }
 
-/* The bodies: the first comment (when no bodyValue), and the tags. */
-static int
-import_bodies(struct store *st, const char *item, struct import_item *it,
-    char **cause)
+/* A selector of the target: the first quote and position ones count. */
+static void
+import_selector(sqlite3_stmt *stmt, struct import_item *it)
 {
-	sqlite3_stmt	*stmt;
-	const char	*purpose;
-	size_t		 alloc = 0;
-	int		 rc, r;
+	const char	*type = (const char *)sqlite3_column_text(stmt, 0);
 
-	r = store_prepare(st, &stmt, "SELECT json_extract(value, '$.purpose'), "
-	    "json_extract(value, '$.value'), json_extract(value, '$.language') "
-	    "FROM json_each(" SQL_ARRAY("?1 -> '$.body'") ")", cause);
-	if (r != 0)
-		return (r);
-	store_bind_text(stmt, 1, item);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (sqlite3_column_type(stmt, 1) != SQLITE_TEXT)
-			continue;
-		purpose = (const char *)sqlite3_column_text(stmt, 0);
-		if (purpose != NULL && strcmp(purpose, "tagging") == 0) {
-			XGROW(it->tags, alloc, it->ntags + 1);
-			it->tags[it->ntags++] = store_col_str(stmt, 1);
-		} else if (it->text == NULL) {
-			it->text = store_col_str(stmt, 1);
-			it->lang = store_col_text(stmt, 2);
-		}
+	if (type == NULL)
+		return;
+	if (strcmp(type, "TextQuoteSelector") == 0 && it->exact == NULL &&
+	    sqlite3_column_type(stmt, 1) == SQLITE_TEXT) {
+		it->exact = store_col_str(stmt, 1);
+		it->prefix = store_col_str(stmt, 2);
+		it->suffix = store_col_str(stmt, 3);
+	} else if (strcmp(type, "TextPositionSelector") == 0 && !it->haspos &&
+	    sqlite3_column_type(stmt, 4) == SQLITE_INTEGER &&
+	    sqlite3_column_type(stmt, 5) == SQLITE_INTEGER) {
+		it->start = sqlite3_column_int64(stmt, 4);
+		it->end = sqlite3_column_int64(stmt, 5);
+		it->haspos = 1;
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return (store_err(st, rc, cause));
-	return (0);
+}
+
+/* A body: a tag, or the first comment (when no bodyValue). */
+static void
+import_body(sqlite3_stmt *stmt, struct import_item *it)
+{
+	const char	*purpose;
+
+	if (sqlite3_column_type(stmt, 1) != SQLITE_TEXT)
+		return;
+	purpose = (const char *)sqlite3_column_text(stmt, 0);
+	if (purpose != NULL && strcmp(purpose, "tagging") == 0) {
+		XGROW(it->tags, it->atags, it->ntags + 1);
+		it->tags[it->ntags++] = store_col_str(stmt, 1);
+	} else if (it->text == NULL) {
+		it->text = store_col_str(stmt, 1);
+		it->lang = store_col_text(stmt, 2);
+	}
 }
 
 /* Read one annotation (JSON text) into it. */
@@ -297,9 +285,21 @@ import_read(struct store *st, const char *item, struct import_item *it,
 	int	r;
 
 	memset(it, 0, sizeof *it);
-	if ((r = import_fields(st, item, it, index, name, cause)) != 0 ||
-	    (r = import_selectors(st, item, it, cause)) != 0 ||
-	    (r = import_bodies(st, item, it, cause)) != 0)
+	if ((r = import_fields(st, item, it, index, name, cause)) != 0)
+		return (r);
+	r = import_rows(st, "SELECT json_extract(value, '$.type'), "
+	    "json_extract(value, '$.exact'), json_extract(value, '$.prefix'), "
+	    "json_extract(value, '$.suffix'), json_extract(value, '$.start'), "
+	    "json_extract(value, '$.end') FROM json_each("
+	    SQL_ARRAY(SQL_TARGET " -> '$.selector'") ")", item,
+	    import_selector, it, cause);
+	if (r != 0)
+		return (r);
+	r = import_rows(st, "SELECT json_extract(value, '$.purpose'), "
+	    "json_extract(value, '$.value'), json_extract(value, '$.language') "
+	    "FROM json_each(" SQL_ARRAY("?1 -> '$.body'") ")", item,
+	    import_body, it, cause);
+	if (r != 0)
 		return (r);
 	if (it->source == NULL || *it->source == '\0') {
 		*cause = xstrprintf("'%s': annotation %zu has no target "
