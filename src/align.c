@@ -299,7 +299,6 @@ align_create_top(const struct article *a, const struct align_opts *opts,
 	struct alignment	*t, *h;
 	size_t			 v, i, b, n, total, cum, maxtotal = 0, cut;
 	size_t			 pos[ALIGN_MAXVERS], keep[ALIGN_MAXVERS];
-	size_t			 from[ALIGN_MAXVERS], nrest, nb;
 	char			*cause = NULL;
 	double			 share;
 	int			 ok;
@@ -370,41 +369,56 @@ align_create_top(const struct article *a, const struct align_opts *opts,
 	}
 
 	/* The kept beads, then the paragraphs after them, one by one. */
-	h = xcalloc(1, sizeof *h);
-	h->nvers = t->nvers;
-	h->pivot = t->pivot;
-	nrest = 0;
-	for (v = 0; v < h->nvers; v++) {
-		h->docs[v] = a->docs[v];
-		from[v] = t->sents[v][keep[v]].block;
+	h = align_create_blocks(a, t, cut, keep);
+	align_free(t);
+	return (h);
+}
+
+struct alignment *
+align_create_blocks(const struct article *a, const struct alignment *head,
+    size_t nbeads, const size_t *nsents)
+{
+	struct alignment	*al;
+	struct align_bead	*bd;
+	size_t			 v, i, b, nb, nrest = 0;
+	size_t			 keep[ALIGN_MAXVERS], from[ALIGN_MAXVERS];
+
+	al = xcalloc(1, sizeof *al);
+	al->nvers = a->n;
+	al->pivot = head != NULL ? head->pivot : 0;
+	for (v = 0; v < al->nvers; v++) {
+		al->docs[v] = a->docs[v];
+		keep[v] = head != NULL ? nsents[v] : 0;
+		from[v] = head != NULL ? head->sents[v][keep[v]].block : 0;
 		nb = a->docs[v]->nblocks - from[v];
 		if (nb > nrest)
 			nrest = nb;
-		h->nsents[v] = keep[v] + nb;
-		h->sents[v] = xcalloc(h->nsents[v] + 1, sizeof *h->sents[v]);
-		memcpy(h->sents[v], t->sents[v], keep[v] * sizeof *t->sents[v]);
+		al->nsents[v] = keep[v] + nb;
+		al->sents[v] = xcalloc(al->nsents[v] + 1,
+		    sizeof *al->sents[v]);
+		if (keep[v] > 0)
+			memcpy(al->sents[v], head->sents[v],
+			    keep[v] * sizeof *head->sents[v]);
 		for (b = 0; b < nb; b++) {
-			h->sents[v][keep[v] + b].block = from[v] + b;
-			h->sents[v][keep[v] + b].start = 0;
-			h->sents[v][keep[v] + b].end =
+			al->sents[v][keep[v] + b].block = from[v] + b;
+			al->sents[v][keep[v] + b].start = 0;
+			al->sents[v][keep[v] + b].end =
 			    a->docs[v]->blocks[from[v] + b].len;
 		}
 	}
-	h->nbeads = cut + nrest;
-	h->beads = xcalloc(h->nbeads + 1, sizeof *h->beads);
-	memcpy(h->beads, t->beads, cut * sizeof *t->beads);
+	al->nbeads = nbeads + nrest;
+	al->beads = xcalloc(al->nbeads + 1, sizeof *al->beads);
+	if (nbeads > 0)
+		memcpy(al->beads, head->beads, nbeads * sizeof *head->beads);
 	for (i = 0; i < nrest; i++) {
-		struct align_bead	*bd = &h->beads[cut + i];
-
-		for (v = 0; v < h->nvers; v++) {
+		bd = &al->beads[nbeads + i];
+		for (v = 0; v < al->nvers; v++) {
 			nb = a->docs[v]->nblocks - from[v];
 			bd->first[v] = keep[v] + (i < nb ? i : nb);
 			bd->count[v] = i < nb;
 		}
 		bd->confidence = 1;
 	}
-	index_beads(h);
-	align_free(t);
-	return (h);
+	index_beads(al);
+	return (al);
 }
-
