@@ -437,6 +437,107 @@ bead_cost(const struct profile *P, size_t i, int a, const struct side *B,
 }
 
 /*
+ * The cells of a band: prefix i's start at off[i]; in each, the best
+ * cost into it and the type of its last bead (0xff: the start, 0xfe: no
+ * way in).
+ */
+struct dpband {
+	size_t	*off;
+	float	*cost;
+	uint8_t	*type;
+};
+
+/*
+ * The best way into cell (i, j) of the band lo..hi: returns its cost
+ * (INFINITY: none) and sets *bt to the type of its last bead (-1: none).
+ */
+static double
+dp_cell(const struct profile *P, const struct side *B, const size_t *lo,
+    const size_t *hi, const struct params *p, const struct dpband *d,
+    size_t i, size_t j, int *bt)
+{
+	double	best = INFINITY, c;
+	size_t	t, pi, pj;
+	int	kb, u;
+
+	*bt = -1;
+	for (t = 0; t < p->ntypes; t++) {
+		const struct btype	*ty = &p->types[t];
+
+		if ((size_t)ty->a > i || (size_t)ty->b > j)
+			continue;
+		pi = i - (size_t)ty->a;
+		pj = j - (size_t)ty->b;
+		if (pj < lo[pi] || pj > hi[pi])
+			continue;
+		c = d->cost[d->off[pi] + (pj - lo[pi])];
+		if (!isfinite(c))
+			continue;
+		/*
+		 * A bead's cost is at least its prior less what B's keys
+		 * could take off (2 each, see pair_anchors()): past the best
+		 * so far, the bead cannot win. Most 2-2 and 3-1 beads go
+		 * here without their costs counted.
+		 */
+		if (ty->a > 0 && ty->b > 0) {
+			kb = 0;
+			for (u = 0; u < ty->b; u++)
+				kb += B->f[pj + (size_t)u].nk;
+			if (c + ty->prior - 2.0 * kb > best + 1e-9)
+				continue;
+		}
+		c += bead_cost(P, pi, ty->a, B, pj, ty->b, p, ty->prior,
+		    best - c);
+		if (c < best) {
+			best = c;
+			*bt = (int)t;
+		}
+	}
+	return (best);
+}
+
+/*
+ * The best path through a filled band, from its last cell (na, nb) back:
+ * walked once to count the beads, once to fill them in. Writes them to
+ * *out (you own it), returns their number and sets *edge when the path
+ * touches the band's edge.
+ */
+static size_t
+dp_path(const struct params *p, const size_t *lo, const size_t *hi,
+    size_t na, size_t nb, const struct dpband *d, struct pbead **out,
+    int *edge)
+{
+	const struct btype	*ty;
+	struct pbead		*beads;
+	size_t			 i, j, k, n = 0, pi, pj, w;
+
+	for (i = na, j = nb; i > 0 || j > 0; i = pi, j = pj) {
+		w = d->off[i] + (j - lo[i]);
+		if ((j == lo[i] && lo[i] != 0) || (j == hi[i] && hi[i] != nb))
+			*edge = 1;
+		pi = i - (size_t)p->types[d->type[w]].a;
+		pj = j - (size_t)p->types[d->type[w]].b;
+		n++;
+	}
+	beads = xreallocarray(NULL, n == 0 ? 1 : n, sizeof *beads);
+	for (i = na, j = nb, k = n; i > 0 || j > 0; i = pi, j = pj) {
+		w = d->off[i] + (j - lo[i]);
+		ty = &p->types[d->type[w]];
+		pi = i - (size_t)ty->a;
+		pj = j - (size_t)ty->b;
+		k--;
+		beads[k].ai = pi;
+		beads[k].bj = pj;
+		beads[k].a = ty->a;
+		beads[k].b = ty->b;
+		beads[k].cost = d->cost[w] - d->cost[d->off[pi] + (pj -
+		    lo[pi])] - ty->prior;
+	}
+	*out = beads;
+	return (n);
+}
+
+/*
  * The banded programme. For each prefix i of the profile (0..P->n), B
  * prefixes lo[i]..hi[i] are allowed; both bounds never decrease. Writes the
  * best beads to *out (you own it) and returns their number; sets *edge when
@@ -447,13 +548,10 @@ static size_t
 dp_run(const struct profile *P, const struct side *B, const size_t *lo,
     const size_t *hi, const struct params *p, struct pbead **out, int *edge)
 {
-	size_t		 i, j, k, *off, total = 0, n = 0, pi, pj, w;
-	float		*cost;
-	uint8_t		*type;
-	size_t		 t, na = P->n, nb = B->n;
-	struct pbead	*beads;
+	struct dpband	 d;
 	struct params	 q;
-	double		 best, c, *del_a, *del_b;
+	size_t		 i, j, w, total = 0, n, na = P->n, nb = B->n;
+	double		*del_a, *del_b;
 	int		 bt;
 
 	*edge = 0;
@@ -467,104 +565,37 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 	q = *p;
 	q.del_a = del_a;
 	q.del_b = del_b;
-	p = &q;
-	off = xreallocarray(NULL, na + 2, sizeof *off);
+	d.off = xreallocarray(NULL, na + 2, sizeof *d.off);
 	for (i = 0; i <= na; i++) {
-		off[i] = total;
+		d.off[i] = total;
 		total += hi[i] - lo[i] + 1;
 	}
-	cost = xreallocarray(NULL, total, sizeof *cost);
-	type = xreallocarray(NULL, total, sizeof *type);
+	d.cost = xreallocarray(NULL, total, sizeof *d.cost);
+	d.type = xreallocarray(NULL, total, sizeof *d.type);
 	for (i = 0; i <= na; i++) {
 		for (j = lo[i]; j <= hi[i]; j++) {
-			w = off[i] + (j - lo[i]);
+			w = d.off[i] + (j - lo[i]);
 			if (i == 0 && j == 0) {
-				cost[w] = 0;
-				type[w] = 0xff;
+				d.cost[w] = 0;
+				d.type[w] = 0xff;
 				continue;
 			}
-			best = INFINITY;
-			bt = -1;
-			for (t = 0; t < p->ntypes; t++) {
-				const struct btype	*ty = &p->types[t];
-
-				if ((size_t)ty->a > i || (size_t)ty->b > j)
-					continue;
-				pi = i - (size_t)ty->a;
-				pj = j - (size_t)ty->b;
-				if (pj < lo[pi] || pj > hi[pi])
-					continue;
-				c = cost[off[pi] + (pj - lo[pi])];
-				if (!isfinite(c))
-					continue;
-				/*
-				 * A bead's cost is at least its prior less
-				 * what B's keys could take off (2 each, see
-				 * pair_anchors()): past the best so far, the
-				 * bead cannot win. Most 2-2 and 3-1 beads go
-				 * here without their costs counted.
-				 */
-				if (ty->a > 0 && ty->b > 0) {
-					int	kb = 0, u;
-
-					for (u = 0; u < ty->b; u++)
-						kb += B->f[pj + (size_t)u].nk;
-					if (c + ty->prior - 2.0 * kb > best +
-					    1e-9)
-						continue;
-				}
-				c += bead_cost(P, pi, ty->a, B, pj, ty->b, p,
-				    ty->prior, best - c);
-				if (c < best) {
-					best = c;
-					bt = (int)t;
-				}
-			}
-			cost[w] = (float)best;
-			type[w] = bt < 0 ? 0xfe : (uint8_t)bt;
+			d.cost[w] = (float)dp_cell(P, B, lo, hi, &q, &d, i, j,
+			    &bt);
+			d.type[w] = bt < 0 ? 0xfe : (uint8_t)bt;
 		}
 	}
 	if (nb < lo[na] || nb > hi[na] ||
-	    !isfinite(cost[off[na] + (nb - lo[na])])) {
-		free(off);
-		free(cost);
-		free(type);
-		free(del_a);
-		free(del_b);
+	    !isfinite(d.cost[d.off[na] + (nb - lo[na])])) {
 		*out = NULL;
-		return ((size_t)-1);
-	}
-	/* Walk back: once to count the beads, once to fill them in. */
-	for (i = na, j = nb; i > 0 || j > 0; i = pi, j = pj) {
-		w = off[i] + (j - lo[i]);
-		if ((j == lo[i] && lo[i] != 0) || (j == hi[i] && hi[i] != nb))
-			*edge = 1;
-		pi = i - (size_t)p->types[type[w]].a;
-		pj = j - (size_t)p->types[type[w]].b;
-		n++;
-	}
-	beads = xreallocarray(NULL, n == 0 ? 1 : n, sizeof *beads);
-	for (i = na, j = nb, k = n; i > 0 || j > 0; i = pi, j = pj) {
-		const struct btype	*ty;
-
-		w = off[i] + (j - lo[i]);
-		ty = &p->types[type[w]];
-		pi = i - (size_t)ty->a;
-		pj = j - (size_t)ty->b;
-		k--;
-		beads[k].ai = pi;
-		beads[k].bj = pj;
-		beads[k].a = ty->a;
-		beads[k].b = ty->b;
-		beads[k].cost = cost[w] - cost[off[pi] + (pj - lo[pi])] -
-		    ty->prior;
-	}
-	free(off);
-	free(cost);
-	free(type);
+		n = (size_t)-1;
+	} else
+		n = dp_path(&q, lo, hi, na, nb, &d, out, edge);
+	free(d.off);
+	free(d.cost);
+	free(d.type);
 	free(del_a);
 	free(del_b);
-	*out = beads;
 	return (n);
 }
 

@@ -191,6 +191,27 @@ lside_add(struct lside *l, const char *s, size_t len, const char *lang)
 enum { FIX_KEEP, FIX_SPLIT, FIX_FIRST, FIX_SECOND };
 
 /*
+ * The two parts of sentence t cut at cut (a byte offset in the text of
+ * its block, txt): the first ends before the spaces there, the second
+ * starts after them. t may be t1.
+ */
+static void
+clause_parts(const char *txt, const struct text_sentence *t, size_t cut,
+    struct text_sentence *t1, struct text_sentence *t2)
+{
+	struct text_sentence	s = *t;
+
+	*t1 = s;
+	*t2 = s;
+	t1->end = cut;
+	while (t1->end > t1->start && txt[t1->end - 1] == ' ')
+		t1->end--;
+	t2->start = cut;
+	while (t2->start < t2->end && txt[t2->start] == ' ')
+		t2->start++;
+}
+
+/*
  * A bead pairs two sentences of some versions with one sentence of target
  * version w: did the translator merge the two (cut the sentence at the
  * matching clause: FIX_SPLIT), or leave one out (the sentence goes with
@@ -205,23 +226,19 @@ merge_or_drop(const struct alignment *al, size_t w,
 	const struct text_sentence	*t = &al->sents[w][bd->first[w]];
 	const char			*txt = al->docs[w]->blocks[t->block].text;
 	const char			*lang = al->docs[w]->lang;
+	struct text_sentence		 t1, t2;
 	struct lside			 T, R;
 	double				 c[4] = { 0, 0, 0, 0 }, ratio, best;
-	size_t				 v, p1e, p2s;
+	size_t				 v;
 	int				 nref = 0, k, choice;
 
 	*cut = clause_cut(al, w, bd->first[w], bd);
 	memset(&T, 0, sizeof T);
 	lside_add(&T, txt + t->start, t->end - t->start, lang);
 	if (*cut != 0) {
-		p1e = *cut;
-		while (p1e > t->start && txt[p1e - 1] == ' ')
-			p1e--;
-		p2s = *cut;
-		while (p2s < t->end && txt[p2s] == ' ')
-			p2s++;
-		lside_add(&T, txt + t->start, p1e - t->start, lang);
-		lside_add(&T, txt + p2s, t->end - p2s, lang);
+		clause_parts(txt, t, *cut, &t1, &t2);
+		lside_add(&T, txt + t1.start, t1.end - t1.start, lang);
+		lside_add(&T, txt + t2.start, t2.end - t2.start, lang);
 	}
 	for (v = 0; v < al->nvers; v++) {
 		const struct text_sentence	*a, *b;
@@ -302,6 +319,124 @@ fix_check_pairs(struct alignment *al, const struct vside *vs)
 }
 
 /*
+ * The beads and sentences fix_split_merged() makes: the alignment's own
+ * copies, which replace its arrays.
+ */
+struct resplit {
+	struct align_bead	*nb;
+	size_t			 n, alloc;
+	struct text_sentence	*ns[ALIGN_MAXVERS];
+	size_t			 nn[ALIGN_MAXVERS], an[ALIGN_MAXVERS];
+};
+
+/*
+ * Is bead bd to be split? It must hold two sentences in some versions
+ * and one in the others, and each version with one must be fixed (fix[v]
+ * and cut[v] receive the decision of merge_or_drop()).
+ */
+static int
+split_decide(const struct alignment *al, const struct align_bead *bd,
+    const double *total, int *fix, size_t *cut)
+{
+	size_t	v;
+	int	two = 0, one = 0, ok = 1;
+
+	for (v = 0; v < al->nvers; v++) {
+		cut[v] = 0;
+		fix[v] = FIX_KEEP;
+		if (bd->count[v] == 2)
+			two++;
+		else if (bd->count[v] == 1)
+			one++;
+		else
+			ok = 0;
+	}
+	for (v = 0; ok && two > 0 && one > 0 && v < al->nvers; v++) {
+		if (bd->count[v] != 1)
+			continue;
+		fix[v] = merge_or_drop(al, v, bd, total, &cut[v]);
+		if (fix[v] == FIX_KEEP)
+			ok = 0;
+	}
+	return (ok && two > 0 && one > 0);
+}
+
+/* Copy bead bd and its sentences. */
+static void
+split_copy(const struct alignment *al, const struct align_bead *bd,
+    struct resplit *r)
+{
+	struct align_bead	*x;
+	size_t			 v, k;
+
+	XGROW(r->nb, r->alloc, r->n + 1);
+	x = &r->nb[r->n++];
+	*x = *bd;
+	for (v = 0; v < al->nvers; v++) {
+		x->first[v] = r->nn[v];
+		for (k = 0; k < bd->count[v]; k++) {
+			XGROW(r->ns[v], r->an[v], r->nn[v] + 1);
+			r->ns[v][r->nn[v]++] = al->sents[v][bd->first[v] + k];
+		}
+	}
+}
+
+/*
+ * Version v's part of bead bd split in two, x and y: its two sentences
+ * one each, its one sentence to the first (FIX_FIRST) or the second
+ * (FIX_SECOND), or cut at cut, a part each (FIX_SPLIT).
+ */
+static void
+split_version(const struct alignment *al, size_t v,
+    const struct align_bead *bd, int fix, size_t cut, struct align_bead *x,
+    struct align_bead *y, struct resplit *r)
+{
+	struct text_sentence	t1, t2;
+
+	t1 = al->sents[v][bd->first[v]];
+	x->count[v] = y->count[v] = 0;
+	XGROW(r->ns[v], r->an[v], r->nn[v] + 2);
+	if (bd->count[v] == 2)
+		t2 = al->sents[v][bd->first[v] + 1];
+	else if (fix == FIX_FIRST || fix == FIX_SECOND) {
+		if (fix == FIX_SECOND)
+			x = y;
+		x->first[v] = r->nn[v];
+		x->count[v] = 1;
+		r->ns[v][r->nn[v]++] = t1;
+		return;
+	} else {
+		clause_parts(al->docs[v]->blocks[t1.block].text, &t1, cut,
+		    &t1, &t2);
+	}
+	x->first[v] = r->nn[v];
+	x->count[v] = 1;
+	r->ns[v][r->nn[v]++] = t1;
+	y->first[v] = r->nn[v];
+	y->count[v] = 1;
+	r->ns[v][r->nn[v]++] = t2;
+}
+
+/* Bead bd split in two (see split_decide()). */
+static void
+split_two(const struct alignment *al, const struct align_bead *bd,
+    const int *fix, const size_t *cut, struct resplit *r)
+{
+	struct align_bead	*x, *y;
+	size_t			 v;
+
+	XGROW(r->nb, r->alloc, r->n + 2);
+	x = &r->nb[r->n++];
+	y = &r->nb[r->n++];
+	*x = *bd;
+	*y = *bd;
+	for (v = 0; v < al->nvers; v++)
+		split_version(al, v, bd, fix[v], cut[v], x, y, r);
+	if (fix[0] == FIX_FIRST || fix[0] == FIX_SECOND)
+		x->confidence = y->confidence = bd->confidence;
+}
+
+/*
  * Beads that hold two sentences in some versions and one in others are
  * decided again with more to go on than the programme had: where a
  * translator made one sentence of two, the sentence is cut at the clause
@@ -312,114 +447,30 @@ fix_check_pairs(struct alignment *al, const struct vside *vs)
 void
 fix_split_merged(struct alignment *al, const double *total)
 {
-	struct align_bead	*nb = NULL;
-	struct text_sentence	*ns[ALIGN_MAXVERS];
-	size_t			 nn[ALIGN_MAXVERS], an[ALIGN_MAXVERS];
-	size_t			 b, v, k, cut[ALIGN_MAXVERS], n = 0, alloc = 0;
-	int			 two, one, ok, fix[ALIGN_MAXVERS];
+	struct resplit	 r;
+	size_t		 b, v, cut[ALIGN_MAXVERS];
+	int		 fix[ALIGN_MAXVERS];
 
-	for (v = 0; v < al->nvers; v++) {
-		ns[v] = NULL;
-		nn[v] = an[v] = 0;
-	}
+	memset(&r, 0, sizeof r);
 	for (b = 0; b < al->nbeads; b++) {
-		const struct align_bead	*bd = &al->beads[b];
-		struct align_bead	*x, *y;
-
-		two = one = 0;
-		ok = 1;
-		for (v = 0; v < al->nvers; v++) {
-			cut[v] = 0;
-			fix[v] = FIX_KEEP;
-			if (bd->count[v] == 2)
-				two++;
-			else if (bd->count[v] == 1)
-				one++;
-			else
-				ok = 0;
-		}
-		for (v = 0; ok && two > 0 && one > 0 && v < al->nvers; v++) {
-			if (bd->count[v] != 1)
-				continue;
-			fix[v] = merge_or_drop(al, v, bd, total, &cut[v]);
-			if (fix[v] == FIX_KEEP)
-				ok = 0;
-		}
-		if (!ok || two == 0 || one == 0) {
-			/* Copy the bead and its sentences. */
-			XGROW(nb, alloc, n + 1);
-			x = &nb[n++];
-			*x = *bd;
-			for (v = 0; v < al->nvers; v++) {
-				x->first[v] = nn[v];
-				for (k = 0; k < bd->count[v]; k++) {
-					XGROW(ns[v], an[v], nn[v] + 1);
-					ns[v][nn[v]++] =
-					    al->sents[v][bd->first[v] + k];
-				}
-			}
-			continue;
-		}
-		XGROW(nb, alloc, n + 2);
-		x = &nb[n++];
-		y = &nb[n++];
-		*x = *bd;
-		*y = *bd;
-		for (v = 0; v < al->nvers; v++) {
-			struct text_sentence	t1, t2;
-			const char		*txt;
-
-			t1 = al->sents[v][bd->first[v]];
-			x->count[v] = y->count[v] = 0;
-			XGROW(ns[v], an[v], nn[v] + 2);
-			if (bd->count[v] == 2) {
-				t2 = al->sents[v][bd->first[v] + 1];
-			} else if (fix[v] == FIX_FIRST) {
-				x->first[v] = nn[v];
-				x->count[v] = 1;
-				ns[v][nn[v]++] = t1;
-				continue;
-			} else if (fix[v] == FIX_SECOND) {
-				y->first[v] = nn[v];
-				y->count[v] = 1;
-				ns[v][nn[v]++] = t1;
-				continue;
-			} else {
-				txt = al->docs[v]->blocks[t1.block].text;
-				t2 = t1;
-				t1.end = cut[v];
-				while (t1.end > t1.start &&
-				    txt[t1.end - 1] == ' ')
-					t1.end--;
-				t2.start = cut[v];
-				while (t2.start < t2.end &&
-				    txt[t2.start] == ' ')
-					t2.start++;
-			}
-			x->first[v] = nn[v];
-			x->count[v] = 1;
-			ns[v][nn[v]++] = t1;
-			y->first[v] = nn[v];
-			y->count[v] = 1;
-			ns[v][nn[v]++] = t2;
-		}
-		if (fix[0] == FIX_FIRST || fix[0] == FIX_SECOND)
-			x->confidence = y->confidence = bd->confidence;
+		if (split_decide(al, &al->beads[b], total, fix, cut))
+			split_two(al, &al->beads[b], fix, cut, &r);
+		else
+			split_copy(al, &al->beads[b], &r);
 	}
-	XSHRINK(nb, alloc, n);
+	XSHRINK(r.nb, r.alloc, r.n);
 	for (v = 0; v < al->nvers; v++) {
-		XSHRINK(ns[v], an[v], nn[v]);
+		XSHRINK(r.ns[v], r.an[v], r.nn[v]);
 		free(al->sents[v]);
-		al->sents[v] = ns[v];
-		al->nsents[v] = nn[v];
-		for (b = n; b > 0; b--) {
-			if (nb[b - 1].count[v] == 0)
-				nb[b - 1].first[v] = b < n ?
-				    nb[b].first[v] : nn[v];
+		al->sents[v] = r.ns[v];
+		al->nsents[v] = r.nn[v];
+		for (b = r.n; b > 0; b--) {
+			if (r.nb[b - 1].count[v] == 0)
+				r.nb[b - 1].first[v] = b < r.n ?
+				    r.nb[b].first[v] : r.nn[v];
 		}
 	}
 	free(al->beads);
-	al->beads = nb;
-	al->nbeads = n;
+	al->beads = r.nb;
+	al->nbeads = r.n;
 }
-

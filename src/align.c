@@ -79,6 +79,13 @@ index_beads(struct alignment *al)
 	}
 }
 
+/* Has the caller cancelled? */
+static int
+cancelled(const struct align_opts *opts)
+{
+	return (opts != NULL && opts->cancel != NULL && *opts->cancel);
+}
+
 /* The preparation of the versions, shared by the threads doing it. */
 enum { PREP_SIDES, PREP_BLOCKS, PREP_VIEWS };
 struct prep {
@@ -118,7 +125,7 @@ prep_job(void *arg, size_t v, size_t thread)
 	const struct align_opts	*o = pp->opts;
 	size_t			 done;
 
-	if (o != NULL && o->cancel != NULL && *o->cancel)
+	if (cancelled(o))
 		return;
 	if (pp->pass == PREP_BLOCKS) {
 		if (v != pp->al->pivot)
@@ -160,13 +167,94 @@ prep_all(struct alignment *al, struct vside *vs,
 	atomic_init(&pp.done, 0);
 	for (pp.pass = PREP_SIDES; pp.pass <= PREP_VIEWS; pp.pass++) {
 		parallel_for(al->nvers, size, prep_job, &pp, text_cleanup);
-		if (opts != NULL && opts->cancel != NULL && *opts->cancel)
+		if (cancelled(opts))
 			return (-1);
 		/* The names are keyed: their cache goes before the blocks. */
 		if (pp.pass == PREP_SIDES)
 			text_anchors_forget();
 	}
 	return (0);
+}
+
+/*
+ * Choose the pivot: the first version in opts->pivot's language, else
+ * the first. Returns -1 with *cause when no version has that language.
+ */
+static int
+choose_pivot(struct alignment *al, const struct align_opts *opts,
+    char **cause)
+{
+	size_t	v;
+
+	al->pivot = DOC_NOPOS;
+	for (v = 0; v < al->nvers; v++) {
+		if (opts != NULL && opts->pivot != NULL &&
+		    al->pivot == DOC_NOPOS && al->docs[v]->lang != NULL &&
+		    strcmp(al->docs[v]->lang, opts->pivot) == 0)
+			al->pivot = v;
+	}
+	if (al->pivot == DOC_NOPOS) {
+		if (opts != NULL && opts->pivot != NULL) {
+			*cause = xstrprintf("no version in '%s' to use as "
+			    "the pivot", opts->pivot);
+			return (-1);
+		}
+		al->pivot = 0;
+	}
+	return (0);
+}
+
+/*
+ * Align every version into profile P, which holds the pivot: each in
+ * turn, then (more than two) each again against all the others, so that
+ * the versions aligned after it witness for it too. Returns -1 when
+ * cancelled.
+ */
+static int
+align_versions(struct profile *P, struct alignment *al, struct vside *vs,
+    const struct align_opts *opts)
+{
+	size_t	 v, done = 0, n = al->nvers;
+	double	*prev;
+
+	for (v = 0; v < n; v++) {
+		if (v == al->pivot)
+			continue;
+		dp_align_step(P, al->pivot, vs, v, NULL);
+		done++;
+		if (opts != NULL && opts->progress != NULL)
+			*opts->progress = 300 + (int)(650 * done /
+			    (2 * (n - 1)));
+		if (cancelled(opts))
+			return (-1);
+	}
+	for (v = 0; v < n && n > 2; v++) {
+		if (v == al->pivot)
+			continue;
+		prev = dp_profile_take_out(P, v);
+		dp_align_step(P, al->pivot, vs, v, prev);
+		free(prev);
+		if (cancelled(opts))
+			return (-1);
+	}
+	return (0);
+}
+
+/* Free the sides of the versions (total[v] receives each's length). */
+static void
+vsides_free(struct vside *vs, size_t n, double *total)
+{
+	size_t	v;
+
+	for (v = 0; v < n; v++) {
+		total[v] = vs[v].sent.total;
+		feat_side_release(&vs[v].sent);
+		feat_side_release(&vs[v].block);
+		free(vs[v].sblock);
+		free(vs[v].bb);
+		vs[v].sblock = NULL;
+		vs[v].bb = NULL;
+	}
 }
 
 struct alignment *
@@ -176,8 +264,8 @@ align_create(const struct article *a, const struct align_opts *opts,
 	struct alignment	*al;
 	struct vside		 vs[ALIGN_MAXVERS];
 	struct profile		 P;
-	size_t			 v, done = 0;
-	double			*prev, total[ALIGN_MAXVERS];
+	size_t			 v;
+	double			 total[ALIGN_MAXVERS];
 
 	dp_init();
 	if (a->n == 0 || a->n > ALIGN_MAXVERS) {
@@ -186,72 +274,29 @@ align_create(const struct article *a, const struct align_opts *opts,
 	}
 	al = xcalloc(1, sizeof *al);
 	al->nvers = a->n;
-	al->pivot = DOC_NOPOS;
-	for (v = 0; v < a->n; v++) {
+	for (v = 0; v < a->n; v++)
 		al->docs[v] = a->docs[v];
-		if (opts != NULL && opts->pivot != NULL &&
-		    al->pivot == DOC_NOPOS && a->docs[v]->lang != NULL &&
-		    strcmp(a->docs[v]->lang, opts->pivot) == 0)
-			al->pivot = v;
-	}
-	if (al->pivot == DOC_NOPOS) {
-		if (opts != NULL && opts->pivot != NULL) {
-			*cause = xstrprintf("no version in '%s' to use as "
-			    "the pivot", opts->pivot);
-			free(al);
-			return (NULL);
-		}
-		al->pivot = 0;
+	if (choose_pivot(al, opts, cause) != 0) {
+		free(al);
+		return (NULL);
 	}
 	memset(vs, 0, sizeof vs);
 	if (prep_all(al, vs, opts) != 0) {
 		warm_join();
-		goto cancelled;
+		goto stopped;
 	}
 	warm_join();
 	dp_profile_of_side(&P, a->n, al->pivot, &vs[al->pivot].sent);
-	for (v = 0; v < a->n; v++) {
-		if (v == al->pivot)
-			continue;
-		dp_align_step(&P, al->pivot, vs, v, NULL);
-		done++;
-		if (opts != NULL && opts->progress != NULL)
-			*opts->progress = 300 + (int)(650 * done /
-			    (2 * (a->n - 1)));
-		if (opts != NULL && opts->cancel != NULL && *opts->cancel) {
-			free(P.beads);
-			goto cancelled;
-		}
-	}
-	/*
-	 * Refine: align each version again against all the others, so that
-	 * the versions aligned after it witness for it too.
-	 */
-	for (v = 0; v < a->n && a->n > 2; v++) {
-		if (v == al->pivot)
-			continue;
-		prev = dp_profile_take_out(&P, v);
-		dp_align_step(&P, al->pivot, vs, v, prev);
-		free(prev);
-		if (opts != NULL && opts->cancel != NULL && *opts->cancel) {
-			free(P.beads);
-			goto cancelled;
-		}
+	if (align_versions(&P, al, vs, opts) != 0) {
+		free(P.beads);
+		goto stopped;
 	}
 	al->beads = dp_profile_widen(&P);
 	al->nbeads = P.n;
 	if (a->n > 2)
 		fix_check_pairs(al, vs);
 	/* The sides are done with: freed before the arrays below. */
-	for (v = 0; v < a->n; v++) {
-		total[v] = vs[v].sent.total;
-		feat_side_release(&vs[v].sent);
-		feat_side_release(&vs[v].block);
-		free(vs[v].sblock);
-		free(vs[v].bb);
-		vs[v].sblock = NULL;
-		vs[v].bb = NULL;
-	}
+	vsides_free(vs, a->n, total);
 	if (a->n > 1)
 		fix_split_merged(al, total);
 	index_beads(al);
@@ -260,13 +305,8 @@ align_create(const struct article *a, const struct align_opts *opts,
 		*opts->progress = 1000;
 	return (al);
 
-cancelled:
-	for (v = 0; v < a->n; v++) {
-		feat_side_release(&vs[v].sent);
-		feat_side_release(&vs[v].block);
-		free(vs[v].sblock);
-		free(vs[v].bb);
-	}
+stopped:
+	vsides_free(vs, a->n, total);
 	align_free(al);
 	*cause = xstrdup("cancelled");
 	return (NULL);
@@ -289,6 +329,42 @@ align_free(struct alignment *al)
 	free(al);
 }
 
+/*
+ * The beads of the top t to keep: those up to the last one, in the first
+ * three quarters, after which every version starts a paragraph; the end
+ * of the top (where a version's share may have cut a paragraph its
+ * translation did not) is left to the whole alignment. Returns their
+ * number (0: none), and in keep[v] the sentences of each version they
+ * hold.
+ */
+static size_t
+top_cut(const struct alignment *t, size_t *keep)
+{
+	size_t	pos[ALIGN_MAXVERS], v, i, n, cut = 0;
+	int	ok;
+
+	memset(pos, 0, sizeof pos);
+	for (i = 0; i < t->nbeads && i < t->nbeads * 3 / 4; i++) {
+		for (v = 0; v < t->nvers; v++) {
+			n = t->beads[i].first[v] + t->beads[i].count[v];
+			if (t->beads[i].count[v] > 0 && n > pos[v])
+				pos[v] = n;
+		}
+		ok = 1;
+		for (v = 0; v < t->nvers && ok; v++) {
+			if (pos[v] == 0 || pos[v] >= t->nsents[v] ||
+			    t->sents[v][pos[v]].block ==
+			    t->sents[v][pos[v] - 1].block)
+				ok = 0;
+		}
+		if (ok) {
+			cut = i + 1;
+			memcpy(keep, pos, sizeof pos);
+		}
+	}
+	return (cut);
+}
+
 struct alignment *
 align_create_top(const struct article *a, const struct align_opts *opts,
     size_t want)
@@ -297,11 +373,10 @@ align_create_top(const struct article *a, const struct align_opts *opts,
 	struct doc		 sd[ALIGN_MAXVERS];
 	struct align_opts	 o;
 	struct alignment	*t, *h;
-	size_t			 v, i, b, n, total, cum, maxtotal = 0, cut;
-	size_t			 pos[ALIGN_MAXVERS], keep[ALIGN_MAXVERS];
+	size_t			 v, b, total, cum, maxtotal = 0, cut;
+	size_t			 keep[ALIGN_MAXVERS];
 	char			*cause = NULL;
 	double			 share;
-	int			 ok;
 
 	if (a->n < 2 || a->n > ALIGN_MAXVERS)
 		return (NULL);
@@ -337,33 +412,7 @@ align_create_top(const struct article *a, const struct align_opts *opts,
 		return (NULL);
 	}
 
-	/*
-	 * Keep the beads up to the last one, in the first three quarters,
-	 * after which every version starts a paragraph: the end of the top
-	 * (where a version's share may have cut a paragraph its translation
-	 * did not) is left to the whole alignment.
-	 */
-	memset(pos, 0, sizeof pos);
-	cut = 0;
-	for (i = 0; i < t->nbeads && i < t->nbeads * 3 / 4; i++) {
-		for (v = 0; v < t->nvers; v++) {
-			n = t->beads[i].first[v] + t->beads[i].count[v];
-			if (t->beads[i].count[v] > 0 && n > pos[v])
-				pos[v] = n;
-		}
-		ok = 1;
-		for (v = 0; v < t->nvers && ok; v++) {
-			if (pos[v] == 0 || pos[v] >= t->nsents[v] ||
-			    t->sents[v][pos[v]].block ==
-			    t->sents[v][pos[v] - 1].block)
-				ok = 0;
-		}
-		if (ok) {
-			cut = i + 1;
-			memcpy(keep, pos, sizeof keep);
-		}
-	}
-	if (cut == 0) {
+	if ((cut = top_cut(t, keep)) == 0) {
 		align_free(t);
 		return (NULL);
 	}
