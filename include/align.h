@@ -88,6 +88,20 @@ void		 align_free(struct alignment *);
  */
 struct alignment *align_create_top(const struct article *,
 		     const struct align_opts *, size_t want);
+/*
+ * A block-by-block alignment, the stand-in while align_create() works:
+ * the first nbeads beads of head are kept with the first nsents[v]
+ * sentences of each version v (which they must hold, and head must have
+ * more); then the paragraphs (blocks) of each version from the one of
+ * head's sentence nsents[v] on are paired one by one, whole paragraphs as
+ * units: bead i holds paragraph i of each version that has one left,
+ * with confidence 1. Without head (NULL, nbeads 0, nsents NULL): block i
+ * of every version, version 0 the pivot. No quotation links. Free with
+ * align_free().
+ */
+struct alignment *align_create_blocks(const struct article *,
+		     const struct alignment *head, size_t nbeads,
+		     const size_t *nsents);
 
 /*
  * True if bead b starts a paragraph (block) in some version: the dump

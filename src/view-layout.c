@@ -445,45 +445,21 @@ vl_doubtful(struct view *v, size_t u)
 	return (v->cur->beads[u].confidence < VIEW_DOUBTFUL);
 }
 
-/* Build the provisional alignment: block i of every version. */
+/*
+ * Build the provisional alignment: block i of every version
+ * (align_create_blocks(), moved into the view).
+ */
 void
 vl_provisional(struct view *v)
 {
-	struct alignment	*p = &v->prov;
-	const struct doc	*d;
-	size_t			 w, i, maxb = 0;
+	struct alignment	*p;
 
-	memset(p, 0, sizeof *p);
-	p->nvers = v->nvers;
-	for (w = 0; w < v->nvers; w++) {
-		d = v->a->docs[w];
-		p->docs[w] = d;
-		p->nsents[w] = d->nblocks;
-		p->sents[w] = xcalloc(d->nblocks + 1, sizeof *p->sents[w]);
-		p->bead_of[w] = xcalloc(d->nblocks + 1,
-		    sizeof *p->bead_of[w]);
-		for (i = 0; i < d->nblocks; i++) {
-			p->sents[w][i].block = i;
-			p->sents[w][i].start = 0;
-			p->sents[w][i].end = d->blocks[i].len;
-			p->bead_of[w][i] = i;
-		}
-		if (d->nblocks > maxb)
-			maxb = d->nblocks;
-	}
-	p->beads = xcalloc(maxb + 1, sizeof *p->beads);
-	p->nbeads = maxb;
-	for (i = 0; i < maxb; i++) {
-		for (w = 0; w < v->nvers; w++) {
-			d = v->a->docs[w];
-			p->beads[i].first[w] = i < d->nblocks ? i : d->nblocks;
-			p->beads[i].count[w] = i < d->nblocks;
-		}
-		p->beads[i].confidence = 1;
-	}
+	p = align_create_blocks(v->a, NULL, 0, NULL);
+	v->prov = *p;
+	free(p);
 }
 
-/* Free the provisional alignment. */
+/* Free the provisional alignment: what align_free() would, but itself. */
 void
 vl_free_provisional(struct view *v)
 {
@@ -491,8 +467,10 @@ vl_free_provisional(struct view *v)
 
 	for (w = 0; w < v->prov.nvers; w++) {
 		free(v->prov.sents[w]);
+		free(v->prov.quotes[w]);
 		free(v->prov.bead_of[w]);
 	}
 	free(v->prov.beads);
+	free(v->prov.qlinks);
 	memset(&v->prov, 0, sizeof v->prov);
 }
