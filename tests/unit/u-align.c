@@ -251,6 +251,49 @@ test_single_version(void **state)
 	fx_free(&fx);
 }
 
+/*
+ * The block-by-block stand-in without a head: bead i holds block i of each
+ * version that has one, whole, with confidence 1; the shorter version
+ * ends first; every sentence (a block here) is in the bead of its index.
+ */
+static void
+test_blocks_standin(void **state)
+{
+	struct fixture		 fx;
+	struct alignment	*p;
+	size_t			 v, b, n[2];
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(ru, "ru", "ru", 1, 2, -1);	/* a block less */
+	fx.a.n = 2;
+	p = align_create_blocks(&fx.a, NULL, 0, NULL);
+	assert_non_null(p);
+	n[0] = fx.a.docs[0]->nblocks;
+	n[1] = fx.a.docs[1]->nblocks;
+	assert_true(n[1] < n[0]);
+	assert_int_equal(p->nvers, 2);
+	assert_int_equal(p->nbeads, n[0]);
+	assert_int_equal(p->nquotes[0] + p->nquotes[1], 0);
+	for (b = 0; b < p->nbeads; b++) {
+		assert_true(p->beads[b].confidence == 1);
+		for (v = 0; v < 2; v++) {
+			assert_int_equal(p->beads[b].count[v], b < n[v]);
+			if (b >= n[v])
+				continue;
+			assert_int_equal(p->beads[b].first[v], b);
+			assert_int_equal(p->sents[v][b].block, b);
+			assert_int_equal(p->sents[v][b].start, 0);
+			assert_int_equal(p->sents[v][b].end,
+			    fx.a.docs[v]->blocks[b].len);
+			assert_int_equal(p->bead_of[v][b], b);
+		}
+	}
+	align_free(p);
+	fx_free(&fx);
+}
+
 /* lines repeated k times (a long article), "" between the copies. */
 static const char **
 repeat_lines(const char **lines, int k)
@@ -475,6 +518,7 @@ main(void)
 		cmocka_unit_test(test_pivot),
 		cmocka_unit_test(test_single_version),
 		cmocka_unit_test(test_top),
+		cmocka_unit_test(test_blocks_standin),
 		cmocka_unit_test(test_quote_links),
 		cmocka_unit_test(test_span_map),
 	};
