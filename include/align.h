@@ -1,6 +1,10 @@
 /*
  * align.h: the alignment of the versions of an article.
  *
+ * Where it sits: above the text engine (sentences, quotations, anchors);
+ * layout, dump, the view and the notes use it. Its parts are in
+ * src/align-*.c behind src/align-int.h.
+ *
  * Each version is cut into sentences (text_doc_sentences) and quotations
  * (text_quotes). The alignment is a sequence of beads: a bead holds, for
  * each version, a run of consecutive sentences (possibly none) that
