@@ -211,127 +211,238 @@ cluster_unsafe(const char *s, size_t i, size_t next, int *tab)
 }
 
 /*
- * Walk the clusters of s from x: the core of grid_text*() and of the
- * measuring functions (g NULL: measure only). Stops before column xmax
- * (xmax < 0: no limit) or, when stop_col >= 0, at the cluster covering
- * stop_col, storing its offset in *stop_off.
+ * A walk over the cells a text takes, step by step: a grapheme cluster
+ * per step, but a cluster holding an unsafe code point is broken up into
+ * its code points, each unsafe one shown as its escape, and plain ASCII
+ * (most of any text, Russian included: its spaces and punctuation) comes
+ * as a run of one-byte clusters in one step. Drawing, measuring and
+ * hit-testing take the same steps, so what is drawn is what is measured
+ * and clicked. Zero width clusters take no step.
+ */
+enum cell_kind {
+	CELL_ASCII,		/* a run of ASCII, a cell per byte */
+	CELL_TEXT,		/* one cell of text shown as it is */
+	CELL_GRAPHEME,		/* a grapheme, through draw_grapheme() */
+	CELL_ESCAPE		/* an escape of one cluster, a cell per byte */
+};
+
+struct cells {
+	const char	*s;
+	size_t		 len;
+	size_t		 i;		/* the next cluster */
+	size_t		 j;		/* the next code point of ... */
+	size_t		 end;		/* ... the escaped cluster [at, end) */
+	char		 esc[16];
+
+	/* The step. */
+	enum cell_kind	 kind;
+	size_t		 at;		/* its (first) cluster */
+	const char	*text;
+	size_t		 n;
+	int		 width;
+};
+
+/* The style drawn with: one, or one per byte of the text. */
+struct pen {
+	const uint8_t	*slots;		/* NULL: slot everywhere */
+	const uint8_t	*flagv;
+	int		 slot;
+	int		 flags;
+};
+
+static void
+cells_init(struct cells *c, const char *s, size_t len)
+{
+	c->s = s;
+	c->len = len;
+	c->i = c->j = c->end = 0;
+}
+
+/* The next code point of an escaped cluster; 0 when it takes no cell. */
+static int
+cells_escaped(struct cells *c)
+{
+	int32_t	j = (int32_t)c->j;
+	size_t	k = c->j;
+	UChar32	cp;
+
+	U8_NEXT(c->s, j, (int32_t)c->end, cp);
+	c->j = (size_t)j;
+	if (cp < 0)
+		cp = 0xfffd;
+	if (!char_is_unsafe(cp)) {
+		if ((c->width = text_cp_width(cp)) == 0)
+			return (0);
+		c->kind = CELL_TEXT;
+		c->text = c->s + k;
+		c->n = (size_t)j - k;
+		return (1);
+	}
+	c->kind = CELL_ESCAPE;
+	c->text = c->esc;
+	c->n = escape_cp(cp, c->esc, sizeof c->esc);
+	c->width = (int)c->n;
+	return (1);
+}
+
+/*
+ * The next cluster, not plain ASCII; 0 when it takes no cell or is to be
+ * escaped (then cells_escaped() takes its code points).
  */
 static int
-walk(struct grid *g, int x, int y, int xmax, const char *s, size_t len,
-    const uint8_t *slots, const uint8_t *flagv, int slot, int flags,
-    int stop_col, size_t *stop_off)
+cells_cluster(struct cells *c)
 {
-	size_t		 i = 0, next, k, elen;
-	int32_t		 j;
-	UChar32		 c;
-	char		 esc[16], nb[8];
-	int		 w, tab, sl, fl, x0 = x;
-	unsigned char	 ch;
+	size_t	next;
+	int	tab;
 
-	while (i < len) {
-		sl = slots != NULL ? slots[i] : slot;
-		fl = flagv != NULL ? flagv[i] : flags;
-		ch = (unsigned char)s[i];
-		if (ch >= 0x20 && ch < 0x7f && (i + 1 == len ||
-		    (unsigned char)s[i + 1] < 0x80)) {
-			if (xmax >= 0 && x + 1 > xmax)
-				break;
-			if (stop_col >= 0 && x - x0 + 1 > stop_col) {
-				*stop_off = i;
-				return (x);
-			}
-			if (g != NULL)
-				put(g, x, y, s + i, 1, 1, sl, fl);
-			x++;
-			i++;
-			continue;
-		}
-		next = next_cluster(s, len, i);
-		if (next <= i)
-			next = i + 1;
-		if (cluster_unsafe(s, i, next, &tab) && !tab) {
-			/* Escape code point by code point. */
-			j = (int32_t)i;
-			while (j < (int32_t)next) {
-				k = (size_t)j;
-				U8_NEXT(s, j, (int32_t)next, c);
-				if (c < 0) {
-					c = 0xfffd;
-				}
-				if (!char_is_unsafe(c)) {
-					w = text_cp_width(c);
-					if (w == 0)
-						continue;
-					if (xmax >= 0 && x + w > xmax)
-						return (x);
-					if (g != NULL)
-						x = put(g, x, y, s + k,
-						    (size_t)j - k, w, sl, fl);
-					else
-						x += w;
-					continue;
-				}
-				elen = escape_cp(c, esc, sizeof esc);
-				if (xmax >= 0 && x + (int)elen > xmax)
-					return (x);
-				if (stop_col >= 0 && x - x0 + (int)elen >
-				    stop_col) {
-					*stop_off = i;
-					return (x);
-				}
-				for (k = 0; k < elen; k++) {
-					if (g != NULL)
-						put(g, x, y, esc + k, 1, 1,
-						    SLOT_DOUBTFUL, 0);
-					x++;
-				}
-			}
-			i = next;
-			continue;
-		}
-		if (tab) {
-			w = 1;
-			if (xmax >= 0 && x + 1 > xmax)
-				break;
-			if (stop_col >= 0 && x - x0 + 1 > stop_col) {
-				*stop_off = i;
-				return (x);
-			}
-			if (g != NULL)
-				put(g, x, y, " ", 1, 1, sl, fl);
-			x++;
-			i = next;
-			continue;
-		}
-		if ((w = text_grapheme_width(s + i, next - i)) == 0) {
-			i = next;
-			continue;
-		}
-		if (xmax >= 0 && x + w > xmax)
-			break;
-		if (stop_col >= 0 && x - x0 + w > stop_col) {
-			*stop_off = i;
-			return (x);
-		}
-		if (g != NULL) {
-			j = (int32_t)i;
-			U8_NEXT(s, j, (int32_t)next, c);
-			if (c < 0) {
-				/* Invalid UTF-8 shows as U+FFFD. */
-				put(g, x, y, "\xef\xbf\xbd", 3, 1, sl, fl);
-			} else if (text_cp_width(c) == 0 && next - i < 6) {
-				/* A lone mark gets a no-break space base. */
-				memcpy(nb, "\xc2\xa0", 2);
-				memcpy(nb + 2, s + i, next - i);
-				put(g, x, y, nb, 2 + next - i, w, sl, fl);
-			} else
-				put(g, x, y, s + i, next - i, w, sl, fl);
-		}
-		x += w;
-		i = next;
+	next = next_cluster(c->s, c->len, c->i);
+	if (next <= c->i)
+		next = c->i + 1;
+	c->at = c->i;
+	c->i = next;
+	if (cluster_unsafe(c->s, c->at, next, &tab) && !tab) {
+		c->j = c->at;
+		c->end = next;
+		return (0);
 	}
-	if (stop_col >= 0)
-		*stop_off = len;
+	if (tab) {
+		c->kind = CELL_TEXT;
+		c->text = " ";
+		c->n = 1;
+		c->width = 1;
+		return (1);
+	}
+	if ((c->width = text_grapheme_width(c->s + c->at, next - c->at)) == 0)
+		return (0);
+	c->kind = CELL_GRAPHEME;
+	c->text = c->s + c->at;
+	c->n = next - c->at;
+	return (1);
+}
+
+/* Is s[i] printable ASCII and a cluster of its own (no mark follows)? */
+static inline int
+cells_ascii(const char *s, size_t len, size_t i)
+{
+	unsigned char	ch = (unsigned char)s[i];
+
+	return (ch >= 0x20 && ch < 0x7f && (i + 1 == len ||
+	    (unsigned char)s[i + 1] < 0x80));
+}
+
+/* Take the next step; 0 at the end of the text. */
+static inline int
+cells_next(struct cells *c)
+{
+	for (;;) {
+		if (c->j < c->end) {
+			if (cells_escaped(c))
+				return (1);
+			continue;
+		}
+		if (c->i >= c->len)
+			return (0);
+		if (cells_ascii(c->s, c->len, c->i)) {
+			c->kind = CELL_ASCII;
+			c->at = c->i;
+			c->text = c->s + c->i;
+			while (++c->i < c->len && cells_ascii(c->s, c->len,
+			    c->i))
+				/* nothing */;
+			c->n = c->i - c->at;
+			c->width = (int)c->n;
+			return (1);
+		}
+		if (cells_cluster(c))
+			return (1);
+	}
+}
+
+/* Store a grapheme at x, y; returns the next column. */
+static int
+draw_grapheme(struct grid *g, int x, int y, const struct cells *c, int slot,
+    int flags)
+{
+	int32_t	j = 0;
+	UChar32	cp;
+	char	nb[8];
+
+	U8_NEXT(c->text, j, (int32_t)c->n, cp);
+	if (cp < 0) {
+		/* Invalid UTF-8 shows as U+FFFD. */
+		put(g, x, y, "\xef\xbf\xbd", 3, 1, slot, flags);
+	} else if (text_cp_width(cp) == 0 && c->n < 6) {
+		/* A lone mark gets a no-break space base. */
+		memcpy(nb, "\xc2\xa0", 2);
+		memcpy(nb + 2, c->text, c->n);
+		put(g, x, y, nb, 2 + c->n, c->width, slot, flags);
+	} else
+		put(g, x, y, c->text, c->n, c->width, slot, flags);
+	return (x + c->width);
+}
+
+/*
+ * Store a run of ASCII at x, y, a style per byte, as far as it fits before
+ * xmax; returns the next column.
+ */
+static int
+draw_ascii(struct grid *g, int x, int y, int xmax, const struct cells *c,
+    const struct pen *pen)
+{
+	size_t	k, at;
+	int	slot, flags;
+
+	k = c->n;
+	if (xmax >= 0 && x + c->width > xmax)
+		k = xmax > x ? (size_t)(xmax - x) : 0;
+	for (at = c->at; at < c->at + k; at++) {
+		slot = pen->slots != NULL ? pen->slots[at] : pen->slot;
+		flags = pen->flagv != NULL ? pen->flagv[at] : pen->flags;
+		x = put(g, x, y, c->s + at, 1, 1, slot, flags);
+	}
+	return (x);
+}
+
+/*
+ * Draw s at x, y with pen, stopping before the first cluster that would
+ * pass column xmax (xmax < 0: no limit). Returns the column after the last.
+ */
+static int
+draw(struct grid *g, int x, int y, int xmax, const char *s, size_t len,
+    const struct pen *pen)
+{
+	struct cells	c;
+	size_t		k;
+	int		slot, flags, end;
+
+	cells_init(&c, s, len);
+	while (cells_next(&c)) {
+		if (c.kind == CELL_ASCII) {
+			end = x + c.width;
+			if ((x = draw_ascii(g, x, y, xmax, &c, pen)) != end)
+				break;	/* cut at xmax */
+			continue;
+		}
+		if (xmax >= 0 && x + c.width > xmax)
+			break;
+		slot = pen->slots != NULL ? pen->slots[c.at] : pen->slot;
+		flags = pen->flagv != NULL ? pen->flagv[c.at] : pen->flags;
+		switch (c.kind) {
+		case CELL_TEXT:
+			x = put(g, x, y, c.text, c.n, c.width, slot, flags);
+			break;
+		case CELL_GRAPHEME:
+			x = draw_grapheme(g, x, y, &c, slot, flags);
+			break;
+		case CELL_ESCAPE:
+			for (k = 0; k < c.n; k++)
+				x = put(g, x, y, c.text + k, 1, 1,
+				    SLOT_DOUBTFUL, 0);
+			break;
+		case CELL_ASCII:
+			break;
+		}
+	}
 	return (x);
 }
 
@@ -340,8 +451,9 @@ int
 grid_text(struct grid *g, int x, int y, int xmax, const char *s, size_t len,
     int slot, int flags)
 {
-	return (walk(g, x, y, xmax, s, len, NULL, NULL, slot, flags, -1,
-	    NULL));
+	struct pen	pen = { NULL, NULL, slot, flags };
+
+	return (draw(g, x, y, xmax, s, len, &pen));
 }
 
 /* Write a string with a style per byte. */
@@ -349,27 +461,43 @@ int
 grid_text_styled(struct grid *g, int x, int y, int xmax, const char *s,
     size_t len, const uint8_t *slots, const uint8_t *flags)
 {
-	return (walk(g, x, y, xmax, s, len, slots, flags, SLOT_TEXT, 0, -1,
-	    NULL));
+	struct pen	pen = { slots, flags, SLOT_TEXT, 0 };
+
+	return (draw(g, x, y, xmax, s, len, &pen));
 }
 
 /* The width a string takes in a grid. */
 int
 grid_text_width(const char *s, size_t len)
 {
-	return (walk(NULL, 0, 0, -1, s, len, NULL, NULL, 0, 0, -1, NULL));
+	struct cells	c;
+	int		w = 0;
+
+	cells_init(&c, s, len);
+	while (cells_next(&c))
+		w += c.width;
+	return (w);
 }
 
-/* The byte of a string shown at a column. */
+/* The byte of a string shown at a column: the start of its cluster. */
 size_t
 grid_text_offset(const char *s, size_t len, int col)
 {
-	size_t	off = len;
+	struct cells	c;
+	int		x = 0;
 
 	if (col < 0)
 		return (0);
-	walk(NULL, 0, 0, -1, s, len, NULL, NULL, 0, 0, col, &off);
-	return (off);
+	cells_init(&c, s, len);
+	while (cells_next(&c)) {
+		if (x + c.width > col) {
+			if (c.kind == CELL_ASCII)
+				return (c.at + (size_t)(col - x));
+			return (c.at);
+		}
+		x += c.width;
+	}
+	return (len);
 }
 
 /* Append a row as text. */

@@ -356,185 +356,302 @@ notes_stop(struct rnotes *rn)
 	free(rn->cause);
 }
 
-/* The event loop. */
-int
-reader_run(struct article *a, const struct cmd_opts *o)
-{
+/* The reader: what the event loop keeps from one iteration to the next. */
+struct reader {
+	struct article		*a;
+	const struct cmd_opts	*o;
 	struct settings		 set;
 	struct view_opts	 vo;
+	char			**themes;
+	size_t			 nthemes;
+	char			*theme_err;	/* said again after quitting */
 	struct view		*v;
-	struct view_event	 ev;
 	struct grid		 g;
-	struct worker		 wk;
+	struct worker		 wk;		/* started after the first paint */
 	struct rnotes		 rn;
-	struct doc_pos		 pos;
-	char			**themes = NULL, *cause = NULL, *theme_err = NULL;
-	size_t			 nthemes, i;
-	int			 w, h, r, dirty = 1, clear = 0, n, aligning = 0;
-	int			 progress = -1, first = 1, editing = 0;
-	size_t			 pv;
+	int			 first;		/* nothing painted yet */
+	int			 dirty;
+	int			 clear;
+	int			 aligning;
+	int			 progress;	/* the progress shown */
+	int			 editing;
+};
 
-	settings_init(&set);
-	settings_load(&set, settings_path());
-	memset(&vo, 0, sizeof vo);
-	vo.layout = set.layout;
+/* Read the settings and the themes, and choose the view's options. */
+static void
+reader_settings(struct reader *r)
+{
+	const struct cmd_opts	*o = r->o;
+	struct view_opts	*vo = &r->vo;
+
+	settings_init(&r->set);
+	settings_load(&r->set, settings_path());
+	memset(vo, 0, sizeof *vo);
+	vo->layout = r->set.layout;
 	if (o->layout != NULL)
-		vo.layout = (enum view_layout)layout_find(o->layout);
-	vo.maxw = set.width;
-	vo.mouse = set.mouse;
-	vo.settings = &set;
-	nthemes = theme_list(&themes);
-	vo.themes = themes;
-	vo.nthemes = nthemes;
-	vo.theme = o->theme != NULL ? o->theme : set.theme != NULL ?
-	    set.theme : "dark";
-	if (tty_start(vo.mouse, &cause) != 0) {
-		warn_msg("%s: printing the text instead", cause);
-		free(cause);
-		settings_release(&set);
-		for (i = 0; i < nthemes; i++)
-			free(themes[i]);
-		free(themes);
-		return (-1);
-	}
+		vo->layout = (enum view_layout)layout_find(o->layout);
+	vo->maxw = r->set.width;
+	vo->mouse = r->set.mouse;
+	vo->settings = &r->set;
+	r->nthemes = theme_list(&r->themes);
+	vo->themes = r->themes;
+	vo->nthemes = r->nthemes;
+	vo->theme = o->theme != NULL ? o->theme : r->set.theme != NULL ?
+	    r->set.theme : "dark";
+}
+
+/* Free the settings and the themes. */
+static void
+reader_settings_release(struct reader *r)
+{
+	size_t	i;
+
+	settings_release(&r->set);
+	for (i = 0; i < r->nthemes; i++)
+		free(r->themes[i]);
+	free(r->themes);
+}
+
+/*
+ * Create the view on the started terminal, tell what went wrong before
+ * (on the screen, where it is seen) and open the notes at the reading
+ * position saved.
+ */
+static void
+reader_setup(struct reader *r)
+{
+	struct article	*a = r->a;
+	struct rnotes	*rn = &r->rn;
+	struct doc_pos	 pos;
+	size_t		 pv;
+	int		 w, h;
+
 	tty_size(&w, &h);
-	v = view_create(a, &vo, w, h);
-	apply_theme(v, vo.theme, &theme_err);
-	if (set.nerrors > 0)
-		view_message(v, "%s%s", set.errors[0], set.nerrors > 1 ?
-		    " (and more: see after quitting)" : "");
+	r->v = view_create(a, &r->vo, w, h);
+	apply_theme(r->v, r->vo.theme, &r->theme_err);
+	if (r->set.nerrors > 0)
+		view_message(r->v, "%s%s", r->set.errors[0],
+		    r->set.nerrors > 1 ? " (and more: see after quitting)" : "");
 	/* Versions that did not load: named on the screen too, since the
 	 * lines on stderr are hidden behind it. */
 	if (a->warning != NULL)
-		view_message(v, "%s", a->warning);
+		view_message(r->v, "%s", a->warning);
 	else if (a->notice != NULL)
-		view_message(v, "%s", a->notice);
-	notes_start(&rn, a, o->data_dir);
-	view_set_notes(v, rn.ns, rn.sp, rn.cause);
-	if (rn.cause != NULL)
-		view_message(v, "%s", rn.cause);
-	else if (rn.ns->warning != NULL)
-		view_message(v, "%s", rn.ns->warning);
-	if (rn.ns != NULL && notes_get_position(rn.ns, &pv, &pos) == 0) {
-		view_goto(v, pv, pos);
-		rn.vers = pv;
-		rn.pos = pos;
-		rn.saved = 1;
-		view_position(v, &rn.vers, &rn.pos);
+		view_message(r->v, "%s", a->notice);
+	notes_start(rn, a, r->o->data_dir);
+	view_set_notes(r->v, rn->ns, rn->sp, rn->cause);
+	if (rn->cause != NULL)
+		view_message(r->v, "%s", rn->cause);
+	else if (rn->ns->warning != NULL)
+		view_message(r->v, "%s", rn->ns->warning);
+	if (rn->ns != NULL && notes_get_position(rn->ns, &pv, &pos) == 0) {
+		view_goto(r->v, pv, pos);
+		rn->vers = pv;
+		rn->pos = pos;
+		rn->saved = 1;
+		view_position(r->v, &rn->vers, &rn->pos);
 	}
-	grid_init(&g);
-	for (;;) {
-		if (dirty) {
-			view_render(v, &g);
-			reader_trace("rendered");
-			tty_paint(&g, clear);
-			reader_trace("paint");
-			dirty = clear = 0;
-			if (first) {
-				first = 0;
-				worker_start(&wk, a, o->pivot);
-				aligning = 1;
-			}
-		}
-		/*
-		 * Idle: lay out ahead, as long as no key comes; not while
-		 * aligning, whose threads want the processors and whose
-		 * alignment replaces what would be laid out.
-		 */
-		n = 0;
-		while (n == 0 && !aligning && view_idle(v))
-			n = tty_read(&ev, 0);
-		if (n == 0)
-			n = tty_read(&ev, aligning ? READER_POLL_ALIGN :
-			    notes_pending(&rn, v) ? 1000 : -1);
-		r = 0;
-		for (i = 0; n > 0 && i < 256; i++) {
-			reader_trace(ev.kind == VIEW_EV_RESIZE ? "resize" :
-			    "key");
-			r |= view_event(v, &ev);
-			if (r & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME))
-				break;
-			/*
-			 * Typeahead: take what is already typed first (256
-			 * events at most, then paint; none is dropped).
-			 */
-			if (i + 1 >= 256)
-				break;
-			n = tty_read(&ev, 0);
-		}
-		if (aligning && atomic_load(&wk.top_ready) == 1 &&
-		    !atomic_load(&wk.done)) {
-			/* The top is aligned: shown until the whole is. */
-			atomic_store(&wk.top_ready, 2);
-			view_set_alignment(v, wk.top);
-			wk.top = NULL;		/* the view's now */
-			progress = atomic_load(&wk.progress);
-			view_set_progress(v, progress);
-			reader_trace("top");
-			dirty = 1;
-		}
-		if (aligning) {
-			if (atomic_load(&wk.done)) {
-				if (wk.running)
-					pthread_join(wk.thread, NULL);
-				wk.running = 0;
-				aligning = 0;
-				/* A top not shown in time: not needed now. */
-				align_free(wk.top);
-				wk.top = NULL;
-				if (wk.al != NULL) {
-					view_set_alignment(v, wk.al);
-					wk.al = NULL;
-					reader_trace("aligned");
-				} else {
-					view_set_progress(v, -1);
-					view_message(v, "cannot align: %s",
-					    wk.cause != NULL ? wk.cause : "?");
-				}
-				dirty = 1;
-			} else if (atomic_load(&wk.progress) != progress) {
-				progress = atomic_load(&wk.progress);
-				view_set_progress(v, progress);
-				dirty = 1;
-			}
-		}
-		if (r & VIEW_QUIT)
+	grid_init(&r->g);
+	r->first = r->dirty = 1;
+	r->progress = -1;
+}
+
+/*
+ * Render and paint if anything changed. The worker starts after the first
+ * paint, so that the text shows before the alignment takes the processors.
+ */
+static void
+reader_redraw(struct reader *r)
+{
+	if (!r->dirty)
+		return;
+	view_render(r->v, &r->g);
+	reader_trace("rendered");
+	tty_paint(&r->g, r->clear);
+	reader_trace("paint");
+	r->dirty = r->clear = 0;
+	if (r->first) {
+		r->first = 0;
+		worker_start(&r->wk, r->a, r->o->pivot);
+		r->aligning = 1;
+	}
+}
+
+/*
+ * Wait for the next event into ev; returns what tty_read() does. Idle, lay
+ * out ahead as long as no key comes; not while aligning, whose threads
+ * want the processors and whose alignment replaces what would be laid out.
+ */
+static int
+reader_wait(struct reader *r, struct view_event *ev)
+{
+	int	n = 0;
+
+	while (n == 0 && !r->aligning && view_idle(r->v))
+		n = tty_read(ev, 0);
+	if (n == 0)
+		n = tty_read(ev, r->aligning ? READER_POLL_ALIGN :
+		    notes_pending(&r->rn, r->v) ? 1000 : -1);
+	return (n);
+}
+
+/*
+ * Handle the event read (n > 0) and, typeahead, those already typed: 256
+ * at most, then paint; none is dropped. Returns the VIEW_* bits.
+ */
+static int
+reader_input(struct reader *r, struct view_event *ev, int n)
+{
+	int	i, bits = 0;
+
+	for (i = 0; n > 0 && i < 256; i++) {
+		reader_trace(ev->kind == VIEW_EV_RESIZE ? "resize" : "key");
+		bits |= view_event(r->v, ev);
+		if (bits & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME))
 			break;
-		notes_position(&rn, v, 0);
-		if (view_editing(v) != editing) {
-			editing = view_editing(v);
-			tty_editing(editing);
-		}
-		if (r & VIEW_THEME)
-			apply_theme(v, view_theme(v), NULL);
-		if ((r & VIEW_OPEN) && view_url(v) != NULL)
-			open_url(v, view_url(v));
-		if (r & (VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
-			clear = 1;
-		if (r & (VIEW_REDRAW | VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
-			dirty = 1;
+		if (i + 1 >= 256)
+			break;
+		n = tty_read(ev, 0);
 	}
-	notes_position(&rn, v, 1);
-	if (!first)
-		worker_stop(&wk);
+	return (bits);
+}
+
+/* The worker is done: show its alignment, or why there is none. */
+static void
+reader_aligned(struct reader *r)
+{
+	struct worker	*wk = &r->wk;
+
+	if (wk->running)
+		pthread_join(wk->thread, NULL);
+	wk->running = 0;
+	r->aligning = 0;
+	/* A top not shown in time: not needed now. */
+	align_free(wk->top);
+	wk->top = NULL;
+	if (wk->al != NULL) {
+		view_set_alignment(r->v, wk->al);
+		wk->al = NULL;
+		reader_trace("aligned");
+	} else {
+		view_set_progress(r->v, -1);
+		view_message(r->v, "cannot align: %s",
+		    wk->cause != NULL ? wk->cause : "?");
+	}
+	r->dirty = 1;
+}
+
+/* Take what the worker has made: the top, the whole, or its progress. */
+static void
+reader_worker(struct reader *r)
+{
+	struct worker	*wk = &r->wk;
+
+	if (!r->aligning)
+		return;
+	if (atomic_load(&wk->top_ready) == 1 && !atomic_load(&wk->done)) {
+		/* The top is aligned: shown until the whole is. */
+		atomic_store(&wk->top_ready, 2);
+		view_set_alignment(r->v, wk->top);
+		wk->top = NULL;		/* the view's now */
+		r->progress = atomic_load(&wk->progress);
+		view_set_progress(r->v, r->progress);
+		reader_trace("top");
+		r->dirty = 1;
+	}
+	if (atomic_load(&wk->done))
+		reader_aligned(r);
+	else if (atomic_load(&wk->progress) != r->progress) {
+		r->progress = atomic_load(&wk->progress);
+		view_set_progress(r->v, r->progress);
+		r->dirty = 1;
+	}
+}
+
+/* Do what the view asked for (bits), outside it, and keep the position. */
+static void
+reader_act(struct reader *r, int bits)
+{
+	notes_position(&r->rn, r->v, 0);
+	if (view_editing(r->v) != r->editing) {
+		r->editing = view_editing(r->v);
+		tty_editing(r->editing);
+	}
+	if (bits & VIEW_THEME)
+		apply_theme(r->v, view_theme(r->v), NULL);
+	if ((bits & VIEW_OPEN) && view_url(r->v) != NULL)
+		open_url(r->v, view_url(r->v));
+	if (bits & (VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
+		r->clear = 1;
+	if (bits & (VIEW_REDRAW | VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))
+		r->dirty = 1;
+}
+
+/* Print a message kept from the screen on stderr, safely. */
+static void
+reader_say(const char *msg)
+{
+	fprintf(stderr, "%s: ", progname);
+	safe_fputs(stderr, msg);
+	fputc('\n', stderr);
+}
+
+/*
+ * Save the position, stop the worker and the terminal, free the rest, and
+ * repeat on stderr what the screen showed and hid on quitting.
+ */
+static void
+reader_teardown(struct reader *r)
+{
+	size_t	i;
+
+	notes_position(&r->rn, r->v, 1);
+	if (!r->first)
+		worker_stop(&r->wk);
 	tty_stop();
-	grid_release(&g);
-	view_free(v);
-	notes_stop(&rn);
-	for (i = 0; i < set.nerrors; i++) {
-		fprintf(stderr, "%s: ", progname);
-		safe_fputs(stderr, set.errors[i]);
-		fputc('\n', stderr);
+	grid_release(&r->g);
+	view_free(r->v);
+	notes_stop(&r->rn);
+	for (i = 0; i < r->set.nerrors; i++)
+		reader_say(r->set.errors[i]);
+	if (r->theme_err != NULL) {
+		reader_say(r->theme_err);
+		free(r->theme_err);
 	}
-	if (theme_err != NULL) {
-		fprintf(stderr, "%s: ", progname);
-		safe_fputs(stderr, theme_err);
-		fputc('\n', stderr);
-		free(theme_err);
+	reader_settings_release(r);
+}
+
+/*
+ * The event loop: paint what changed, wait for an event, handle it and
+ * those typed ahead, take the worker's results, then act.
+ */
+int
+reader_run(struct article *a, const struct cmd_opts *o)
+{
+	struct reader		 r;
+	struct view_event	 ev;
+	char			*cause = NULL;
+	int			 bits;
+
+	memset(&r, 0, sizeof r);
+	r.a = a;
+	r.o = o;
+	reader_settings(&r);
+	if (tty_start(r.vo.mouse, &cause) != 0) {
+		warn_msg("%s: printing the text instead", cause);
+		free(cause);
+		reader_settings_release(&r);
+		return (-1);
 	}
-	settings_release(&set);
-	for (i = 0; i < nthemes; i++)
-		free(themes[i]);
-	free(themes);
+	reader_setup(&r);
+	for (;;) {
+		reader_redraw(&r);
+		bits = reader_input(&r, &ev, reader_wait(&r, &ev));
+		reader_worker(&r);
+		if (bits & VIEW_QUIT)
+			break;
+		reader_act(&r, bits);
+	}
+	reader_teardown(&r);
 	return (0);
 }

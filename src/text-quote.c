@@ -336,46 +336,89 @@ open_quote(struct quote_state *st, UChar32 c, size_t b, size_t off,
 	o->alive = b;
 }
 
+/* Are prev and next letters (the mark between them an apostrophe)? */
+static int
+between_letters(UChar32 prev, UChar32 next)
+{
+	return (prev > 0 && next > 0 && u_isalpha(prev) && u_isalpha(next));
+}
+
+/* The innermost open quotation opened by c, plus one (0: none). */
+static size_t
+innermost(const struct quote_state *st, UChar32 c)
+{
+	size_t	k;
+
+	for (k = st->n; k > 0; k--) {
+		if (st->stack[k - 1].mark == c)
+			break;
+	}
+	return (k);
+}
+
+/* Can a mark between prev and next open: after a space, before a word? */
+static int
+left_flank(UChar32 prev, UChar32 next)
+{
+	return (next > 0 && !is_space(next) && !ends_text(next) &&
+	    (prev < 0 || is_space(prev) || u_ispunct(prev)));
+}
+
+/* Can a mark between prev and next close: after a word, before a space? */
+static int
+right_flank(UChar32 prev, UChar32 next)
+{
+	return (prev > 0 && !is_space(prev) && !starts_text(prev) &&
+	    (next < 0 || is_space(next) || u_ispunct(next)));
+}
+
+/*
+ * Handle the mark c at [off, after) of block b, between prev and next,
+ * when it is both marks of a pair (the straight "): its sides tell whether
+ * it opens or closes; when they do not, it pairs by position in a block.
+ */
+static void
+mark_straight(struct quote_state *st, UChar32 c, size_t b, size_t off,
+    size_t after, UChar32 prev, UChar32 next)
+{
+	size_t	k;
+	int	lflank, rflank;
+
+	if (c == '"' && between_letters(prev, next))
+		return;		/* d"être: an apostrophe */
+	lflank = left_flank(prev, next);
+	rflank = right_flank(prev, next);
+	if (lflank && !rflank) {
+		open_quote(st, c, b, off, after);
+		return;
+	}
+	k = innermost(st, c);
+	if (rflank && !lflank) {
+		if (k > 0)
+			close_quote(st, k - 1, b, off, after);
+		return;
+	}
+	/* Either way: paired by position, in this block. */
+	if (k > 0 && st->stack[k - 1].open.block == b)
+		close_quote(st, k - 1, b, off, after);
+	else
+		open_quote(st, c, b, off, after);
+}
+
 /* Handle the mark c at [off, after) of block b. */
 static void
 mark(struct quote_state *st, UChar32 c, size_t b, size_t off, size_t after)
 {
 	const struct doc_block	*blk = &st->d->blocks[b];
 	UChar32			 prev, next;
-	int			 lflank, rflank;
 	size_t			 k;
 
 	prev = cp_before(blk->text, off);
 	next = cp_at(blk->text, blk->len, after);
-	if ((c == 0x2019 || c == 0x2018) && prev > 0 && next > 0 &&
-	    u_isalpha(prev) && u_isalpha(next))
+	if ((c == 0x2019 || c == 0x2018) && between_letters(prev, next))
 		return;		/* an apostrophe */
 	if (is_pair(&st->set, c, c)) {
-		if (c == '"' && prev > 0 && next > 0 && u_isalpha(prev) &&
-		    u_isalpha(next))
-			return;		/* d"être: an apostrophe */
-		lflank = next > 0 && !is_space(next) && !ends_text(next) &&
-		    (prev < 0 || is_space(prev) || u_ispunct(prev));
-		rflank = prev > 0 && !is_space(prev) && !starts_text(prev) &&
-		    (next < 0 || is_space(next) || u_ispunct(next));
-		if (lflank && !rflank) {
-			open_quote(st, c, b, off, after);
-			return;
-		}
-		for (k = st->n; k > 0; k--) {
-			if (st->stack[k - 1].mark == c)
-				break;
-		}
-		if (rflank && !lflank) {
-			if (k > 0)
-				close_quote(st, k - 1, b, off, after);
-			return;
-		}
-		/* Either way: paired by position, in this block. */
-		if (k > 0 && st->stack[k - 1].open.block == b)
-			close_quote(st, k - 1, b, off, after);
-		else
-			open_quote(st, c, b, off, after);
+		mark_straight(st, c, b, off, after, prev, next);
 		return;
 	}
 	for (k = st->n; k > 0; k--) {
@@ -400,8 +443,7 @@ straight_count(const struct doc_block *blk)
 		at = (size_t)(p - blk->text);
 		prev = cp_before(blk->text, at);
 		next = cp_at(blk->text, blk->len, at + 1);
-		if (prev <= 0 || next <= 0 || !u_isalpha(prev) ||
-		    !u_isalpha(next))
+		if (!between_letters(prev, next))
 			n++;
 		p++;
 	}
@@ -435,11 +477,7 @@ block_start(struct quote_state *st, size_t b)
 	U8_NEXT(blk->text, e, (int32_t)blk->len, c);
 	if (c == '"' && straight_count(blk) % 2 == 0)
 		return (0);	/* they pair in this block */
-	for (k = st->n; k > 0; k--) {
-		if (st->stack[k - 1].mark == c)
-			break;
-	}
-	if (k == 0)
+	if ((k = innermost(st, c)) == 0)
 		return (0);
 	/* A repeat: the quotations opened inside it end here. */
 	st->n = k;

@@ -304,115 +304,167 @@ sticky_cut(const char *s, size_t len, size_t from, size_t cut)
 	return (c > first ? c : cut);
 }
 
+/* A text being wrapped: the lines so far and the one being filled. */
+struct wrap {
+	const char		 *s;
+	size_t			  len;
+	int			  width;
+	int			  french;
+	UBreakIterator		 *lbi;		/* lines; NULL for no text */
+	UBreakIterator		 *cbi;		/* graphemes, made if needed */
+	struct text_line	**lines;
+	size_t			 *alloc;
+	size_t			  n;
+	size_t			  lstart;	/* the line: [lstart, lend) */
+	size_t			  lend;
+	int			  lw;		/* its width */
+	int			  pending;	/* the spaces after it */
+};
+
+/* Add the line [start, end) of width w. */
+static void
+wrap_emit(struct wrap *wr, size_t start, size_t end, int w)
+{
+	XGROW(*wr->lines, *wr->alloc, wr->n + 1);
+	(*wr->lines)[wr->n].start = start;
+	(*wr->lines)[wr->n].end = end;
+	(*wr->lines)[wr->n].width = w;
+	wr->n++;
+}
+
+/* End the line and start the next at pos. */
+static void
+wrap_newline(struct wrap *wr, size_t pos)
+{
+	wrap_emit(wr, wr->lstart, wr->lend, wr->lw);
+	wr->lstart = wr->lend = pos;
+	wr->lw = wr->pending = 0;
+}
+
+/*
+ * The next break after pos that is not suppressed; *hard is set when it
+ * must be taken (a newline).
+ */
+static size_t
+wrap_break(struct wrap *wr, size_t pos, int *hard)
+{
+	size_t	b = pos;
+	int32_t	r;
+
+	*hard = 0;
+	for (;;) {
+		if (wr->lbi != NULL) {
+			/* Onwards from the last break: next(), the
+			 * iterator's fast path. */
+			if (ubrk_current(wr->lbi) == (int32_t)b)
+				r = ubrk_next(wr->lbi);
+			else
+				r = ubrk_following(wr->lbi, (int32_t)b);
+			b = r == UBRK_DONE ? wr->len : (size_t)r;
+			*hard = b < wr->len &&
+			    ubrk_getRuleStatus(wr->lbi) >= UBRK_LINE_HARD;
+		} else
+			b = wr->len;
+		if (b >= wr->len || *hard || !suppress_break(wr->s, wr->len,
+		    b, wr->french))
+			break;
+	}
+	if (b > wr->len)
+		b = wr->len;
+	if (b == wr->len && wr->len > 0 && wr->s[wr->len - 1] == '\n')
+		*hard = 1;
+	return (b);
+}
+
+/*
+ * Put the word [pos, wend), wider than a line, on lines of its own: cut
+ * at graphemes, where sticky_cut() allows. The last piece starts a line.
+ */
+static void
+wrap_cut(struct wrap *wr, size_t pos, size_t wend)
+{
+	size_t	i = pos, next, cut;
+	int	gw;
+
+	wr->lstart = pos;
+	wr->lw = 0;
+	while (i < wend) {
+		next = text_next_grapheme(wr->s, wr->len, i);
+		if (next > wend)
+			next = wend;
+		gw = width_range(&wr->cbi, wr->s, wr->len, i, next);
+		if (wr->lw + gw > wr->width && i > wr->lstart) {
+			cut = sticky_cut(wr->s, wr->len, wr->lstart, i);
+			wrap_emit(wr, wr->lstart, cut, width_range(&wr->cbi,
+			    wr->s, wr->len, wr->lstart, cut));
+			wr->lw = width_range(&wr->cbi, wr->s, wr->len, cut, i);
+			wr->lstart = cut;
+		}
+		wr->lw += gw;
+		i = next;
+	}
+}
+
+/* Place the word [pos, wend) of width ww, followed by spaces up to b. */
+static void
+wrap_word(struct wrap *wr, size_t pos, size_t wend, size_t b, int ww)
+{
+	int	sw = width_range(&wr->cbi, wr->s, wr->len, wend, b);
+
+	if (wr->lend > wr->lstart && wr->lw + wr->pending + ww > wr->width) {
+		/* Does not fit: end the line before this word. */
+		wrap_newline(wr, pos);
+	}
+	if (wr->lend == wr->lstart && ww > wr->width)
+		wrap_cut(wr, pos, wend);
+	else {
+		/*
+		 * Spaces that start the text or follow a hard break
+		 * (indentation in preformatted text) stay on the line and
+		 * count in its width when the word still fits after them;
+		 * otherwise they go.
+		 */
+		if (wr->lend == wr->lstart && wr->pending + ww > wr->width) {
+			wr->lstart = pos;
+			wr->pending = 0;
+		}
+		wr->lw += wr->pending + ww;
+	}
+	wr->lend = wend;
+	wr->pending = sw;
+}
+
 size_t
 text_wrap(const char *s, size_t len, int width, const char *lang,
     struct text_line **lines, size_t *alloc)
 {
-	UBreakIterator	*lbi, *cbi = NULL;
-	size_t		 n = 0, pos = 0, b, wend, lstart = 0, lend = 0;
-	int		 lw = 0, pending = 0, ww, sw, hard, french;
-	int32_t		 r;
+	struct wrap	wr;
+	size_t		pos = 0, b, wend;
+	int		hard;
 
-	if (width < 1)
-		width = 1;
-	french = lang != NULL && strncmp(lang, "fr", 2) == 0;
-	lbi = len == 0 ? NULL : text_icu_break(UBRK_LINE, lang, s, len);
-
-#define EMIT(a, z, w) do {						\
-	XGROW(*lines, *alloc, n + 1);					\
-	(*lines)[n].start = (a);					\
-	(*lines)[n].end = (z);						\
-	(*lines)[n].width = (w);					\
-	n++;								\
-} while (0)
-
+	memset(&wr, 0, sizeof wr);
+	wr.s = s;
+	wr.len = len;
+	wr.width = width < 1 ? 1 : width;
+	wr.french = lang != NULL && strncmp(lang, "fr", 2) == 0;
+	wr.lbi = len == 0 ? NULL : text_icu_break(UBRK_LINE, lang, s, len);
+	wr.lines = lines;
+	wr.alloc = alloc;
 	while (pos < len) {
-		/* The next break that is not suppressed. */
-		b = pos;
-		hard = 0;
-		for (;;) {
-			if (lbi != NULL) {
-				/* Onwards from the last break: next(), the
-				 * iterator's fast path. */
-				if (ubrk_current(lbi) == (int32_t)b)
-					r = ubrk_next(lbi);
-				else
-					r = ubrk_following(lbi, (int32_t)b);
-				b = r == UBRK_DONE ? len : (size_t)r;
-				hard = b < len &&
-				    ubrk_getRuleStatus(lbi) >= UBRK_LINE_HARD;
-			} else
-				b = len;
-			if (b >= len || hard || !suppress_break(s, len, b,
-			    french))
-				break;
-		}
-		if (b > len)
-			b = len;
-		if (b == len && len > 0 && s[len - 1] == '\n')
-			hard = 1;
+		b = wrap_break(&wr, pos, &hard);
 		wend = b;
 		while (wend > pos && is_break_space(s[wend - 1]))
 			wend--;
-		ww = width_range(&cbi, s, len, pos, wend);
-		sw = width_range(&cbi, s, len, wend, b);
-
-		if (lend > lstart && lw + pending + ww > width) {
-			/* Does not fit: end the line before this word. */
-			EMIT(lstart, lend, lw);
-			lstart = lend = pos;
-			lw = pending = 0;
-		}
-		if (lend == lstart && ww > width) {
-			/* A word wider than the line: cut at graphemes. */
-			size_t	i = pos, next, cut;
-			int	gw;
-
-			lstart = pos;
-			lw = 0;
-			while (i < wend) {
-				next = text_next_grapheme(s, len, i);
-				if (next > wend)
-					next = wend;
-				gw = width_range(&cbi, s, len, i, next);
-				if (lw + gw > width && i > lstart) {
-					cut = sticky_cut(s, len, lstart, i);
-					EMIT(lstart, cut, width_range(&cbi, s,
-					    len, lstart, cut));
-					lw = width_range(&cbi, s, len, cut, i);
-					lstart = cut;
-				}
-				lw += gw;
-				i = next;
-			}
-			lend = wend;
-			pending = sw;
-		} else {
-			/*
-			 * Spaces that start the text or follow a hard break
-			 * (indentation in preformatted text) stay on the
-			 * line and count in its width when the word still
-			 * fits after them; otherwise they go.
-			 */
-			if (lend == lstart && pending + ww > width) {
-				lstart = pos;
-				pending = 0;
-			}
-			lw += pending + ww;
-			lend = wend;
-			pending = sw;
-		}
+		wrap_word(&wr, pos, wend, b, width_range(&wr.cbi, s, len, pos,
+		    wend));
 		pos = b;
 		if (hard) {
-			EMIT(lstart, lend, lw);
-			lstart = lend = pos;
-			lw = pending = 0;
+			wrap_newline(&wr, pos);
 			if (pos == len)
-				return (n);
+				return (wr.n);
 		}
 	}
-	if (n == 0 || lend > lstart)
-		EMIT(lstart, lend, lw);
-#undef EMIT
-	return (n);
+	if (wr.n == 0 || wr.lend > wr.lstart)
+		wrap_emit(&wr, wr.lstart, wr.lend, wr.lw);
+	return (wr.n);
 }
