@@ -301,6 +301,81 @@ md_marker_end(const char *s, size_t len)
 }
 
 /*
+ * Append the character c, at s[prev, i), if it is not plain ASCII: a bad
+ * sequence as U+FFFD, an unsafe character as its visible escape with the
+ * punctuation backslashed ("\<U+202E>"), others as they are. Returns 0
+ * for plain ASCII, which it leaves to the caller.
+ */
+static int
+md_text_special(struct strbuf *sb, const char *s, size_t prev, size_t i,
+    int32_t c)
+{
+	struct strbuf	 tmp = STRBUF_INIT;
+
+	if (c < 0)
+		strbuf_add(sb, "\xef\xbf\xbd", 3);
+	else if (char_is_unsafe(c)) {
+		safe_escape(&tmp, s + prev, i - prev, 0);
+		md_escape_all(sb, tmp.buf, tmp.len);
+		strbuf_release(&tmp);
+	} else if (c >= 0x80)
+		strbuf_add(sb, s + prev, i - prev);
+	else
+		return (0);
+	return (1);
+}
+
+/*
+ * Would ASCII character c, at s[prev, i) at the start of a line, begin a
+ * block: a heading (one to six '#' and a space), a quotation, a list item,
+ * a thematic break or a code fence?
+ */
+static int
+md_block_start(const char *s, size_t len, size_t prev, size_t i, int32_t c)
+{
+	size_t	r;
+
+	switch (c) {
+	case '#':
+		for (r = prev; r < len && s[r] == '#';)
+			r++;
+		return (r - prev <= 6 && (r == len || s[r] == ' '));
+	case '>':
+		return (1);
+	case '-':
+		return (i == len || s[i] == ' ' || s[i] == '-');
+	case '+':
+		return (i == len || s[i] == ' ');
+	case '~':
+		return (i < len && s[i] == '~');
+	}
+	return (0);
+}
+
+/*
+ * Must ASCII character c at byte prev of s be backslashed wherever it
+ * stands: could it open or close emphasis, code, a link or raw HTML, or
+ * begin an entity?
+ */
+static int
+md_is_special(const char *s, size_t len, size_t prev, int32_t c)
+{
+	switch (c) {
+	case '\\':
+	case '`':
+	case '*':
+	case '_':
+	case '[':
+	case ']':
+	case '<':
+		return (1);
+	case '&':
+		return (md_entity_at(s, len, prev));
+	}
+	return (0);
+}
+
+/*
  * Append s[from, to) (of a string of len bytes) as Markdown text that reads
  * back as itself; flags say where it stands (MD_*), dot is the byte of an
  * ordered list marker to escape (md_marker_end()) or DOC_NOPOS.
@@ -309,64 +384,32 @@ static void
 md_text(struct strbuf *sb, const char *s, size_t from, size_t to, size_t len,
     int flags, size_t dot)
 {
-	struct strbuf	 tmp = STRBUF_INIT;
-	size_t		 i = from, prev, r;
-	int32_t		 c, n = (int32_t)len;
+	size_t		 i = from, prev;
+	int32_t		 c, j, n = (int32_t)len;
 	int		 start;
 
 	while (i < to) {
 		prev = i;
 		start = (flags & MD_LINE_START) && i == from;
-		{
-			int32_t	j = (int32_t)i;
-
-			U8_NEXT(s, j, n, c);
-			i = (size_t)j;
-		}
-		if (c < 0) {
-			strbuf_add(sb, "\xef\xbf\xbd", 3);
+		j = (int32_t)i;
+		U8_NEXT(s, j, n, c);
+		i = (size_t)j;
+		if (md_text_special(sb, s, prev, i, c))
 			continue;
-		}
-		if (char_is_unsafe(c)) {
-			strbuf_reset(&tmp);
-			safe_escape(&tmp, s + prev, i - prev, 0);
-			md_escape_all(sb, tmp.buf, tmp.len);
-			continue;
-		}
-		if (c >= 0x80) {
-			strbuf_add(sb, s + prev, i - prev);
-			continue;
-		}
 		/* Leading or trailing white space would be dropped. */
 		if (c == ' ' && (start || (i == len &&
 		    (flags & MD_BEFORE_PUNCT) == 0))) {
 			strbuf_addstr(sb, "&#32;");
 			continue;
 		}
-		if (start) {
-			/* A heading: one to six '#' and a space. */
-			for (r = prev; r < len && s[r] == '#';)
-				r++;
-			if ((c == '#' && r - prev <= 6 &&
-			    (r == len || s[r] == ' ')) || c == '>' ||
-			    (c == '-' && (i == len || s[i] == ' ' ||
-			    s[i] == '-')) ||
-			    (c == '+' && (i == len || s[i] == ' ')) ||
-			    (c == '~' && i < len && s[i] == '~')) {
-				strbuf_addch(sb, '\\');
-				strbuf_addch(sb, (char)c);
-				continue;
-			}
-		}
-		if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
-		    c == ']' || c == '<' || prev == dot ||
+		/* A '!' before a link's '[' would make it an image. */
+		if ((start && md_block_start(s, len, prev, i, c)) ||
+		    md_is_special(s, len, prev, c) || prev == dot ||
 		    (c == '#' && (flags & MD_HEADING)) ||
-		    (c == '&' && md_entity_at(s, len, prev)) ||
 		    (c == '!' && i == to && to < len))
 			strbuf_addch(sb, '\\');
 		strbuf_addch(sb, (char)c);
 	}
-	strbuf_release(&tmp);
 }
 
 /*
