@@ -921,6 +921,107 @@ md_header(struct strbuf *sb, const struct doc *d)
 	return (any);
 }
 
+/* The lists written: the column of each level's text, and the depth. */
+struct md_lists {
+	size_t	ind[MD_MAX_DEPTH + 1];
+	size_t	depth;
+};
+
+/* The level of a quotation or list item block, 1 at least. */
+static size_t
+md_level(const struct doc_block *b)
+{
+	return (b->level < 1 ? 1 : (size_t)b->level);
+}
+
+/*
+ * Is b a list item's later block (after a nested list, a second
+ * paragraph), which goes under its item: at the column of its text?
+ */
+static int
+md_item_cont(const struct doc_block *prev, const struct doc_block *b,
+    const struct md_lists *l)
+{
+	return (b->kind == BLOCK_ITEM && b->marker != NULL &&
+	    b->marker[0] == ' ' && prev != NULL &&
+	    prev->kind == BLOCK_ITEM && md_level(b) <= l->depth);
+}
+
+/* Between blocks: a blank line, but in a tight list. */
+static void
+md_between(struct strbuf *sb, const struct doc_block *prev,
+    const struct doc_block *b, int cont)
+{
+	size_t	q;
+
+	if (prev->kind == BLOCK_QUOTE && b->kind == BLOCK_QUOTE) {
+		q = (size_t)(prev->level < b->level ? prev->level : b->level);
+		while (q-- > 1)
+			strbuf_addstr(sb, "> ");
+		strbuf_addstr(sb, ">\n");
+	} else if (prev->kind != BLOCK_ITEM || b->kind != BLOCK_ITEM || cont)
+		strbuf_addch(sb, '\n');
+}
+
+/* Append a heading: "##" to "######" (the title has "#"). */
+static void
+md_heading(struct strbuf *sb, const struct doc_block *b)
+{
+	size_t	q;
+
+	q = b->level < 2 ? 2 : b->level > 6 ? 6 : (size_t)b->level;
+	while (q-- > 0)
+		strbuf_addch(sb, '#');
+	strbuf_addch(sb, ' ');
+	md_inline(sb, b, MD_HEADING);
+}
+
+/* Append a paragraph of a quotation, "> " for each level. */
+static void
+md_quote(struct strbuf *sb, const struct doc_block *b)
+{
+	size_t	q;
+
+	for (q = md_level(b); q > 0; q--)
+		strbuf_addstr(sb, "> ");
+	md_inline(sb, b, MD_LINE_START);
+}
+
+/* Append list item b, or with cont a later block of the item before. */
+static void
+md_item(struct strbuf *sb, const struct doc_block *b, struct md_lists *l,
+    int cont)
+{
+	size_t	lv = md_level(b);
+
+	if (cont) {
+		l->depth = lv;
+		strbuf_addspaces(sb, l->ind[lv]);
+		md_inline(sb, b, MD_LINE_START);
+		return;
+	}
+	/* One level deeper than the last item at most. */
+	if (lv > l->depth + 1)
+		lv = l->depth + 1;
+	if (lv > MD_MAX_DEPTH)
+		lv = MD_MAX_DEPTH;
+	strbuf_addspaces(sb, l->ind[lv - 1]);
+	if (b->marker != NULL && md_ordered_marker(b->marker)) {
+		strbuf_addstr(sb, b->marker);
+		l->ind[lv] = l->ind[lv - 1] + strlen(b->marker);
+		md_inline(sb, b, MD_LINE_START);
+	} else {
+		strbuf_addstr(sb, "- ");
+		l->ind[lv] = l->ind[lv - 1] + 2;
+		/* A number CommonMark cannot hold ("-1. "). */
+		if (b->marker != NULL && b->marker[0] != ' ')
+			md_escape_all(sb, b->marker, strlen(b->marker));
+		md_inline(sb, b, b->marker != NULL && b->marker[0] != ' ' ?
+		    0 : MD_LINE_START);
+	}
+	l->depth = lv;
+}
+
 /* The document as CommonMark. */
 static void
 extract_markdown(struct strbuf *sb, const struct doc *d)
@@ -928,41 +1029,23 @@ extract_markdown(struct strbuf *sb, const struct doc *d)
 	/* What the header is to the first block: a paragraph. */
 	static const struct doc_block	 header = { .kind = BLOCK_PARA };
 	const struct doc_block	*b, *prev = NULL;
-	size_t			 ind[MD_MAX_DEPTH + 1], i, depth = 0, lv, q;
+	struct md_lists		 lists;
+	size_t			 i;
 	int			 cont;
 
-	ind[0] = 0;
+	lists.ind[0] = 0;
+	lists.depth = 0;
 	if (md_header(sb, d))
 		prev = &header;
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->headline)
 			continue;
-
-		/*
-		 * A list item's later block (after a nested list, a second
-		 * paragraph) goes under its item: at the column of its text.
-		 */
-		lv = b->level < 1 ? 1 : (size_t)b->level;
-		cont = b->kind == BLOCK_ITEM && b->marker != NULL &&
-		    b->marker[0] == ' ' && prev != NULL &&
-		    prev->kind == BLOCK_ITEM && lv <= depth;
-
-		/* Between blocks: a blank line, but in a tight list. */
-		if (prev != NULL) {
-			if (prev->kind == BLOCK_QUOTE &&
-			    b->kind == BLOCK_QUOTE) {
-				q = (size_t)(prev->level < b->level ?
-				    prev->level : b->level);
-				while (q-- > 1)
-					strbuf_addstr(sb, "> ");
-				strbuf_addstr(sb, ">\n");
-			} else if (prev->kind != BLOCK_ITEM ||
-			    b->kind != BLOCK_ITEM || cont)
-				strbuf_addch(sb, '\n');
-		}
+		cont = md_item_cont(prev, b, &lists);
+		if (prev != NULL)
+			md_between(sb, prev, b, cont);
 		if (b->kind != BLOCK_ITEM)
-			depth = 0;
+			lists.depth = 0;
 		prev = b;
 
 		switch (b->kind) {
@@ -970,47 +1053,13 @@ extract_markdown(struct strbuf *sb, const struct doc *d)
 			md_inline(sb, b, MD_LINE_START);
 			break;
 		case BLOCK_HEADING:
-			q = b->level < 2 ? 2 : b->level > 6 ? 6 :
-			    (size_t)b->level;
-			while (q-- > 0)
-				strbuf_addch(sb, '#');
-			strbuf_addch(sb, ' ');
-			md_inline(sb, b, MD_HEADING);
+			md_heading(sb, b);
 			break;
 		case BLOCK_QUOTE:
-			for (q = b->level < 1 ? 1 : (size_t)b->level; q > 0;
-			    q--)
-				strbuf_addstr(sb, "> ");
-			md_inline(sb, b, MD_LINE_START);
+			md_quote(sb, b);
 			break;
 		case BLOCK_ITEM:
-			if (cont) {
-				depth = lv;
-				strbuf_addspaces(sb, ind[lv]);
-				md_inline(sb, b, MD_LINE_START);
-				break;
-			}
-			/* One level deeper than the last item at most. */
-			if (lv > depth + 1)
-				lv = depth + 1;
-			if (lv > MD_MAX_DEPTH)
-				lv = MD_MAX_DEPTH;
-			strbuf_addspaces(sb, ind[lv - 1]);
-			if (b->marker != NULL && md_ordered_marker(b->marker)) {
-				strbuf_addstr(sb, b->marker);
-				ind[lv] = ind[lv - 1] + strlen(b->marker);
-				md_inline(sb, b, MD_LINE_START);
-			} else {
-				strbuf_addstr(sb, "- ");
-				ind[lv] = ind[lv - 1] + 2;
-				/* A number CommonMark cannot hold ("-1. "). */
-				if (b->marker != NULL && b->marker[0] != ' ')
-					md_escape_all(sb, b->marker,
-					    strlen(b->marker));
-				md_inline(sb, b, b->marker != NULL &&
-				    b->marker[0] != ' ' ? 0 : MD_LINE_START);
-			}
-			depth = lv;
+			md_item(sb, b, &lists, cont);
 			break;
 		case BLOCK_PRE:
 			md_pre(sb, b);
