@@ -301,6 +301,81 @@ md_marker_end(const char *s, size_t len)
 }
 
 /*
+ * Append the character c, at s[prev, i), if it is not plain ASCII: a bad
+ * sequence as U+FFFD, an unsafe character as its visible escape with the
+ * punctuation backslashed ("\<U+202E>"), others as they are. Returns 0
+ * for plain ASCII, which it leaves to the caller.
+ */
+static int
+md_text_special(struct strbuf *sb, const char *s, size_t prev, size_t i,
+    int32_t c)
+{
+	struct strbuf	 tmp = STRBUF_INIT;
+
+	if (c < 0)
+		strbuf_add(sb, "\xef\xbf\xbd", 3);
+	else if (char_is_unsafe(c)) {
+		safe_escape(&tmp, s + prev, i - prev, 0);
+		md_escape_all(sb, tmp.buf, tmp.len);
+		strbuf_release(&tmp);
+	} else if (c >= 0x80)
+		strbuf_add(sb, s + prev, i - prev);
+	else
+		return (0);
+	return (1);
+}
+
+/*
+ * Would ASCII character c, at s[prev, i) at the start of a line, begin a
+ * block: a heading (one to six '#' and a space), a quotation, a list item,
+ * a thematic break or a code fence?
+ */
+static int
+md_block_start(const char *s, size_t len, size_t prev, size_t i, int32_t c)
+{
+	size_t	r;
+
+	switch (c) {
+	case '#':
+		for (r = prev; r < len && s[r] == '#';)
+			r++;
+		return (r - prev <= 6 && (r == len || s[r] == ' '));
+	case '>':
+		return (1);
+	case '-':
+		return (i == len || s[i] == ' ' || s[i] == '-');
+	case '+':
+		return (i == len || s[i] == ' ');
+	case '~':
+		return (i < len && s[i] == '~');
+	}
+	return (0);
+}
+
+/*
+ * Must ASCII character c at byte prev of s be backslashed wherever it
+ * stands: could it open or close emphasis, code, a link or raw HTML, or
+ * begin an entity?
+ */
+static int
+md_is_special(const char *s, size_t len, size_t prev, int32_t c)
+{
+	switch (c) {
+	case '\\':
+	case '`':
+	case '*':
+	case '_':
+	case '[':
+	case ']':
+	case '<':
+		return (1);
+	case '&':
+		return (md_entity_at(s, len, prev));
+	}
+	return (0);
+}
+
+/*
  * Append s[from, to) (of a string of len bytes) as Markdown text that reads
  * back as itself; flags say where it stands (MD_*), dot is the byte of an
  * ordered list marker to escape (md_marker_end()) or DOC_NOPOS.
@@ -309,64 +384,32 @@ static void
 md_text(struct strbuf *sb, const char *s, size_t from, size_t to, size_t len,
     int flags, size_t dot)
 {
-	struct strbuf	 tmp = STRBUF_INIT;
-	size_t		 i = from, prev, r;
-	int32_t		 c, n = (int32_t)len;
+	size_t		 i = from, prev;
+	int32_t		 c, j, n = (int32_t)len;
 	int		 start;
 
 	while (i < to) {
 		prev = i;
 		start = (flags & MD_LINE_START) && i == from;
-		{
-			int32_t	j = (int32_t)i;
-
-			U8_NEXT(s, j, n, c);
-			i = (size_t)j;
-		}
-		if (c < 0) {
-			strbuf_add(sb, "\xef\xbf\xbd", 3);
+		j = (int32_t)i;
+		U8_NEXT(s, j, n, c);
+		i = (size_t)j;
+		if (md_text_special(sb, s, prev, i, c))
 			continue;
-		}
-		if (char_is_unsafe(c)) {
-			strbuf_reset(&tmp);
-			safe_escape(&tmp, s + prev, i - prev, 0);
-			md_escape_all(sb, tmp.buf, tmp.len);
-			continue;
-		}
-		if (c >= 0x80) {
-			strbuf_add(sb, s + prev, i - prev);
-			continue;
-		}
 		/* Leading or trailing white space would be dropped. */
 		if (c == ' ' && (start || (i == len &&
 		    (flags & MD_BEFORE_PUNCT) == 0))) {
 			strbuf_addstr(sb, "&#32;");
 			continue;
 		}
-		if (start) {
-			/* A heading: one to six '#' and a space. */
-			for (r = prev; r < len && s[r] == '#';)
-				r++;
-			if ((c == '#' && r - prev <= 6 &&
-			    (r == len || s[r] == ' ')) || c == '>' ||
-			    (c == '-' && (i == len || s[i] == ' ' ||
-			    s[i] == '-')) ||
-			    (c == '+' && (i == len || s[i] == ' ')) ||
-			    (c == '~' && i < len && s[i] == '~')) {
-				strbuf_addch(sb, '\\');
-				strbuf_addch(sb, (char)c);
-				continue;
-			}
-		}
-		if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
-		    c == ']' || c == '<' || prev == dot ||
+		/* A '!' before a link's '[' would make it an image. */
+		if ((start && md_block_start(s, len, prev, i, c)) ||
+		    md_is_special(s, len, prev, c) || prev == dot ||
 		    (c == '#' && (flags & MD_HEADING)) ||
-		    (c == '&' && md_entity_at(s, len, prev)) ||
 		    (c == '!' && i == to && to < len))
 			strbuf_addch(sb, '\\');
 		strbuf_addch(sb, (char)c);
 	}
-	strbuf_release(&tmp);
 }
 
 /*
@@ -448,54 +491,123 @@ md_span_cmp(const void *a, const void *b)
 	return (x->end > y->end ? -1 : x->end < y->end);
 }
 
+/* Writing the text of one block with its marks (md_inline()). */
+struct md_inline_ctx {
+	const struct doc_block	*b;
+	struct doc_span		*sp;	/* the marks, by start */
+	size_t			 n;
+	size_t			 k;	/* the next mark to open */
+	struct md_open		*st;	/* the open ones, innermost last */
+	size_t			 nst;
+	size_t			 pos;	/* the next byte of the text */
+	size_t			 last_close; /* sb->len after a closing run */
+	size_t			 dot;	/* md_marker_end() or DOC_NOPOS */
+	int			 at_start; /* MD_LINE_START until written */
+	int			 label;	/* in "[" that starts the line */
+	int			 flags;	/* MD_* but MD_LINE_START */
+};
+
 /*
- * Should emphasis or strong sp[k], over [pos, end) of b, be written? Only
- * when its delimiters would open and close where they stand; st holds
- * the marks open around it.
+ * Do marks nested in sp[k] (over [pos, end)) start where it starts or end
+ * where it ends, so that their delimiter runs join its own?
+ */
+static void
+md_nested_runs(const struct md_inline_ctx *c, size_t k, size_t end,
+    int *at_start, int *at_end)
+{
+	size_t	j;
+
+	*at_start = *at_end = 0;
+	for (j = k + 1; j < c->n && c->sp[j].start < end; j++) {
+		if (c->sp[j].start == c->pos)
+			*at_start = 1;
+		if (c->sp[j].end >= end)
+			*at_end = 1;
+	}
+}
+
+/* The class of what follows the closing run of a mark that ends at end. */
+static enum md_class
+md_after_end(const struct md_inline_ctx *c, size_t end)
+{
+	/* The closing run of the mark around it. */
+	if (c->nst > 0 && c->st[c->nst - 1].end == end)
+		return (MD_PUNCT);
+	if (end == c->b->len)
+		return ((c->flags & MD_BEFORE_PUNCT) ? MD_PUNCT : MD_SPACE);
+	return (md_class(md_cp_at(c->b->text, c->b->len, end)));
+}
+
+/* Is the text here inside emphasis or strong, ours or the caller's? */
+static int
+md_in_emph(const struct md_inline_ctx *c)
+{
+	size_t	j;
+
+	if (c->flags & MD_EMPH)
+		return (1);
+	for (j = 0; j < c->nst; j++) {
+		if (c->st[j].kind == SPAN_EMPH || c->st[j].kind == SPAN_STRONG)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Does a mark opening here share its delimiter run with the mark around
+ * it: the innermost open one (not a link: '[' is no delimiter) starts here
+ * too, or none is open and the caller's emphasis starts with the text?
  */
 static int
-md_show_emph(const struct strbuf *sb, const struct doc_block *b,
-    const struct doc_span *sp, size_t n, size_t k, size_t pos, size_t end,
-    const struct md_open *st, size_t nst, size_t last_close, int flags)
+md_shares_open(const struct md_inline_ctx *c)
 {
-	enum md_class	prev, next, before_end, after_end;
-	size_t		j;
-	int		inner_start = 0, inner_end = 0, in_emph;
+	if (c->nst == 0)
+		return (c->pos == 0 && (c->flags & MD_EMPH));
+	return (c->st[c->nst - 1].start == c->pos &&
+	    c->st[c->nst - 1].kind != SPAN_LINK);
+}
+
+/* Does a mark that ends at end share its closing run so? */
+static int
+md_shares_close(const struct md_inline_ctx *c, size_t end)
+{
+	if (c->nst == 0)
+		return (end == c->b->len && (c->flags & MD_EMPH));
+	return (c->st[c->nst - 1].end == end &&
+	    c->st[c->nst - 1].kind != SPAN_LINK);
+}
+
+/*
+ * Should emphasis or strong sp[k], over [pos, end) of the block, be
+ * written? Only when its delimiters would open and close where they stand.
+ */
+static int
+md_show_emph(const struct strbuf *sb, const struct md_inline_ctx *c,
+    size_t k, size_t end)
+{
+	const struct doc_block	*b = c->b;
+	enum md_class		 prev, next, before_end, after_end;
+	int			 inner_start, inner_end;
 
 	/* A closing run just written would join the opening one. */
-	if (sb->len == last_close)
+	if (sb->len == c->last_close)
 		return (0);
-	for (j = k + 1; j < n && sp[j].start < end; j++) {
-		if (sp[j].start == pos)
-			inner_start = 1;
-		if (sp[j].end >= end)
-			inner_end = 1;
-	}
+	md_nested_runs(c, k, end, &inner_start, &inner_end);
 	prev = md_class_last(sb);
-	next = md_class(md_cp_at(b->text, b->len, pos));
+	next = md_class(md_cp_at(b->text, b->len, c->pos));
 	if (inner_start && next == MD_OTHER)
 		next = MD_MAYBE;
 	before_end = md_class(md_cp_before(b->text, end));
 	if (inner_end && before_end == MD_OTHER)
 		before_end = MD_MAYBE;
-	if (nst > 0 && st[nst - 1].end == end)
-		after_end = MD_PUNCT;
-	else if (end == b->len)
-		after_end = (flags & MD_BEFORE_PUNCT) ? MD_PUNCT : MD_SPACE;
-	else
-		after_end = md_class(md_cp_at(b->text, b->len, end));
+	after_end = md_after_end(c, end);
 	if (!md_can_open(prev, next) || !md_can_close(before_end, after_end))
 		return (0);
 	/*
 	 * Inside emphasis, an opening run must not be able to close it
 	 * ("*a*b*c*" is not em(a em(b) c)).
 	 */
-	in_emph = (flags & MD_EMPH) != 0;
-	for (j = 0; j < nst; j++) {
-		if (st[j].kind == SPAN_EMPH || st[j].kind == SPAN_STRONG)
-			in_emph = 1;
-	}
-	if (in_emph && md_may_close(prev, next))
+	if (md_in_emph(c) && md_may_close(prev, next))
 		return (0);
 	/*
 	 * A run that could both open and close obeys the rule of 3 (6.2,
@@ -503,13 +615,9 @@ md_show_emph(const struct strbuf *sb, const struct doc_block *b,
 	 * its own. Runs of one mark (1 or 2 asterisks) always match; where
 	 * marks share a run, both ends must be one-sided.
 	 */
-	if ((nst > 0 && st[nst - 1].start == pos &&
-	    st[nst - 1].kind != SPAN_LINK) || (nst == 0 && pos == 0 &&
-	    (flags & MD_EMPH)))
+	if (md_shares_open(c))
 		inner_start = 1;
-	if ((nst > 0 && st[nst - 1].end == end &&
-	    st[nst - 1].kind != SPAN_LINK) || (nst == 0 && end == b->len &&
-	    (flags & MD_EMPH)))
+	if (md_shares_close(c, end))
 		inner_end = 1;
 	if ((inner_start || inner_end) && (md_may_close(prev, next) ||
 	    md_may_open(before_end, after_end)))
@@ -517,145 +625,198 @@ md_show_emph(const struct strbuf *sb, const struct doc_block *b,
 	return (1);
 }
 
-/* Append the text of block b with its marks (flags: MD_*). */
+/*
+ * Take the white space off the ends of emphasis or strong s: it would stop
+ * the delimiters from opening or closing.
+ */
 static void
-md_inline(struct strbuf *sb, const struct doc_block *b, int flags)
+md_trim_span(const struct doc_block *b, struct doc_span *s)
 {
-	struct doc_span		*sp;
-	struct md_open		*st;
-	size_t			 n = 0, nst = 0, k = 0, i, pos = 0, end, next;
-	size_t			 last_close = DOC_NOPOS;
-	int			 at_start = flags & MD_LINE_START, in_link, code;
-	int			 label = 0;	/* in "[" that starts the line */
-	size_t			 dot = DOC_NOPOS;
-	int			 rest = flags & ~MD_LINE_START;
+	while (s->start < s->end && md_class(md_cp_at(b->text, s->end,
+	    s->start)) == MD_SPACE)
+		s->start += U8_LENGTH(md_cp_at(b->text, s->end, s->start));
+	while (s->end > s->start && md_class(md_cp_before(b->text,
+	    s->end)) == MD_SPACE)
+		s->end -= U8_LENGTH(md_cp_before(b->text, s->end));
+}
 
-	/*
-	 * The marks, emphasis and strong without the white space at their
-	 * ends (it would stop the delimiters from opening or closing).
-	 */
+/*
+ * The marks of block b to write, by start (*n of them): links with a
+ * target, and emphasis, strong and code that hold some text.
+ */
+static struct doc_span *
+md_spans(const struct doc_block *b, size_t *n)
+{
+	struct doc_span	*sp, s;
+	size_t		 i;
+
 	sp = xreallocarray(NULL, b->nspans + 1, sizeof *sp);
-	st = xreallocarray(NULL, b->nspans + 1, sizeof *st);
+	*n = 0;
 	for (i = 0; i < b->nspans; i++) {
-		struct doc_span	s = b->spans[i];
-
+		s = b->spans[i];
 		if (s.end > b->len)
 			s.end = b->len;
 		if (s.kind == SPAN_LINK && s.target == NULL)
 			continue;
-		if (s.kind == SPAN_EMPH || s.kind == SPAN_STRONG) {
-			while (s.start < s.end && md_class(md_cp_at(b->text,
-			    s.end, s.start)) == MD_SPACE)
-				s.start += U8_LENGTH(md_cp_at(b->text, s.end,
-				    s.start));
-			while (s.end > s.start && md_class(md_cp_before(
-			    b->text, s.end)) == MD_SPACE)
-				s.end -= U8_LENGTH(md_cp_before(b->text,
-				    s.end));
-		}
+		if (s.kind == SPAN_EMPH || s.kind == SPAN_STRONG)
+			md_trim_span(b, &s);
 		if (s.start < s.end)
-			sp[n++] = s;
+			sp[(*n)++] = s;
 	}
-	qsort(sp, n, sizeof *sp, md_span_cmp);
-	if (at_start)
-		dot = md_marker_end(b->text, b->len);
+	qsort(sp, *n, sizeof *sp, md_span_cmp);
+	return (sp);
+}
 
-	for (;;) {
-		/* Close the marks that end here. */
-		while (nst > 0 && st[nst - 1].end == pos) {
-			nst--;
-			switch (st[nst].kind) {
-			case SPAN_EMPH:
-				strbuf_addch(sb, '*');
-				last_close = sb->len;
-				break;
-			case SPAN_STRONG:
-				strbuf_addstr(sb, "**");
-				last_close = sb->len;
-				break;
-			case SPAN_LINK:
-				label = 0;
-				strbuf_addstr(sb, "](");
-				md_dest(sb, st[nst].target);
-				strbuf_addch(sb, ')');
-				break;
-			case SPAN_CODE:
-				break;
-			}
-		}
-		if (pos >= b->len)
+/* Close the marks that end at the position reached. */
+static void
+md_close_marks(struct strbuf *sb, struct md_inline_ctx *c)
+{
+	const struct md_open	*o;
+
+	while (c->nst > 0 && c->st[c->nst - 1].end == c->pos) {
+		o = &c->st[--c->nst];
+		switch (o->kind) {
+		case SPAN_EMPH:
+			strbuf_addch(sb, '*');
+			c->last_close = sb->len;
 			break;
-
-		/* Open those that start here, nested in the open ones. */
-		code = 0;
-		while (!code && k < n && sp[k].start <= pos) {
-			const struct doc_span	*s = &sp[k++];
-
-			if (s->start < pos)
-				continue;	/* inside a code span */
-			end = s->end;
-			if (nst > 0 && end > st[nst - 1].end)
-				end = st[nst - 1].end;
-			switch (s->kind) {
-			case SPAN_CODE:
-				/*
-				 * "[`a]:b`..." at the start of a line would
-				 * read as a link reference definition: the
-				 * code goes as text there.
-				 */
-				if (label && memmem(b->text + pos, end - pos,
-				    "]:", 2) != NULL)
-					md_text(sb, b->text, pos, end, b->len,
-					    rest, DOC_NOPOS);
-				else
-					md_code(sb, b->text + pos, end - pos);
-				pos = end;
-				code = 1;
-				break;
-			case SPAN_LINK:
-				in_link = 0;
-				for (i = 0; i < nst; i++) {
-					if (st[i].kind == SPAN_LINK)
-						in_link = 1;
-				}
-				if (in_link)
-					continue;
-				strbuf_addch(sb, '[');
-				label = at_start;
-				break;
-			case SPAN_EMPH:
-			case SPAN_STRONG:
-				if (!md_show_emph(sb, b, sp, n, k - 1, pos, end,
-				    st, nst, last_close, rest))
-					continue;
-				strbuf_addstr(sb, s->kind == SPAN_EMPH ?
-				    "*" : "**");
-				break;
-			}
-			at_start = 0;
-			if (!code) {
-				st[nst].kind = s->kind;
-				st[nst].start = pos;
-				st[nst].end = end;
-				st[nst].target = s->target;
-				nst++;
-			}
+		case SPAN_STRONG:
+			strbuf_addstr(sb, "**");
+			c->last_close = sb->len;
+			break;
+		case SPAN_LINK:
+			c->label = 0;
+			strbuf_addstr(sb, "](");
+			md_dest(sb, o->target);
+			strbuf_addch(sb, ')');
+			break;
+		case SPAN_CODE:
+			break;
 		}
-		if (code)
+	}
+}
+
+/* Write the code span at the position reached, up to end, and pass it. */
+static void
+md_code_at(struct strbuf *sb, struct md_inline_ctx *c, size_t end)
+{
+	const struct doc_block	*b = c->b;
+
+	/*
+	 * "[`a]:b`..." at the start of a line would read as a link reference
+	 * definition: the code goes as text there.
+	 */
+	if (c->label && memmem(b->text + c->pos, end - c->pos, "]:", 2) != NULL)
+		md_text(sb, b->text, c->pos, end, b->len, c->flags, DOC_NOPOS);
+	else
+		md_code(sb, b->text + c->pos, end - c->pos);
+	c->pos = end;
+	c->at_start = 0;
+}
+
+/* Is a link open (a link inside it cannot be written)? */
+static int
+md_in_link(const struct md_inline_ctx *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nst; i++) {
+		if (c->st[i].kind == SPAN_LINK)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Write the opening of link, emphasis or strong s, up to end: 1, or 0 when
+ * it is left out (a link in a link, emphasis that would not read back).
+ */
+static int
+md_open_mark(struct strbuf *sb, struct md_inline_ctx *c,
+    const struct doc_span *s, size_t end)
+{
+	if (s->kind == SPAN_LINK) {
+		if (md_in_link(c))
+			return (0);
+		strbuf_addch(sb, '[');
+		c->label = c->at_start;
+		return (1);
+	}
+	if (!md_show_emph(sb, c, c->k - 1, end))
+		return (0);
+	strbuf_addstr(sb, s->kind == SPAN_EMPH ? "*" : "**");
+	return (1);
+}
+
+/*
+ * Open the marks that start at the position reached, nested in the open
+ * ones. A code span is written whole, and ends it: returns 1 after one.
+ */
+static int
+md_open_marks(struct strbuf *sb, struct md_inline_ctx *c)
+{
+	const struct doc_span	*s;
+	struct md_open		*o;
+	size_t			 end;
+
+	while (c->k < c->n && c->sp[c->k].start <= c->pos) {
+		s = &c->sp[c->k++];
+		if (s->start < c->pos)
+			continue;	/* inside a code span */
+		end = s->end;
+		if (c->nst > 0 && end > c->st[c->nst - 1].end)
+			end = c->st[c->nst - 1].end;
+		if (s->kind == SPAN_CODE) {
+			md_code_at(sb, c, end);
+			return (1);
+		}
+		if (!md_open_mark(sb, c, s, end))
+			continue;
+		c->at_start = 0;
+		o = &c->st[c->nst++];
+		o->kind = s->kind;
+		o->start = c->pos;
+		o->end = end;
+		o->target = s->target;
+	}
+	return (0);
+}
+
+/* Append the text of block b with its marks (flags: MD_*). */
+static void
+md_inline(struct strbuf *sb, const struct doc_block *b, int flags)
+{
+	struct md_inline_ctx	 c;
+	size_t			 next;
+
+	memset(&c, 0, sizeof c);
+	c.b = b;
+	c.sp = md_spans(b, &c.n);
+	c.st = xreallocarray(NULL, b->nspans + 1, sizeof *c.st);
+	c.last_close = DOC_NOPOS;
+	c.at_start = flags & MD_LINE_START;
+	c.dot = c.at_start ? md_marker_end(b->text, b->len) : DOC_NOPOS;
+	c.flags = flags & ~MD_LINE_START;
+	for (;;) {
+		md_close_marks(sb, &c);
+		if (c.pos >= b->len)
+			break;
+		if (md_open_marks(sb, &c))
 			continue;
 
 		/* The text up to the next mark's start or end. */
 		next = b->len;
-		if (nst > 0 && st[nst - 1].end < next)
-			next = st[nst - 1].end;
-		if (k < n && sp[k].start < next)
-			next = sp[k].start;
-		md_text(sb, b->text, pos, next, b->len, rest | at_start, dot);
-		at_start = 0;
-		pos = next;
+		if (c.nst > 0 && c.st[c.nst - 1].end < next)
+			next = c.st[c.nst - 1].end;
+		if (c.k < c.n && c.sp[c.k].start < next)
+			next = c.sp[c.k].start;
+		md_text(sb, b->text, c.pos, next, b->len, c.flags | c.at_start,
+		    c.dot);
+		c.at_start = 0;
+		c.pos = next;
 	}
-	free(st);
-	free(sp);
+	free(c.st);
+	free(c.sp);
 }
 
 /* Is marker a list item marker CommonMark reads as ordered ("3. ")? */
@@ -760,6 +921,107 @@ md_header(struct strbuf *sb, const struct doc *d)
 	return (any);
 }
 
+/* The lists written: the column of each level's text, and the depth. */
+struct md_lists {
+	size_t	ind[MD_MAX_DEPTH + 1];
+	size_t	depth;
+};
+
+/* The level of a quotation or list item block, 1 at least. */
+static size_t
+md_level(const struct doc_block *b)
+{
+	return (b->level < 1 ? 1 : (size_t)b->level);
+}
+
+/*
+ * Is b a list item's later block (after a nested list, a second
+ * paragraph), which goes under its item: at the column of its text?
+ */
+static int
+md_item_cont(const struct doc_block *prev, const struct doc_block *b,
+    const struct md_lists *l)
+{
+	return (b->kind == BLOCK_ITEM && b->marker != NULL &&
+	    b->marker[0] == ' ' && prev != NULL &&
+	    prev->kind == BLOCK_ITEM && md_level(b) <= l->depth);
+}
+
+/* Between blocks: a blank line, but in a tight list. */
+static void
+md_between(struct strbuf *sb, const struct doc_block *prev,
+    const struct doc_block *b, int cont)
+{
+	size_t	q;
+
+	if (prev->kind == BLOCK_QUOTE && b->kind == BLOCK_QUOTE) {
+		q = (size_t)(prev->level < b->level ? prev->level : b->level);
+		while (q-- > 1)
+			strbuf_addstr(sb, "> ");
+		strbuf_addstr(sb, ">\n");
+	} else if (prev->kind != BLOCK_ITEM || b->kind != BLOCK_ITEM || cont)
+		strbuf_addch(sb, '\n');
+}
+
+/* Append a heading: "##" to "######" (the title has "#"). */
+static void
+md_heading(struct strbuf *sb, const struct doc_block *b)
+{
+	size_t	q;
+
+	q = b->level < 2 ? 2 : b->level > 6 ? 6 : (size_t)b->level;
+	while (q-- > 0)
+		strbuf_addch(sb, '#');
+	strbuf_addch(sb, ' ');
+	md_inline(sb, b, MD_HEADING);
+}
+
+/* Append a paragraph of a quotation, "> " for each level. */
+static void
+md_quote(struct strbuf *sb, const struct doc_block *b)
+{
+	size_t	q;
+
+	for (q = md_level(b); q > 0; q--)
+		strbuf_addstr(sb, "> ");
+	md_inline(sb, b, MD_LINE_START);
+}
+
+/* Append list item b, or with cont a later block of the item before. */
+static void
+md_item(struct strbuf *sb, const struct doc_block *b, struct md_lists *l,
+    int cont)
+{
+	size_t	lv = md_level(b);
+
+	if (cont) {
+		l->depth = lv;
+		strbuf_addspaces(sb, l->ind[lv]);
+		md_inline(sb, b, MD_LINE_START);
+		return;
+	}
+	/* One level deeper than the last item at most. */
+	if (lv > l->depth + 1)
+		lv = l->depth + 1;
+	if (lv > MD_MAX_DEPTH)
+		lv = MD_MAX_DEPTH;
+	strbuf_addspaces(sb, l->ind[lv - 1]);
+	if (b->marker != NULL && md_ordered_marker(b->marker)) {
+		strbuf_addstr(sb, b->marker);
+		l->ind[lv] = l->ind[lv - 1] + strlen(b->marker);
+		md_inline(sb, b, MD_LINE_START);
+	} else {
+		strbuf_addstr(sb, "- ");
+		l->ind[lv] = l->ind[lv - 1] + 2;
+		/* A number CommonMark cannot hold ("-1. "). */
+		if (b->marker != NULL && b->marker[0] != ' ')
+			md_escape_all(sb, b->marker, strlen(b->marker));
+		md_inline(sb, b, b->marker != NULL && b->marker[0] != ' ' ?
+		    0 : MD_LINE_START);
+	}
+	l->depth = lv;
+}
+
 /* The document as CommonMark. */
 static void
 extract_markdown(struct strbuf *sb, const struct doc *d)
@@ -767,41 +1029,23 @@ extract_markdown(struct strbuf *sb, const struct doc *d)
 	/* What the header is to the first block: a paragraph. */
 	static const struct doc_block	 header = { .kind = BLOCK_PARA };
 	const struct doc_block	*b, *prev = NULL;
-	size_t			 ind[MD_MAX_DEPTH + 1], i, depth = 0, lv, q;
+	struct md_lists		 lists;
+	size_t			 i;
 	int			 cont;
 
-	ind[0] = 0;
+	lists.ind[0] = 0;
+	lists.depth = 0;
 	if (md_header(sb, d))
 		prev = &header;
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->headline)
 			continue;
-
-		/*
-		 * A list item's later block (after a nested list, a second
-		 * paragraph) goes under its item: at the column of its text.
-		 */
-		lv = b->level < 1 ? 1 : (size_t)b->level;
-		cont = b->kind == BLOCK_ITEM && b->marker != NULL &&
-		    b->marker[0] == ' ' && prev != NULL &&
-		    prev->kind == BLOCK_ITEM && lv <= depth;
-
-		/* Between blocks: a blank line, but in a tight list. */
-		if (prev != NULL) {
-			if (prev->kind == BLOCK_QUOTE &&
-			    b->kind == BLOCK_QUOTE) {
-				q = (size_t)(prev->level < b->level ?
-				    prev->level : b->level);
-				while (q-- > 1)
-					strbuf_addstr(sb, "> ");
-				strbuf_addstr(sb, ">\n");
-			} else if (prev->kind != BLOCK_ITEM ||
-			    b->kind != BLOCK_ITEM || cont)
-				strbuf_addch(sb, '\n');
-		}
+		cont = md_item_cont(prev, b, &lists);
+		if (prev != NULL)
+			md_between(sb, prev, b, cont);
 		if (b->kind != BLOCK_ITEM)
-			depth = 0;
+			lists.depth = 0;
 		prev = b;
 
 		switch (b->kind) {
@@ -809,47 +1053,13 @@ extract_markdown(struct strbuf *sb, const struct doc *d)
 			md_inline(sb, b, MD_LINE_START);
 			break;
 		case BLOCK_HEADING:
-			q = b->level < 2 ? 2 : b->level > 6 ? 6 :
-			    (size_t)b->level;
-			while (q-- > 0)
-				strbuf_addch(sb, '#');
-			strbuf_addch(sb, ' ');
-			md_inline(sb, b, MD_HEADING);
+			md_heading(sb, b);
 			break;
 		case BLOCK_QUOTE:
-			for (q = b->level < 1 ? 1 : (size_t)b->level; q > 0;
-			    q--)
-				strbuf_addstr(sb, "> ");
-			md_inline(sb, b, MD_LINE_START);
+			md_quote(sb, b);
 			break;
 		case BLOCK_ITEM:
-			if (cont) {
-				depth = lv;
-				strbuf_addspaces(sb, ind[lv]);
-				md_inline(sb, b, MD_LINE_START);
-				break;
-			}
-			/* One level deeper than the last item at most. */
-			if (lv > depth + 1)
-				lv = depth + 1;
-			if (lv > MD_MAX_DEPTH)
-				lv = MD_MAX_DEPTH;
-			strbuf_addspaces(sb, ind[lv - 1]);
-			if (b->marker != NULL && md_ordered_marker(b->marker)) {
-				strbuf_addstr(sb, b->marker);
-				ind[lv] = ind[lv - 1] + strlen(b->marker);
-				md_inline(sb, b, MD_LINE_START);
-			} else {
-				strbuf_addstr(sb, "- ");
-				ind[lv] = ind[lv - 1] + 2;
-				/* A number CommonMark cannot hold ("-1. "). */
-				if (b->marker != NULL && b->marker[0] != ' ')
-					md_escape_all(sb, b->marker,
-					    strlen(b->marker));
-				md_inline(sb, b, b->marker != NULL &&
-				    b->marker[0] != ' ' ? 0 : MD_LINE_START);
-			}
-			depth = lv;
+			md_item(sb, b, &lists, cont);
 			break;
 		case BLOCK_PRE:
 			md_pre(sb, b);

@@ -52,6 +52,20 @@ struct md_state {
 	int		 ordered[MD_MAXLEVEL];
 };
 
+/* The front matter keys read, and what each sets. */
+static const struct {
+	const char	*key;
+	void		(*set)(struct doc *, const char *);
+} md_keys[] = {
+	{ "title",	doc_set_title },
+	{ "author",	doc_set_byline },
+	{ "byline",	doc_set_byline },
+	{ "date",	doc_set_date },
+	{ "lang",	doc_set_lang },
+	{ "language",	doc_set_lang },
+	{ "locale",	doc_set_lang }
+};
+
 /* Strip matching quotes and white space around a front matter value. */
 static char *
 md_value(const char *v, size_t len)
@@ -70,6 +84,119 @@ md_value(const char *v, size_t len)
 	return (xstrndup(v, len));
 }
 
+/* The end of the line at p: its '\n', or end. */
+static const char *
+md_eol(const char *p, const char *end)
+{
+	const char	*eol;
+
+	if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+		return (end);
+	return (eol);
+}
+
+/* Does a front matter line starting with c hold no "key: value" pair? */
+static int
+md_fm_skip(char c)
+{
+	return (c == ' ' || c == '\t' || c == '#' || c == '-');
+}
+
+/* Is the line [p, eol) "---" or "..." alone, which closes front matter? */
+static int
+md_fm_is_fence(const char *p, const char *eol)
+{
+	if (eol - p != 3 && (eol - p != 4 || p[3] != '\r'))
+		return (0);
+	return (strncmp(p, "---", 3) == 0 || strncmp(p, "...", 3) == 0);
+}
+
+/*
+ * The start of the line that closes the front matter opened at data, or
+ * NULL if there is none.
+ */
+static const char *
+md_fm_close(const char *data, const char *end)
+{
+	const char	*p, *eol;
+
+	for (p = data + 3; p < end; p = eol + 1) {
+		eol = md_eol(p, end);
+		if (p != data + 3 && md_fm_is_fence(p, eol))
+			return (p);
+		if (eol == end)
+			break;
+	}
+	return (NULL);
+}
+
+/*
+ * Does the line [p, eol) start with a key ("title", "og_site-name") and a
+ * colon, then white space or the end of the line?
+ */
+static int
+md_fm_is_pair(const char *p, const char *eol)
+{
+	const char	*colon;
+
+	for (colon = p; colon < eol &&
+	    (isalnum((unsigned char)*colon) || *colon == '_' ||
+	    *colon == '-'); colon++)
+		;
+	if (colon == p || colon == eol || *colon != ':')
+		return (0);
+	return (colon + 1 == eol || colon[1] == ' ' || colon[1] == '\t' ||
+	    colon[1] == '\r');
+}
+
+/*
+ * Is every line of [p, end) YAML: "key: value", blank, indented, a comment
+ * or a list entry? Else the block is a thematic break, and text.
+ */
+static int
+md_fm_is_yaml(const char *p, const char *end)
+{
+	const char	*eol;
+
+	for (; p < end; p = eol + 1) {
+		eol = md_eol(p, end);
+		if (p == eol || *p == '\r' || md_fm_skip(*p))
+			continue;
+		if (!md_fm_is_pair(p, eol))
+			return (0);
+	}
+	return (1);
+}
+
+/* Read the front matter line [p, eol) into the document if it is ours. */
+static void
+md_fm_line(struct doc *d, const char *p, const char *eol)
+{
+	const char	*colon;
+	char		 key[32], *val;
+	size_t		 klen, i;
+
+	colon = memchr(p, ':', (size_t)(eol - p));
+	if (colon == NULL || (klen = (size_t)(colon - p)) == 0 ||
+	    klen >= sizeof key)
+		return;
+	for (i = 0; i < klen; i++)
+		key[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ?
+		    p[i] - 'A' + 'a' : p[i]);
+	key[klen] = '\0';
+	val = md_value(colon + 1, (size_t)(eol - colon - 1));
+	/* Block scalars and lists are not ours. */
+	if (*val != '\0' && strchr("|>[{", *val) == NULL) {
+		for (i = 0; i < nitems(md_keys); i++) {
+			if (strcmp(key, md_keys[i].key) == 0) {
+				md_keys[i].set(d, val);
+				break;
+			}
+		}
+	}
+	free(val);
+}
+
 /*
  * Read YAML front matter at the top of data into the document: simple
  * "key: value" lines only. Returns the bytes it spans (0 if there is none).
@@ -77,80 +204,23 @@ md_value(const char *v, size_t len)
 static size_t
 md_front_matter(struct doc *d, const char *data, size_t len)
 {
-	const char	*p, *end = data + len, *eol, *colon;
-	char		 key[32], *val;
-	size_t		 klen, i;
+	const char	*p, *end = data + len, *fence, *eol;
 
 	if (len < 4 || strncmp(data, "---", 3) != 0 ||
 	    (data[3] != '\n' && data[3] != '\r'))
 		return (0);
 	/* Find the closing line first: without one it is no front matter. */
-	for (p = data + 3; p < end; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if (p != data + 3 && (eol - p == 3 || (eol - p == 4 &&
-		    p[3] == '\r')) && (strncmp(p, "---", 3) == 0 ||
-		    strncmp(p, "...", 3) == 0))
-			break;
-		if (eol == end) {
-			p = end;
-			break;
-		}
-	}
-	if (p >= end)
+	if ((fence = md_fm_close(data, end)) == NULL)
 		return (0);
-	end = p;
-	/*
-	 * Every line must be YAML: "key: value", blank, indented, a comment
-	 * or a list entry. Else this is a thematic break, and text.
-	 */
-	for (p = data + 4; p < end; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if (p == eol || *p == '\r' || *p == ' ' || *p == '\t' ||
-		    *p == '#' || *p == '-')
-			continue;
-		for (colon = p; colon < eol &&
-		    (isalnum((unsigned char)*colon) || *colon == '_' ||
-		    *colon == '-'); colon++)
-			;
-		if (colon == p || colon == eol || *colon != ':' ||
-		    (colon + 1 < eol && colon[1] != ' ' && colon[1] != '\t' &&
-		    colon[1] != '\r'))
-			return (0);
-	}
-	for (p = data + 4; p < end; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if (*p == ' ' || *p == '\t' || *p == '#' || *p == '-')
-			continue;
-		colon = memchr(p, ':', (size_t)(eol - p));
-		if (colon == NULL || (klen = (size_t)(colon - p)) == 0 ||
-		    klen >= sizeof key)
-			continue;
-		for (i = 0; i < klen; i++)
-			key[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ?
-			    p[i] - 'A' + 'a' : p[i]);
-		key[klen] = '\0';
-		val = md_value(colon + 1, (size_t)(eol - colon - 1));
-		if (*val == '\0' || *val == '|' || *val == '>' ||
-		    *val == '[' || *val == '{')
-			;	/* Block scalars and lists: not ours. */
-		else if (strcmp(key, "title") == 0)
-			doc_set_title(d, val);
-		else if (strcmp(key, "author") == 0 ||
-		    strcmp(key, "byline") == 0)
-			doc_set_byline(d, val);
-		else if (strcmp(key, "date") == 0)
-			doc_set_date(d, val);
-		else if (strcmp(key, "lang") == 0 ||
-		    strcmp(key, "language") == 0 ||
-		    strcmp(key, "locale") == 0)
-			doc_set_lang(d, val);
-		free(val);
+	if (!md_fm_is_yaml(data + 4, fence))
+		return (0);
+	for (p = data + 4; p < fence; p = eol + 1) {
+		eol = md_eol(p, fence);
+		if (!md_fm_skip(*p))
+			md_fm_line(d, p, eol);
 	}
 	/* Skip the closing line. */
-	eol = memchr(end, '\n', (size_t)(data + len - end));
+	eol = memchr(fence, '\n', (size_t)(end - fence));
 	return (eol == NULL ? len : (size_t)(eol + 1 - data));
 }
 

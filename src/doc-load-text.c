@@ -265,6 +265,64 @@ text_is_phrase(const char *s, size_t len, const char *const *list, size_t n)
 }
 
 /*
+ * Step over the separators at p: | / and the middle dot (which set *sep)
+ * and white space, no-break spaces included. Returns where they end.
+ */
+static const char *
+text_switch_skip(const char *p, const char *end, int *sep)
+{
+	while (p < end) {
+		if (*p == '|' || *p == '/') {
+			*sep = 1;
+			p++;
+		} else if (end - p >= 2 && memcmp(p, "\xc2\xb7", 2) == 0) {
+			*sep = 1;			/* · */
+			p += 2;
+		} else if (end - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0)
+			p += 2;
+		else if (*p == ' ' || *p == '\t')
+			p++;
+		else
+			break;
+	}
+	return (p);
+}
+
+/*
+ * The length of the switcher token at p: two or three ASCII letters that
+ * a separator, a space or the end follows; or 0.
+ */
+static size_t
+text_switch_token(const char *p, const char *end)
+{
+	const char	*q;
+
+	for (q = p; q < end && isalpha((unsigned char)*q); q++)
+		;
+	if (q - p < 2 || q - p > 3)
+		return (0);
+	if (q < end && *q != '|' && *q != '/' && *q != ' ' && *q != '\t' &&
+	    (unsigned char)*q != 0xc2)
+		return (0);
+	return ((size_t)(q - p));
+}
+
+/* Is every one of the n tokens a language code? */
+static int
+text_all_langs(char tok[][4], size_t n)
+{
+	char	*norm;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if ((norm = lang_normalize(tok[i])) == NULL)
+			return (0);
+		free(norm);
+	}
+	return (1);
+}
+
+/*
  * Is the line a language switcher: two or more language codes separated
  * by | / or a middle dot (or plain spaces between upper-case two-letter
  * codes: "EN FR RU")?
@@ -272,40 +330,18 @@ text_is_phrase(const char *s, size_t len, const char *const *list, size_t n)
 static int
 text_is_switcher(const char *s, size_t len)
 {
-	const char	*p = s, *end = s + len, *q;
-	char		 tok[8][4], *norm;
-	size_t		 ntok = 0, tl, i;
+	const char	*p = s, *end = s + len;
+	char		 tok[8][4];
+	size_t		 ntok = 0, tl;
 	int		 sep = 0, upper2 = 1;
 
 	if (len > 64)
 		return (0);
-	while (p < end) {
-		/* Separators. */
-		while (p < end) {
-			if (*p == '|' || *p == '/') {
-				sep = 1;
-				p++;
-			} else if (end - p >= 2 &&
-			    memcmp(p, "\xc2\xb7", 2) == 0) {
-				sep = 1;			/* · */
-				p += 2;
-			} else if (end - p >= 2 &&
-			    memcmp(p, "\xc2\xa0", 2) == 0)
-				p += 2;
-			else if (*p == ' ' || *p == '\t')
-				p++;
-			else
-				break;
-		}
-		if (p == end)
+	for (;;) {
+		if ((p = text_switch_skip(p, end, &sep)) == end)
 			break;
-		/* A token: two or three ASCII letters. */
-		for (q = p; q < end && isalpha((unsigned char)*q); q++)
-			;
-		tl = (size_t)(q - p);
-		if (tl < 2 || tl > 3 || ntok == nitems(tok) || (q < end &&
-		    *q != '|' && *q != '/' && *q != ' ' && *q != '\t' &&
-		    (unsigned char)*q != 0xc2))
+		tl = text_switch_token(p, end);
+		if (tl == 0 || ntok == nitems(tok))
 			return (0);
 		memcpy(tok[ntok], p, tl);
 		tok[ntok][tl] = '\0';
@@ -313,17 +349,11 @@ text_is_switcher(const char *s, size_t len)
 		    !isupper((unsigned char)p[1]))
 			upper2 = 0;
 		ntok++;
-		p = q;
+		p += tl;
 	}
 	if (ntok < 2 || (!sep && !upper2))
 		return (0);
-	/* Every token must be a language code. */
-	for (i = 0; i < ntok; i++) {
-		if ((norm = lang_normalize(tok[i])) == NULL)
-			return (0);
-		free(norm);
-	}
-	return (1);
+	return (text_all_langs(tok, ntok));
 }
 
 /* Is the line a "Follow us on:" line (maybe with network names after)? */
@@ -477,6 +507,48 @@ text_is_closer(UChar32 c)
 	    t == U_END_PUNCTUATION || c == 0x201c || c == 0x00ab);
 }
 
+/* Does s hold a letter, and no lower-case letter before the first? */
+static int
+text_starts_upper(const char *s, size_t len)
+{
+	int32_t	k = 0, n = (int32_t)len;
+	UChar32	c;
+
+	while (k < n) {
+		U8_NEXT(s, k, n, c);
+		if (c >= 0 && u_isalpha(c))
+			return (!u_islower(c));
+	}
+	return (0);
+}
+
+/* Is c a mark that ends a sentence (. ! ? or the ellipsis)? */
+static int
+text_is_stop(UChar32 c)
+{
+	return (c == '.' || c == '!' || c == '?' || c == 0x2026);
+}
+
+/* Are there two sentences in s: ". " then an upper-case letter? */
+static int
+text_two_sentences(const char *s, size_t len)
+{
+	size_t	i;
+	int32_t	k, n = (int32_t)len;
+	UChar32	c;
+
+	for (i = 0; i + 2 < len; i++) {
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    s[i + 1] == ' ') {
+			k = (int32_t)i + 2;
+			U8_NEXT(s, k, n, c);
+			if (c >= 0 && u_isupper(c))
+				return (1);
+		}
+	}
+	return (0);
+}
+
 /*
  * Does a one-line paragraph read as a heading (or, with title set, as a
  * title)? It is short, starts with no lower-case letter, has one sentence
@@ -486,47 +558,24 @@ text_is_closer(UChar32 c)
 static int
 text_is_heading(const char *s, size_t len, int title)
 {
-	size_t	chars, words, i;
-	UChar32	last, before, c;
-	int32_t	k = 0, n = (int32_t)len;
-	int	letter = 0;
+	size_t	chars, words;
+	UChar32	last, before;
 
 	text_count(s, len, &chars, &words);
 	if (chars > (title ? 250u : 100u) || words > (title ? 40u : 14u))
 		return (0);
-	while (k < n) {
-		U8_NEXT(s, k, n, c);
-		if (c >= 0 && u_isalpha(c)) {
-			if (u_islower(c) && !letter)
-				return (0);
-			letter = 1;
-		}
-	}
-	if (!letter)
+	if (!text_starts_upper(s, len))
 		return (0);
 	last = text_last(s, len, &before);
-	if (text_is_closer(last)) {
-		/* A quotation that ends a sentence. */
-		if (before == '.' || before == '!' || before == '?' ||
-		    before == 0x2026)
-			return (0);
-	}
+	/* A quotation that ends a sentence. */
+	if (text_is_closer(last) && text_is_stop(before))
+		return (0);
 	if (last == '?' || last == '!')
 		return (title || words <= 6);
 	if (last == '.' || last == ',' || last == ';' || last == ':' ||
 	    last == 0x2026 || last == 0xff0e)
 		return (0);
-	/* Two sentences: ". " then an upper-case letter. */
-	for (i = 0; i + 2 < len; i++) {
-		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
-		    s[i + 1] == ' ') {
-			k = (int32_t)i + 2;
-			U8_NEXT(s, k, n, c);
-			if (c >= 0 && u_isupper(c))
-				return (0);
-		}
-	}
-	return (1);
+	return (!text_two_sentences(s, len));
 }
 
 /* Split s into lowercase tokens of letters or digits; returns how many. */

@@ -611,6 +611,99 @@ month_days(int y, int mo)
 }
 
 /*
+ * Read "YYYY-MM-DD", "YYYY/MM/DD" or "YYYYMMDD" at *pp and step over it:
+ * 1 if it is a day of the calendar, or 0.
+ */
+static int
+iso_ymd(const char **pp, int *y, int *mo, int *d)
+{
+	const char	*p = *pp;
+	char		 sep;
+
+	if (!digits(&p, 4, y) || *y < 1000)
+		return (0);
+	if (*p == '-' || *p == '/') {
+		sep = *p++;
+		if (!digits(&p, 2, mo) || *p++ != sep || !digits(&p, 2, d))
+			return (0);
+	} else if (!digits(&p, 2, mo) || !digits(&p, 2, d))
+		return (0);
+	if (*mo < 1 || *mo > 12 || *d < 1 || *d > month_days(*y, *mo))
+		return (0);
+	*pp = p;
+	return (1);
+}
+
+/*
+ * Read "hh:mm" or "hh:mm:ss" (a fraction of a second after it is dropped)
+ * at *pp and step over it, written as "Thh:mm[:ss]" to hms: 1, or 0.
+ */
+static int
+iso_time(const char **pp, char *hms, size_t hmssz)
+{
+	const char	*p = *pp;
+	int		 h, mi, sec = -1;
+
+	if (!digits(&p, 2, &h) || *p++ != ':' || !digits(&p, 2, &mi))
+		return (0);
+	if (*p == ':') {
+		p++;
+		if (!digits(&p, 2, &sec))
+			return (0);
+		if (*p == '.' || *p == ',') {
+			p++;
+			if (!isdigit((unsigned char)*p))
+				return (0);
+			while (isdigit((unsigned char)*p))
+				p++;
+		}
+	}
+	if (h > 23 || mi > 59 || sec > 60)
+		return (0);
+	if (sec >= 0)
+		snprintf(hms, hmssz, "T%02d:%02d:%02d", h, mi, sec);
+	else
+		snprintf(hms, hmssz, "T%02d:%02d", h, mi);
+	*pp = p;
+	return (1);
+}
+
+/*
+ * Read the zone after a time at *pp, if there is one ('Z', "+hh:mm",
+ * "+hhmm", "+hh", maybe after a space) and step over it, written as "Z"
+ * or "+hh:mm" to zone: 1, or 0 if it is not a zone.
+ */
+static int
+iso_zone(const char **pp, char *zone, size_t zonesz)
+{
+	const char	*p = *pp;
+	int		 zh, zm = 0;
+	char		 sign;
+
+	if (*p == ' ' && (p[1] == '+' || p[1] == '-' || p[1] == 'Z'))
+		p++;
+	if (*p == 'Z' || *p == 'z') {
+		p++;
+		snprintf(zone, zonesz, "Z");
+	} else if (*p == '+' || *p == '-') {
+		sign = *p++;
+		if (!digits(&p, 2, &zh))
+			return (0);
+		if (*p == ':') {
+			p++;
+			if (!digits(&p, 2, &zm))
+				return (0);
+		} else if (isdigit((unsigned char)*p) && !digits(&p, 2, &zm))
+			return (0);
+		if (zh > 14 || zm > 59)
+			return (0);
+		snprintf(zone, zonesz, "%c%02d:%02d", sign, zh, zm);
+	}
+	*pp = p;
+	return (1);
+}
+
+/*
  * Read "YYYY-MM-DD", "YYYY/MM/DD" or "YYYYMMDD", then maybe a time after
  * 'T' or a space ("hh:mm", "hh:mm:ss", a fraction of a second which is
  * dropped) and a zone ('Z', "+hh:mm", "+hhmm", "+hh", maybe after a
@@ -621,68 +714,19 @@ html_meta_iso_date(const char *s)
 {
 	const char	*p;
 	char		 zone[32] = "", hms[48] = "";
-	int		 y, mo, d, h, mi, sec = -1, zh, zm = 0;
-	char		 sep, sign;
+	int		 y, mo, d;
 
 	if (s == NULL)
 		return (NULL);
 	p = s + strspn(s, " \t\r\n");
-	if (!digits(&p, 4, &y) || y < 1000)
+	if (!iso_ymd(&p, &y, &mo, &d))
 		return (NULL);
-	if (*p == '-' || *p == '/') {
-		sep = *p++;
-		if (!digits(&p, 2, &mo) || *p++ != sep || !digits(&p, 2, &d))
-			return (NULL);
-	} else if (!digits(&p, 2, &mo) || !digits(&p, 2, &d))
-		return (NULL);
-	if (mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo))
-		return (NULL);
-
 	if ((*p == 'T' || *p == 't' || *p == ' ') &&
 	    isdigit((unsigned char)p[1])) {
 		p++;
-		if (!digits(&p, 2, &h) || *p++ != ':' || !digits(&p, 2, &mi))
+		if (!iso_time(&p, hms, sizeof hms) ||
+		    !iso_zone(&p, zone, sizeof zone))
 			return (NULL);
-		if (*p == ':') {
-			p++;
-			if (!digits(&p, 2, &sec))
-				return (NULL);
-			if (*p == '.' || *p == ',') {
-				p++;
-				if (!isdigit((unsigned char)*p))
-					return (NULL);
-				while (isdigit((unsigned char)*p))
-					p++;
-			}
-		}
-		if (h > 23 || mi > 59 || sec > 60)
-			return (NULL);
-		if (sec >= 0)
-			snprintf(hms, sizeof hms, "T%02d:%02d:%02d", h, mi, sec);
-		else
-			snprintf(hms, sizeof hms, "T%02d:%02d", h, mi);
-
-		if (*p == ' ' && (p[1] == '+' || p[1] == '-' || p[1] == 'Z'))
-			p++;
-		if (*p == 'Z' || *p == 'z') {
-			p++;
-			snprintf(zone, sizeof zone, "Z");
-		} else if (*p == '+' || *p == '-') {
-			sign = *p++;
-			if (!digits(&p, 2, &zh))
-				return (NULL);
-			if (*p == ':') {
-				p++;
-				if (!digits(&p, 2, &zm))
-					return (NULL);
-			} else if (isdigit((unsigned char)*p) &&
-			    !digits(&p, 2, &zm))
-				return (NULL);
-			if (zh > 14 || zm > 59)
-				return (NULL);
-			snprintf(zone, sizeof zone, "%c%02d:%02d", sign, zh,
-			    zm);
-		}
 	}
 	p += strspn(p, " \t\r\n");
 	if (*p != '\0')
