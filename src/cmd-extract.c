@@ -955,7 +955,7 @@ md_between(struct strbuf *sb, const struct doc_block *prev,
 	size_t	q;
 
 	if (prev->kind == BLOCK_QUOTE && b->kind == BLOCK_QUOTE) {
-		q = (size_t)(prev->level < b->level ? prev->level : b->level);
+		q = PR_MIN(md_level(prev), md_level(b));
 		while (q-- > 1)
 			strbuf_addstr(sb, "> ");
 		strbuf_addstr(sb, ">\n");
