@@ -1505,18 +1505,14 @@ scored_head(struct hctx *c, xmlNode *p)
 	free(old);
 }
 
-/*
- * The scorer: paragraphs score their containers, a container's score is
- * cut by its link density, and the best one is the content, with the
- * siblings that score well or are good paragraphs themselves.
- */
-static int
-pick_scored(struct hctx *c)
+/* The best candidate once link density has cut the scores, or NULL. */
+static xmlNode *
+scored_top(struct hctx *c)
 {
-	xmlNode		*top = NULL, *a, *p, *s, *alt[5];
-	struct hinfo	*i, *ti;
-	size_t		 k, j, nalt = 0, ncontain;
-	double		 ts, last, thr, ld;
+	xmlNode		*top = NULL;
+	struct hinfo	*i;
+	size_t		 k;
+	double		 ld;
 
 	c->ncands = 0;
 	tree_walk(c->body, score_enter, NULL, c);
@@ -1527,32 +1523,44 @@ pick_scored(struct hctx *c)
 		if (top == NULL || i->score > hi(top)->score)
 			top = c->cands[k];
 	}
-	if (top == NULL || hi(top)->score <= 0) {
-		c->ncands = 0;
-		return (0);
-	}
-	ts = hi(top)->score;
+	return (top != NULL && hi(top)->score > 0 ? top : NULL);
+}
 
-	/* Close runners-up that share an ancestor: take the ancestor. */
+/* Close runners-up that share an ancestor: the ancestor, else top. */
+static xmlNode *
+scored_shared(struct hctx *c, xmlNode *top)
+{
+	xmlNode	*alt[5], *p;
+	size_t	 k, j, nalt = 0, ncontain;
+	double	 ts = hi(top)->score;
+
 	for (k = 0; k < c->ncands && nalt < nitems(alt); k++) {
 		if (c->cands[k] != top && hi(c->cands[k])->score >= ts * 0.75)
 			alt[nalt++] = c->cands[k];
 	}
-	if (nalt >= 3) {
-		for (p = top->parent; p != NULL && p != c->body;
-		    p = p->parent) {
-			for (j = ncontain = 0; j < nalt; j++)
-				ncontain += is_ancestor(p, alt[j]);
-			if (ncontain >= 3) {
-				top = p;
-				break;
-			}
-		}
+	if (nalt < 3)
+		return (top);
+	for (p = top->parent; p != NULL && p != c->body; p = p->parent) {
+		for (j = ncontain = 0; j < nalt; j++)
+			ncontain += is_ancestor(p, alt[j]);
+		if (ncontain >= 3)
+			return (p);
 	}
+	return (top);
+}
 
-	/* An ancestor that scores higher holds more of the content. */
-	last = hi(top)->score;
-	thr = last / 3;
+/*
+ * An ancestor that scores higher holds more of the content; then climb
+ * out of wrappers that hold nothing else.
+ */
+static xmlNode *
+scored_climb(struct hctx *c, xmlNode *top)
+{
+	xmlNode		*a, *s;
+	struct hinfo	*i;
+	double		 last = hi(top)->score, thr = last / 3;
+	size_t		 nel;
+
 	for (a = top->parent; a != NULL && a != c->body; a = a->parent) {
 		if ((i = hi(a)) == NULL || !(i->flags & HI_CAND))
 			continue;
@@ -1564,12 +1572,9 @@ pick_scored(struct hctx *c)
 		}
 		last = i->score;
 	}
-
-	/* Climb out of wrappers that hold nothing else. */
 	while (top->parent != NULL && top->parent != c->body &&
 	    hi(top->parent) != NULL) {
-		size_t	nel = 0;
-
+		nel = 0;
 		for (s = top->parent->children; s != NULL; s = s->next) {
 			if (hi(s) != NULL && !(hi(s)->flags & HI_DROP))
 				nel++;
@@ -1578,31 +1583,61 @@ pick_scored(struct hctx *c)
 			break;
 		top = top->parent;
 	}
+	return (top);
+}
+
+/*
+ * Does sibling s of the content go with it: a candidate scoring well (more
+ * so with the content's class), a long paragraph with few links, a short
+ * one that is a sentence without links?
+ */
+static int
+scored_sibling(xmlNode *s, xmlNode *top, double thr)
+{
+	struct hinfo	*i = hi(s), *ti = hi(top);
+	double		 bonus = 0, ld;
+
+	if (same_class(s, top))
+		bonus = ti->score * 0.2;
+	ld = i->text != 0 ? (double)i->link / (double)i->text : 1;
+	if ((i->flags & HI_CAND) && i->score + bonus >= thr)
+		return (1);
+	if (i->def->tag != H_PARA)
+		return (0);
+	if (i->text > 80)
+		return (ld < 0.25);
+	return (i->text > 0 && i->link == 0 && ends_sentence(s));
+}
+
+/*
+ * The scorer: paragraphs score their containers, a container's score is
+ * cut by its link density, and the best one is the content, with the
+ * siblings that score well or are good paragraphs themselves.
+ */
+static int
+pick_scored(struct hctx *c)
+{
+	xmlNode		*top, *p, *s;
+	struct hinfo	*i;
+	double		 thr;
+
+	if ((top = scored_top(c)) == NULL) {
+		c->ncands = 0;
+		return (0);
+	}
+	top = scored_climb(c, scored_shared(c, top));
 	c->ncands = 0;
 
-	ti = hi(top);
 	p = top->parent;
 	if (p == NULL || top == c->body || hi(p) == NULL) {
 		add_root(c, top);
 		return (1);
 	}
-	thr = PR_MAX(10, ti->score * 0.2);
+	thr = PR_MAX(10, hi(top)->score * 0.2);
 	for (s = p->children; s != NULL; s = s->next) {
-		double	bonus = 0;
-
 		if ((i = hi(s)) == NULL || (i->flags & HI_DROP))
 			continue;
-		if (s == top) {
-			add_root(c, s);
-			continue;
-		}
-		if (same_class(s, top))
-			bonus = ti->score * 0.2;
-		ld = i->text != 0 ? (double)i->link / (double)i->text : 1;
-		if (((i->flags & HI_CAND) && i->score + bonus >= thr) ||
-		    (i->def->tag == H_PARA && i->text > 80 && ld < 0.25) ||
-		    (i->def->tag == H_PARA && i->text > 0 && i->text <= 80 &&
-		    i->link == 0 && ends_sentence(s)))
+		if (s == top || scored_sibling(s, top, thr))
 			add_root(c, s);
 	}
 	scored_head(c, p);
@@ -1885,47 +1920,31 @@ is_caption(const xmlNode *n)
 	return (r);
 }
 
-/* Emit walk: entering a node. */
+/*
+ * Is element n, inside the content, furniture after all: a cleaned kind
+ * (TF_CLEAN) mostly of links; a short paragraph or item that is mostly a
+ * link ("Read more: ...", a kicker, a teaser's title); a byline or a
+ * dateline?
+ */
 static int
-emit_enter(struct hctx *c, xmlNode *n)
+emit_drops(xmlNode *n, const struct hinfo *i)
 {
-	struct hinfo	*i;
-	char		*href, *h;
-
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content != NULL)
-			doc_text(c->d, (const char *)n->content,
-			    strlen((const char *)n->content));
-		return (0);
-	}
-	if ((i = hi(n)) == NULL || (i->flags & HI_DROP) ||
-	    (i->def->flags & TF_SKIP))
-		return (0);
-	if (c->raw)
-		goto kept;
 	if ((i->def->flags & TF_CLEAN) &&
 	    !(i->flags & (HI_ROOT | HI_H1 | HI_KEY)) && i->text > 0 &&
-	    i->link * 2 > i->text) {
-		i->flags |= HI_DROP;
-		return (0);
-	}
-	/*
-	 * A short paragraph or item that is mostly a link: "Read more: ...",
-	 * a kicker, a teaser's title.
-	 */
+	    i->link * 2 > i->text)
+		return (1);
 	if ((i->def->tag == H_PARA || i->def->tag == H_ITEM ||
 	    ((i->def->flags & TF_DIVLIKE) && !(i->flags & HI_BLOCKS))) &&
 	    i->text > 0 && i->text < 250 && i->link * 10 >= i->text * 6 &&
-	    !(i->flags & (HI_ROOT | HI_H1)) && !ends_sentence(n)) {
-		i->flags |= HI_DROP;
-		return (0);
-	}
-	if (is_meta_line(n)) {
-		i->flags |= HI_DROP;
-		return (0);
-	}
-kept:
-	i->flags &= ~(HI_SPAN | HI_BLOCKED);
+	    !(i->flags & (HI_ROOT | HI_H1)) && !ends_sentence(n))
+		return (1);
+	return (is_meta_line(n));
+}
+
+/* Begin the block element n is (a heading, a list, a quotation...). */
+static void
+emit_block_of(struct hctx *c, xmlNode *n, struct hinfo *i)
+{
 	switch (i->def->tag) {
 	case H_HEADING:
 		/*
@@ -1959,20 +1978,19 @@ kept:
 	case H_CAPTION:
 		emit_block(c, i, BLOCK_CAPTION, 0);
 		break;
-	case H_PARA:
-	case H_HR:
-	case H_BLOCK:
-	case H_BODY:
-	case H_ARTICLE:
-	case H_MAIN:
+	default:	/* a paragraph, or an element of blocks */
 		emit_block(c, i, is_caption(n) ? BLOCK_CAPTION : BLOCK_PARA, 0);
 		break;
-	case H_BR:
-		emit_br(c, n, c->pre > 0);
-		return (0);
-	case H_IMG:
-		emit_img(c, n);
-		return (0);
+	}
+}
+
+/* Begin the inline element n is (a link, emphasis, a quotation...). */
+static void
+emit_inline_of(struct hctx *c, xmlNode *n, struct hinfo *i)
+{
+	char	*href, *h;
+
+	switch (i->def->tag) {
 	case H_A:
 		if ((href = attr(n, "href")) == NULL)
 			break;
@@ -1994,7 +2012,48 @@ kept:
 		c->q++;
 		doc_text(c->d, q_mark(c, 1), strlen(q_mark(c, 1)));
 		break;
+	default:
+		break;
+	}
+}
+
+/* Emit walk: entering a node. */
+static int
+emit_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			doc_text(c->d, (const char *)n->content,
+			    strlen((const char *)n->content));
+		return (0);
+	}
+	if ((i = hi(n)) == NULL || (i->flags & HI_DROP) ||
+	    (i->def->flags & TF_SKIP))
+		return (0);
+	if (!c->raw && emit_drops(n, i)) {
+		i->flags |= HI_DROP;
+		return (0);
+	}
+	i->flags &= ~(HI_SPAN | HI_BLOCKED);
+	switch (i->def->tag) {
+	case H_BR:
+		emit_br(c, n, c->pre > 0);
+		return (0);
+	case H_IMG:
+		emit_img(c, n);
+		return (0);
+	case H_A:
+	case H_EMPH:
+	case H_STRONG:
+	case H_CODE:
+	case H_Q:
 	case H_INLINE:
+		emit_inline_of(c, n, i);
+		break;
+	default:
+		emit_block_of(c, n, i);
 		break;
 	}
 	return (1);
