@@ -50,7 +50,7 @@ v_set_top(struct view *v, int c, struct vpos p)
 	int	i;
 
 	vl_clamp(v, &p);
-	if (v->layout != LAYOUT_COLUMNS || v->linked) {
+	if (!v->lay->columns || v->linked) {
 		for (i = 0; i < VMAXV; i++)
 			v->top[i] = p;
 	} else
@@ -239,7 +239,7 @@ v_goto(struct view *v, size_t w, struct doc_pos p, int top)
 	s = vl_sentence_at(v->cur, w, p.block, p.off);
 	if (s == DOC_NOPOS)
 		return;
-	if (v->layout == LAYOUT_SINGLE && v->sv != w) {
+	if (v->lay->one_version && v->sv != w) {
 		v->sv = w;
 		v->fv = w;
 		v->fs = s;
@@ -271,4 +271,18 @@ v_mode_leave(struct view *v)
 	v->mode = NULL;
 	if (m != NULL && m->close != NULL)
 		m->close(v);
+}
+
+size_t
+v_shown(const struct view *v)
+{
+	return (v->lay->one_version ? v->sv : v->fv);
+}
+
+int
+v_search_scope(const struct view *v, size_t w)
+{
+	if (v->lay->one_version)
+		return (w == v->sv);
+	return (v->search.sall || w == v->fv);
 }

@@ -175,15 +175,6 @@ paint(struct view *v, const struct layout_line *l, struct doc_pos a,
 	}
 }
 
-/* Is version w's search in scope? */
-static int
-search_scope(const struct view *v, size_t w)
-{
-	if (v->layout == LAYOUT_SINGLE)
-		return (w == v->sv);
-	return (v->search.sall || w == v->fv);
-}
-
 /* Style the matches on line l of version w. */
 static void
 paint_matches(struct view *v, size_t w, const struct layout_line *l)
@@ -192,7 +183,7 @@ paint_matches(struct view *v, size_t w, const struct layout_line *l)
 	size_t			 lo, hi, mid;
 	struct doc_pos		 a, b;
 
-	if (v->search.nmatches == 0 || !search_scope(v, w))
+	if (v->search.nmatches == 0 || !v_search_scope(v, w))
 		return;
 	lo = v->search.vfirst[w];
 	hi = v->search.vfirst[w + 1];
@@ -418,7 +409,7 @@ draw_column(struct view *v, struct grid *g, int c)
 	int		 y = v->text_y, end = v->text_y + v->text_rows, r, i;
 	int		 doubt, mx = v->colx[c] - 2;
 
-	if (v->layout == LAYOUT_INTERLINEAR)
+	if (v->lay->labels)
 		mx = v->colx[c] - v->labelw - 2;
 	while (y < end && p.unit < v->nunits) {
 		e = vl_unit(v, p.unit);
@@ -444,7 +435,7 @@ draw_column(struct view *v, struct grid *g, int c)
 				    "\xe2\x89\x88", 3, SLOT_NOTE, 0);
 				break;
 			}
-			if (v->layout == LAYOUT_INTERLINEAR && (i == 0 ||
+			if (v->lay->labels && (i == 0 ||
 			    tr->ver[i - 1] != tr->ver[i])) {
 				vcode(v, tr->ver[i], code, sizeof code);
 				grid_text(g, v->colx[c] - v->labelw, y,
@@ -472,7 +463,7 @@ draw_header(struct view *v, struct grid *g)
 	grid_fill(g, 0, 0, v->w, SLOT_HEADER);
 	for (w = 0; w < VMAXV; w++)
 		v->hdrx[w] = v->hdrw[w] = -1;
-	if (v->layout == LAYOUT_COLUMNS) {
+	if (v->lay->columns) {
 		for (c = 0; c < v->ncols; c++) {
 			w = v->colver[c];
 			x = v->colx[c];
@@ -497,12 +488,12 @@ draw_header(struct view *v, struct grid *g)
 		vcode(v, w, code, sizeof code);
 		v->hdrx[w] = x;
 		x = grid_text(g, x, 0, xmax, code, strlen(code),
-		    (v->layout == LAYOUT_SINGLE ? w == v->sv : w == v->fv) ?
+		    w == v_shown(v) ?
 		    SLOT_SELECTED : SLOT_HEADER, GRID_BOLD);
 		v->hdrw[w] = x - v->hdrx[w];
 	}
 	x = grid_text(g, x, 0, xmax, "   ", 3, SLOT_HEADER, 0);
-	t = vname(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
+	t = vname(v, v_shown(v));
 	draw_clipped(g, x, 0, v->colx[0] + v->colw, t, SLOT_HEADER, 0);
 }
 
@@ -513,7 +504,7 @@ draw_gutters(struct view *v, struct grid *g)
 	struct grid_cell	*cell;
 	int			 c, y, x;
 
-	if (v->layout != LAYOUT_COLUMNS)
+	if (!v->lay->columns)
 		return;
 	for (c = 1; c < v->ncols; c++) {
 		x = v->colx[c] - 2;
@@ -573,7 +564,7 @@ draw_status(struct view *v, struct grid *g)
 			strbuf_addf(sb, "match %zu/%zu  ", k + 1, v->search.norder);
 		else
 			strbuf_addf(sb, "%zu matches  ", v->search.norder);
-		if (v->layout != LAYOUT_SINGLE && !v->search.sall)
+		if (!v->lay->one_version && !v->search.sall)
 			strbuf_addf(sb, "(%s only)  ", vcode(v, v->fv, code,
 			    sizeof code));
 	}
@@ -584,8 +575,8 @@ draw_status(struct view *v, struct grid *g)
 		else
 			strbuf_addf(sb, " %s ", code);
 	}
-	strbuf_addf(sb, "  %s", layout_name(v->layout));
-	if (v->layout == LAYOUT_COLUMNS && !v->linked)
+	strbuf_addf(sb, "  %s", v->lay->name);
+	if (v->lay->columns && !v->linked)
 		strbuf_addstr(sb, " unlinked");
 	strbuf_addf(sb, "  %3d%% ", position_pct(v));
 	rw = grid_text_width(sb->buf, sb->len);
@@ -611,7 +602,7 @@ draw_status(struct view *v, struct grid *g)
 	else if (header_on_screen(v))
 		left = "";
 	else
-		left = vtitle(v, v->layout == LAYOUT_SINGLE ? v->sv : v->fv);
+		left = vtitle(v, v_shown(v));
 	x = grid_text(g, 0, y, v->w - rw - 1, " ", 1, slot, 0);
 	draw_clipped(g, x, y, v->w - rw - 1, left, slot,
 	    v->msg != NULL ? GRID_BOLD : 0);
@@ -633,7 +624,7 @@ vd_render(struct view *v, struct grid *g)
 		    0);
 		return;
 	}
-	if (v->layout != LAYOUT_COLUMNS || v->linked) {
+	if (!v->lay->columns || v->linked) {
 		for (c = 1; c < VMAXV; c++)
 			v->top[c] = v->top[0];
 	}

@@ -67,15 +67,6 @@ match_key(struct view *v, size_t i)
 	    v->search.matches[i].start));
 }
 
-/* Is version w in the search's scope? */
-static int
-in_scope(const struct view *v, size_t w)
-{
-	if (v->layout == LAYOUT_SINGLE)
-		return (w == v->sv);
-	return (v->search.sall || w == v->fv);
-}
-
 /* Forget the search and its matches. */
 void
 vf_search_free(struct view *v)
@@ -105,7 +96,7 @@ vf_search_order(struct view *v)
 		return;
 	v->search.order = xreallocarray(v->search.order, v->search.nmatches, sizeof *v->search.order);
 	for (w = 0; w < v->nvers; w++) {
-		p[w] = in_scope(v, w) ? v->search.vfirst[w] : v->search.vfirst[w + 1];
+		p[w] = v_search_scope(v, w) ? v->search.vfirst[w] : v->search.vfirst[w + 1];
 		if (p[w] < v->search.vfirst[w + 1])
 			head[w] = match_key(v, p[w]);
 	}

@@ -20,6 +20,8 @@
 
 #define VMAXV		ALIGN_MAXVERS
 #define VIEW_MAXMATCH	100000
+/* Width of the marker margin left of the text. */
+#define VIEW_MARGIN	2
 
 /* A position: row of unit (unit == nunits is the end). */
 struct vpos {
@@ -44,6 +46,34 @@ struct vunit {
 	int		height;
 	struct vtrack	tracks[VMAXV];
 };
+
+/*
+ * A layout: how the screen is cut into columns and what a unit is. Each
+ * lives in a file of its own (view-columns.c, view-single.c,
+ * view-interlinear.c) on view-layout.c's helpers; view.c's table picks
+ * one by enum view_layout. The rest of the view asks its properties, not
+ * which one it is.
+ */
+struct vlayout {
+	const char	*name;
+	int		 one_version;	/* shows v->sv alone (single) */
+	int		 columns;	/* a column per version, which L can
+					   unlink; a header and gutters */
+	int		 labels;	/* language labels left of each
+					   version's lines (v->labelw) */
+	/* Set ncols, colx, colver, colw (and labelw). */
+	void		(*geometry)(struct view *);
+	/* The number of units. */
+	size_t		(*units)(const struct view *);
+	/* Blank rows before unit u. */
+	int		(*sep)(const struct view *, size_t u);
+	/* Lay out unit u into e's tracks. */
+	void		(*lay)(struct view *, size_t u, struct vunit *e);
+	/* The unit of sentence s of version w (both valid). */
+	size_t		(*unit_of)(const struct view *, size_t w, size_t s);
+};
+extern const struct vlayout vlayout_columns, vlayout_single,
+		vlayout_interlinear;
 
 /* A styled range of one version, for highlighting. */
 struct vrange {
@@ -186,6 +216,7 @@ struct view {
 	struct doc_pos		*qreach[VMAXV];	/* max close of quotes 0..i */
 
 	enum view_layout	 layout;
+	const struct vlayout	*lay;		/* the layout's */
 	int			 maxw;
 	int			 mouse;
 	int			 w, h;
@@ -274,6 +305,16 @@ size_t		 vl_sentence_at(const struct alignment *, size_t v,
 		     size_t block, size_t off);
 int		 vl_doubtful(struct view *, size_t u);
 void		 vl_provisional(struct view *);
+/* For the layouts: lay out v->pieces[0..n) of version w in unit u. */
+void		 vl_lay_pieces(struct view *, size_t u, size_t w, size_t n,
+		     struct vtrack *);
+/* Lay out version w's sentences of bead u. */
+void		 vl_lay_bead(struct view *, size_t u, size_t w,
+		     struct vtrack *);
+/* Beads as units; a sentence's bead; a blank row before each unit. */
+size_t		 vl_bead_units(const struct view *);
+size_t		 vl_bead_of(const struct view *, size_t w, size_t s);
+int		 vl_sep_each(const struct view *, size_t u);
 void		 vl_free_provisional(struct view *);
 
 /* view-core.c */
@@ -296,6 +337,10 @@ void		 v_relayout(struct view *, int row);
 void		 v_mode_enter(struct view *, const struct vmode *m);
 /* Close the mode open, if any. */
 void		 v_mode_leave(struct view *);
+/* The version the header and status line name: single's, else the focus. */
+size_t		 v_shown(const struct view *);
+/* Is version w in the search's scope? */
+int		 v_search_scope(const struct view *, size_t w);
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);

@@ -14,58 +14,17 @@
 
 #include "view-int.h"
 
-/* Width of the marker margin left of the text. */
-#define MARGIN	2
-
 /* Compute the columns of the current layout. */
 void
 vl_geometry(struct view *v)
 {
-	struct layout_geom	g;
-	int			c, avail;
-
 	v->text_y = 1;
 	v->text_rows = v->h - 2;
 	v->labelw = 0;
-	switch (v->layout) {
-	case LAYOUT_COLUMNS:
-		v->ncols = (int)v->nvers;
-		layout_geometry(v->w - MARGIN, v->ncols, v->maxw, 3, &g);
-		for (c = 0; c < v->ncols; c++) {
-			v->colx[c] = MARGIN + g.left + c * (g.colw + g.gutter);
-			v->colver[c] = (size_t)c;
-		}
-		v->colw = g.colw;
-		break;
-	case LAYOUT_SINGLE:
-		v->ncols = 1;
-		layout_geometry(v->w - MARGIN, 1, v->maxw, 0, &g);
-		v->colx[0] = MARGIN + g.left;
-		v->colver[0] = v->sv;
-		v->colw = g.colw;
-		break;
-	case LAYOUT_INTERLINEAR:
-		v->ncols = 1;
-		v->labelw = 4;
-		avail = v->w - MARGIN - v->labelw;
-		layout_geometry(avail, 1, v->maxw, 0, &g);
-		v->colx[0] = MARGIN + v->labelw + g.left;
-		v->colver[0] = v->fv;
-		v->colw = g.colw;
-		break;
-	}
+	v->lay->geometry(v);
 	v->small = v->w < 20 || v->h < 4 || v->colw < 4;
 	if (v->text_rows < 1)
 		v->text_rows = 1;
-}
-
-/* The number of units of the current layout. */
-static size_t
-unit_count(struct view *v)
-{
-	if (v->layout == LAYOUT_SINGLE)
-		return (v->a->docs[v->sv]->nblocks);
-	return (v->cur->nbeads);
 }
 
 /* Drop the laid-out units and heights (resize, layout). */
@@ -75,7 +34,7 @@ vl_invalidate(struct view *v)
 	size_t	n, i, want;
 
 	v->gen++;
-	v->nunits = unit_count(v);
+	v->nunits = v->lay->units(v);
 	n = v->nunits + 1;
 	if (n > v->aheights) {
 		free(v->heights);
@@ -101,61 +60,17 @@ vl_invalidate(struct view *v)
 	}
 }
 
-/* Does unit u start a paragraph (a blank row before it)? */
-static int
-unit_sep(struct view *v, size_t u)
+/*
+ * Lay out version w's pieces (v->pieces[0..n)) of unit u, appending to
+ * track tr, with the article header when u is the first unit.
+ */
+void
+vl_lay_pieces(struct view *v, size_t u, size_t w, size_t n,
+    struct vtrack *tr)
 {
-	const struct alignment	*al = v->cur;
-	const struct align_bead	*b;
-	size_t			 w, s;
-
-	if (u == 0)
-		return (0);
-	if (v->layout != LAYOUT_COLUMNS)
-		return (1);
-	b = &al->beads[u];
-	for (w = 0; w < al->nvers; w++) {
-		if (b->count[w] == 0)
-			continue;
-		s = b->first[w];
-		if (s == 0 || s >= al->nsents[w] ||
-		    al->sents[w][s - 1].block != al->sents[w][s].block)
-			return (1);
-	}
-	return (0);
-}
-
-/* Lay out version w's part of unit u, appending to track tr. */
-static void
-lay_version(struct view *v, size_t u, size_t w, struct vtrack *tr)
-{
-	const struct alignment	*al = v->cur;
 	const struct doc	*d = v->a->docs[w];
-	const struct align_bead	*b;
-	const struct text_sentence *t;
-	size_t			 n = 0, i, from = tr->n;
+	size_t			 i, from = tr->n;
 
-	if (v->layout == LAYOUT_SINGLE) {
-		if (u >= d->nblocks)
-			return;
-		XGROW(v->pieces, v->apieces, 1);
-		v->pieces[0].block = u;
-		v->pieces[0].start = 0;
-		v->pieces[0].end = d->blocks[u].len;
-		n = 1;
-	} else {
-		b = &al->beads[u];
-		for (i = 0; i < b->count[w]; i++) {
-			if (b->first[w] + i >= al->nsents[w])
-				break;
-			t = &al->sents[w][b->first[w] + i];
-			XGROW(v->pieces, v->apieces, n + 1);
-			v->pieces[n].block = t->block;
-			v->pieces[n].start = t->start;
-			v->pieces[n].end = t->end;
-			n++;
-		}
-	}
 	if (n > 0)
 		layout_column(d, d->lang, v->pieces, n, v->colw, &tr->lines,
 		    &tr->n, &tr->alloc);
@@ -169,32 +84,47 @@ lay_version(struct view *v, size_t u, size_t w, struct vtrack *tr)
 		tr->ver[i] = (uint8_t)w;
 }
 
-/*
- * Put the meta lines of the article headers in unit e's columns on one
- * row, under titles that wrap to different heights.
- */
-static void
-level_headers(struct view *v, struct vunit *e)
+/* Lay out version w's sentences in bead u, appending to track tr. */
+void
+vl_lay_bead(struct view *v, size_t u, size_t w, struct vtrack *tr)
 {
-	struct vtrack	*tr;
-	size_t		 i;
-	int		 c, r, row = -1;
+	const struct alignment		*al = v->cur;
+	const struct align_bead		*b = &al->beads[u];
+	const struct text_sentence	*t;
+	size_t				 n = 0, i;
 
-	for (c = 0; c < v->ncols; c++) {
-		tr = &e->tracks[c];
-		if ((r = layout_header_row(tr->lines, 0, tr->n)) > row)
-			row = r;
+	for (i = 0; i < b->count[w]; i++) {
+		if (b->first[w] + i >= al->nsents[w])
+			break;
+		t = &al->sents[w][b->first[w] + i];
+		XGROW(v->pieces, v->apieces, n + 1);
+		v->pieces[n].block = t->block;
+		v->pieces[n].start = t->start;
+		v->pieces[n].end = t->end;
+		n++;
 	}
-	for (c = 0; row > 0 && c < v->ncols; c++) {
-		tr = &e->tracks[c];
-		layout_header_level(&tr->lines, 0, &tr->n, &tr->alloc, row);
-		if (tr->n > tr->avers) {
-			tr->ver = xrealloc(tr->ver, tr->alloc);
-			tr->avers = tr->alloc;
-		}
-		for (i = 0; i < tr->n; i++)
-			tr->ver[i] = (uint8_t)v->colver[c];
-	}
+	vl_lay_pieces(v, u, w, n, tr);
+}
+
+/* The beads of the alignment shown are the units (columns, interlinear). */
+size_t
+vl_bead_units(const struct view *v)
+{
+	return (v->cur->nbeads);
+}
+
+/* A sentence's unit is its bead (columns, interlinear). */
+size_t
+vl_bead_of(const struct view *v, size_t w, size_t s)
+{
+	return (v->cur->bead_of[w][s]);
+}
+
+/* A blank row before every unit but the first (single, interlinear). */
+int
+vl_sep_each(const struct view *v, size_t u)
+{
+	return (u != 0);
 }
 
 /* Unit u laid out, from the cache or now. */
@@ -202,7 +132,6 @@ struct vunit *
 vl_unit(struct view *v, size_t u)
 {
 	struct vunit	*e;
-	size_t		 w;
 	int		 c, hmax = 0;
 
 	if (u >= v->nunits)
@@ -212,23 +141,10 @@ vl_unit(struct view *v, size_t u)
 		return (e);
 	e->unit = u;
 	e->gen = v->gen;
-	e->sep = unit_sep(v, u);
+	e->sep = v->lay->sep(v, u);
 	for (c = 0; c < VMAXV; c++)
 		e->tracks[c].n = 0;
-	switch (v->layout) {
-	case LAYOUT_COLUMNS:
-		for (c = 0; c < v->ncols; c++)
-			lay_version(v, u, v->colver[c], &e->tracks[c]);
-		level_headers(v, e);
-		break;
-	case LAYOUT_SINGLE:
-		lay_version(v, u, v->sv, &e->tracks[0]);
-		break;
-	case LAYOUT_INTERLINEAR:
-		for (w = 0; w < v->nvers; w++)
-			lay_version(v, u, w, &e->tracks[0]);
-		break;
-	}
+	v->lay->lay(v, u, e);
 	for (c = 0; c < v->ncols; c++) {
 		if ((int)e->tracks[c].n > hmax)
 			hmax = (int)e->tracks[c].n;
@@ -357,9 +273,7 @@ vl_unit_of(struct view *v, size_t w, size_t s)
 
 	if (w >= al->nvers || s >= al->nsents[w])
 		return (DOC_NOPOS);
-	if (v->layout == LAYOUT_SINGLE)
-		return (al->sents[w][s].block);
-	return (al->bead_of[w][s]);
+	return (v->lay->unit_of(v, w, s));
 }
 
 /* The track (column) showing version w. */
@@ -368,7 +282,7 @@ vl_track_of(struct view *v, size_t w)
 {
 	int	c;
 
-	if (v->layout != LAYOUT_COLUMNS)
+	if (!v->lay->columns)
 		return (0);
 	for (c = 0; c < v->ncols; c++) {
 		if (v->colver[c] == w)
@@ -388,7 +302,7 @@ vl_sentence_rows(struct view *v, size_t w, size_t s, size_t *unit, int *r0,
 	size_t				 u, i;
 	int				 first = -1, last = -1;
 
-	if (v->layout == LAYOUT_SINGLE && w != v->sv)
+	if (v->lay->one_version && w != v->sv)
 		return (-1);
 	if ((u = vl_unit_of(v, w, s)) == DOC_NOPOS ||
 	    (e = vl_unit(v, u)) == NULL)
@@ -439,7 +353,7 @@ vl_sentence_at(const struct alignment *al, size_t w, size_t block,
 int
 vl_doubtful(struct view *v, size_t u)
 {
-	if (v->layout == LAYOUT_SINGLE || v->al == NULL ||
+	if (v->lay->one_version || v->al == NULL ||
 	    v->cur != v->al || u >= v->cur->nbeads)
 		return (0);
 	return (v->cur->beads[u].confidence < VIEW_DOUBTFUL);

@@ -54,6 +54,27 @@ quote_tables(struct view *v)
 	}
 }
 
+/*
+ * The layouts, by enum view_layout, in the order the layout key cycles
+ * them: a new layout is its file and a line here (and its name in
+ * settings.c, which reads the config).
+ */
+static const struct vlayout *const layouts[] = {
+	[LAYOUT_COLUMNS] = &vlayout_columns,
+	[LAYOUT_SINGLE] = &vlayout_single,
+	[LAYOUT_INTERLINEAR] = &vlayout_interlinear
+};
+
+/* Set the layout (an unknown one is columns). */
+static void
+set_layout(struct view *v, enum view_layout l)
+{
+	if ((size_t)l >= nitems(layouts))
+		l = LAYOUT_COLUMNS;
+	v->layout = l;
+	v->lay = layouts[l];
+}
+
 /* Create a view showing the provisional alignment. */
 struct view *
 view_create(const struct article *a, const struct view_opts *o, int w, int h)
@@ -65,7 +86,7 @@ view_create(const struct article *a, const struct view_opts *o, int w, int h)
 	v->a = a;
 	v->nvers = a->n;
 	v->set = o->settings;
-	v->layout = o->layout;
+	set_layout(v, o->layout);
 	v->maxw = o->maxw;
 	v->mouse = o->mouse;
 	v->linked = 1;
@@ -454,7 +475,7 @@ move_doubtful(struct view *v, int dir)
 			}
 			if (w >= al->nvers)
 				continue;
-			if (v->layout == LAYOUT_SINGLE)
+			if (v->lay->one_version)
 				continue;
 		}
 		v_set_focus(v, w, al->beads[b].first[w]);
@@ -504,7 +525,7 @@ switch_version(struct view *v, size_t w)
 		view_message(v, "there is no version %zu", w + 1);
 		return;
 	}
-	if (w == v->fv && (v->layout != LAYOUT_SINGLE || w == v->sv))
+	if (w == v->fv && (!v->lay->one_version || w == v->sv))
 		return;
 	row = v_focus_screen_row(v);
 	if ((s = counterpart(v, w)) == DOC_NOPOS) {
@@ -521,7 +542,7 @@ switch_version(struct view *v, size_t w)
 	v->fv = w;
 	v->fs = s;
 	v->fq = q;
-	if (v->layout == LAYOUT_SINGLE) {
+	if (v->lay->one_version) {
 		v->sv = w;
 		v_relayout(v, row);
 	} else
@@ -534,13 +555,13 @@ next_layout(struct view *v)
 {
 	int	row = v_focus_screen_row(v);
 
-	v->layout = (enum view_layout)((v->layout + 1) % 3);
-	if (v->layout == LAYOUT_SINGLE)
+	set_layout(v, (enum view_layout)((v->layout + 1) % nitems(layouts)));
+	if (v->lay->one_version)
 		v->sv = v->fv;
 	v->linked = 1;
 	v_relayout(v, row);
 	vf_search_order(v);
-	view_message(v, "layout: %s", layout_name(v->layout));
+	view_message(v, "layout: %s", v->lay->name);
 }
 
 /* Unlink or relink the columns. */
@@ -549,7 +570,7 @@ toggle_link(struct view *v)
 {
 	int	c = v_focus_col(v), i;
 
-	if (v->layout != LAYOUT_COLUMNS) {
+	if (!v->lay->columns) {
 		view_message(v, "columns are linked in this layout");
 		return;
 	}
