@@ -1692,6 +1692,35 @@ fall_back(struct hctx *c, int all)
 }
 
 /*
+ * The precise pick is one element and the scorer's content lies inside it,
+ * holding most of its text (70%): what follows that content in the pick
+ * is what a page puts after an article's body (the author's box,
+ * "Related", a newsletter's call, the comments' header), and goes, but
+ * for an element that holds much running text (rich()). What comes before
+ * (the headline, the byline, the lead) stays.
+ */
+#define CUT_SHARE	70
+static void
+cut_after_scored(struct hctx *c, xmlNode *pick, size_t ptext, size_t stext)
+{
+	xmlNode	*a, *s;
+
+	if (c->nroots == 0 || c->roots[0] == pick ||
+	    !is_ancestor(pick, c->roots[0]) || stext * 100 < ptext * CUT_SHARE)
+		return;
+	for (a = c->roots[c->nroots - 1]; a != NULL && a != pick;
+	    a = a->parent) {
+		for (s = a->next; s != NULL; s = s->next) {
+			if (hi(s) == NULL || (hi(s)->flags & HI_DROP) ||
+			    rich(hi(s)))
+				continue;
+			hi(s)->flags |= HI_DROP;
+			debug_node("cut", s);
+		}
+	}
+}
+
+/*
  * Pick the content, trafilatura's way: the precise picks first (the page's
  * <article>, then <main>, role=main or articleBody), checked against the
  * scorer; the scorer's pick when the precise one holds less than half its
@@ -1714,6 +1743,8 @@ pick_content(struct hctx *c)
 		clear_roots(c);
 		stext = pick_scored(c) ? roots_text(c, 0) : 0;
 		if (stext <= ptext * 2) {
+			if (nprecise == 1)
+				cut_after_scored(c, precise[0], ptext, stext);
 			clear_roots(c);
 			for (k = 0; k < nprecise; k++)
 				add_root(c, precise[k]);

@@ -2510,6 +2510,73 @@ test_caption_classes(void **state)
 	doc_free(d);
 }
 
+/*
+ * What follows the article's body inside the <article> (an author's box, a
+ * call to read more of the site, written as sentences) goes; what comes
+ * before it (the headline, the lead) stays, and so does a long text after
+ * it (the second half of a story split by a box).
+ */
+static void
+test_cut_after_body(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<p class=\"standfirst\">Schools close as the heat reaches 44C.</p>\n"
+	    "<div class=\"story-body\">" EN_P1 EN_P2 EN_P3 EN_P4 "</div>\n"
+	    "<div class=\"box\"><p>Ana Ruiz is our correspondent in Madrid. "
+	    "She has covered Spain since 2015.</p></div>\n"
+	    "<div class=\"more\"><p>Want more news like this? Our morning "
+	    "briefing brings it to you every day.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n"
+	    "<div class=\"corps\">" FR_P1 FR_P2 FR_P3 FR_P4 "</div>\n"
+	    "<div class=\"encart\"><p>Ana Ruiz est notre correspondante à "
+	    "Madrid depuis 2015.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char split[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"story-body\">" EN_P1 EN_P2 EN_P3 EN_P4 EN_P5
+	    "</div>\n<div class=\"box\"><p>" "Aemet said June had already "
+	    "been the hottest on record in Andalusia, nearly three degrees "
+	    "above the mean for 1991 to 2020, and that more heatwaves were "
+	    "likely in July. The agency added that the sea off Málaga was "
+	    "four degrees warmer than usual, which keeps the nights hot, and "
+	    "that the reservoirs of the Guadalquivir basin stood at a fifth of "
+	    "their capacity, the lowest level for the month since records "
+	    "began in the nineteen-nineties.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char *const want[] = {
+	    "Schools close as the heat", "Temperatures passed 44C",
+	    "Farmers, already short"
+	};
+	static const char *const bad[] = {
+	    "correspondent in Madrid", "morning briefing"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(en);
+	assert_non_null(d);
+	has_all(d, want, nitems(want));
+	has_none(d, bad, nitems(bad));
+	headline_is(d, "Heat in Andalusia");
+	doc_free(d);
+	d = load_str(fr);
+	assert_non_null(d);
+	assert_int_not_equal(find(d, "Les agriculteurs"), DOC_NOPOS);
+	assert_int_equal(find(d, "correspondante"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str(split);
+	assert_non_null(d);
+	assert_int_not_equal(find(d, "reservoirs of the Guadalquivir"),
+	    DOC_NOPOS);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2548,6 +2615,7 @@ main(void)
 		cmocka_unit_test(test_class_token_end),
 		cmocka_unit_test(test_site_from_title),
 		cmocka_unit_test(test_caption_classes),
+		cmocka_unit_test(test_cut_after_body),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
