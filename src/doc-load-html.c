@@ -2299,6 +2299,7 @@ static const char *const boiler_phrases[] = {
 };
 
 static int	ends_like_sentence(const char *, size_t);
+static size_t	block_chars(const struct doc_block *);
 
 /*
  * Words that make a block of the article's last three furniture wherever
@@ -2406,6 +2407,26 @@ names_author(const struct doc *d, const struct doc_block *b)
 	}
 	return (d->nauthors == 0 && d->byline != NULL &&
 	    strlen(d->byline) >= 5 && strstr(b->text, d->byline) != NULL);
+}
+
+/*
+ * Is a short block a credit or a copyright line: one that opens with a
+ * copyright sign or ends with one and a name ("Lee Elder at the Masters. |
+ * (c) Getty Images", "(c) 2020 Media Ltd. All Rights Reserved", with the
+ * sign for the "(c)")? A sentence of the article that names the sign has
+ * more after it.
+ */
+#define CREDIT_MAX	200
+#define CREDIT_TAIL	80
+static int
+is_credit(const struct doc_block *b)
+{
+	const char	*p;
+
+	if (b->kind == BLOCK_HEADING || block_chars(b) >= CREDIT_MAX ||
+	    (p = memmem(b->text, b->len, "\xc2\xa9", 2)) == NULL)
+		return (0);
+	return (p == b->text || (size_t)(b->text + b->len - p) <= CREDIT_TAIL);
 }
 
 /*
@@ -2611,7 +2632,8 @@ tidy_blocks(struct hctx *c)
 
 		if (!b->headline && b->kind != BLOCK_PRE &&
 		    (is_boilerplate(cm, b->text, b->len) ||
-		    names_author(d, b) || (k < 3 && d->date != NULL &&
+		    names_author(d, b) || is_credit(b) ||
+		    (k < 3 && d->date != NULL &&
 		    is_dateline(b))))
 			continue;
 		d->blocks[k++] = *b;

@@ -2577,6 +2577,56 @@ test_cut_after_body(void **state)
 	doc_free(d);
 }
 
+/*
+ * A short block that holds a copyright sign is a credit or a copyright
+ * line, wherever it stands; a paragraph of the article that names one
+ * stays.
+ */
+static void
+test_credit_lines(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n" EN_P1
+	    "<div class=\"pic\"><img src=\"a.jpg\" alt=\"\"></div>\n"
+	    "<div class=\"txt\">Tourists shelter from the sun in Seville. | "
+	    "\xc2\xa9 Jorge Guerrero/AFP via Getty Images</div>\n"
+	    EN_P2 EN_P3
+	    "<p>The law, passed in 2019, says a photograph marked \xc2\xa9 may "
+	    "not be shown without the agreement of whoever took it, even when "
+	    "it was taken on a public street or in a government building.</p>\n"
+	    EN_P4 "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n" FR_P1
+	    "<div>Des touristes à Séville. \xc2\xa9 AFP</div>\n"
+	    FR_P2 FR_P3 "</article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Жара</title></head><body>"
+	    "<article><h1>Жара в Андалусии</h1>\n" RU_P1
+	    "<div>Туристы в Севилье. \xc2\xa9 РИА Новости</div>\n"
+	    RU_P2 RU_P3 "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(en);
+	assert_non_null(d);
+	assert_int_equal(find(d, "Getty Images"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "a photograph marked"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Farmers, already short"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str(fr);
+	assert_non_null(d);
+	assert_int_equal(find(d, "AFP"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "urgences"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str(ru);
+	assert_non_null(d);
+	assert_int_equal(find(d, "РИА"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Метеоагентство"), DOC_NOPOS);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2616,6 +2666,7 @@ main(void)
 		cmocka_unit_test(test_site_from_title),
 		cmocka_unit_test(test_caption_classes),
 		cmocka_unit_test(test_cut_after_body),
+		cmocka_unit_test(test_credit_lines),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
