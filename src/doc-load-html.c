@@ -1193,6 +1193,26 @@ rich(const struct hinfo *i)
 	return (own >= 500 && i->link * 5 < i->text);
 }
 
+/*
+ * Is the element an author's box: a class or id that names the author
+ * ("author-box", "about-author", "entry-author-info") on more text than a
+ * byline holds (a byline is read for the metadata, then left out)? What it
+ * holds is the author's biography, not the article.
+ */
+#define AUTHOR_BOX_MIN	150
+static int
+is_author_box(const xmlNode *n, const struct hinfo *i)
+{
+	char	*s;
+	int	 r;
+
+	if (i->text - i->link < AUTHOR_BOX_MIN || (s = class_id(n)) == NULL)
+		return (0);
+	r = has_word(s, "author") && !class_content(s);
+	free(s);
+	return (r);
+}
+
 /* Pruning walk: mark the furniture. */
 static int
 prune_enter(struct hctx *c, xmlNode *n)
@@ -1223,6 +1243,9 @@ prune_enter(struct hctx *c, xmlNode *n)
 	if (i->def->tag != H_HEADING && (cf = class_furniture(n)) != 0 &&
 	    !held(c, i, cf == 2) &&
 	    !(cf == 1 && rich(i)))
+		goto drop;
+	if (i->def->tag != H_HEADING && is_author_box(n, i) && !held(c, i, 0) &&
+	    !rich(i))
 		goto drop;
 	return (1);
 

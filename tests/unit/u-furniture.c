@@ -2627,6 +2627,50 @@ test_credit_lines(void **state)
 	doc_free(d);
 }
 
+/*
+ * An author's box (a class that names the author, on more text than a
+ * byline) goes; the byline is still read for the metadata.
+ */
+static void
+test_author_box(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<div class=\"entry\"><h1>Heat in Andalusia</h1>\n"
+	    "<p class=\"byline\"><span class=\"author-name\">By Ana Ruiz</span>"
+	    "</p>\n" EN_P1 EN_P2
+	    "<div class=\"about-author\"><p>Ana Ruiz is our correspondent in "
+	    "Madrid. She has covered Spanish politics, the economy and the "
+	    "climate since 2015, and wrote a book on the drought of "
+	    "2022. Before that she reported from Lisbon and Rabat for a news "
+	    "agency.</p></div>\n" EN_P3 EN_P4
+	    "</div></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<div class=\"entry\"><h1>Canicule en Andalousie</h1>\n" FR_P1 FR_P2
+	    "<section class=\"author-box\"><p>Ana Ruiz est notre "
+	    "correspondante à Madrid. Elle couvre la politique, l’économie et "
+	    "le climat de l’Espagne depuis 2015. Elle a auparavant été "
+	    "correspondante à Lisbonne et à Rabat pour une agence de "
+	    "presse.</p></section>\n" FR_P3 FR_P4
+	    "</div></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(en);
+	assert_non_null(d);
+	assert_int_equal(find(d, "correspondent in Madrid"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Farmers, already short"), DOC_NOPOS);
+	assert_non_null(d->byline);
+	assert_string_equal(d->byline, "Ana Ruiz");
+	doc_free(d);
+	d = load_str(fr);
+	assert_non_null(d);
+	assert_int_equal(find(d, "correspondante"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Les agriculteurs"), DOC_NOPOS);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2667,6 +2711,7 @@ main(void)
 		cmocka_unit_test(test_caption_classes),
 		cmocka_unit_test(test_cut_after_body),
 		cmocka_unit_test(test_credit_lines),
+		cmocka_unit_test(test_author_box),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
