@@ -2433,23 +2433,70 @@ names_author(const struct doc *d, const struct doc_block *b)
 }
 
 /*
+ * Labels of a photo's credit that end a short block ("... in Seville.
+ * Photo: Jorge Guerrero", "(Credit: Clayton Aldern / Grist)", "Titelbild:
+ * ABACA/picture-alliance"): case-folded; a label opens the block or
+ * follows a space or a bracket, its colon comes next (a space between
+ * allowed), and then a name of CREDIT_NAME bytes at most, and at least
+ * three.
+ */
+#define CREDIT_MAX	200
+#define CREDIT_NAME	80
+static const char *const credit_labels[] = {
+	"photo", "photos", "credit", "credits", "image", "picture",
+	"photographie", "foto", "fotos", "bild", "titelbild", "beitragsbild",
+	"quelle", "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe"		/* фото */
+};
+
+/* Does a short block end with a photo's credit? */
+static int
+has_credit_label(UCaseMap *cm, const char *text, size_t len)
+{
+	char		 fold[CREDIT_MAX * 4 + 8];
+	const char	*p, *q;
+	size_t		 i, l, fl;
+
+	if (!fold_short(cm, text, len, CREDIT_MAX * 2, fold, sizeof fold))
+		return (0);
+	fl = strlen(fold);
+	for (i = 0; i < nitems(credit_labels); i++) {
+		l = strlen(credit_labels[i]);
+		for (p = fold; (p = strstr(p, credit_labels[i])) != NULL;
+		    p += l) {
+			if (p != fold && strchr(" (|,.", p[-1]) == NULL)
+				continue;
+			q = p + l;
+			q += *q == ' ';
+			if (*q != ':')
+				continue;
+			q++;
+			if (fl - (size_t)(q - fold) >= 3 &&
+			    fl - (size_t)(q - fold) <= CREDIT_NAME)
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/*
  * Is a short block a credit or a copyright line: one that opens with a
  * copyright sign or ends with one and a name ("Lee Elder at the Masters. |
  * (c) Getty Images", "(c) 2020 Media Ltd. All Rights Reserved", with the
  * sign for the "(c)")? A sentence of the article that names the sign has
- * more after it.
+ * more after it. Or one that ends with a photo's credit.
  */
-#define CREDIT_MAX	200
 #define CREDIT_TAIL	80
 static int
-is_credit(const struct doc_block *b)
+is_credit(UCaseMap *cm, const struct doc_block *b)
 {
 	const char	*p;
 
-	if (b->kind == BLOCK_HEADING || block_chars(b) >= CREDIT_MAX ||
-	    (p = memmem(b->text, b->len, "\xc2\xa9", 2)) == NULL)
+	if (b->kind == BLOCK_HEADING || block_chars(b) >= CREDIT_MAX)
 		return (0);
-	return (p == b->text || (size_t)(b->text + b->len - p) <= CREDIT_TAIL);
+	if ((p = memmem(b->text, b->len, "\xc2\xa9", 2)) != NULL &&
+	    (p == b->text || (size_t)(b->text + b->len - p) <= CREDIT_TAIL))
+		return (1);
+	return (has_credit_label(cm, b->text, b->len));
 }
 
 /*
@@ -2655,7 +2702,7 @@ tidy_blocks(struct hctx *c)
 
 		if (!b->headline && b->kind != BLOCK_PRE &&
 		    (is_boilerplate(cm, b->text, b->len) ||
-		    names_author(d, b) || is_credit(b) ||
+		    names_author(d, b) || is_credit(cm, b) ||
 		    (k < 3 && d->date != NULL &&
 		    is_dateline(b))))
 			continue;

@@ -2578,9 +2578,9 @@ test_cut_after_body(void **state)
 }
 
 /*
- * A short block that holds a copyright sign is a credit or a copyright
- * line, wherever it stands; a paragraph of the article that names one
- * stays.
+ * A short block that holds a copyright sign, or ends with a photo's credit
+ * ("Photo: ..."), is a credit or a copyright line, wherever it stands; a
+ * paragraph of the article that names one stays.
  */
 static void
 test_credit_lines(void **state)
@@ -2595,17 +2595,23 @@ test_credit_lines(void **state)
 	    "<p>The law, passed in 2019, says a photograph marked \xc2\xa9 may "
 	    "not be shown without the agreement of whoever took it, even when "
 	    "it was taken on a public street or in a government building.</p>\n"
+	    "<p>A fan in Córdoba. (Credit: Maria Lopez / Reuters)</p>\n"
+	    "<p>The museum shows one photo: a street in Seville in 1965, "
+	    "empty at noon under a white sky, with a single cart and its "
+	    "mule in the shade of the orange trees.</p>\n"
 	    EN_P4 "</article></body></html>\n";
 	static const char fr[] =
 	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
 	    "<article><h1>Canicule en Andalousie</h1>\n" FR_P1
-	    "<div>Des touristes à Séville. \xc2\xa9 AFP</div>\n"
-	    FR_P2 FR_P3 "</article></body></html>\n";
+	    "<div>Des touristes à Séville. \xc2\xa9 AFP</div>\n" FR_P2
+	    "<p>Un ventilateur à Cordoue. Photo : Jean Martin</p>\n"
+	    FR_P3 "</article></body></html>\n";
 	static const char ru[] =
 	    "<html lang=\"ru\"><head><title>Жара</title></head><body>"
 	    "<article><h1>Жара в Андалусии</h1>\n" RU_P1
-	    "<div>Туристы в Севилье. \xc2\xa9 РИА Новости</div>\n"
-	    RU_P2 RU_P3 "</article></body></html>\n";
+	    "<div>Туристы в Севилье. \xc2\xa9 РИА Новости</div>\n" RU_P2
+	    "<p>Пляж в Малаге. Фото: Иван Петров</p>\n"
+	    RU_P3 "</article></body></html>\n";
 	struct doc	*d;
 
 	(void)state;
@@ -2613,16 +2619,20 @@ test_credit_lines(void **state)
 	assert_non_null(d);
 	assert_int_equal(find(d, "Getty Images"), DOC_NOPOS);
 	assert_int_not_equal(find(d, "a photograph marked"), DOC_NOPOS);
+	assert_int_equal(find(d, "Maria Lopez"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "shows one photo"), DOC_NOPOS);
 	assert_int_not_equal(find(d, "Farmers, already short"), DOC_NOPOS);
 	doc_free(d);
 	d = load_str(fr);
 	assert_non_null(d);
 	assert_int_equal(find(d, "AFP"), DOC_NOPOS);
+	assert_int_equal(find(d, "Jean Martin"), DOC_NOPOS);
 	assert_int_not_equal(find(d, "urgences"), DOC_NOPOS);
 	doc_free(d);
 	d = load_str(ru);
 	assert_non_null(d);
 	assert_int_equal(find(d, "РИА"), DOC_NOPOS);
+	assert_int_equal(find(d, "Петров"), DOC_NOPOS);
 	assert_int_not_equal(find(d, "Метеоагентство"), DOC_NOPOS);
 	doc_free(d);
 }
