@@ -2525,6 +2525,29 @@ is_dateline(const struct doc_block *b)
 	return (digits >= 4 && words <= 3);
 }
 
+/*
+ * Does a block name a year (a number of four digits from 1900 to 2099, on
+ * its own)? A dateline on a page that states no date must: lines of
+ * opening hours ("Mon-Fri: 10:00-19:00") are no dateline.
+ */
+static int
+has_year(const struct doc_block *b)
+{
+	size_t		i;
+	const char	*t = b->text;
+
+	for (i = 0; i + 4 <= b->len; i++) {
+		if ((i == 0 || !isdigit((unsigned char)t[i - 1])) &&
+		    (strncmp(t + i, "19", 2) == 0 ||
+		    strncmp(t + i, "20", 2) == 0) &&
+		    isdigit((unsigned char)t[i + 2]) &&
+		    isdigit((unsigned char)t[i + 3]) &&
+		    (i + 4 == b->len || !isdigit((unsigned char)t[i + 4])))
+			return (1);
+	}
+	return (0);
+}
+
 /* Does a text end like a sentence (or a quotation of one)? */
 static int
 ends_like_sentence(const char *text, size_t len)
@@ -2703,8 +2726,8 @@ tidy_blocks(struct hctx *c)
 		if (!b->headline && b->kind != BLOCK_PRE &&
 		    (is_boilerplate(cm, b->text, b->len) ||
 		    names_author(d, b) || is_credit(cm, b) ||
-		    (k < 3 && d->date != NULL &&
-		    is_dateline(b))))
+		    (k < 3 && is_dateline(b) &&
+		    (d->date != NULL || has_year(b)))))
 			continue;
 		d->blocks[k++] = *b;
 	}

@@ -1759,7 +1759,7 @@ test_fallback_hours(void **state)
 	struct doc	*d;
 
 	/*
-	 * A dateline is looked for only on a page that states a date: the
+	 * A dateline on a page that states no date must name a year: the
 	 * lines of opening hours stay.
 	 */
 	d = load_str(ru);
@@ -2681,6 +2681,38 @@ test_author_box(void **state)
 	doc_free(d);
 }
 
+/*
+ * A bare date near the top is a dateline even on a page that states no
+ * date, when it names a year.
+ */
+static void
+test_dateline_no_date(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"info\">24.06.2024 11:38 | News</div>\n"
+	    EN_P1 EN_P2 EN_P3 "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n"
+	    "<p>24 juin 2024 à 11 h 38</p>\n"
+	    FR_P1 FR_P2 FR_P3 "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(en);
+	assert_non_null(d);
+	assert_null(d->date);
+	assert_int_equal(find(d, "11:38"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Temperatures passed 44C"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str(fr);
+	assert_non_null(d);
+	assert_int_equal(find(d, "24 juin 2024"), DOC_NOPOS);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2722,6 +2754,7 @@ main(void)
 		cmocka_unit_test(test_cut_after_body),
 		cmocka_unit_test(test_credit_lines),
 		cmocka_unit_test(test_author_box),
+		cmocka_unit_test(test_dateline_no_date),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
