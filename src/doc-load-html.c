@@ -212,8 +212,8 @@ static const char *furniture_words[] = {
 	"visually-hidden"
 };
 static const char *weak_furniture_words[] = {
-	"advert", "also-read", "banner", "lire-aussi", "more-stories", "promo",
-	"read-also", "readalso", "read-more", "readmore", "recommend",
+	"advert", "also-read", "banner", "embed", "lire-aussi", "more-stories",
+	"promo", "read-also", "readalso", "read-more", "readmore", "recommend",
 	"related", "see-also", "share", "sidebar", "social", "sponsor",
 	"voir-aussi"
 };

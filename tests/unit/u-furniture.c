@@ -2713,6 +2713,31 @@ test_dateline_no_date(void **state)
 	doc_free(d);
 }
 
+/*
+ * An embedded player or post (a class that names an embed) is furniture:
+ * its title and the consent notice it shows in its place go.
+ */
+static void
+test_embed(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n" EN_P1
+	    "<div class=\"video-embed\"><h3>Watch: Seville at noon</h3>"
+	    "<p>We respect your privacy and do not load this video without "
+	    "your consent.</p></div>\n"
+	    EN_P2 EN_P3 "</article></body></html>\n";
+	static const char *const bad[] = { "Watch: Seville", "your consent" };
+	struct doc	*d;
+
+	(void)state;
+	d = load_str(en);
+	assert_non_null(d);
+	has_none(d, bad, nitems(bad));
+	assert_int_not_equal(find(d, "Doctors in Seville"), DOC_NOPOS);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2755,6 +2780,7 @@ main(void)
 		cmocka_unit_test(test_credit_lines),
 		cmocka_unit_test(test_author_box),
 		cmocka_unit_test(test_dateline_no_date),
+		cmocka_unit_test(test_embed),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
