@@ -2483,7 +2483,8 @@ has_credit_label(UCaseMap *cm, const char *text, size_t len)
  * copyright sign or ends with one and a name ("Lee Elder at the Masters. |
  * (c) Getty Images", "(c) 2020 Media Ltd. All Rights Reserved", with the
  * sign for the "(c)")? A sentence of the article that names the sign has
- * more after it. Or one that ends with a photo's credit.
+ * more after it. Or one that ends with a photo's credit. A caption that
+ * holds its photo's credit stays a caption (the reader shows it so).
  */
 #define CREDIT_TAIL	80
 static int
@@ -2491,7 +2492,8 @@ is_credit(UCaseMap *cm, const struct doc_block *b)
 {
 	const char	*p;
 
-	if (b->kind == BLOCK_HEADING || block_chars(b) >= CREDIT_MAX)
+	if (b->kind == BLOCK_HEADING || b->kind == BLOCK_CAPTION ||
+	    block_chars(b) >= CREDIT_MAX)
 		return (0);
 	if ((p = memmem(b->text, b->len, "\xc2\xa9", 2)) != NULL &&
 	    (p == b->text || (size_t)(b->text + b->len - p) <= CREDIT_TAIL))

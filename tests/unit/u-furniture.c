@@ -2596,6 +2596,8 @@ test_credit_lines(void **state)
 	    "not be shown without the agreement of whoever took it, even when "
 	    "it was taken on a public street or in a government building.</p>\n"
 	    "<p>A fan in Córdoba. (Credit: Maria Lopez / Reuters)</p>\n"
+	    "<figure><img src=\"b.jpg\" alt=\"\"><figcaption>The Giralda at "
+	    "dawn. Photo: Luis Gil</figcaption></figure>\n"
 	    "<p>The museum shows one photo: a street in Seville in 1965, "
 	    "empty at noon under a white sky, with a single cart and its "
 	    "mule in the shade of the orange trees.</p>\n"
@@ -2621,6 +2623,7 @@ test_credit_lines(void **state)
 	assert_int_not_equal(find(d, "a photograph marked"), DOC_NOPOS);
 	assert_int_equal(find(d, "Maria Lopez"), DOC_NOPOS);
 	assert_int_not_equal(find(d, "shows one photo"), DOC_NOPOS);
+	kind_of(d, "The Giralda at dawn. Photo: Luis Gil", BLOCK_CAPTION);
 	assert_int_not_equal(find(d, "Farmers, already short"), DOC_NOPOS);
 	doc_free(d);
 	d = load_str(fr);
