@@ -212,8 +212,8 @@ static const char *furniture_words[] = {
 	"visually-hidden"
 };
 static const char *weak_furniture_words[] = {
-	"advert", "also-read", "banner", "lire-aussi", "more-stories", "promo",
-	"read-also", "readalso", "read-more", "readmore", "recommend",
+	"advert", "also-read", "banner", "embed", "lire-aussi", "more-stories",
+	"promo", "read-also", "readalso", "read-more", "readmore", "recommend",
 	"related", "see-also", "share", "sidebar", "social", "sponsor",
 	"voir-aussi"
 };
@@ -1193,6 +1193,26 @@ rich(const struct hinfo *i)
 	return (own >= 500 && i->link * 5 < i->text);
 }
 
+/*
+ * Is the element an author's box: a class or id that names the author
+ * ("author-box", "about-author", "entry-author-info") on more text than a
+ * byline holds (a byline is read for the metadata, then left out)? What it
+ * holds is the author's biography, not the article.
+ */
+#define AUTHOR_BOX_MIN	150
+static int
+is_author_box(const xmlNode *n, const struct hinfo *i)
+{
+	char	*s;
+	int	 r;
+
+	if (i->text - i->link < AUTHOR_BOX_MIN || (s = class_id(n)) == NULL)
+		return (0);
+	r = has_word(s, "author") && !class_content(s);
+	free(s);
+	return (r);
+}
+
 /* Pruning walk: mark the furniture. */
 static int
 prune_enter(struct hctx *c, xmlNode *n)
@@ -1223,6 +1243,9 @@ prune_enter(struct hctx *c, xmlNode *n)
 	if (i->def->tag != H_HEADING && (cf = class_furniture(n)) != 0 &&
 	    !held(c, i, cf == 2) &&
 	    !(cf == 1 && rich(i)))
+		goto drop;
+	if (i->def->tag != H_HEADING && is_author_box(n, i) && !held(c, i, 0) &&
+	    !rich(i))
 		goto drop;
 	return (1);
 
@@ -1727,6 +1750,35 @@ fall_back(struct hctx *c, int all)
 }
 
 /*
+ * The precise pick is one element and the scorer's content lies inside it,
+ * holding most of its text (70%): what follows that content in the pick
+ * is what a page puts after an article's body (the author's box,
+ * "Related", a newsletter's call, the comments' header), and goes, but
+ * for an element that holds much running text (rich()). What comes before
+ * (the headline, the byline, the lead) stays.
+ */
+#define CUT_SHARE	70
+static void
+cut_after_scored(struct hctx *c, xmlNode *pick, size_t ptext, size_t stext)
+{
+	xmlNode	*a, *s;
+
+	if (c->nroots == 0 || c->roots[0] == pick ||
+	    !is_ancestor(pick, c->roots[0]) || stext * 100 < ptext * CUT_SHARE)
+		return;
+	for (a = c->roots[c->nroots - 1]; a != NULL && a != pick;
+	    a = a->parent) {
+		for (s = a->next; s != NULL; s = s->next) {
+			if (hi(s) == NULL || (hi(s)->flags & HI_DROP) ||
+			    rich(hi(s)))
+				continue;
+			hi(s)->flags |= HI_DROP;
+			debug_node("cut", s);
+		}
+	}
+}
+
+/*
  * Pick the content, trafilatura's way: the precise picks first (the page's
  * <article>, then <main>, role=main or articleBody), checked against the
  * scorer; the scorer's pick when the precise one holds less than half its
@@ -1749,6 +1801,8 @@ pick_content(struct hctx *c)
 		clear_roots(c);
 		stext = pick_scored(c) ? roots_text(c, 0) : 0;
 		if (stext <= ptext * 2) {
+			if (nprecise == 1)
+				cut_after_scored(c, precise[0], ptext, stext);
 			clear_roots(c);
 			for (k = 0; k < nprecise; k++)
 				add_root(c, precise[k]);
@@ -2327,6 +2381,7 @@ static const char *const boiler_phrases[] = {
 };
 
 static int	ends_like_sentence(const char *, size_t);
+static size_t	block_chars(const struct doc_block *);
 
 /*
  * Words that make a block of the article's last three furniture wherever
@@ -2437,6 +2492,75 @@ names_author(const struct doc *d, const struct doc_block *b)
 }
 
 /*
+ * Labels of a photo's credit that end a short block ("... in Seville.
+ * Photo: Jorge Guerrero", "(Credit: Clayton Aldern / Grist)", "Titelbild:
+ * ABACA/picture-alliance"): case-folded; a label opens the block or
+ * follows a space or a bracket, its colon comes next (a space between
+ * allowed), and then a name of CREDIT_NAME bytes at most, and at least
+ * three.
+ */
+#define CREDIT_MAX	200
+#define CREDIT_NAME	80
+static const char *const credit_labels[] = {
+	"photo", "photos", "credit", "credits", "image", "picture",
+	"photographie", "foto", "fotos", "bild", "titelbild", "beitragsbild",
+	"quelle", "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe"		/* фото */
+};
+
+/* Does a short block end with a photo's credit? */
+static int
+has_credit_label(UCaseMap *cm, const char *text, size_t len)
+{
+	char		 fold[CREDIT_MAX * 4 + 8];
+	const char	*p, *q;
+	size_t		 i, l, fl;
+
+	if (!fold_short(cm, text, len, CREDIT_MAX * 2, fold, sizeof fold))
+		return (0);
+	fl = strlen(fold);
+	for (i = 0; i < nitems(credit_labels); i++) {
+		l = strlen(credit_labels[i]);
+		for (p = fold; (p = strstr(p, credit_labels[i])) != NULL;
+		    p += l) {
+			if (p != fold && strchr(" (|,.", p[-1]) == NULL)
+				continue;
+			q = p + l;
+			q += *q == ' ';
+			if (*q != ':')
+				continue;
+			q++;
+			if (fl - (size_t)(q - fold) >= 3 &&
+			    fl - (size_t)(q - fold) <= CREDIT_NAME)
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * Is a short block a credit or a copyright line: one that opens with a
+ * copyright sign or ends with one and a name ("Lee Elder at the Masters. |
+ * (c) Getty Images", "(c) 2020 Media Ltd. All Rights Reserved", with the
+ * sign for the "(c)")? A sentence of the article that names the sign has
+ * more after it. Or one that ends with a photo's credit. A caption that
+ * holds its photo's credit stays a caption (the reader shows it so).
+ */
+#define CREDIT_TAIL	80
+static int
+is_credit(UCaseMap *cm, const struct doc_block *b)
+{
+	const char	*p;
+
+	if (b->kind == BLOCK_HEADING || b->kind == BLOCK_CAPTION ||
+	    block_chars(b) >= CREDIT_MAX)
+		return (0);
+	if ((p = memmem(b->text, b->len, "\xc2\xa9", 2)) != NULL &&
+	    (p == b->text || (size_t)(b->text + b->len - p) <= CREDIT_TAIL))
+		return (1);
+	return (has_credit_label(cm, b->text, b->len));
+}
+
+/*
  * Is a block near the top a dateline ("21 мая 2024, 08:15", "12.03.2024
  * 14:05")? Short, four digits or more, at most three words of letters.
  */
@@ -2460,6 +2584,29 @@ is_dateline(const struct doc_block *b)
 			inword = 0;
 	}
 	return (digits >= 4 && words <= 3);
+}
+
+/*
+ * Does a block name a year (a number of four digits from 1900 to 2099, on
+ * its own)? A dateline on a page that states no date must: lines of
+ * opening hours ("Mon-Fri: 10:00-19:00") are no dateline.
+ */
+static int
+has_year(const struct doc_block *b)
+{
+	size_t		i;
+	const char	*t = b->text;
+
+	for (i = 0; i + 4 <= b->len; i++) {
+		if ((i == 0 || !isdigit((unsigned char)t[i - 1])) &&
+		    (strncmp(t + i, "19", 2) == 0 ||
+		    strncmp(t + i, "20", 2) == 0) &&
+		    isdigit((unsigned char)t[i + 2]) &&
+		    isdigit((unsigned char)t[i + 3]) &&
+		    (i + 4 == b->len || !isdigit((unsigned char)t[i + 4])))
+			return (1);
+	}
+	return (0);
 }
 
 /* Does a text end like a sentence (or a quotation of one)? */
@@ -2639,8 +2786,9 @@ tidy_blocks(struct hctx *c)
 
 		if (!b->headline && b->kind != BLOCK_PRE &&
 		    (is_boilerplate(cm, b->text, b->len) ||
-		    names_author(d, b) || (k < 3 && d->date != NULL &&
-		    is_dateline(b))))
+		    names_author(d, b) || is_credit(cm, b) ||
+		    (k < 3 && is_dateline(b) &&
+		    (d->date != NULL || has_year(b)))))
 			continue;
 		d->blocks[k++] = *b;
 	}

@@ -1744,7 +1744,7 @@ test_fallback_hours(void **state)
 	struct doc	*d;
 
 	/*
-	 * A dateline is looked for only on a page that states a date: the
+	 * A dateline on a page that states no date must name a year: the
 	 * lines of opening hours stay.
 	 */
 	d = load_str("t.html", ru, NULL);
@@ -2495,6 +2495,237 @@ test_caption_classes(void **state)
 	doc_free(d);
 }
 
+/*
+ * What follows the article's body inside the <article> (an author's box, a
+ * call to read more of the site, written as sentences) goes; what comes
+ * before it (the headline, the lead) stays, and so does a long text after
+ * it (the second half of a story split by a box).
+ */
+static void
+test_cut_after_body(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<p class=\"standfirst\">Schools close as the heat reaches 44C.</p>\n"
+	    "<div class=\"story-body\">" EN_P1 EN_P2 EN_P3 EN_P4 "</div>\n"
+	    "<div class=\"box\"><p>Ana Ruiz is our correspondent in Madrid. "
+	    "She has covered Spain since 2015.</p></div>\n"
+	    "<div class=\"more\"><p>Want more news like this? Our morning "
+	    "briefing brings it to you every day.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n"
+	    "<div class=\"corps\">" FR_P1 FR_P2 FR_P3 FR_P4 "</div>\n"
+	    "<div class=\"encart\"><p>Ana Ruiz est notre correspondante à "
+	    "Madrid depuis 2015.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char split[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"story-body\">" EN_P1 EN_P2 EN_P3 EN_P4 EN_P5
+	    "</div>\n<div class=\"box\"><p>" "Aemet said June had already "
+	    "been the hottest on record in Andalusia, nearly three degrees "
+	    "above the mean for 1991 to 2020, and that more heatwaves were "
+	    "likely in July. The agency added that the sea off Málaga was "
+	    "four degrees warmer than usual, which keeps the nights hot, and "
+	    "that the reservoirs of the Guadalquivir basin stood at a fifth of "
+	    "their capacity, the lowest level for the month since records "
+	    "began in the nineteen-nineties.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char *const want[] = {
+	    "Schools close as the heat", "Temperatures passed 44C",
+	    "Farmers, already short"
+	};
+	static const char *const bad[] = {
+	    "correspondent in Madrid", "morning briefing"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, want, nitems(want));
+	has_none(d, bad, nitems(bad));
+	headline_is(d, "Heat in Andalusia");
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	assert_int_not_equal(find(d, "Les agriculteurs"), DOC_NOPOS);
+	assert_int_equal(find(d, "correspondante"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str("t.html", split, NULL);
+	assert_non_null(d);
+	assert_int_not_equal(find(d, "reservoirs of the Guadalquivir"),
+	    DOC_NOPOS);
+	doc_free(d);
+}
+
+/*
+ * A short block that holds a copyright sign, or ends with a photo's credit
+ * ("Photo: ..."), is a credit or a copyright line, wherever it stands; a
+ * paragraph of the article that names one stays.
+ */
+static void
+test_credit_lines(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n" EN_P1
+	    "<div class=\"pic\"><img src=\"a.jpg\" alt=\"\"></div>\n"
+	    "<div class=\"txt\">Tourists shelter from the sun in Seville. | "
+	    "\xc2\xa9 Jorge Guerrero/AFP via Getty Images</div>\n"
+	    EN_P2 EN_P3
+	    "<p>The law, passed in 2019, says a photograph marked \xc2\xa9 may "
+	    "not be shown without the agreement of whoever took it, even when "
+	    "it was taken on a public street or in a government building.</p>\n"
+	    "<p>A fan in Córdoba. (Credit: Maria Lopez / Reuters)</p>\n"
+	    "<figure><img src=\"b.jpg\" alt=\"\"><figcaption>The Giralda at "
+	    "dawn. Photo: Luis Gil</figcaption></figure>\n"
+	    "<p>The museum shows one photo: a street in Seville in 1965, "
+	    "empty at noon under a white sky, with a single cart and its "
+	    "mule in the shade of the orange trees.</p>\n"
+	    EN_P4 "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n" FR_P1
+	    "<div>Des touristes à Séville. \xc2\xa9 AFP</div>\n" FR_P2
+	    "<p>Un ventilateur à Cordoue. Photo : Jean Martin</p>\n"
+	    FR_P3 "</article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Жара</title></head><body>"
+	    "<article><h1>Жара в Андалусии</h1>\n" RU_P1
+	    "<div>Туристы в Севилье. \xc2\xa9 РИА Новости</div>\n" RU_P2
+	    "<p>Пляж в Малаге. Фото: Иван Петров</p>\n"
+	    RU_P3 "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	assert_int_equal(find(d, "Getty Images"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "a photograph marked"), DOC_NOPOS);
+	assert_int_equal(find(d, "Maria Lopez"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "shows one photo"), DOC_NOPOS);
+	kind_of(d, "The Giralda at dawn. Photo: Luis Gil", BLOCK_CAPTION);
+	assert_int_not_equal(find(d, "Farmers, already short"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	assert_int_equal(find(d, "AFP"), DOC_NOPOS);
+	assert_int_equal(find(d, "Jean Martin"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "urgences"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	assert_int_equal(find(d, "РИА"), DOC_NOPOS);
+	assert_int_equal(find(d, "Петров"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Метеоагентство"), DOC_NOPOS);
+	doc_free(d);
+}
+
+/*
+ * An author's box (a class that names the author, on more text than a
+ * byline) goes; the byline is still read for the metadata.
+ */
+static void
+test_author_box(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<div class=\"entry\"><h1>Heat in Andalusia</h1>\n"
+	    "<p class=\"byline\"><span class=\"author-name\">By Ana Ruiz</span>"
+	    "</p>\n" EN_P1 EN_P2
+	    "<div class=\"about-author\"><p>Ana Ruiz is our correspondent in "
+	    "Madrid. She has covered Spanish politics, the economy and the "
+	    "climate since 2015, and wrote a book on the drought of "
+	    "2022. Before that she reported from Lisbon and Rabat for a news "
+	    "agency.</p></div>\n" EN_P3 EN_P4
+	    "</div></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<div class=\"entry\"><h1>Canicule en Andalousie</h1>\n" FR_P1 FR_P2
+	    "<section class=\"author-box\"><p>Ana Ruiz est notre "
+	    "correspondante à Madrid. Elle couvre la politique, l’économie et "
+	    "le climat de l’Espagne depuis 2015. Elle a auparavant été "
+	    "correspondante à Lisbonne et à Rabat pour une agence de "
+	    "presse.</p></section>\n" FR_P3 FR_P4
+	    "</div></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	assert_int_equal(find(d, "correspondent in Madrid"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Farmers, already short"), DOC_NOPOS);
+	assert_non_null(d->byline);
+	assert_string_equal(d->byline, "Ana Ruiz");
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	assert_int_equal(find(d, "correspondante"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Les agriculteurs"), DOC_NOPOS);
+	doc_free(d);
+}
+
+/*
+ * A bare date near the top is a dateline even on a page that states no
+ * date, when it names a year.
+ */
+static void
+test_dateline_no_date(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"info\">24.06.2024 11:38 | News</div>\n"
+	    EN_P1 EN_P2 EN_P3 "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n"
+	    "<p>24 juin 2024 à 11 h 38</p>\n"
+	    FR_P1 FR_P2 FR_P3 "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	assert_null(d->date);
+	assert_int_equal(find(d, "11:38"), DOC_NOPOS);
+	assert_int_not_equal(find(d, "Temperatures passed 44C"), DOC_NOPOS);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	assert_int_equal(find(d, "24 juin 2024"), DOC_NOPOS);
+	doc_free(d);
+}
+
+/*
+ * An embedded player or post (a class that names an embed) is furniture:
+ * its title and the consent notice it shows in its place go.
+ */
+static void
+test_embed(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n" EN_P1
+	    "<div class=\"video-embed\"><h3>Watch: Seville at noon</h3>"
+	    "<p>We respect your privacy and do not load this video without "
+	    "your consent.</p></div>\n"
+	    EN_P2 EN_P3 "</article></body></html>\n";
+	static const char *const bad[] = { "Watch: Seville", "your consent" };
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_none(d, bad, nitems(bad));
+	assert_int_not_equal(find(d, "Doctors in Seville"), DOC_NOPOS);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2533,6 +2764,11 @@ main(void)
 		cmocka_unit_test(test_class_token_end),
 		cmocka_unit_test(test_site_from_title),
 		cmocka_unit_test(test_caption_classes),
+		cmocka_unit_test(test_cut_after_body),
+		cmocka_unit_test(test_credit_lines),
+		cmocka_unit_test(test_author_box),
+		cmocka_unit_test(test_dateline_no_date),
+		cmocka_unit_test(test_embed),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
