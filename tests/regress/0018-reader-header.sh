@@ -113,7 +113,10 @@ t_result $? "quit"
 
 # A page that holds no article the extractor recognises: its text all the
 # same, and the status line says so (issue 14).
-tmx_start 120 20 --theme test "$TESTDATA/html/boilerplate.en.html"
+# (A copy in the test's folder: a long source path, as in make distcheck's
+# build, would cut the status line before the name.)
+cp "$TESTDATA/html/boilerplate.en.html" "$T/boilerplate.en.html"
+tmx_start 120 20 --theme test "$T/boilerplate.en.html"
 tmx_capture "$T/s"
 t_grep "no article: the page's text is shown" \
     "We use cookies to improve your experience" "$T/s"
