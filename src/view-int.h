@@ -239,8 +239,6 @@ struct view {
 	size_t			 aheights;
 	struct vunit		*cache;
 	size_t			 ncache;
-	struct layout_piece	*pieces;
-	size_t			 apieces;
 	struct layout_line	*tmp;
 	size_t			 atmp;
 
@@ -305,8 +303,11 @@ size_t		 vl_sentence_at(const struct alignment *, size_t v,
 		     size_t block, size_t off);
 int		 vl_doubtful(struct view *, size_t u);
 void		 vl_provisional(struct view *);
-/* For the layouts: lay out v->pieces[0..n) of version w in unit u. */
-void		 vl_lay_pieces(struct view *, size_t u, size_t w, size_t n,
+/*
+ * For the layouts: after version w's lines of unit u went into a track
+ * from line from on, add the article header and the lines' version.
+ */
+void		 vl_lay_end(struct view *, size_t u, size_t w, size_t from,
 		     struct vtrack *);
 /* Lay out version w's sentences of bead u. */
 void		 vl_lay_bead(struct view *, size_t u, size_t w,

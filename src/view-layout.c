@@ -61,19 +61,17 @@ vl_invalidate(struct view *v)
 }
 
 /*
- * Lay out version w's pieces (v->pieces[0..n)) of unit u, appending to
- * track tr, with the article header when u is the first unit.
+ * After version w's lines of unit u were appended to track tr from line
+ * from on: the article header when u is the first unit, and the lines'
+ * version.
  */
 void
-vl_lay_pieces(struct view *v, size_t u, size_t w, size_t n,
+vl_lay_end(struct view *v, size_t u, size_t w, size_t from,
     struct vtrack *tr)
 {
 	const struct doc	*d = v->a->docs[w];
-	size_t			 i, from = tr->n;
+	size_t			 i;
 
-	if (n > 0)
-		layout_column(d, d->lang, v->pieces, n, v->colw, &tr->lines,
-		    &tr->n, &tr->alloc);
 	layout_header_add(&v->hdr[w], d, d->lang, v->colw, u == 0,
 	    &tr->lines, from, &tr->n, &tr->alloc);
 	if (tr->n > tr->avers) {
@@ -88,22 +86,19 @@ vl_lay_pieces(struct view *v, size_t u, size_t w, size_t n,
 void
 vl_lay_bead(struct view *v, size_t u, size_t w, struct vtrack *tr)
 {
-	const struct alignment		*al = v->cur;
-	const struct align_bead		*b = &al->beads[u];
-	const struct text_sentence	*t;
-	size_t				 n = 0, i;
+	const struct alignment	*al = v->cur;
+	const struct doc	*d = v->a->docs[w];
+	size_t			 first = al->beads[u].first[w];
+	size_t			 n = al->beads[u].count[w], from = tr->n;
 
-	for (i = 0; i < b->count[w]; i++) {
-		if (b->first[w] + i >= al->nsents[w])
-			break;
-		t = &al->sents[w][b->first[w] + i];
-		XGROW(v->pieces, v->apieces, n + 1);
-		v->pieces[n].block = t->block;
-		v->pieces[n].start = t->start;
-		v->pieces[n].end = t->end;
-		n++;
-	}
-	vl_lay_pieces(v, u, w, n, tr);
+	if (first >= al->nsents[w])
+		n = 0;
+	else if (n > al->nsents[w] - first)
+		n = al->nsents[w] - first;
+	if (n > 0)
+		layout_sentences(d, d->lang, al->sents[w] + first, n,
+		    v->colw, &tr->lines, &tr->n, &tr->alloc);
+	vl_lay_end(v, u, w, from, tr);
 }
 
 /* The beads of the alignment shown are the units (columns, interlinear). */

@@ -32,14 +32,18 @@ static void
 single_lay(struct view *v, size_t u, struct vunit *e)
 {
 	const struct doc	*d = v->a->docs[v->sv];
+	struct vtrack		*tr = &e->tracks[0];
+	struct layout_piece	 p;
+	size_t			 from = tr->n;
 
 	if (u >= d->nblocks)
 		return;
-	XGROW(v->pieces, v->apieces, 1);
-	v->pieces[0].block = u;
-	v->pieces[0].start = 0;
-	v->pieces[0].end = d->blocks[u].len;
-	vl_lay_pieces(v, u, v->sv, 1, &e->tracks[0]);
+	p.block = u;
+	p.start = 0;
+	p.end = d->blocks[u].len;
+	layout_column(d, d->lang, &p, 1, v->colw, &tr->lines, &tr->n,
+	    &tr->alloc);
+	vl_lay_end(v, u, v->sv, from, tr);
 }
 
 /* A sentence's unit is its block. */

@@ -144,7 +144,6 @@ view_free(struct view *v)
 	}
 	free(v->cache);
 	free(v->heights);
-	free(v->pieces);
 	free(v->tmp);
 	vf_search_free(v);
 	strbuf_release(&v->search.input);
