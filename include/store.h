@@ -26,6 +26,8 @@
 #include <stdint.h>
 
 
+/* The most versions of one article the store resolves at once. */
+#define STORE_MAXVERS		6
 /* The schema version this polyread writes. */
 #define STORE_SCHEMA		2
 /* How long a writer waits for another one, in milliseconds. */

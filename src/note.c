@@ -31,6 +31,8 @@ _Static_assert((int)NOTES_ERROR == (int)STORE_ERROR &&
     (int)NOTES_NEWER == (int)STORE_NEWER &&
     (int)NOTES_NOTFOUND == (int)STORE_NOTFOUND,
     "the NOTES_* codes are the STORE_* codes");
+_Static_assert(ARTICLE_MAXVERS <= STORE_MAXVERS,
+    "the store resolves every version of an article");
 
 const char *
 notes_strerror(int code)

@@ -34,7 +34,6 @@
 #include <sqlite3.h>
 #include <unicode/utf8.h>
 
-#include "article.h"
 #include "safe.h"
 #include "store.h"
 #include "store-int.h"
@@ -562,10 +561,10 @@ int
 store_article_find(struct store *st, const struct store_version *v,
     size_t n, int64_t *article, char **cause)
 {
-	int64_t	ids[ARTICLE_MAXVERS], arts[ARTICLE_MAXVERS];
+	int64_t	ids[STORE_MAXVERS], arts[STORE_MAXVERS];
 
-	if (n > ARTICLE_MAXVERS)
-		n = ARTICLE_MAXVERS;
+	if (n > STORE_MAXVERS)
+		n = STORE_MAXVERS;
 	return (article_choose(st, v, n, ids, arts, article, cause));
 }
 
@@ -573,13 +572,13 @@ int
 store_article_resolve(struct store *st, const struct store_version *v,
     size_t n, int64_t *article, int64_t *ids, char **cause)
 {
-	int64_t		 arts[ARTICLE_MAXVERS], id, art;
+	int64_t		 arts[STORE_MAXVERS], id, art;
 	sqlite3_stmt	*stmt = NULL;
 	size_t		 i;
 	int		 r;
 
-	if (n > ARTICLE_MAXVERS)
-		n = ARTICLE_MAXVERS;
+	if (n > STORE_MAXVERS)
+		n = STORE_MAXVERS;
 	if (n == 0) {
 		*cause = xstrdup("an article needs a version");
 		return (STORE_ERROR);
