@@ -11,9 +11,9 @@
  */
 #include "config.h"
 
-#include <assert.h>
 #include <sys/stat.h>
 
+#include <assert.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>

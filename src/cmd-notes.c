@@ -493,8 +493,8 @@ struct add_args {
 };
 
 /*
- * Parse notes add's options and check them: 0, or the exit status (2: a
- * usage error; 0: --help was shown).
+ * Parse notes add's options and check them: 0, 2 (a usage error, said),
+ * or -1 (--help was shown).
  */
 static int
 notes_add_parse(int argc, char **argv, struct add_args *g)

@@ -5,8 +5,8 @@ Which source file uses which, read from the objects with nm: file A depends
 on file B when A.o uses a symbol B.o defines. Prints the cycles between
 files (strongly connected components of more than one file), one per line,
 then 'N cycles'; exits 1 when there is one. With --edges, prints every
-edge 'A -> B (symbols)' first. Default objects: src/*.o (not main.o's
-peers in tests)."""
+edge 'A -> B (symbols)' first. Default objects: src/*.o (the library,
+main.o, reader.o and tty.o; not the tests')."""
 import glob, os, subprocess, sys
 
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
