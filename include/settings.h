@@ -96,12 +96,6 @@ enum action {
 	ACT_COUNT
 };
 
-enum view_layout {
-	LAYOUT_COLUMNS,
-	LAYOUT_SINGLE,
-	LAYOUT_INTERLINEAR
-};
-
 struct binding {
 	int32_t		key;
 	enum action	action;
@@ -109,7 +103,9 @@ struct binding {
 
 struct settings {
 	char		*theme;		/* NULL: the default */
-	enum view_layout layout;
+	char		*layout;	/* NULL: the default; the view knows
+					   the names (view_layout_of()) */
+	char		*layout_at;	/* "FILE:LINE" of its config line */
 	int		 width;		/* maximum column width, 0: none */
 	int		 mouse;
 	struct binding	*binds;
@@ -158,9 +154,8 @@ const char	*action_name(enum action);
 int		 action_find(const char *);
 /* A one-line description of an action, for the help screen. */
 const char	*action_help(enum action);
-
-/* A layout's name, and back (-1 when unknown). */
-const char	*layout_name(enum view_layout);
-int		 layout_find(const char *);
+/* Add an error for file:line (line 0: file alone). */
+void		 settings_error(struct settings *, const char *file,
+		     size_t line, const char *msg);
 
 #endif

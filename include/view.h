@@ -36,6 +36,13 @@
 
 struct view;
 
+/* The layouts (view.c's table has their names and parts). */
+enum view_layout {
+	LAYOUT_COLUMNS,
+	LAYOUT_SINGLE,
+	LAYOUT_INTERLINEAR
+};
+
 struct view_opts {
 	enum view_layout	 layout;
 	int			 maxw;		/* max column width; 0: none */
@@ -133,6 +140,15 @@ const char	*view_editor_text(const struct view *);
 /* The selection: 1 with its version and range, or 0 when none. */
 int		 view_selection(const struct view *, size_t *version,
 		     struct doc_pos *start, struct doc_pos *end);
+
+/* A layout's name, and back (-1 when unknown). */
+const char	*layout_name(enum view_layout);
+int		 layout_find(const char *);
+/*
+ * The layout the settings name (columns when they name none); an unknown
+ * name is columns and an error added to the settings, with its line.
+ */
+enum view_layout view_layout_of(struct settings *);
 
 /* State, for the tests. */
 enum view_layout view_get_layout(const struct view *);

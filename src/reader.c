@@ -387,7 +387,7 @@ reader_settings(struct reader *r)
 	settings_init(&r->set);
 	settings_load(&r->set, settings_path());
 	memset(vo, 0, sizeof *vo);
-	vo->layout = r->set.layout;
+	vo->layout = view_layout_of(&r->set);
 	if (o->layout != NULL)
 		vo->layout = (enum view_layout)layout_find(o->layout);
 	vo->maxw = r->set.width;

@@ -134,7 +134,6 @@ static const struct {
 	{ "Space", ' ' }
 };
 
-static const char *layout_names[] = { "columns", "single", "interlinear" };
 
 /* The config name of an action. */
 const char *
@@ -165,28 +164,6 @@ action_help(enum action a)
 	if ((int)a < 0 || a >= ACT_COUNT)
 		return ("");
 	return (actions[a].help);
-}
-
-/* The name of a layout. */
-const char *
-layout_name(enum view_layout l)
-{
-	if ((int)l < 0 || (size_t)l >= nitems(layout_names))
-		return ("columns");
-	return (layout_names[l]);
-}
-
-/* The layout of a name, or -1. */
-int
-layout_find(const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < nitems(layout_names); i++) {
-		if (strcmp(layout_names[i], name) == 0)
-			return ((int)i);
-	}
-	return (-1);
 }
 
 /* Parse a key name. */
@@ -334,7 +311,6 @@ settings_init(struct settings *s)
 	size_t	i;
 
 	memset(s, 0, sizeof *s);
-	s->layout = LAYOUT_COLUMNS;
 	s->width = 80;
 	s->mouse = 1;
 	for (i = 0; i < nitems(default_binds); i++)
@@ -348,6 +324,8 @@ settings_release(struct settings *s)
 	size_t	i;
 
 	free(s->theme);
+	free(s->layout);
+	free(s->layout_at);
 	free(s->binds);
 	for (i = 0; i < s->nerrors; i++)
 		free(s->errors[i]);
@@ -384,6 +362,16 @@ parse_bool(const char *v)
 	return (-1);
 }
 
+/* A short name of letters, digits and '-' (a layout's, say). */
+static int
+plain_name(const char *s)
+{
+	size_t	n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+
+	return (n > 0 && n <= 40 && s[n] == '\0');
+}
+
 /* Apply one setting. */
 int
 settings_set(struct settings *s, const char *name, const char *value,
@@ -406,12 +394,15 @@ settings_set(struct settings *s, const char *name, const char *value,
 		return (0);
 	}
 	if (strcmp(name, "layout") == 0) {
-		if ((a = layout_find(value)) < 0) {
-			*cause = xstrprintf("unknown layout '%.40s' (columns, "
-			    "single, interlinear)", value);
+		/* Which names are layouts is the view's to say. */
+		if (!plain_name(value)) {
+			*cause = xstrprintf("bad layout name '%.40s'", value);
 			return (-1);
 		}
-		s->layout = (enum view_layout)a;
+		free(s->layout);
+		s->layout = xstrdup(value);
+		free(s->layout_at);
+		s->layout_at = NULL;
 		return (0);
 	}
 	if (strcmp(name, "width") == 0) {
@@ -457,7 +448,7 @@ settings_set(struct settings *s, const char *name, const char *value,
 }
 
 /* Add an error message for file:line. */
-static void
+void
 settings_error(struct settings *s, const char *file, size_t line,
     const char *msg)
 {
@@ -528,8 +519,12 @@ settings_parse(struct settings *s, const char *file, const char *data,
 		cause = NULL;
 		if (*value == '\0') {
 			cause = xstrprintf("missing value for '%.40s'", name);
-		} else if (settings_set(s, name, value, &cause) == 0)
+		} else if (settings_set(s, name, value, &cause) == 0) {
+			if (strcmp(name, "layout") == 0)
+				s->layout_at = xstrprintf("%s:%zu", file,
+				    lineno);
 			continue;
+		}
 		settings_error(s, file, lineno, cause);
 		free(cause);
 	}

@@ -56,8 +56,7 @@ quote_tables(struct view *v)
 
 /*
  * The layouts, by enum view_layout, in the order the layout key cycles
- * them: a new layout is its file and a line here (and its name in
- * settings.c, which reads the config).
+ * them: a new layout is its file, its enum value and a line here.
  */
 static const struct vlayout *const layouts[] = {
 	[LAYOUT_COLUMNS] = &vlayout_columns,
@@ -73,6 +72,51 @@ set_layout(struct view *v, enum view_layout l)
 		l = LAYOUT_COLUMNS;
 	v->layout = l;
 	v->lay = layouts[l];
+}
+
+/* The name of a layout. */
+const char *
+layout_name(enum view_layout l)
+{
+	if ((size_t)l >= nitems(layouts))
+		return (layouts[LAYOUT_COLUMNS]->name);
+	return (layouts[l]->name);
+}
+
+/* The layout of a name, or -1. */
+int
+layout_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(layouts); i++) {
+		if (strcmp(layouts[i]->name, name) == 0)
+			return ((int)i);
+	}
+	return (-1);
+}
+
+/* The layout the settings name, reporting an unknown one. */
+enum view_layout
+view_layout_of(struct settings *s)
+{
+	struct strbuf	sb;
+	size_t		i;
+	int		l;
+
+	if (s->layout == NULL)
+		return (LAYOUT_COLUMNS);
+	if ((l = layout_find(s->layout)) >= 0)
+		return ((enum view_layout)l);
+	strbuf_init(&sb, 64);
+	strbuf_addf(&sb, "unknown layout '%s' (", s->layout);
+	for (i = 0; i < nitems(layouts); i++)
+		strbuf_addf(&sb, "%s%s", i > 0 ? ", " : "", layouts[i]->name);
+	strbuf_addstr(&sb, ")");
+	settings_error(s, s->layout_at != NULL ? s->layout_at : "config", 0,
+	    sb.buf);
+	strbuf_release(&sb);
+	return (LAYOUT_COLUMNS);
 }
 
 /* Create a view showing the provisional alignment. */

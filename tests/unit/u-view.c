@@ -809,11 +809,13 @@ test_settings(void **state)
 	size_t			 i;
 
 	settings_init(&s);
-	assert_int_equal(s.layout, LAYOUT_COLUMNS);
+	assert_null(s.layout);
+	assert_int_equal(view_layout_of(&s), LAYOUT_COLUMNS);
 	assert_int_equal(settings_action(&s, 'j'), ACT_DOWN);
 	assert_int_equal(settings_parse(&s, "cfg", conf, sizeof conf - 1), 3);
 	assert_string_equal(s.theme, "light");
-	assert_int_equal(s.layout, LAYOUT_INTERLINEAR);
+	assert_string_equal(s.layout, "interlinear");
+	assert_int_equal(view_layout_of(&s), LAYOUT_INTERLINEAR);
 	assert_int_equal(s.width, 0);
 	assert_int_equal(s.mouse, 0);
 	assert_int_equal(settings_action(&s, PRKEY_CTRL('x')), ACT_QUIT);
@@ -844,6 +846,18 @@ test_settings(void **state)
 	}
 	assert_int_equal(layout_find("single"), LAYOUT_SINGLE);
 	assert_int_equal(layout_find("rows"), -1);
+	assert_string_equal(layout_name(LAYOUT_INTERLINEAR), "interlinear");
+
+	/* An unknown layout is the view's to report, with its line. */
+	settings_init(&s);
+	assert_int_equal(settings_parse(&s, "cfg", "\nlayout rows\n", 13), 0);
+	assert_int_equal(view_layout_of(&s), LAYOUT_COLUMNS);
+	assert_int_equal(s.nerrors, 1);
+	assert_string_equal(s.errors[0], "cfg:2: unknown layout 'rows' "
+	    "(columns, single, interlinear)");
+	assert_int_equal(settings_parse(&s, "cfg", "layout ../x\n", 12), 1);
+	assert_string_equal(s.errors[1], "cfg:1: bad layout name '../x'");
+	settings_release(&s);
 }
 
 /*
