@@ -1,7 +1,8 @@
 /*
  * settings.h: the reader's settings, its keys and their actions.
  *
- * Where it sits: under the view and the reader (keys, actions, layouts);
+ * Where it sits: under the view and the reader (keys, actions, the layout
+ * by name);
  * above the base only.
  *
  * Settings come from the defaults, then the config file
