@@ -2,8 +2,7 @@
  * settings.h: the reader's settings, its keys and their actions.
  *
  * Where it sits: under the view and the reader (keys, actions, the layout
- * by name);
- * above the base only.
+ * by name); above the base only.
  *
  * Settings come from the defaults, then the config file
  * ($XDG_CONFIG_HOME/polyread/config, else ~/.config/polyread/config), then
