@@ -136,10 +136,36 @@ go_match(struct view *v, size_t k)
 	s = vl_sentence_at(v->cur, m->v, m->block, m->start);
 	if (s == DOC_NOPOS)
 		return;
+	if (v->lay->one_version && m->v != v->sv) {
+		/* Show the match's version, as 1-6 would. */
+		v->sv = m->v;
+		v->fv = m->v;
+		v->fs = s;
+		v->fq = DOC_NOPOS;
+		v_relayout(v, 0);
+	}
 	v->fv = m->v;
 	v->fs = s;
 	v->fq = DOC_NOPOS;
-	v_ensure_visible(v);
+	v_show_centred(v);
+}
+
+/*
+ * Say the pattern is not found, and where it was looked for: the focused
+ * version alone after S.
+ */
+static void
+not_found(struct view *v)
+{
+	char	code[16];
+
+	if (v->search.sall) {
+		view_message(v, "pattern not found: %s", v->search.pattern);
+		return;
+	}
+	v_lang_code(v, v->fv, code, sizeof code);
+	view_message(v, "pattern not found in %s only: %s",
+	    code, v->search.pattern);
 }
 
 /* Go to the next match in direction dir. */
@@ -155,7 +181,7 @@ vf_search_next(struct view *v, int dir)
 		return (VIEW_REDRAW);
 	}
 	if (v->search.norder == 0) {
-		view_message(v, "pattern not found: %s", v->search.pattern);
+		not_found(v);
 		return (VIEW_REDRAW);
 	}
 	if (v->search.cmatch != DOC_NOPOS && v->search.cord < v->search.norder &&
@@ -263,7 +289,7 @@ search_run(struct view *v, const char *pat, int dir)
 	}
 	vf_search_order(v);
 	if (v->search.norder == 0) {
-		view_message(v, "pattern not found: %s", pat);
+		not_found(v);
 		return;
 	}
 	vf_search_next(v, dir);

@@ -342,6 +342,11 @@ void		 v_mode_leave(struct view *);
 size_t		 v_shown(const struct view *);
 /* Is version w in the search's scope? */
 int		 v_search_scope(const struct view *, size_t w);
+/* Show the focus after a jump: centred unless it is on screen. */
+void		 v_show_centred(struct view *);
+/* The upper-case language code of version w, into buf. */
+const char	*v_lang_code(const struct view *, size_t w, char *buf,
+		     size_t size);
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);

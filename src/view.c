@@ -590,6 +590,9 @@ switch_version(struct view *v, size_t w)
 		v_relayout(v, row);
 	} else
 		v_ensure_visible(v);
+	/* After S the scope follows the focus. */
+	if (!v->search.sall)
+		vf_search_order(v);
 }
 
 /* Cycle the layouts. */
