@@ -76,7 +76,13 @@ static const struct {
 	[ACT_THEME] = { "theme", "switch to the next theme" },
 	[ACT_HELP] = { "help", "show this help" },
 	[ACT_REDRAW] = { "redraw", "redraw the screen" },
-	[ACT_QUIT] = { "quit", "quit" }
+	[ACT_QUIT] = { "quit", "quit" },
+	[ACT_JUMP_BACK] = { "jump-back",
+	    "back where the last jump left (also '')" },
+	[ACT_JUMP_FORWARD] = { "jump-forward",
+	    "forward again in the jump list" },
+	[ACT_PERCENT] = { "percent",
+	    "after a count: go that far through the text (50%)" }
 };
 
 static const struct {
@@ -114,7 +120,9 @@ static const struct {
 	{ 'T', ACT_THEME },
 	{ 'h', ACT_HELP }, { PRKEY_F1, ACT_HELP },
 	{ PRKEY_CTRL('l'), ACT_REDRAW },
-	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT }
+	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT },
+	{ PRKEY_CTRL('o'), ACT_JUMP_BACK }, { PRKEY_CTRL('r'), ACT_JUMP_FORWARD },
+	{ '%', ACT_PERCENT }, { 'p', ACT_PERCENT }
 };
 
 static const struct {

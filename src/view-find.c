@@ -154,6 +154,8 @@ go_match(struct view *v, size_t k)
  * Say the pattern is not found, and where it was looked for: the focused
  * version alone after S.
  */
+static int	search_next(struct view *, int);
+
 static void
 not_found(struct view *v)
 {
@@ -168,9 +170,22 @@ not_found(struct view *v)
 	    code, v->search.pattern);
 }
 
-/* Go to the next match in direction dir. */
+/* Go to the next match in direction dir: a jump. */
 int
 vf_search_next(struct view *v, int dir)
+{
+	struct vjump	mark;
+	int		r;
+
+	vj_mark(v, &mark);
+	r = search_next(v, dir);
+	vj_commit(v, &mark);
+	return (r);
+}
+
+/* Go to the next match in direction dir. */
+static int
+search_next(struct view *v, int dir)
 {
 	struct skey	fk, mk;
 	size_t		lo, hi, mid, k;
@@ -503,6 +518,9 @@ vf_help(struct view *v)
 		"interlinear.",
 		"A ? in the margin marks a doubtful alignment (x and X go "
 		"to the next and previous one).",
+		"Jumps (a search, the contents, a note, x, g, G, 50%) are "
+		"kept: C-o or '' goes back, C-r forward again. NN% or NNp "
+		"goes NN percent through the text.",
 		"Notes: a writes a note on the selection (v, or a mouse "
 		"drag), else the focused quotation or sentence (a note "
 		"already there is edited); m lists them. A \xe2\x9c\x8e in "
@@ -564,12 +582,15 @@ url_ok(const char *url)
 static int
 toc_activate(struct view *v, size_t i)
 {
-	size_t	s, w = v->menu.v;
+	struct vjump	mark;
+	size_t		s, w = v->menu.v;
 
 	s = vl_sentence_at(v->cur, w, v->menu.block[i], 0);
 	v_mode_leave(v);
+	vj_mark(v, &mark);
 	if (s != DOC_NOPOS)
 		v_scroll_to_sentence_top(v, w, s);
+	vj_commit(v, &mark);
 	v->search.cmatch = DOC_NOPOS;
 	return (VIEW_REDRAW);
 }

@@ -187,6 +187,12 @@ struct vmenu {
 	int		 y, x, w, h;	/* on screen, from the last render */
 };
 
+/* A place in the jump list (view-jump.c): a version and a position. */
+struct vjump {
+	size_t		v;
+	struct doc_pos	p;
+};
+
 /* The search (view-find.c): the last pattern, its matches, the prompt. */
 struct vsearch {
 	char			*pattern;
@@ -282,6 +288,17 @@ struct view {
 	struct doc_pos		 dragp;
 	struct vedit		*ed;		/* the editor, or NULL */
 	int			 confirm;	/* notes list: deleting */
+
+	/* Jumps (view-jump.c). */
+	struct vjump		*jumps;		/* the places jumps left */
+	size_t			 njumps;
+	size_t			 ajumps;
+	size_t			 jcur;		/* njumps, or where back went */
+	unsigned long		 count;		/* digits typed before a key */
+	int			 counted;	/* count holds digits */
+	struct vjump		 count_at;	/* the focus before them */
+	size_t			 count_sv;
+	int			 quote;		/* ' typed: a second goes back */
 };
 
 /* view-layout.c */
@@ -361,6 +378,18 @@ void		 vf_search_free(struct view *);
 void		 vf_toc(struct view *);
 void		 vf_links(struct view *);
 void		 vf_help(struct view *);
+
+/* view-jump.c */
+/* Note where a jump leaves from; after it, record that if it moved. */
+void		 vj_mark(const struct view *, struct vjump *);
+void		 vj_commit(struct view *, const struct vjump *);
+void		 vj_back(struct view *);
+void		 vj_forward(struct view *);
+void		 vj_free(struct view *);
+/* A digit typed before a key. */
+void		 vj_count_digit(struct view *, int digit);
+/* Go pct% through the focused version (counted: a count was typed). */
+void		 vj_percent(struct view *, unsigned long pct, int counted);
 
 /* view-list.c */
 extern const struct vmode vlist_mode;

@@ -190,6 +190,7 @@ view_free(struct view *v)
 	free(v->heights);
 	free(v->tmp);
 	vf_search_free(v);
+	vj_free(v);
 	strbuf_release(&v->search.input);
 	strbuf_release(&v->sb);
 	free(v->msg);
@@ -523,7 +524,7 @@ move_doubtful(struct view *v, int dir)
 		}
 		v_set_focus(v, w, al->beads[b].first[w]);
 		v->search.cmatch = DOC_NOPOS;
-		v_ensure_visible(v);
+		v_show_centred(v);
 		return;
 	}
 	view_message(v, "no more doubtful alignments");
@@ -636,7 +637,9 @@ toggle_link(struct view *v)
 int
 view_action(struct view *v, enum action a)
 {
-	int	half = v->text_rows / 2 > 0 ? v->text_rows / 2 : 1;
+	struct vjump	mark;
+	unsigned long	count = v->count;
+	int		half = v->text_rows / 2 > 0 ? v->text_rows / 2 : 1;
 
 	if (v->small && a != ACT_QUIT && a != ACT_REDRAW)
 		return (VIEW_REDRAW);
@@ -662,10 +665,10 @@ view_action(struct view *v, enum action a)
 		scroll(v, -half);
 		break;
 	case ACT_TOP:
-		scroll_end(v, 0);
-		break;
 	case ACT_BOTTOM:
-		scroll_end(v, 1);
+		vj_mark(v, &mark);
+		scroll_end(v, a == ACT_BOTTOM);
+		vj_commit(v, &mark);
 		break;
 	case ACT_NEXT_SENTENCE:
 	case ACT_PREV_SENTENCE:
@@ -681,7 +684,9 @@ view_action(struct view *v, enum action a)
 		break;
 	case ACT_NEXT_DOUBTFUL:
 	case ACT_PREV_DOUBTFUL:
+		vj_mark(v, &mark);
 		move_doubtful(v, a == ACT_NEXT_DOUBTFUL ? 1 : -1);
+		vj_commit(v, &mark);
 		break;
 	case ACT_NEXT_VERSION:
 		switch_version(v, (v->fv + 1) % v->nvers);
@@ -749,6 +754,15 @@ view_action(struct view *v, enum action a)
 		return (VIEW_CLEAR | VIEW_REDRAW);
 	case ACT_QUIT:
 		return (VIEW_QUIT);
+	case ACT_JUMP_BACK:
+		vj_back(v);
+		break;
+	case ACT_JUMP_FORWARD:
+		vj_forward(v);
+		break;
+	case ACT_PERCENT:
+		vj_percent(v, count, v->counted);
+		break;
 	case ACT_COUNT:
 		break;
 	}
@@ -836,12 +850,33 @@ view_event(struct view *v, const struct view_event *ev)
 	if ((r = vn_key(v, ev->key)) >= 0)
 		return (r);
 	a = v->set != NULL ? settings_action(v->set, ev->key) : ACT_NONE;
+	/* '' goes back, as in less and vim, unless ' is bound. */
+	if (ev->key == '\'' && a == ACT_NONE) {
+		if (!v->quote) {
+			v->quote = 1;
+			return (VIEW_REDRAW);
+		}
+		a = ACT_JUMP_BACK;
+	}
+	v->quote = 0;
+	/* Digits make a count (50%), and still do what they are bound to. */
+	if (ev->key >= '0' && ev->key <= '9') {
+		vj_count_digit(v, (int)(ev->key - '0'));
+		r = a != ACT_NONE ? view_action(v, a) : VIEW_REDRAW;
+		if (a == ACT_NONE)
+			view_message(v, "%lu: %% or p goes %lu%% through the "
+			    "text", v->count, v->count > 100 ? 100 : v->count);
+		return (r);
+	}
 	if (a == ACT_NONE) {
 		settings_key_name(ev->key, name, sizeof name);
 		view_message(v, "key %s does nothing (h: help)", name);
-		return (VIEW_REDRAW);
-	}
-	return (view_action(v, a));
+		r = VIEW_REDRAW;
+	} else
+		r = view_action(v, a);
+	v->count = 0;
+	v->counted = 0;
+	return (r);
 }
 
 /* Resize the view, keeping the focus on its row. */

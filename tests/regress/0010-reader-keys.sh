@@ -40,4 +40,64 @@ t_grep "single: not found says its scope" \
     'pattern not found in RU only: Halvorsen' "$T/s"
 tmx_quit
 t_result $? "quit"
+
+# The jump list: G, a search, the contents are jumps; C-o (or '') goes
+# back where each left, C-r forward again.
+tmx_start 100 24 --theme test "$D/commentary.en.txt" "$D/commentary.fr.txt" \
+    "$D/commentary.ru.txt"
+tmx_keys C-o
+tmx_capture "$T/s"
+t_grep "C-o with no jump says so" 'no earlier place' "$T/s"
+tmx_keys G
+tmx_keys C-o
+tmx_styles "$T/s"
+t_grep "G then C-o: back at the first sentence (the title)" \
+    '\[focus:The Northern Sea Route: a' "$T/s"
+t_grep "...and says where in the list" 'jump 1/2' "$T/s"
+tmx_keys C-r
+tmx_styles "$T/s"
+t_grep "C-r: forward to the last sentence again" \
+    '\[focus:We need to agree on who picks' "$T/s"
+tmx_keys g /
+tmx_type autumn
+tmx_keys Enter
+tmx_capture "$T/s"
+r=$(tmx_row 'autumn' "$T/s")
+t_ok "a search's match is centred, not on the last rows (row $r of 24)" \
+    test "$r" -ge 7 -a "$r" -le 16
+tmx_keys "'" "'"
+tmx_styles "$T/s"
+t_grep "'' goes back from the search" '\[focus:The Northern Sea Route: a' \
+    "$T/s"
+tmx_keys t G Enter
+tmx_styles "$T/s"
+t_grep "the contents: Enter goes to the heading" '\[focus:What comes next' \
+    "$T/s"
+tmx_keys C-o
+tmx_styles "$T/s"
+t_grep "...and C-o comes back" '\[focus:The Northern Sea Route: a' "$T/s"
+
+# Percentages: NN% and NNp go that far through the focused version,
+# whatever the digits are bound to (3 shows Russian, taken back).
+tmx_keys 5 0 %
+tmx_styles "$T/s"
+t_grep "50%: half way through the text" '50%' "$T/s"
+t_grep "...focuses the sentence there (byte 1020 of 2040)" \
+    '\[focus:Russia treats the Vilkitsky' "$T/s"
+tmx_keys 1 0 0 p
+tmx_styles "$T/s"
+t_grep "100p: the last sentence" '\[focus:We need to agree on who picks' \
+    "$T/s"
+tmx_keys 3 0 %
+tmx_capture "$T/s"
+t_grep "30%: the focus stays in English (3 is taken back)" '\[EN\]' "$T/s"
+tmx_keys C-o
+tmx_styles "$T/s"
+t_grep "C-o after 30%: back at the end" '\[focus:We need to agree on who' \
+    "$T/s"
+tmx_keys %
+tmx_capture "$T/s"
+t_grep "% alone asks for a count" 'type a percentage first' "$T/s"
+tmx_quit
+t_result $? "quit"
 t_done
