@@ -248,6 +248,41 @@ search_next(struct view *v, int dir)
 	return (VIEW_REDRAW);
 }
 
+/*
+ * The prompt's syntax, as vim's: a pattern that starts with \v is a
+ * regular expression (ICU's syntax, which vim's "very magic" is close to),
+ * \< at its start and \> at its end keep to whole words. Returns the
+ * pattern without them and its TEXT_SEARCH_* flags.
+ */
+static const char *
+search_syntax(const char *pat, char *buf, size_t size, int *flags)
+{
+	size_t	n;
+
+	*flags = 0;
+	for (;;) {
+		if (strncmp(pat, "\\v", 2) == 0 && !(*flags &
+		    TEXT_SEARCH_REGEX))
+			*flags |= TEXT_SEARCH_REGEX;
+		else if (strncmp(pat, "\\<", 2) == 0 && !(*flags &
+		    TEXT_SEARCH_WORD_START))
+			*flags |= TEXT_SEARCH_WORD_START;
+		else
+			break;
+		pat += 2;
+	}
+	n = strlen(pat);
+	/* \> ends the pattern, unless its backslash is escaped (\\>). */
+	if (n >= 2 && strcmp(pat + n - 2, "\\>") == 0 &&
+	    (n < 3 || pat[n - 3] != '\\') && n - 2 < size) {
+		*flags |= TEXT_SEARCH_WORD_END;
+		memcpy(buf, pat, n - 2);
+		buf[n - 2] = '\0';
+		return (buf);
+	}
+	return (pat);
+}
+
 /* Run a search for pat in every version. */
 static void
 search_run(struct view *v, const char *pat, int dir)
@@ -257,16 +292,22 @@ search_run(struct view *v, const char *pat, int dir)
 	const struct doc_block	*b;
 	struct text_range	 m;
 	size_t			 w, i, from, nsup = 0;
-	char			*p = xstrdup(pat);
-	int			 full = 0;
+	char			*p = xstrdup(pat), *cause = NULL, buf[512];
+	int			 full = 0, flags, slow = 0;
 
 	vf_search_free(v);
 	v->search.pattern = p;
 	v->search.sdir = dir;
+	pat = search_syntax(pat, buf, sizeof buf, &flags);
+	if (*pat == '\0') {
+		view_message(v, "nothing to search for in '%s'", p);
+		return;
+	}
 	for (w = 0; w < v->nvers; w++) {
 		v->search.vfirst[w] = v->search.nmatches;
 		d = v->a->docs[w];
-		if ((ts = text_search_create(pat, d->lang)) == NULL)
+		if ((ts = text_search_open(pat, d->lang, flags,
+		    cause == NULL ? &cause : NULL)) == NULL)
 			continue;
 		nsup++;
 		for (i = 0; i < d->nblocks && !full; i++) {
@@ -294,15 +335,28 @@ search_run(struct view *v, const char *pat, int dir)
 					from = m.start + 1;
 			}
 		}
+		if (text_search_timed_out(ts))
+			slow = 1;
 		text_search_free(ts);
 	}
 	for (; w <= v->nvers; w++)
 		v->search.vfirst[w] = v->search.nmatches;
 	if (nsup == 0) {
-		view_message(v, "search is not available for '%s'", pat);
+		if (cause != NULL)
+			view_message(v, "%s", cause);
+		else
+			view_message(v, "search is not available for '%s'",
+			    pat);
+		free(cause);
 		return;
 	}
+	free(cause);
 	vf_search_order(v);
+	if (v->search.norder == 0 && slow) {
+		view_message(v, "the regular expression took too long: "
+		    "nothing found");
+		return;
+	}
 	if (v->search.norder == 0) {
 		not_found(v);
 		return;
@@ -311,6 +365,9 @@ search_run(struct view *v, const char *pat, int dir)
 	if (full)
 		view_message(v, "only the first %d matches are shown",
 		    VIEW_MAXMATCH);
+	if (slow)
+		view_message(v, "the regular expression took too long: "
+		    "the matches found so far are shown");
 }
 
 static int	prompt_key(struct view *, int32_t);
@@ -510,6 +567,8 @@ vf_help(struct view *v)
 		"Up recalls the last pattern.",
 		"Searches ignore case and accents, per language; S switches "
 		"between all versions and the focused one.",
+		"Search patterns: \\<word\\> finds whole words; \\v starts "
+		"a regular expression (ICU), e.g. \\v(volkov|halvorsen).",
 		"Mouse: a click focuses a sentence (or picks a version in "
 		"the header), the wheel scrolls; \"mouse off\" in the config "
 		"turns it off.",

@@ -98,6 +98,44 @@ t_grep "C-o after 30%: back at the end" '\[focus:We need to agree on who' \
 tmx_keys %
 tmx_capture "$T/s"
 t_grep "% alone asks for a count" 'type a percentage first' "$T/s"
+
+# Whole words (\< \>) and regular expressions (\v), with the plain
+# search's folding of case and accents.
+tmx_keys g /
+tmx_type ice
+tmx_keys Enter
+tmx_capture "$T/s"
+t_grep "ice: price, ice, icebreakers, ice" 'match 1/4' "$T/s"
+tmx_keys g /
+tmx_type '\<ice\>'
+tmx_keys Enter
+tmx_styles "$T/s"
+t_grep "\\<ice\\>: the word alone" 'match 1/2' "$T/s"
+t_grep "...less about ice" 'less about \]\[match:ice\]' "$T/s"
+tmx_keys g /
+tmx_type '\v(volkov|halvorsen)'
+tmx_keys Enter
+tmx_capture "$T/s"
+t_grep "\\v: a regular expression, case-insensitive, EN and FR" \
+    'match 1/8' "$T/s"
+tmx_keys g /
+tmx_type '\v\<лед\>'
+tmx_keys Enter
+tmx_styles "$T/s"
+t_grep "Russian: лед finds the word лёд (not следующий)" 'match 1/1' "$T/s"
+t_grep "...highlighted" '\[match:лёд\]' "$T/s"
+tmx_keys /
+tmx_type '\v[ab'
+tmx_keys Enter
+tmx_capture "$T/s"
+t_grep "a bad regular expression says why, on the status line" \
+    'bad regular expression: missing close bracket' "$T/s"
+tmx_keys /
+tmx_type '\v(a+)+$'
+tmx_keys Enter
+tmx_capture "$T/s"
+t_grep "a runaway regular expression ends" 'pattern not found\|too long' \
+    "$T/s"
 tmx_quit
 t_result $? "quit"
 t_done
