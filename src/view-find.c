@@ -571,7 +571,10 @@ vf_help(struct view *v)
 		"a regular expression (ICU), e.g. \\v(volkov|halvorsen).",
 		"Mouse: a click focuses a sentence (or picks a version in "
 		"the header), the wheel scrolls; \"mouse off\" in the config "
-		"turns it off.",
+		"turns it off and leaves the terminal its own selection.",
+		"Copy: y (Y: with the translations) goes to the terminal's "
+		"clipboard (OSC 52), else to polyread-copy.txt, named on the "
+		"status line; \"clipboard auto|osc52|file\" in the config.",
 		"Layouts: columns (L unlinks the focused column), single "
 		"(1-6, Tab or a click in the header switch the version), "
 		"interlinear.",
@@ -589,7 +592,7 @@ vf_help(struct view *v)
 		"Tab suggests spellings (Enter or 1-9 replaces, + adds to "
 		"your dictionary, i ignores), C-t switches the language.",
 		"Config: $XDG_CONFIG_HOME/polyread/config (theme, layout, "
-		"width, mouse, bind KEY ACTION); themes in "
+		"width, mouse, clipboard, bind KEY ACTION); themes in "
 		"$XDG_CONFIG_HOME/polyread/themes.",
 	};
 	char		 keys[128];

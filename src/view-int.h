@@ -299,6 +299,8 @@ struct view {
 	struct vjump		 count_at;	/* the focus before them */
 	size_t			 count_sv;
 	int			 quote;		/* ' typed: a second goes back */
+
+	char			*clip;		/* the text y copies (view-copy.c) */
 };
 
 /* view-layout.c */
@@ -390,6 +392,10 @@ void		 vj_free(struct view *);
 void		 vj_count_digit(struct view *, int digit);
 /* Go pct% through the focused version (counted: a count was typed). */
 void		 vj_percent(struct view *, unsigned long pct, int counted);
+
+/* view-copy.c */
+/* Keep the passage (all: and its translations) to copy: VIEW_* bits. */
+int		 vc_copy(struct view *, int all);
 
 /* view-list.c */
 extern const struct vmode vlist_mode;

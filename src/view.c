@@ -195,6 +195,7 @@ view_free(struct view *v)
 	strbuf_release(&v->sb);
 	free(v->msg);
 	free(v->url);
+	free(v->clip);
 	for (i = 0; i < v->nthemes; i++)
 		free(v->themes[i]);
 	free(v->themes);
@@ -763,6 +764,9 @@ view_action(struct view *v, enum action a)
 	case ACT_PERCENT:
 		vj_percent(v, count, v->counted);
 		break;
+	case ACT_COPY:
+	case ACT_COPY_ALL:
+		return (vc_copy(v, a == ACT_COPY_ALL));
 	case ACT_COUNT:
 		break;
 	}

@@ -138,4 +138,68 @@ t_grep "a runaway regular expression ends" 'pattern not found\|too long' \
     "$T/s"
 tmx_quit
 t_result $? "quit"
+
+# Copying: y sends the focused sentence to the terminal's clipboard as
+# ESC ] 52 ; c ; BASE64 ESC \ (the terminal's terminfo has Ms), Y the
+# sentence with its translations, one a line.
+title='The Northern Sea Route: a shortcut that divides the Arctic'
+# The last OSC 52 payload of the raw output, decoded.
+osc52_last() {
+	tr '\033' '\n' <"$T/raw" | sed -n 's/^]52;c;\([A-Za-z0-9+/=]*\)$/\1/p' |
+	    tail -n 1 | base64 -d
+}
+TMX_RAW="$T/raw"
+tmx_start 100 24 --theme test "$D/commentary.en.txt" "$D/commentary.fr.txt" \
+    "$D/commentary.ru.txt"
+unset TMX_RAW
+tmx_keys y
+tmx_capture "$T/s"
+t_grep "y: said on the status line" \
+    'copied 58 characters to the clipboard (OSC 52)' "$T/s"
+seq=$(printf '\033]52;c;%s\033\\' "$(printf %s "$title" | base64 | tr -d '\n')")
+t_ok "y: the OSC 52 bytes, base64 of the sentence" grep -qF "$seq" "$T/raw"
+tmx_keys Y
+osc52_last >"$T/clip"
+printf '%s\n' "$title" >"$T/want"
+t_ok "Y: the English sentence first" sh -c "head -n 1 '$T/clip' | cmp -s - '$T/want'"
+t_grep "...its French translation" '^La route maritime du Nord' "$T/clip"
+t_grep "...its Russian translation" '^Северный морской путь' "$T/clip"
+t_ok "...one a line" test "$(wc -l <"$T/clip")" -eq 2
+tmx_keys v b b y
+osc52_last >"$T/clip"
+t_ok "v b b y: the selection (the sentence less two words)" \
+    test "$(cat "$T/clip")" = 'The Northern Sea Route: a shortcut that divides'
+tmx_capture "$T/s"
+t_nogrep "...which y ends, as vim's" 'VISUAL' "$T/s"
+tmx_quit
+t_result $? "quit"
+
+# A terminal without Ms (screen), or "clipboard file": the copy file,
+# named on the status line.
+TMX_TERM=screen
+tmx_start 100 24 --theme test "$D/commentary.en.txt" "$D/commentary.fr.txt"
+unset TMX_TERM
+tmx_keys y
+tmx_capture "$T/s"
+t_grep "no Ms: the copy file, named" \
+    "copied to $XDG_RUNTIME_DIR/polyread-copy.txt" "$T/s"
+t_ok "...holding the sentence" \
+    test "$(cat "$XDG_RUNTIME_DIR/polyread-copy.txt")" = "$title"
+tmx_quit
+t_result $? "quit"
+mkdir -p "$XDG_CONFIG_HOME/polyread"
+echo "clipboard file" >"$XDG_CONFIG_HOME/polyread/config"
+TMX_RAW="$T/raw"
+tmx_start 100 24 --theme test "$D/commentary.en.txt" "$D/commentary.fr.txt"
+unset TMX_RAW
+tmx_keys ')' ')' ')' y
+tmx_capture "$T/s"
+t_grep "clipboard file: the file, whatever the terminal" \
+    'copied to .*polyread-copy.txt (clipboard file)' "$T/s"
+t_grep "...holding the focused sentence" '^Yet the Northern Sea Route was' \
+    "$XDG_RUNTIME_DIR/polyread-copy.txt"
+t_nogrep "...and no OSC 52" ']52;' "$T/raw"
+tmx_quit
+t_result $? "quit"
+rm -f "$XDG_CONFIG_HOME/polyread/config"
 t_done

@@ -832,6 +832,18 @@ test_settings(void **state)
 	assert_string_equal(buf, "q, Q, C-x");
 	settings_release(&s);
 
+	/* Where y copies (issue 16). */
+	settings_init(&s);
+	assert_int_equal(s.clipboard, CLIPBOARD_AUTO);
+	assert_int_equal(settings_action(&s, 'y'), ACT_COPY);
+	assert_int_equal(settings_action(&s, PRKEY_CTRL('o')), ACT_JUMP_BACK);
+	assert_int_equal(settings_parse(&s, "cfg", "clipboard file\n"
+	    "clipboard osc52\nclipboard x\n", 43), 1);
+	assert_int_equal(s.clipboard, CLIPBOARD_OSC52);
+	assert_string_equal(s.errors[0], "cfg:3: bad value 'x' for clipboard "
+	    "(auto, osc52 or file)");
+	settings_release(&s);
+
 	for (i = 0; i < nitems(keys); i++) {
 		settings_key_name(keys[i], buf, sizeof buf);
 		assert_int_equal(settings_key_parse(buf, &k), 0);
@@ -1185,6 +1197,64 @@ test_header(void **state)
 	settings_release(&f.set);
 }
 
+/*
+ * Issue 16: the jump list, a percentage, copying, without a terminal (the
+ * tmux tests drive the same through the binary).
+ */
+static void
+test_jumps_copy(void **state)
+{
+	struct fixture	*f = *state;
+	struct view	*v;
+	size_t		 w;
+
+	v = make_view(f, LAYOUT_SINGLE, 60, 7);
+	view_set_alignment(v, make_alignment(f));
+	/* G is a jump: C-o comes back, C-r goes again. */
+	assert_int_equal(view_focus(v, &w), 0);
+	key(v, 'G');
+	assert_int_equal(view_focus(v, &w), 5);
+	key(v, PRKEY_CTRL('o'));
+	assert_int_equal(view_focus(v, &w), 0);
+	key(v, PRKEY_CTRL('r'));
+	assert_int_equal(view_focus(v, &w), 5);
+	key(v, '\'');
+	key(v, '\'');
+	assert_int_equal(view_focus(v, &w), 0);
+	/* 3 shows Russian, 0 makes 30: 30% of the English text. */
+	key(v, '3');
+	assert_int_equal(view_focus(v, &w), 0);
+	assert_int_equal(w, 2);
+	key(v, '0');
+	key(v, '%');
+	assert_int_equal(view_focus(v, &w), 1);
+	assert_int_equal(w, 0);
+	/* 100p: the last sentence; p alone asks for a count. */
+	key(v, '1');
+	key(v, '0');
+	key(v, '0');
+	key(v, 'p');
+	assert_int_equal(view_focus(v, &w), 5);
+	key(v, 'p');
+	assert_int_equal(view_focus(v, &w), 5);
+	/* y copies the sentence, Y with its translations. */
+	assert_int_equal(key(v, 'y') & VIEW_COPY, VIEW_COPY);
+	assert_string_equal(view_clip(v), "Only nine volumes were lost.");
+	assert_int_equal(key(v, 'Y') & VIEW_COPY, VIEW_COPY);
+	assert_string_equal(view_clip(v), "Only nine volumes were lost.\n"
+	    "Seuls neuf volumes ont été perdus.\n"
+	    "Пропало всего девять томов.");
+	/* In Russian: its sentence first in the version order still. */
+	key(v, '3');
+	key(v, 'Y');
+	assert_string_equal(view_clip(v), "Only nine volumes were lost.\n"
+	    "Seuls neuf volumes ont été perdus.\n"
+	    "Пропало всего девять томов.");
+	key(v, 'y');
+	assert_string_equal(view_clip(v), "Пропало всего девять томов.");
+	view_free(v);
+}
+
 int
 main(void)
 {
@@ -1199,6 +1269,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_doubtful_marker, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_jumps_copy, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_robust, setup, teardown),
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_links),
