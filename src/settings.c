@@ -125,7 +125,8 @@ static const struct {
 	{ 'h', ACT_HELP }, { PRKEY_F1, ACT_HELP },
 	{ PRKEY_CTRL('l'), ACT_REDRAW },
 	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT },
-	{ PRKEY_CTRL('o'), ACT_JUMP_BACK }, { PRKEY_CTRL('r'), ACT_JUMP_FORWARD },
+	{ PRKEY_CTRL('o'), ACT_JUMP_BACK },
+	{ PRKEY_CTRL('r'), ACT_JUMP_FORWARD },
 	{ '%', ACT_PERCENT }, { 'p', ACT_PERCENT },
 	{ 'y', ACT_COPY }, { 'Y', ACT_COPY_ALL }
 };

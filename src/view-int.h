@@ -298,9 +298,9 @@ struct view {
 	int			 counted;	/* count holds digits */
 	struct vjump		 count_at;	/* the focus before them */
 	size_t			 count_sv;
-	int			 quote;		/* ' typed: a second goes back */
+	int			 quote;		/* ' typed: '' goes back */
 
-	char			*clip;		/* the text y copies (view-copy.c) */
+	char			*clip;		/* what y copies (view-copy.c) */
 };
 
 /* view-layout.c */

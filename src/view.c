@@ -830,6 +830,15 @@ mouse_event(struct view *v, const struct view_event *ev)
 	return (0);
 }
 
+/* Forget the count typed and a first '. */
+static void
+count_reset(struct view *v)
+{
+	v->count = 0;
+	v->counted = 0;
+	v->quote = 0;
+}
+
 /* Handle a key, a mouse event or a resize. */
 int
 view_event(struct view *v, const struct view_event *ev)
@@ -849,10 +858,15 @@ view_event(struct view *v, const struct view_event *ev)
 	}
 	free(v->msg);
 	v->msg = NULL;
-	if (v->mode != NULL)
+	/* A count (and a ') is for the reader's keys only. */
+	if (v->mode != NULL) {
+		count_reset(v);
 		return (v->mode->key(v, ev->key));
-	if ((r = vn_key(v, ev->key)) >= 0)
+	}
+	if ((r = vn_key(v, ev->key)) >= 0) {
+		count_reset(v);
 		return (r);
+	}
 	a = v->set != NULL ? settings_action(v->set, ev->key) : ACT_NONE;
 	/* '' goes back, as in less and vim, unless ' is bound. */
 	if (ev->key == '\'' && a == ACT_NONE) {
@@ -878,8 +892,7 @@ view_event(struct view *v, const struct view_event *ev)
 		r = VIEW_REDRAW;
 	} else
 		r = view_action(v, a);
-	v->count = 0;
-	v->counted = 0;
+	count_reset(v);
 	return (r);
 }
 

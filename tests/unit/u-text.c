@@ -697,10 +697,12 @@ test_search_regex(void **state)
 static void
 test_search_words(void **state)
 {
-	static const char	 en[] = "By the riverbank, the bank was banking.";
+	static const char	 en[] = "By the riverbank, the bank was "
+	    "banking.";
 	static const char	 fr[] = "Il parle de l’homme et des hommes.";
 	char			*r;
-	int			 w = TEXT_SEARCH_WORD_START | TEXT_SEARCH_WORD_END;
+	int			 w = TEXT_SEARCH_WORD_START |
+				     TEXT_SEARCH_WORD_END;
 
 	/* bank, as a word, alone in riverbank, bank, banking. */
 	assert_int_equal(count_matches("bank", "en", 0, en), 3);

@@ -556,7 +556,8 @@ test_search(void **state)
 	key(v, PRKEY_ENTER);
 	view_render(v, &g);
 	/* Not found says where it looked: French only, after S. */
-	assert_non_null(strstr(row(&g, 29), "pattern not found in FR only: zzq"));
+	assert_non_null(strstr(row(&g, 29),
+	    "pattern not found in FR only: zzq"));
 	view_free(v);
 	grid_release(&g);
 }
