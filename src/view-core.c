@@ -265,13 +265,48 @@ v_goto(struct view *v, size_t w, struct doc_pos p, int top)
 void
 v_show_centred(struct view *v)
 {
+	v_show_at(v, NULL);
+}
+
+/* The row in unit u of position p of the focused version, or -1. */
+static int
+pos_row(struct view *v, size_t u, struct doc_pos p)
+{
+	struct vunit		*e = vl_unit(v, u);
+	const struct vtrack	*tr;
+	size_t			 i;
+	int			 r = -1;
+
+	if (e == NULL)
+		return (-1);
+	tr = &e->tracks[v_focus_col(v)];
+	for (i = 0; i < tr->n; i++) {
+		if (tr->ver[i] == v->fv && tr->lines[i].block == p.block &&
+		    tr->lines[i].start <= p.off)
+			r = e->sep + (int)i;
+	}
+	return (r);
+}
+
+/*
+ * The same for a position inside the focus (a search match, p not NULL):
+ * in a sentence taller than the screen, the row that holds p is the one
+ * shown, centred.
+ */
+void
+v_show_at(struct view *v, const struct doc_pos *p)
+{
 	struct vpos	a, b;
 	size_t		u;
-	int		r0, r1, c = v_focus_col(v), h, row;
+	int		r0, r1, c = v_focus_col(v), h, row, rp;
 	long		d0, d1;
 
 	if (v_focus_rows(v, &u, &r0, &r1) != 0)
 		return;
+	h = r1 - r0 + 1;
+	if (p != NULL && h > v->text_rows && (rp = pos_row(v, u, *p)) >= r0 &&
+	    rp <= r1)
+		r0 = r1 = rp;
 	a.unit = b.unit = u;
 	a.row = r0;
 	b.row = r1;
@@ -281,7 +316,8 @@ v_show_centred(struct view *v)
 		return;
 	h = r1 - r0 + 1;
 	row = h >= v->text_rows ? 0 : (v->text_rows - h) / 2;
-	focus_to_row(v, row);
+	vl_back(v, &a, row);
+	v_set_top(v, c, a);
 }
 
 void

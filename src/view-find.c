@@ -128,6 +128,7 @@ static void
 go_match(struct view *v, size_t k)
 {
 	const struct vmatch	*m;
+	struct doc_pos		 p;
 	size_t			 s;
 
 	v->search.cord = k;
@@ -147,7 +148,9 @@ go_match(struct view *v, size_t k)
 	v->fv = m->v;
 	v->fs = s;
 	v->fq = DOC_NOPOS;
-	v_show_centred(v);
+	p.block = m->block;
+	p.off = m->start;
+	v_show_at(v, &p);
 }
 
 /*

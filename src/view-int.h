@@ -363,6 +363,8 @@ size_t		 v_shown(const struct view *);
 int		 v_search_scope(const struct view *, size_t w);
 /* Show the focus after a jump: centred unless it is on screen. */
 void		 v_show_centred(struct view *);
+/* The same, showing position p of a taller-than-the-screen focus. */
+void		 v_show_at(struct view *, const struct doc_pos *p);
 /* The upper-case language code of version w, into buf. */
 const char	*v_lang_code(const struct view *, size_t w, char *buf,
 		     size_t size);

@@ -1256,6 +1256,40 @@ test_jumps_copy(void **state)
 	view_free(v);
 }
 
+/*
+ * Issue 16: a match far into a sentence taller than the screen is shown,
+ * not the sentence's first rows alone.
+ */
+static void
+test_search_tall(void **state)
+{
+	struct fixture		*f = *state;
+	struct text_search	*ts = text_search_create("x", "en");
+	struct view		*v;
+	struct grid		 g;
+	const char		*p;
+	int			 y, seen = 0;
+
+	if (ts == NULL)
+		skip();
+	text_search_free(ts);
+	v = make_view(f, LAYOUT_SINGLE, 24, 6);
+	grid_init(&g);
+	view_set_alignment(v, make_alignment(f));
+	key(v, '/');
+	for (p = "behind"; *p != '\0'; p++)
+		key(v, *p);
+	key(v, PRKEY_ENTER);
+	view_render(v, &g);
+	for (y = 1; y < 5; y++) {
+		if (strstr(row(&g, y), "behind") != NULL)
+			seen = 1;
+	}
+	assert_true(seen);
+	view_free(v);
+	grid_release(&g);
+}
+
 int
 main(void)
 {
@@ -1271,6 +1305,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_jumps_copy, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_tall, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_robust, setup, teardown),
 		cmocka_unit_test(test_header),
