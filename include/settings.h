@@ -13,6 +13,7 @@
  *	layout columns		columns, single or interlinear
  *	width 80		the readable column width (0: no limit)
  *	mouse on		on or off
+ *	clipboard auto		where y copies: auto, osc52 or file
  *	bind C-n down		bind a key to an action ("none" unbinds)
  *
  * "=" may separate a name from its value. A bad line is reported as
@@ -93,7 +94,19 @@ enum action {
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
+	ACT_JUMP_BACK,
+	ACT_JUMP_FORWARD,
+	ACT_PERCENT,
+	ACT_COPY,
+	ACT_COPY_ALL,
 	ACT_COUNT
+};
+
+/* Where y copies: the "clipboard" setting. */
+enum clipboard {
+	CLIPBOARD_AUTO,		/* OSC 52 when terminfo has Ms, else a file */
+	CLIPBOARD_OSC52,	/* always OSC 52 (a terminal that takes it) */
+	CLIPBOARD_FILE		/* always the copy file */
 };
 
 struct binding {
@@ -113,6 +126,7 @@ struct settings {
 	size_t		 abinds;
 	char		**errors;	/* "FILE:LINE: message" */
 	size_t		 nerrors;
+	enum clipboard	 clipboard;
 };
 
 /* Fill with the defaults and the default key bindings. */

@@ -163,6 +163,24 @@ void	 text_search_free(struct text_search *);
 int	 text_search_next(struct text_search *, const char *s, size_t len,
 	     size_t from, struct text_range *m);
 
+/* What text_search_open() looks for. */
+#define TEXT_SEARCH_REGEX	0x1	/* an ICU regular expression */
+#define TEXT_SEARCH_WORD_START	0x2	/* matches start a word */
+#define TEXT_SEARCH_WORD_END	0x4	/* matches end a word */
+/*
+ * The same with flags: a regular expression (ICU syntax, case-insensitive,
+ * text and pattern folded alike as the collator folds accents), whole
+ * words (no letter, digit or mark just outside a match). NULL if the
+ * pattern is empty or refused, with *cause (when cause is not NULL) saying
+ * why a regular expression is bad ("bad regular expression: missing close
+ * bracket (at character 4)"); you free it. A regular expression finds no
+ * empty matches and gives up on a text it would take too long over:
+ * text_search_timed_out() says so.
+ */
+struct text_search *text_search_open(const char *pattern, const char *lang,
+	     int flags, char **cause);
+int	 text_search_timed_out(const struct text_search *);
+
 /* ---- Anchor keys for alignment (text-anchor.c) ---- */
 
 /* Kinds of anchors found in a sentence. */

@@ -80,6 +80,7 @@ struct view_event {
 #define VIEW_THEME	0x4	/* switch to view_theme() */
 #define VIEW_OPEN	0x8	/* open view_url() */
 #define VIEW_CLEAR	0x10	/* repaint the whole terminal */
+#define VIEW_COPY	0x20	/* copy view_clip() */
 
 /*
  * Create a view of an article (which must outlive it) for a screen of
@@ -115,6 +116,8 @@ int		 view_idle(struct view *);
 const char	*view_theme(const struct view *);
 /* The URL to open after VIEW_OPEN. */
 const char	*view_url(const struct view *);
+/* The text to copy after VIEW_COPY (y, Y), or NULL. */
+const char	*view_clip(const struct view *);
 /* Is the mouse on? */
 int		 view_mouse(const struct view *);
 

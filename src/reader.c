@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clip.h"
 #include "note.h"
 #include "reader.h"
 #include "safe.h"
@@ -507,7 +508,7 @@ reader_input(struct reader *r, struct view_event *ev, int n)
 	for (i = 0; n > 0 && i < 256; i++) {
 		reader_trace(ev->kind == VIEW_EV_RESIZE ? "resize" : "key");
 		bits |= view_event(r->v, ev);
-		if (bits & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME))
+		if (bits & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME | VIEW_COPY))
 			break;
 		if (i + 1 >= 256)
 			break;
@@ -568,6 +569,48 @@ reader_worker(struct reader *r)
 	}
 }
 
+/*
+ * Copy the view's text (y, Y): to the terminal's clipboard with OSC 52
+ * when it takes it ("clipboard auto": its terminfo has Ms; tmux passes the
+ * sequence on with "set -s set-clipboard on"), else to the copy file,
+ * named on the status line.
+ */
+static void
+reader_copy(struct reader *r)
+{
+	const char	*text = view_clip(r->v), *why;
+	char		*seq = NULL, *dir, *path, *cause = NULL;
+	size_t		 len, n = 0, i;
+
+	if (text == NULL)
+		return;
+	len = strlen(text);
+	for (i = 0; i < len; i = text_next_grapheme(text, len, i))
+		n++;
+	if (r->set.clipboard == CLIPBOARD_FILE)
+		why = "clipboard file";
+	else if (r->set.clipboard == CLIPBOARD_AUTO && !tty_clipboard())
+		why = "the terminal has no OSC 52 clipboard";
+	else if ((seq = clip_osc52(text, len)) == NULL)
+		why = "too long for the terminal's clipboard";
+	else {
+		tty_write(seq, strlen(seq));
+		free(seq);
+		view_message(r->v, "copied %zu characters to the clipboard "
+		    "(OSC 52)", n);
+		return;
+	}
+	dir = store_data_dir(r->o->data_dir);
+	path = clip_path(dir);
+	if (clip_file(path, text, len, &cause) != 0)
+		view_message(r->v, "not copied: %s", cause);
+	else
+		view_message(r->v, "copied to %s (%s)", path, why);
+	free(cause);
+	free(path);
+	free(dir);
+}
+
 /* Do what the view asked for (bits), outside it, and keep the position. */
 static void
 reader_act(struct reader *r, int bits)
@@ -579,6 +622,8 @@ reader_act(struct reader *r, int bits)
 	}
 	if (bits & VIEW_THEME)
 		apply_theme(r->v, view_theme(r->v), NULL);
+	if (bits & VIEW_COPY)
+		reader_copy(r);
 	if ((bits & VIEW_OPEN) && view_url(r->v) != NULL)
 		open_url(r->v, view_url(r->v));
 	if (bits & (VIEW_CLEAR | VIEW_OPEN | VIEW_THEME))

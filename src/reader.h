@@ -43,6 +43,13 @@ int	tty_read(struct view_event *, int timeout);
  * job control suspend; flow control is always off).
  */
 void	tty_editing(int on);
+/*
+ * Does the terminal say it sets the clipboard with OSC 52 (terminfo's Ms
+ * capability, as tmux reads it)?
+ */
+int	tty_clipboard(void);
+/* Write bytes to the terminal as they are (OSC 52), after a paint. */
+void	tty_write(const char *, size_t);
 /* Leave and take back the terminal around running another program. */
 void	tty_suspend(void);
 void	tty_resume(void);

@@ -76,7 +76,17 @@ static const struct {
 	[ACT_THEME] = { "theme", "switch to the next theme" },
 	[ACT_HELP] = { "help", "show this help" },
 	[ACT_REDRAW] = { "redraw", "redraw the screen" },
-	[ACT_QUIT] = { "quit", "quit" }
+	[ACT_QUIT] = { "quit", "quit" },
+	[ACT_JUMP_BACK] = { "jump-back",
+	    "back where the last jump left (also '')" },
+	[ACT_JUMP_FORWARD] = { "jump-forward",
+	    "forward again in the jump list" },
+	[ACT_PERCENT] = { "percent",
+	    "after a count: go that far through the text (50%)" },
+	[ACT_COPY] = { "copy",
+	    "copy the selection, quotation or sentence (OSC 52 or a file)" },
+	[ACT_COPY_ALL] = { "copy-all",
+	    "copy it with its translations in the other versions" }
 };
 
 static const struct {
@@ -114,7 +124,11 @@ static const struct {
 	{ 'T', ACT_THEME },
 	{ 'h', ACT_HELP }, { PRKEY_F1, ACT_HELP },
 	{ PRKEY_CTRL('l'), ACT_REDRAW },
-	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT }
+	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT },
+	{ PRKEY_CTRL('o'), ACT_JUMP_BACK },
+	{ PRKEY_CTRL('r'), ACT_JUMP_FORWARD },
+	{ '%', ACT_PERCENT }, { 'p', ACT_PERCENT },
+	{ 'y', ACT_COPY }, { 'Y', ACT_COPY_ALL }
 };
 
 static const struct {
@@ -424,6 +438,20 @@ settings_set(struct settings *s, const char *name, const char *value,
 			return (-1);
 		}
 		s->mouse = a;
+		return (0);
+	}
+	if (strcmp(name, "clipboard") == 0) {
+		if (strcmp(value, "auto") == 0)
+			s->clipboard = CLIPBOARD_AUTO;
+		else if (strcmp(value, "osc52") == 0)
+			s->clipboard = CLIPBOARD_OSC52;
+		else if (strcmp(value, "file") == 0)
+			s->clipboard = CLIPBOARD_FILE;
+		else {
+			*cause = xstrprintf("bad value '%.40s' for clipboard "
+			    "(auto, osc52 or file)", value);
+			return (-1);
+		}
 		return (0);
 	}
 	if (strcmp(name, "bind") == 0) {

@@ -14,6 +14,8 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -417,4 +419,38 @@ tty_resume(void)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+}
+
+/* Does the terminal take OSC 52? */
+int
+tty_clipboard(void)
+{
+	char	*ms;
+
+	if (tty_screen == NULL)
+		return (0);
+	ms = tigetstr("Ms");
+	return (ms != NULL && ms != (char *)-1);
+}
+
+/*
+ * Write bytes to the terminal past curses, which has flushed its own after
+ * the last doupdate(): the only bytes that do not come from a grid (the
+ * OSC 52 sequence, base64 inside).
+ */
+void
+tty_write(const char *s, size_t n)
+{
+	ssize_t	w;
+
+	fflush(stdout);
+	while (n > 0) {
+		w = write(STDOUT_FILENO, s, n);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
 }

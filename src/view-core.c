@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,8 +253,71 @@ v_goto(struct view *v, size_t w, struct doc_pos p, int top)
 		v_scroll_to_sentence_top(v, w, s);
 	else {
 		v_set_focus(v, w, s);
-		v_ensure_visible(v);
+		v_show_centred(v);
 	}
+}
+
+/*
+ * Show the focus after a jump: left where it is when it is on screen,
+ * else scrolled to the middle of the text area (as vim's n and less's
+ * jumps), not to its last rows where scrolling just enough would put it.
+ */
+void
+v_show_centred(struct view *v)
+{
+	v_show_at(v, NULL);
+}
+
+/* The row in unit u of position p of the focused version, or -1. */
+static int
+pos_row(struct view *v, size_t u, struct doc_pos p)
+{
+	struct vunit		*e = vl_unit(v, u);
+	const struct vtrack	*tr;
+	size_t			 i;
+	int			 r = -1;
+
+	if (e == NULL)
+		return (-1);
+	tr = &e->tracks[v_focus_col(v)];
+	for (i = 0; i < tr->n; i++) {
+		if (tr->ver[i] == v->fv && tr->lines[i].block == p.block &&
+		    tr->lines[i].start <= p.off)
+			r = e->sep + (int)i;
+	}
+	return (r);
+}
+
+/*
+ * The same for a position inside the focus (a search match, p not NULL):
+ * in a sentence taller than the screen, the row that holds p is the one
+ * shown, centred.
+ */
+void
+v_show_at(struct view *v, const struct doc_pos *p)
+{
+	struct vpos	a, b;
+	size_t		u;
+	int		r0, r1, c = v_focus_col(v), h, row, rp;
+	long		d0, d1;
+
+	if (v_focus_rows(v, &u, &r0, &r1) != 0)
+		return;
+	h = r1 - r0 + 1;
+	if (p != NULL && h > v->text_rows && (rp = pos_row(v, u, *p)) >= r0 &&
+	    rp <= r1)
+		r0 = r1 = rp;
+	a.unit = b.unit = u;
+	a.row = r0;
+	b.row = r1;
+	d0 = vl_dist(v, v->top[c], a, v->text_rows);
+	d1 = vl_dist(v, v->top[c], b, v->text_rows);
+	if (d0 >= 0 && d0 < v->text_rows && d1 >= 0 && d1 < v->text_rows)
+		return;
+	h = r1 - r0 + 1;
+	row = h >= v->text_rows ? 0 : (v->text_rows - h) / 2;
+	vl_back(v, &a, row);
+	v_set_top(v, c, a);
 }
 
 void
@@ -279,10 +344,29 @@ v_shown(const struct view *v)
 	return (v->lay->one_version ? v->sv : v->fv);
 }
 
+/*
+ * The scope is the same in every layout: all versions, or the focused one
+ * after S. In the single layout a match in another version shows that
+ * version (view-find.c's go_match()).
+ */
 int
 v_search_scope(const struct view *v, size_t w)
 {
-	if (v->lay->one_version)
-		return (w == v->sv);
 	return (v->search.sall || w == v->fv);
+}
+
+/* The upper-case language code of version w ("V2" when it has none). */
+const char *
+v_lang_code(const struct view *v, size_t w, char *buf, size_t size)
+{
+	const char	*l = w < v->nvers ? v->a->docs[w]->lang : NULL;
+	size_t		 i;
+
+	if (l == NULL || *l == '\0')
+		snprintf(buf, size, "V%zu", w + 1);
+	else
+		snprintf(buf, size, "%s", l);
+	for (i = 0; buf[i] != '\0'; i++)
+		buf[i] = (char)toupper((unsigned char)buf[i]);
+	return (buf);
 }

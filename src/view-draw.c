@@ -564,7 +564,7 @@ draw_status(struct view *v, struct grid *g)
 			strbuf_addf(sb, "match %zu/%zu  ", k + 1, v->search.norder);
 		else
 			strbuf_addf(sb, "%zu matches  ", v->search.norder);
-		if (!v->lay->one_version && !v->search.sall)
+		if (!v->search.sall)
 			strbuf_addf(sb, "(%s only)  ", vcode(v, v->fv, code,
 			    sizeof code));
 	}

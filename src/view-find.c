@@ -128,6 +128,7 @@ static void
 go_match(struct view *v, size_t k)
 {
 	const struct vmatch	*m;
+	struct doc_pos		 p;
 	size_t			 s;
 
 	v->search.cord = k;
@@ -136,15 +137,58 @@ go_match(struct view *v, size_t k)
 	s = vl_sentence_at(v->cur, m->v, m->block, m->start);
 	if (s == DOC_NOPOS)
 		return;
+	if (v->lay->one_version && m->v != v->sv) {
+		/* Show the match's version, as 1-6 would. */
+		v->sv = m->v;
+		v->fv = m->v;
+		v->fs = s;
+		v->fq = DOC_NOPOS;
+		v_relayout(v, 0);
+	}
 	v->fv = m->v;
 	v->fs = s;
 	v->fq = DOC_NOPOS;
-	v_ensure_visible(v);
+	p.block = m->block;
+	p.off = m->start;
+	v_show_at(v, &p);
+}
+
+/*
+ * Say the pattern is not found, and where it was looked for: the focused
+ * version alone after S.
+ */
+static int	search_next(struct view *, int);
+
+static void
+not_found(struct view *v)
+{
+	char	code[16];
+
+	if (v->search.sall) {
+		view_message(v, "pattern not found: %s", v->search.pattern);
+		return;
+	}
+	v_lang_code(v, v->fv, code, sizeof code);
+	view_message(v, "pattern not found in %s only: %s",
+	    code, v->search.pattern);
+}
+
+/* Go to the next match in direction dir: a jump. */
+int
+vf_search_next(struct view *v, int dir)
+{
+	struct vjump	mark;
+	int		r;
+
+	vj_mark(v, &mark);
+	r = search_next(v, dir);
+	vj_commit(v, &mark);
+	return (r);
 }
 
 /* Go to the next match in direction dir. */
-int
-vf_search_next(struct view *v, int dir)
+static int
+search_next(struct view *v, int dir)
 {
 	struct skey	fk, mk;
 	size_t		lo, hi, mid, k;
@@ -155,7 +199,7 @@ vf_search_next(struct view *v, int dir)
 		return (VIEW_REDRAW);
 	}
 	if (v->search.norder == 0) {
-		view_message(v, "pattern not found: %s", v->search.pattern);
+		not_found(v);
 		return (VIEW_REDRAW);
 	}
 	if (v->search.cmatch != DOC_NOPOS && v->search.cord < v->search.norder &&
@@ -207,6 +251,41 @@ vf_search_next(struct view *v, int dir)
 	return (VIEW_REDRAW);
 }
 
+/*
+ * The prompt's syntax, as vim's: a pattern that starts with \v is a
+ * regular expression (ICU's syntax, which vim's "very magic" is close to),
+ * \< at its start and \> at its end keep to whole words. Returns the
+ * pattern without them and its TEXT_SEARCH_* flags.
+ */
+static const char *
+search_syntax(const char *pat, char *buf, size_t size, int *flags)
+{
+	size_t	n;
+
+	*flags = 0;
+	for (;;) {
+		if (strncmp(pat, "\\v", 2) == 0 && !(*flags &
+		    TEXT_SEARCH_REGEX))
+			*flags |= TEXT_SEARCH_REGEX;
+		else if (strncmp(pat, "\\<", 2) == 0 && !(*flags &
+		    TEXT_SEARCH_WORD_START))
+			*flags |= TEXT_SEARCH_WORD_START;
+		else
+			break;
+		pat += 2;
+	}
+	n = strlen(pat);
+	/* \> ends the pattern, unless its backslash is escaped (\\>). */
+	if (n >= 2 && strcmp(pat + n - 2, "\\>") == 0 &&
+	    (n < 3 || pat[n - 3] != '\\') && n - 2 < size) {
+		*flags |= TEXT_SEARCH_WORD_END;
+		memcpy(buf, pat, n - 2);
+		buf[n - 2] = '\0';
+		return (buf);
+	}
+	return (pat);
+}
+
 /* Run a search for pat in every version. */
 static void
 search_run(struct view *v, const char *pat, int dir)
@@ -216,16 +295,22 @@ search_run(struct view *v, const char *pat, int dir)
 	const struct doc_block	*b;
 	struct text_range	 m;
 	size_t			 w, i, from, nsup = 0;
-	char			*p = xstrdup(pat);
-	int			 full = 0;
+	char			*p = xstrdup(pat), *cause = NULL, buf[512];
+	int			 full = 0, flags, slow = 0;
 
 	vf_search_free(v);
 	v->search.pattern = p;
 	v->search.sdir = dir;
+	pat = search_syntax(pat, buf, sizeof buf, &flags);
+	if (*pat == '\0') {
+		view_message(v, "nothing to search for in '%s'", p);
+		return;
+	}
 	for (w = 0; w < v->nvers; w++) {
 		v->search.vfirst[w] = v->search.nmatches;
 		d = v->a->docs[w];
-		if ((ts = text_search_create(pat, d->lang)) == NULL)
+		if ((ts = text_search_open(pat, d->lang, flags,
+		    cause == NULL ? &cause : NULL)) == NULL)
 			continue;
 		nsup++;
 		for (i = 0; i < d->nblocks && !full; i++) {
@@ -253,23 +338,39 @@ search_run(struct view *v, const char *pat, int dir)
 					from = m.start + 1;
 			}
 		}
+		if (text_search_timed_out(ts))
+			slow = 1;
 		text_search_free(ts);
 	}
 	for (; w <= v->nvers; w++)
 		v->search.vfirst[w] = v->search.nmatches;
 	if (nsup == 0) {
-		view_message(v, "search is not available for '%s'", pat);
+		if (cause != NULL)
+			view_message(v, "%s", cause);
+		else
+			view_message(v, "search is not available for '%s'",
+			    pat);
+		free(cause);
 		return;
 	}
+	free(cause);
 	vf_search_order(v);
+	if (v->search.norder == 0 && slow) {
+		view_message(v, "the regular expression took too long: "
+		    "nothing found");
+		return;
+	}
 	if (v->search.norder == 0) {
-		view_message(v, "pattern not found: %s", pat);
+		not_found(v);
 		return;
 	}
 	vf_search_next(v, dir);
 	if (full)
 		view_message(v, "only the first %d matches are shown",
 		    VIEW_MAXMATCH);
+	if (slow)
+		view_message(v, "the regular expression took too long: "
+		    "the matches found so far are shown");
 }
 
 static int	prompt_key(struct view *, int32_t);
@@ -469,14 +570,22 @@ vf_help(struct view *v)
 		"Up recalls the last pattern.",
 		"Searches ignore case and accents, per language; S switches "
 		"between all versions and the focused one.",
+		"Search patterns: \\<word\\> finds whole words; \\v starts "
+		"a regular expression (ICU), e.g. \\v(volkov|halvorsen).",
 		"Mouse: a click focuses a sentence (or picks a version in "
 		"the header), the wheel scrolls; \"mouse off\" in the config "
-		"turns it off.",
+		"turns it off and leaves the terminal its own selection.",
+		"Copy: y (Y: with the translations) goes to the terminal's "
+		"clipboard (OSC 52), else to polyread-copy.txt, named on the "
+		"status line; \"clipboard auto|osc52|file\" in the config.",
 		"Layouts: columns (L unlinks the focused column), single "
 		"(1-6, Tab or a click in the header switch the version), "
 		"interlinear.",
 		"A ? in the margin marks a doubtful alignment (x and X go "
 		"to the next and previous one).",
+		"Jumps (a search, the contents, a note, x, g, G, 50%) are "
+		"kept: C-o or '' goes back, C-r forward again. NN% or NNp "
+		"goes NN percent through the text.",
 		"Notes: a writes a note on the selection (v, or a mouse "
 		"drag), else the focused quotation or sentence (a note "
 		"already there is edited); m lists them. A \xe2\x9c\x8e in "
@@ -486,7 +595,7 @@ vf_help(struct view *v)
 		"Tab suggests spellings (Enter or 1-9 replaces, + adds to "
 		"your dictionary, i ignores), C-t switches the language.",
 		"Config: $XDG_CONFIG_HOME/polyread/config (theme, layout, "
-		"width, mouse, bind KEY ACTION); themes in "
+		"width, mouse, clipboard, bind KEY ACTION); themes in "
 		"$XDG_CONFIG_HOME/polyread/themes.",
 	};
 	char		 keys[128];
@@ -538,12 +647,15 @@ url_ok(const char *url)
 static int
 toc_activate(struct view *v, size_t i)
 {
-	size_t	s, w = v->menu.v;
+	struct vjump	mark;
+	size_t		s, w = v->menu.v;
 
 	s = vl_sentence_at(v->cur, w, v->menu.block[i], 0);
 	v_mode_leave(v);
+	vj_mark(v, &mark);
 	if (s != DOC_NOPOS)
 		v_scroll_to_sentence_top(v, w, s);
+	vj_commit(v, &mark);
 	v->search.cmatch = DOC_NOPOS;
 	return (VIEW_REDRAW);
 }

@@ -187,6 +187,12 @@ struct vmenu {
 	int		 y, x, w, h;	/* on screen, from the last render */
 };
 
+/* A place in the jump list (view-jump.c): a version and a position. */
+struct vjump {
+	size_t		v;
+	struct doc_pos	p;
+};
+
 /* The search (view-find.c): the last pattern, its matches, the prompt. */
 struct vsearch {
 	char			*pattern;
@@ -282,6 +288,19 @@ struct view {
 	struct doc_pos		 dragp;
 	struct vedit		*ed;		/* the editor, or NULL */
 	int			 confirm;	/* notes list: deleting */
+
+	/* Jumps (view-jump.c). */
+	struct vjump		*jumps;		/* the places jumps left */
+	size_t			 njumps;
+	size_t			 ajumps;
+	size_t			 jcur;		/* njumps, or where back went */
+	unsigned long		 count;		/* digits typed before a key */
+	int			 counted;	/* count holds digits */
+	struct vjump		 count_at;	/* the focus before them */
+	size_t			 count_sv;
+	int			 quote;		/* ' typed: '' goes back */
+
+	char			*clip;		/* what y copies (view-copy.c) */
 };
 
 /* view-layout.c */
@@ -342,6 +361,13 @@ void		 v_mode_leave(struct view *);
 size_t		 v_shown(const struct view *);
 /* Is version w in the search's scope? */
 int		 v_search_scope(const struct view *, size_t w);
+/* Show the focus after a jump: centred unless it is on screen. */
+void		 v_show_centred(struct view *);
+/* The same, showing position p of a taller-than-the-screen focus. */
+void		 v_show_at(struct view *, const struct doc_pos *p);
+/* The upper-case language code of version w, into buf. */
+const char	*v_lang_code(const struct view *, size_t w, char *buf,
+		     size_t size);
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);
@@ -356,6 +382,22 @@ void		 vf_search_free(struct view *);
 void		 vf_toc(struct view *);
 void		 vf_links(struct view *);
 void		 vf_help(struct view *);
+
+/* view-jump.c */
+/* Note where a jump leaves from; after it, record that if it moved. */
+void		 vj_mark(const struct view *, struct vjump *);
+void		 vj_commit(struct view *, const struct vjump *);
+void		 vj_back(struct view *);
+void		 vj_forward(struct view *);
+void		 vj_free(struct view *);
+/* A digit typed before a key. */
+void		 vj_count_digit(struct view *, int digit);
+/* Go pct% through the focused version (counted: a count was typed). */
+void		 vj_percent(struct view *, unsigned long pct, int counted);
+
+/* view-copy.c */
+/* Keep the passage (all: and its translations) to copy: VIEW_* bits. */
+int		 vc_copy(struct view *, int all);
 
 /* view-list.c */
 extern const struct vmode vlist_mode;

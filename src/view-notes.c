@@ -752,6 +752,7 @@ notes_list_key(struct view *v, int32_t key)
 {
 	struct vmenu	*m = &v->menu;
 	struct note	*n;
+	struct vjump	 mark;
 	char		*cause = NULL;
 	size_t		 i;
 
@@ -783,7 +784,9 @@ notes_list_key(struct view *v, int32_t key)
 			return (VIEW_REDRAW);
 		}
 		vlist_close(v);
+		vj_mark(v, &mark);
 		v_goto(v, n->vers, n->start, 0);
+		vj_commit(v, &mark);
 		return (VIEW_REDRAW);
 	case 'e':
 		vlist_close(v);

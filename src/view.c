@@ -190,10 +190,12 @@ view_free(struct view *v)
 	free(v->heights);
 	free(v->tmp);
 	vf_search_free(v);
+	vj_free(v);
 	strbuf_release(&v->search.input);
 	strbuf_release(&v->sb);
 	free(v->msg);
 	free(v->url);
+	free(v->clip);
 	for (i = 0; i < v->nthemes; i++)
 		free(v->themes[i]);
 	free(v->themes);
@@ -523,7 +525,7 @@ move_doubtful(struct view *v, int dir)
 		}
 		v_set_focus(v, w, al->beads[b].first[w]);
 		v->search.cmatch = DOC_NOPOS;
-		v_ensure_visible(v);
+		v_show_centred(v);
 		return;
 	}
 	view_message(v, "no more doubtful alignments");
@@ -590,6 +592,9 @@ switch_version(struct view *v, size_t w)
 		v_relayout(v, row);
 	} else
 		v_ensure_visible(v);
+	/* After S the scope follows the focus. */
+	if (!v->search.sall)
+		vf_search_order(v);
 }
 
 /* Cycle the layouts. */
@@ -633,7 +638,9 @@ toggle_link(struct view *v)
 int
 view_action(struct view *v, enum action a)
 {
-	int	half = v->text_rows / 2 > 0 ? v->text_rows / 2 : 1;
+	struct vjump	mark;
+	unsigned long	count = v->count;
+	int		half = v->text_rows / 2 > 0 ? v->text_rows / 2 : 1;
 
 	if (v->small && a != ACT_QUIT && a != ACT_REDRAW)
 		return (VIEW_REDRAW);
@@ -659,10 +666,10 @@ view_action(struct view *v, enum action a)
 		scroll(v, -half);
 		break;
 	case ACT_TOP:
-		scroll_end(v, 0);
-		break;
 	case ACT_BOTTOM:
-		scroll_end(v, 1);
+		vj_mark(v, &mark);
+		scroll_end(v, a == ACT_BOTTOM);
+		vj_commit(v, &mark);
 		break;
 	case ACT_NEXT_SENTENCE:
 	case ACT_PREV_SENTENCE:
@@ -678,7 +685,9 @@ view_action(struct view *v, enum action a)
 		break;
 	case ACT_NEXT_DOUBTFUL:
 	case ACT_PREV_DOUBTFUL:
+		vj_mark(v, &mark);
 		move_doubtful(v, a == ACT_NEXT_DOUBTFUL ? 1 : -1);
+		vj_commit(v, &mark);
 		break;
 	case ACT_NEXT_VERSION:
 		switch_version(v, (v->fv + 1) % v->nvers);
@@ -746,6 +755,18 @@ view_action(struct view *v, enum action a)
 		return (VIEW_CLEAR | VIEW_REDRAW);
 	case ACT_QUIT:
 		return (VIEW_QUIT);
+	case ACT_JUMP_BACK:
+		vj_back(v);
+		break;
+	case ACT_JUMP_FORWARD:
+		vj_forward(v);
+		break;
+	case ACT_PERCENT:
+		vj_percent(v, count, v->counted);
+		break;
+	case ACT_COPY:
+	case ACT_COPY_ALL:
+		return (vc_copy(v, a == ACT_COPY_ALL));
 	case ACT_COUNT:
 		break;
 	}
@@ -809,6 +830,15 @@ mouse_event(struct view *v, const struct view_event *ev)
 	return (0);
 }
 
+/* Forget the count typed and a first '. */
+static void
+count_reset(struct view *v)
+{
+	v->count = 0;
+	v->counted = 0;
+	v->quote = 0;
+}
+
 /* Handle a key, a mouse event or a resize. */
 int
 view_event(struct view *v, const struct view_event *ev)
@@ -828,17 +858,42 @@ view_event(struct view *v, const struct view_event *ev)
 	}
 	free(v->msg);
 	v->msg = NULL;
-	if (v->mode != NULL)
+	/* A count (and a ') is for the reader's keys only. */
+	if (v->mode != NULL) {
+		count_reset(v);
 		return (v->mode->key(v, ev->key));
-	if ((r = vn_key(v, ev->key)) >= 0)
+	}
+	if ((r = vn_key(v, ev->key)) >= 0) {
+		count_reset(v);
 		return (r);
+	}
 	a = v->set != NULL ? settings_action(v->set, ev->key) : ACT_NONE;
+	/* '' goes back, as in less and vim, unless ' is bound. */
+	if (ev->key == '\'' && a == ACT_NONE) {
+		if (!v->quote) {
+			v->quote = 1;
+			return (VIEW_REDRAW);
+		}
+		a = ACT_JUMP_BACK;
+	}
+	v->quote = 0;
+	/* Digits make a count (50%), and still do what they are bound to. */
+	if (ev->key >= '0' && ev->key <= '9') {
+		vj_count_digit(v, (int)(ev->key - '0'));
+		r = a != ACT_NONE ? view_action(v, a) : VIEW_REDRAW;
+		if (a == ACT_NONE)
+			view_message(v, "%lu: %% or p goes %lu%% through the "
+			    "text", v->count, v->count > 100 ? 100 : v->count);
+		return (r);
+	}
 	if (a == ACT_NONE) {
 		settings_key_name(ev->key, name, sizeof name);
 		view_message(v, "key %s does nothing (h: help)", name);
-		return (VIEW_REDRAW);
-	}
-	return (view_action(v, a));
+		r = VIEW_REDRAW;
+	} else
+		r = view_action(v, a);
+	count_reset(v);
+	return (r);
 }
 
 /* Resize the view, keeping the focus on its row. */

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target: the text engine on arbitrary bytes. The first byte
  * picks the language and the wrap width, the second line (up to 64 bytes)
- * is a search pattern; the rest goes through graphemes and widths,
+ * is a search pattern (plain, a regular expression, whole words); the
+ * rest goes through graphemes and widths,
  * wrapping, sentences, words, anchors and name similarity, search, and,
  * as a document of one block per line, sentences and quotations. Every
  * result is checked against its input: offsets inside the text, in order,
@@ -98,16 +99,19 @@ fuzz_anchors(const char *s, size_t len, const char *lang)
 	free(a);
 }
 
-/* Find every match of pattern in s. */
+/* Find every match of pattern (flags: TEXT_SEARCH_*) in s. */
 static void
 fuzz_search(const char *pattern, const char *s, size_t len,
-    const char *lang)
+    const char *lang, int flags)
 {
 	struct text_search	*ts;
 	struct text_range	 m;
 	size_t			 from = 0, n = 0;
+	char			*cause = NULL;
 
-	if ((ts = text_search_create(pattern, lang)) == NULL)
+	ts = text_search_open(pattern, lang, flags, &cause);
+	free(cause);
+	if (ts == NULL)
 		return;
 	while (text_search_next(ts, s, len, from, &m)) {
 		if (m.start < from || m.start > m.end || m.end > len)
@@ -192,8 +196,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_ranges(r, n, len, 1);
 	free(r);
 	fuzz_anchors(s, len, lang);
-	if (plen > 0)
-		fuzz_search(pattern, s, len, lang);
+	if (plen > 0) {
+		fuzz_search(pattern, s, len, lang, 0);
+		/* The pattern as a regular expression, and whole words. */
+		fuzz_search(pattern, s, len, lang, TEXT_SEARCH_REGEX);
+		fuzz_search(pattern, s, len, lang, TEXT_SEARCH_WORD_START |
+		    TEXT_SEARCH_WORD_END);
+	}
 	fuzz_doc(s, len, lang);
 	return (0);
 }

@@ -585,6 +585,154 @@ test_search_ru_en(void **state)
 	text_search_free(NULL);
 }
 
+/* The first match of a search for pat (flags) in lang in s, as a string. */
+static char *
+first_match(const char *pat, const char *lang, int flags, const char *s)
+{
+	struct text_search	*ts;
+	struct text_range	 m;
+	char			*r = NULL;
+
+	ts = text_search_open(pat, lang, flags, NULL);
+	assert_non_null(ts);
+	if (text_search_next(ts, s, strlen(s), 0, &m))
+		r = xstrndup(s + m.start, m.end - m.start);
+	text_search_free(ts);
+	return (r);
+}
+
+/* The number of matches of pat (flags) in lang in s. */
+static int
+count_matches(const char *pat, const char *lang, int flags, const char *s)
+{
+	struct text_search	*ts;
+	struct text_range	 m;
+	size_t			 from = 0;
+	int			 n = 0;
+
+	ts = text_search_open(pat, lang, flags, NULL);
+	assert_non_null(ts);
+	while (text_search_next(ts, s, strlen(s), from, &m)) {
+		n++;
+		from = m.end;
+	}
+	text_search_free(ts);
+	return (n);
+}
+
+/*
+ * Regular expressions (issue 16): ICU's syntax, case and accents folded as
+ * the plain search folds them, matches mapped back to the text's bytes.
+ */
+static void
+test_search_regex(void **state)
+{
+	static const char	 ru[] = "Изменят ли что-то переговоры в "
+	    "Тромсё, станет ясно осенью, когда вернётся лёд.";
+	/* молоко́ with a combining stress mark, and йод. */
+	static const char	 stress[] = "Вкусное молоко\xcc\x81 и йод.";
+	struct text_search	*ts;
+	struct text_range	 m;
+	char			*r, *cause = NULL;
+
+	r = first_match("[ée]tats?-unis", "fr", TEXT_SEARCH_REGEX, fr_para7);
+	assert_string_equal(r, "États-Unis");
+	free(r);
+	r = first_match("d[ée]troits de \\w+", "fr", TEXT_SEARCH_REGEX,
+	    fr_para7);
+	assert_string_equal(r, "détroits de Vilkitski");
+	free(r);
+	/* An accented pattern folds as the text does. */
+	r = first_match("ÉTATS (européens|africains)", "fr",
+	    TEXT_SEARCH_REGEX, fr_para7);
+	assert_string_equal(r, "États européens");
+	free(r);
+	r = first_match("тромсе|осло", "ru", TEXT_SEARCH_REGEX, ru);
+	assert_string_equal(r, "Тромсё");
+	free(r);
+	r = first_match("л[её]д\\.$", "ru", TEXT_SEARCH_REGEX, ru);
+	assert_string_equal(r, "лёд.");
+	free(r);
+	/* The stress mark is ignored, and inside the match it ends. */
+	r = first_match("молоко\\b", "ru", TEXT_SEARCH_REGEX, stress);
+	assert_string_equal(r, "молоко\xcc\x81");
+	free(r);
+	/* Russian й is a letter of its own, as in the plain search. */
+	assert_null(first_match("иод", "ru", TEXT_SEARCH_REGEX, stress));
+	assert_null(first_match("иод", "ru", 0, stress));
+	/* Empty matches are none; x+ after them is found. */
+	assert_null(first_match("z*", "en", TEXT_SEARCH_REGEX, "abc"));
+	r = first_match("z*c", "en", TEXT_SEARCH_REGEX, "abc");
+	assert_string_equal(r, "c");
+	free(r);
+
+	/* A bad pattern says what is wrong and where. */
+	assert_null(text_search_open("[ée", "fr", TEXT_SEARCH_REGEX, &cause));
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "bad regular expression: "));
+	assert_non_null(strstr(cause, "(at character"));
+	free(cause);
+	cause = NULL;
+	assert_null(text_search_open("(?<", "en", TEXT_SEARCH_REGEX, &cause));
+	assert_non_null(cause);
+	free(cause);
+
+	/* A pattern that would backtrack for ever gives up, and says so. */
+	ts = text_search_open("(a+)+$", "en", TEXT_SEARCH_REGEX, NULL);
+	assert_non_null(ts);
+	{
+		char	big[4096];
+
+		memset(big, 'a', sizeof big - 2);
+		big[sizeof big - 2] = 'b';
+		big[sizeof big - 1] = '\0';
+		assert_int_equal(text_search_next(ts, big, strlen(big), 0, &m),
+		    0);
+	}
+	assert_true(text_search_timed_out(ts));
+	text_search_free(ts);
+}
+
+/* Whole words (\\< \\>), for the plain search and regular expressions. */
+static void
+test_search_words(void **state)
+{
+	static const char	 en[] = "By the riverbank, the bank was "
+	    "banking.";
+	static const char	 fr[] = "Il parle de l’homme et des hommes.";
+	char			*r;
+	int			 w = TEXT_SEARCH_WORD_START |
+				     TEXT_SEARCH_WORD_END;
+
+	/* bank, as a word, alone in riverbank, bank, banking. */
+	assert_int_equal(count_matches("bank", "en", 0, en), 3);
+	assert_int_equal(count_matches("bank", "en", w, en), 1);
+	assert_int_equal(count_matches("bank", "en", TEXT_SEARCH_WORD_START,
+	    en), 2);
+	assert_int_equal(count_matches("bank", "en", TEXT_SEARCH_WORD_END,
+	    en), 2);
+	r = first_match("bank", "en", w, en);
+	assert_string_equal(r, "bank");
+	free(r);
+	r = first_match("\\w*bank", "en", TEXT_SEARCH_REGEX |
+	    TEXT_SEARCH_WORD_END, en);
+	assert_string_equal(r, "riverbank");
+	free(r);
+	/* An elided article is no part of the word. */
+	r = first_match("HOMME", "fr", w, fr);
+	assert_string_equal(r, "homme");
+	free(r);
+	r = first_match("hommes?", "fr", w | TEXT_SEARCH_REGEX, fr);
+	assert_string_equal(r, "homme");
+	free(r);
+	assert_null(first_match("omme", "fr", w, fr));
+	/* Russian: words of Cyrillic letters. */
+	assert_null(first_match("лед", "ru", w, "ледокол"));
+	r = first_match("лед", "ru", w, "тонкий лёд.");
+	assert_string_equal(r, "лёд");
+	free(r);
+}
+
 int
 main(void)
 {
@@ -603,6 +751,8 @@ main(void)
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_search_fr),
 		cmocka_unit_test(test_search_ru_en),
+		cmocka_unit_test(test_search_regex),
+		cmocka_unit_test(test_search_words),
 	};
 	int	r;
 

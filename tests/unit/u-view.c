@@ -555,7 +555,9 @@ test_search(void **state)
 	assert_non_null(strstr(row(&g, 29), "/zzq"));
 	key(v, PRKEY_ENTER);
 	view_render(v, &g);
-	assert_non_null(strstr(row(&g, 29), "pattern not found: zzq"));
+	/* Not found says where it looked: French only, after S. */
+	assert_non_null(strstr(row(&g, 29),
+	    "pattern not found in FR only: zzq"));
 	view_free(v);
 	grid_release(&g);
 }
@@ -829,6 +831,18 @@ test_settings(void **state)
 	assert_string_equal(s.errors[2], "cfg:11: usage: bind KEY ACTION");
 	settings_keys_of(&s, ACT_QUIT, buf, sizeof buf);
 	assert_string_equal(buf, "q, Q, C-x");
+	settings_release(&s);
+
+	/* Where y copies (issue 16). */
+	settings_init(&s);
+	assert_int_equal(s.clipboard, CLIPBOARD_AUTO);
+	assert_int_equal(settings_action(&s, 'y'), ACT_COPY);
+	assert_int_equal(settings_action(&s, PRKEY_CTRL('o')), ACT_JUMP_BACK);
+	assert_int_equal(settings_parse(&s, "cfg", "clipboard file\n"
+	    "clipboard osc52\nclipboard x\n", 43), 1);
+	assert_int_equal(s.clipboard, CLIPBOARD_OSC52);
+	assert_string_equal(s.errors[0], "cfg:3: bad value 'x' for clipboard "
+	    "(auto, osc52 or file)");
 	settings_release(&s);
 
 	for (i = 0; i < nitems(keys); i++) {
@@ -1184,6 +1198,98 @@ test_header(void **state)
 	settings_release(&f.set);
 }
 
+/*
+ * Issue 16: the jump list, a percentage, copying, without a terminal (the
+ * tmux tests drive the same through the binary).
+ */
+static void
+test_jumps_copy(void **state)
+{
+	struct fixture	*f = *state;
+	struct view	*v;
+	size_t		 w;
+
+	v = make_view(f, LAYOUT_SINGLE, 60, 7);
+	view_set_alignment(v, make_alignment(f));
+	/* G is a jump: C-o comes back, C-r goes again. */
+	assert_int_equal(view_focus(v, &w), 0);
+	key(v, 'G');
+	assert_int_equal(view_focus(v, &w), 5);
+	key(v, PRKEY_CTRL('o'));
+	assert_int_equal(view_focus(v, &w), 0);
+	key(v, PRKEY_CTRL('r'));
+	assert_int_equal(view_focus(v, &w), 5);
+	key(v, '\'');
+	key(v, '\'');
+	assert_int_equal(view_focus(v, &w), 0);
+	/* 3 shows Russian, 0 makes 30: 30% of the English text. */
+	key(v, '3');
+	assert_int_equal(view_focus(v, &w), 0);
+	assert_int_equal(w, 2);
+	key(v, '0');
+	key(v, '%');
+	assert_int_equal(view_focus(v, &w), 1);
+	assert_int_equal(w, 0);
+	/* 100p: the last sentence; p alone asks for a count. */
+	key(v, '1');
+	key(v, '0');
+	key(v, '0');
+	key(v, 'p');
+	assert_int_equal(view_focus(v, &w), 5);
+	key(v, 'p');
+	assert_int_equal(view_focus(v, &w), 5);
+	/* y copies the sentence, Y with its translations. */
+	assert_int_equal(key(v, 'y') & VIEW_COPY, VIEW_COPY);
+	assert_string_equal(view_clip(v), "Only nine volumes were lost.");
+	assert_int_equal(key(v, 'Y') & VIEW_COPY, VIEW_COPY);
+	assert_string_equal(view_clip(v), "Only nine volumes were lost.\n"
+	    "Seuls neuf volumes ont été perdus.\n"
+	    "Пропало всего девять томов.");
+	/* In Russian: its sentence first in the version order still. */
+	key(v, '3');
+	key(v, 'Y');
+	assert_string_equal(view_clip(v), "Only nine volumes were lost.\n"
+	    "Seuls neuf volumes ont été perdus.\n"
+	    "Пропало всего девять томов.");
+	key(v, 'y');
+	assert_string_equal(view_clip(v), "Пропало всего девять томов.");
+	view_free(v);
+}
+
+/*
+ * Issue 16: a match far into a sentence taller than the screen is shown,
+ * not the sentence's first rows alone.
+ */
+static void
+test_search_tall(void **state)
+{
+	struct fixture		*f = *state;
+	struct text_search	*ts = text_search_create("x", "en");
+	struct view		*v;
+	struct grid		 g;
+	const char		*p;
+	int			 y, seen = 0;
+
+	if (ts == NULL)
+		skip();
+	text_search_free(ts);
+	v = make_view(f, LAYOUT_SINGLE, 24, 6);
+	grid_init(&g);
+	view_set_alignment(v, make_alignment(f));
+	key(v, '/');
+	for (p = "behind"; *p != '\0'; p++)
+		key(v, *p);
+	key(v, PRKEY_ENTER);
+	view_render(v, &g);
+	for (y = 1; y < 5; y++) {
+		if (strstr(row(&g, y), "behind") != NULL)
+			seen = 1;
+	}
+	assert_true(seen);
+	view_free(v);
+	grid_release(&g);
+}
+
 int
 main(void)
 {
@@ -1198,6 +1304,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_doubtful_marker, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_jumps_copy, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_tall, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_robust, setup, teardown),
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_links),
