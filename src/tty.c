@@ -14,9 +14,13 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -31,6 +35,7 @@ static short	 slot_pair[SLOT_COUNT];
 static struct strbuf tty_buf = STRBUF_INIT;
 static cc_t	 tty_vsusp;
 static int	 tty_have_vsusp;
+static enum theme_background tty_bg;
 
 /* Leave curses before a fatal error message. */
 static void
@@ -72,6 +77,99 @@ tty_editing(int on)
 		def_prog_mode();
 }
 
+/* Milliseconds on a monotonic clock. */
+static long long
+tty_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* Does buf end a reply to the DA1 query (ESC [ ? ... c)? */
+static int
+tty_da1_seen(const char *buf, size_t len)
+{
+	size_t	i, j;
+
+	for (i = 0; i + 2 < len; i++) {
+		if (buf[i] != '\033' || buf[i + 1] != '[' || buf[i + 2] != '?')
+			continue;
+		for (j = i + 3; j < len; j++) {
+			if (buf[j] == 'c')
+				return (1);
+			if ((buf[j] < '0' || buf[j] > '9') && buf[j] != ';')
+				break;
+		}
+	}
+	return (0);
+}
+
+/*
+ * Ask the terminal for its background colour (OSC 11) before curses
+ * starts, then for its attributes (DA1), which every terminal answers: the
+ * DA1 reply ends the wait at once on a terminal that ignores OSC 11. The
+ * wait is bounded (150 ms): a terminal that answers nothing costs that and
+ * no more, and a reply that comes later is dropped by the input parser as
+ * an unknown sequence. Without a reply, $COLORFGBG; else not known.
+ */
+static enum theme_background
+tty_query_background(void)
+{
+	struct termios	 tio, raw;
+	struct pollfd	 pfd;
+	char		 buf[512];
+	size_t		 len = 0;
+	ssize_t		 n;
+	long long	 end;
+	int		 left;
+	enum theme_background bg = THEME_BG_ANY;
+	static const char q[] = "\033]11;?\033\\\033[c";
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    tcgetattr(STDIN_FILENO, &tio) != 0)
+		goto env;
+	raw = tio;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		goto env;
+	fflush(stdout);
+	if (write(STDOUT_FILENO, q, sizeof q - 1) == (ssize_t)(sizeof q - 1)) {
+		end = tty_ms() + 150;
+		pfd.fd = STDIN_FILENO;
+		pfd.events = POLLIN;
+		while (len < sizeof buf && !tty_da1_seen(buf, len)) {
+			if ((left = (int)(end - tty_ms())) <= 0)
+				break;
+			n = poll(&pfd, 1, left);
+			if (n == -1 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			n = read(STDIN_FILENO, buf + len, sizeof buf - len);
+			if (n <= 0)
+				break;
+			len += (size_t)n;
+		}
+		bg = theme_background_osc11(buf, len);
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+env:
+	if (bg == THEME_BG_ANY)
+		bg = theme_background_colorfgbg(getenv("COLORFGBG"));
+	return (bg);
+}
+
+/* The terminal's background, as found at start-up. */
+enum theme_background
+tty_background(void)
+{
+	return (tty_bg);
+}
+
 /* Start curses. */
 int
 tty_start(int mouse, char **cause)
@@ -79,6 +177,7 @@ tty_start(int mouse, char **cause)
 	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
 	char		*cup;
 
+	tty_bg = tty_query_background();
 	tty_screen = newterm(NULL, stdout, stdin);
 	if (tty_screen == NULL) {
 		*cause = xstrprintf("cannot use the terminal '%s'",

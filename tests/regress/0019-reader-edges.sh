@@ -1,0 +1,61 @@
+#!/bin/sh
+# Issue 16: the reader's rough edges. T cycles the themes that suit the
+# terminal's background (its reply to OSC 11, else $COLORFGBG, else dark).
+. "$top_srcdir/tests/regress/lib.sh"
+. "$top_srcdir/tests/regress/tmux.sh"
+tmx_require
+D="$TESTDATA/reader"
+L="$D/library.en.txt $D/library.fr.txt $D/library.ru.txt"
+
+# The theme T gives after each of n presses (the status line's message).
+themes_after() {
+	n=$1
+	: >"$T/cycle"
+	while [ "$n" -gt 0 ]; do
+		tmx_keys T
+		tmx_capture "$T/s"
+		sed -n 's/.*theme: \([a-z-]*\).*/\1/p' "$T/s" >>"$T/cycle"
+		n=$((n - 1))
+	done
+	tr '\n' ' ' <"$T/cycle"
+}
+
+# A dark terminal (tmux answers OSC 11 with its window's background).
+TMX_CONF="set -g window-style bg=black"
+# shellcheck disable=SC2086
+tmx_start 100 24 $L
+t_ok "dark terminal: T never offers light" \
+    test "$(themes_after 4)" = "mono high-contrast dark mono "
+tmx_quit
+t_result $? "quit"
+
+# A light one: light is the default, dark is left out.
+TMX_CONF="set -g window-style bg=white"
+# shellcheck disable=SC2086
+tmx_start 100 24 $L
+tmx capture-pane -p -e >"$T/e"
+t_grep "light terminal: the light theme's text colour" '38;5;235m' "$T/e"
+t_ok "light terminal: T never offers dark" \
+    test "$(themes_after 3)" = "mono high-contrast light "
+tmx_quit
+t_result $? "quit"
+
+# No reply: \$COLORFGBG ("0;15": black on white) says light.
+unset TMX_CONF
+COLORFGBG="0;15"
+export COLORFGBG
+# shellcheck disable=SC2086
+tmx_start 100 24 $L
+t_ok "COLORFGBG light: T cycles the light themes" \
+    test "$(themes_after 3)" = "mono high-contrast light "
+tmx_quit
+t_result $? "quit"
+unset COLORFGBG
+# A theme chosen on purpose stays in the cycle.
+# shellcheck disable=SC2086
+tmx_start 100 24 --theme light $L
+t_ok "unknown (dark): --theme light is kept, dark offered" \
+    test "$(themes_after 3)" = "mono high-contrast dark "
+tmx_quit
+t_result $? "quit"
+t_done
