@@ -1,6 +1,7 @@
 #!/bin/sh
 # Issue 16: the reader's rough edges. T cycles the themes that suit the
-# terminal's background (its reply to OSC 11, else $COLORFGBG, else dark).
+# terminal's background (its reply to OSC 11, else $COLORFGBG, else dark);
+# the help wraps and scrolls, and a list entry that is cut ends in "…".
 . "$top_srcdir/tests/regress/lib.sh"
 . "$top_srcdir/tests/regress/tmux.sh"
 tmx_require
@@ -56,6 +57,39 @@ unset COLORFGBG
 tmx_start 100 24 --theme light $L
 t_ok "unknown (dark): --theme light is kept, dark offered" \
     test "$(themes_after 3)" = "mono high-contrast dark "
+tmx_quit
+t_result $? "quit"
+
+# The help wraps to the list's width: nothing is cut, the end is reached.
+# shellcheck disable=SC2086
+tmx_start 80 24 $L
+tmx_keys h G
+tmx_capture "$T/s"
+t_grep "help: a long line wraps, its end shown" \
+    'Up recalls the last pattern\.$' "$T/s"
+t_grep "help: the last line is reached" \
+    'themes in \$XDG_CONFIG_HOME/polyread/themes\.$' "$T/s"
+# Narrower: a key's text wraps beside its keys, under itself.
+tmx_resize 60 24
+tmx_keys g
+tmx_capture "$T/s"
+awk '/ go to the next doubtful$/ { c = index($0, "go to"); getline;
+    ok = index($0, "alignment") == c; exit } END { exit !ok }' "$T/s"
+t_result $? "help: a key's text wraps under itself, beside its keys" "$T/s"
+# Too narrow for two columns: the text goes under the keys.
+tmx_resize 34 20
+tmx_capture "$T/s"
+t_grep "help, narrow: the text under its keys, indented" \
+    '^ *  scroll up a line$' "$T/s"
+tmx_keys q
+
+# A contents entry too wide for the list ends in "…".
+tmx_keys t
+tmx_capture "$T/s"
+t_grep "contents: a cut heading ends in …" 'The Lighthouse Library of P…' \
+    "$T/s"
+t_grep "contents: one that fits is whole" '  The Winter Storms *$' "$T/s"
+tmx_keys q
 tmx_quit
 t_result $? "quit"
 t_done
