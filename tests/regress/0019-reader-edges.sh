@@ -1,7 +1,8 @@
 #!/bin/sh
 # Issue 16: the reader's rough edges. T cycles the themes that suit the
 # terminal's background (its reply to OSC 11, else $COLORFGBG, else dark);
-# the help wraps and scrolls, and a list entry that is cut ends in "…".
+# the help wraps and scrolls, and a list entry that is cut ends in "…";
+# polyread spell without text on a terminal says so instead of waiting.
 . "$top_srcdir/tests/regress/lib.sh"
 . "$top_srcdir/tests/regress/tmux.sh"
 tmx_require
@@ -92,4 +93,15 @@ t_grep "contents: one that fits is whole" '  The Winter Storms *$' "$T/s"
 tmx_keys q
 tmx_quit
 t_result $? "quit"
+
+# polyread spell, no text, on a terminal: a message, not a silent wait.
+tmx_launch 80 24 spell
+tmx_wait_exit
+t_ok "spell on a terminal without text: exits 2 at once" \
+    test "$(cat "$T/exit.$TMX_N" 2>/dev/null)" = 2
+t_grep "...saying what to give" \
+    '^polyread: spell: no text to check (give TEXT, or - to read' \
+    "$T/stderr.$TMX_N"
+t_ok "spell still reads a pipe" sh -c \
+    "printf 'teh\\n' | '$POLYREAD' spell --lang en | grep -q '^teh'"
 t_done
