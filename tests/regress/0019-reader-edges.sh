@@ -2,7 +2,8 @@
 # Issue 16: the reader's rough edges. T cycles the themes that suit the
 # terminal's background (its reply to OSC 11, else $COLORFGBG, else dark);
 # the help wraps and scrolls, and a list entry that is cut ends in "…";
-# polyread spell without text on a terminal says so instead of waiting.
+# L in a layout without columns says so; polyread spell without text on
+# a terminal says so instead of waiting.
 . "$top_srcdir/tests/regress/lib.sh"
 . "$top_srcdir/tests/regress/tmux.sh"
 tmx_require
@@ -91,6 +92,16 @@ t_grep "contents: a cut heading ends in …" 'The Lighthouse Library of P…' \
     "$T/s"
 t_grep "contents: one that fits is whole" '  The Winter Storms *$' "$T/s"
 tmx_keys q
+tmx_quit
+t_result $? "quit"
+
+# L outside the columns layout says why it does nothing.
+# shellcheck disable=SC2086
+tmx_start 80 24 --layout single $L
+tmx_keys L
+tmx_capture "$T/s"
+t_grep "L in single: no columns to unlink" \
+    'single layout: no columns to unlink' "$T/s"
 tmx_quit
 t_result $? "quit"
 
