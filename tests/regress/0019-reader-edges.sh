@@ -3,7 +3,9 @@
 # terminal's background (its reply to OSC 11, else $COLORFGBG, else dark);
 # the help wraps and scrolls, and a list entry that is cut ends in "…";
 # L in a layout without columns says so; polyread spell without text on
-# a terminal says so instead of waiting.
+# a terminal says so instead of waiting. With a TERM that does not describe
+# the terminal (xterm-256color inside tmux) Home and End still work, in
+# each of their forms, and unknown sequences are dropped, not typed.
 . "$top_srcdir/tests/regress/lib.sh"
 . "$top_srcdir/tests/regress/tmux.sh"
 tmx_require
@@ -104,6 +106,52 @@ t_grep "L in single: no columns to unlink" \
     'single layout: no columns to unlink' "$T/s"
 tmx_quit
 t_result $? "quit"
+
+# Send raw bytes $1 that the reader reads as $2 keys, and wait for them.
+send_raw() {
+	tmx send-keys -l "$(printf '%b' "$1")"
+	TMX_KEYS=$((TMX_KEYS + $2))
+	tmx_wait key "$TMX_KEYS"
+}
+
+TMX_TERM=xterm-256color
+# shellcheck disable=SC2086
+tmx_start 100 24 --data-dir "$T/keys" $L
+tmx_keys a
+tmx_type "abc"
+tmx_keys Home
+tmx_type "X"
+tmx_keys End
+tmx_type "Y"
+tmx_capture "$T/s"
+t_grep "TERM=xterm-256color in tmux: Home and End move in a note" \
+    '^ *XabcY' "$T/s"
+t_nogrep "...and type nothing" '1~\|4~' "$T/s"
+# Every common form of Home and End, whatever TERM says.
+for f in '[1~ [4~' '[7~ [8~' '[H [F' 'OH OF' '[1;5H [1;5F'; do
+	set -- $f
+	send_raw "\033$1" 1
+	tmx_type "<"
+	send_raw "\033$2" 1
+	tmx_type ">"
+done
+tmx_capture "$T/s"
+t_grep "Home and End: CSI 1~ 4~ 7~ 8~ H F, SS3 H F, with modifiers" \
+    '^ *<<<<<XabcY>>>>>' "$T/s"
+# Unknown sequences, and late replies to the start-up queries, vanish.
+send_raw '\033[99~\033[?1;2c\033]11;rgb:0000/0000/0000\033\\' 0
+tmx_type "Z"
+tmx_capture "$T/s"
+t_grep "unknown sequences and replies are dropped whole" \
+    '^ *<<<<<XabcY>>>>>Z$' "$T/s"
+# Esc on its own still cancels.
+tmx_keys Escape
+tmx_capture "$T/s"
+t_grep "Esc alone still reaches the editor" 'discard' "$T/s"
+tmx_keys y
+tmx_quit
+t_result $? "quit"
+unset TMX_TERM
 
 # polyread spell, no text, on a terminal: a message, not a silent wait.
 tmx_launch 80 24 spell
