@@ -144,6 +144,12 @@ tmx_type "Z"
 tmx_capture "$T/s"
 t_grep "unknown sequences and replies are dropped whole" \
     '^ *<<<<<XabcY>>>>>Z$' "$T/s"
+# Narrow, the editor's lines that do not fit end in "…".
+tmx_resize 50 24
+tmx_capture "$T/s"
+t_grep "note editor, narrow: the keys line ends in …" \
+    'C-s save  Esc cancel.*…$' "$T/s"
+tmx_resize 100 24
 # Esc on its own still cancels.
 tmx_keys Escape
 tmx_capture "$T/s"
