@@ -119,7 +119,9 @@ tty_da1_seen(const char *buf, size_t len)
  * DA1 reply ends the wait at once on a terminal that ignores OSC 11. The
  * wait is bounded (150 ms): a terminal that answers nothing costs that and
  * no more, and a reply that comes later is dropped by the input parser as
- * an unknown sequence. Without a reply, $COLORFGBG; else not known.
+ * an unknown sequence. Without a reply, $COLORFGBG; else not known. The
+ * Linux console is not asked: it would print the query's tail, and its
+ * background is black.
  */
 static enum theme_background
 tty_query_background(void)
@@ -132,8 +134,11 @@ tty_query_background(void)
 	long long	 end;
 	int		 left;
 	enum theme_background bg = THEME_BG_ANY;
+	const char	*term = getenv("TERM");
 	static const char q[] = "\033]11;?\033\\\033[c";
 
+	if (term != NULL && strncmp(term, "linux", 5) == 0)
+		return (THEME_BG_DARK);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
 	    tcgetattr(STDIN_FILENO, &tio) != 0)
 		goto env;
