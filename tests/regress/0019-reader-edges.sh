@@ -1,11 +1,12 @@
 #!/bin/sh
-# Issue 16: the reader's rough edges. T cycles the themes that suit the
-# terminal's background (its reply to OSC 11, else $COLORFGBG, else dark);
-# the help wraps and scrolls, and a list entry that is cut ends in "…";
-# L in a layout without columns says so; polyread spell without text on
-# a terminal says so instead of waiting. With a TERM that does not describe
-# the terminal (xterm-256color inside tmux) Home and End still work, in
-# each of their forms, and unknown sequences are dropped, not typed.
+# Issue 16: the reader's rough edges. The selection stands out from the
+# focus; T cycles the themes that suit the terminal's background (its
+# reply to OSC 11, else $COLORFGBG, else dark); the help wraps and
+# scrolls, and a list entry that is cut ends in "…"; L in a layout without
+# columns says so; polyread spell without text on a terminal says so
+# instead of waiting. With a TERM that does not describe the terminal
+# (xterm-256color inside tmux) Home and End still work, in each of their
+# forms, and unknown sequences are dropped, not typed.
 . "$top_srcdir/tests/regress/lib.sh"
 . "$top_srcdir/tests/regress/tmux.sh"
 tmx_require
@@ -24,6 +25,20 @@ themes_after() {
 	done
 	tr '\n' ' ' <"$T/cycle"
 }
+
+# The selection shows in the dark theme: its own background (#875faf is
+# 97 in 256 colours), not the focus's (#005f87, 24).
+# shellcheck disable=SC2086
+tmx_start 100 24 --theme dark $L
+tmx_keys ')' v w w
+tmx capture-pane -p -e >"$T/e"
+t_grep "dark: the selection has its own background" \
+    '48;5;97mFor forty years, Marie Kerlan' "$T/e"
+tmx_keys Escape
+tmx capture-pane -p -e >"$T/e"
+t_grep "dark: the focus keeps its own" '48;5;24mFor forty years' "$T/e"
+tmx_quit
+t_result $? "quit"
 
 # A dark terminal (tmux answers OSC 11 with its window's background).
 TMX_CONF="set -g window-style bg=black"
