@@ -144,6 +144,7 @@ t_grep "TERM=xterm-256color in tmux: Home and End move in a note" \
 t_nogrep "...and type nothing" '1~\|4~' "$T/s"
 # Every common form of Home and End, whatever TERM says.
 for f in '[1~ [4~' '[7~ [8~' '[H [F' 'OH OF' '[1;5H [1;5F'; do
+	# shellcheck disable=SC2086
 	set -- $f
 	send_raw "\033$1" 1
 	tmx_type "<"
@@ -154,6 +155,7 @@ tmx_capture "$T/s"
 t_grep "Home and End: CSI 1~ 4~ 7~ 8~ H F, SS3 H F, with modifiers" \
     '^ *<<<<<XabcY>>>>>' "$T/s"
 # Unknown sequences, and late replies to the start-up queries, vanish.
+# shellcheck disable=SC1003
 send_raw '\033[99~\033[?1;2c\033]11;rgb:0000/0000/0000\033\\' 0
 tmx_type "Z"
 tmx_capture "$T/s"
