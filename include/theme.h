@@ -77,7 +77,7 @@ struct theme_style {
 
 /* The background a theme is made for, or a terminal has. */
 enum theme_background {
-	THEME_BG_ANY,		/* a theme for both; a terminal not known */
+	THEME_BG_ANY,		/* a theme for both; a terminal unknown */
 	THEME_BG_DARK,
 	THEME_BG_LIGHT
 };

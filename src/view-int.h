@@ -206,7 +206,7 @@ struct vmenu {
 	struct vlist_line *lines;	/* a scrolled kind's wrapped lines */
 	size_t		 nlines;
 	size_t		 alines;
-	int		 lw;		/* the width they are wrapped to */
+	int		 lw;		/* the width wrapped at */
 };
 
 /* The search (view-find.c): the last pattern, its matches, the prompt. */

@@ -97,8 +97,10 @@ vlist_move(struct view *v, long n)
 {
 	struct vmenu	*m = &v->menu;
 	size_t		*p = m->kind->scroll ? &m->top : &m->sel;
-	size_t		 max = vlist_count(m) > 0 ? vlist_count(m) - 1 : 0;
+	size_t		 max = vlist_count(m);
 
+	if (max > 0)
+		max--;
 	if (n < 0 && (size_t)-n > *p)
 		*p = 0;
 	else if (n < 0)
