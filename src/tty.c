@@ -94,7 +94,7 @@ tty_ms(void)
 	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }
 
-/* Does buf end a reply to the DA1 query (ESC [ ? ... c)? */
+/* Does buf hold a whole reply to the DA1 query (ESC [ ? 1 ; 2 c)? */
 static int
 tty_da1_seen(const char *buf, size_t len)
 {
