@@ -22,6 +22,11 @@
  *
  * Themes are looked up in $XDG_CONFIG_HOME/polyread/themes (user themes),
  * then in the installed data, then in the source tree's themes folder.
+ *
+ * A theme that leaves the terminal's background showing says which kind
+ * of background it is made for with a line "background = dark" (or
+ * light); one that says nothing suits both (mono, or high-contrast, which
+ * paints its own). T cycles through the themes that suit the terminal.
  */
 #ifndef POLYREAD_THEME_H
 #define POLYREAD_THEME_H
@@ -70,9 +75,17 @@ struct theme_style {
 	int			attrs;		/* THEME_* */
 };
 
+/* The background a theme is made for, or a terminal has. */
+enum theme_background {
+	THEME_BG_ANY,		/* a theme for both; a terminal unknown */
+	THEME_BG_DARK,
+	THEME_BG_LIGHT
+};
+
 struct theme {
 	char			*name;
 	struct theme_style	 slots[SLOT_COUNT];
+	enum theme_background	 background;
 	char			*warning;	/* first problem in the file */
 };
 
@@ -104,6 +117,22 @@ void		 theme_mono(struct theme *);
  * the user's (you own the array and the strings). Returns their number.
  */
 size_t		 theme_list(char ***names);
+/*
+ * Does theme name suit a terminal with background bg (THEME_BG_ANY: not
+ * known, taken as dark)? A theme that does not load suits nothing.
+ */
+int		 theme_suits(const char *name, enum theme_background bg);
+/*
+ * The background of a terminal from its reply to the OSC 11 query
+ * ("\033]11;rgb:RRRR/GGGG/BBBB" then BEL or ST), or THEME_BG_ANY when
+ * reply is not one.
+ */
+enum theme_background theme_background_osc11(const char *reply, size_t len);
+/*
+ * The background of a terminal from $COLORFGBG ("15;0": light text on
+ * black), or THEME_BG_ANY when it says nothing usable.
+ */
+enum theme_background theme_background_colorfgbg(const char *value);
 /* The folders searched, in order (NULL-terminated, static). */
 const char	**theme_dirs(void);
 

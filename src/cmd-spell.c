@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "safe.h"
@@ -59,6 +60,16 @@ cmd_spell(int argc, char **argv)
 	    (norm = lang_normalize(o.langs)) == NULL)) {
 		error_msg("spell: --lang takes one language, not '%s'",
 		    o.langs);
+		return (2);
+	}
+	/*
+	 * No text on a terminal: say so rather than wait for typing no one
+	 * knows is expected ("-" still reads the terminal, on purpose).
+	 */
+	if (first >= argc && isatty(STDIN_FILENO)) {
+		error_msg("spell: no text to check (give TEXT, or - to read "
+		    "standard input)");
+		free(norm);
 		return (2);
 	}
 	if (first >= argc || (argc - first == 1 &&

@@ -30,6 +30,12 @@
  * local minimum of the distance; its start comes from the same algorithm
  * run backwards (the reversed pattern against the text before the end,
  * anchored there).
+ *
+ * An approximate match may start or end inside a word ("the mood was
+ * rather di" for a quote that ended "rather dire"): when the quote began
+ * (ended) on a word boundary, the match is taken out to the boundary of
+ * the word it cuts, by ICU's word break iterator, or back to the word's
+ * other side when the word is too long to be one (a URL).
  */
 #include "config.h"
 
@@ -40,12 +46,15 @@
 #include <unicode/utf8.h>
 
 #include "note.h"
+#include "text.h"
 
 #define ANCHOR_CKPT	256	/* code points between checkpoints */
 #define ANCHOR_MAXHITS	256	/* approximate candidates scored */
 #define ANCHOR_MAXEXACT	1024	/* exact occurrences scored */
 #define ANCHOR_MAXERR	1024	/* edits of an approximate match */
 #define ANCHOR_MAXCTX	(4 * NOTE_CONTEXT) /* prefix, suffix used */
+#define ANCHOR_MAXWORD	32	/* code points a match grows by to end a
+				   word */
 
 #define W_QUOTE		50.0
 #define W_PREFIX	20.0
@@ -712,6 +721,93 @@ anchor_fuzzy(const struct anchor_ctx *a, const int32_t *quote,
 	return (found && out->score >= NOTE_MIN_SCORE);
 }
 
+/*
+ * The word around code point cp (a letter or number run by ICU word
+ * boundaries, in the document's language) when cp falls strictly inside
+ * it: 1 with [*ws, *we), else 0.
+ */
+static int
+word_around(const struct note_text *t, size_t cp, size_t *ws, size_t *we)
+{
+	const char		*s = text_str(t);
+	struct text_range	*w;
+	size_t			 lo, hi, blo, b, n, i;
+	int			 found = 0;
+
+	if (cp == 0 || cp >= t->ncp)
+		return (0);
+	/* A window around cp wide enough for any word taken. */
+	lo = cp > 2 * ANCHOR_MAXWORD ? cp - 2 * ANCHOR_MAXWORD : 0;
+	hi = PR_MIN(cp + 2 * ANCHOR_MAXWORD, t->ncp);
+	blo = text_byte(t, lo);
+	b = text_byte(t, cp);
+	n = text_words(s + blo, text_byte(t, hi) - blo, t->d->lang, &w);
+	for (i = 0; i < n && !found; i++) {
+		if (blo + w[i].start < b && b < blo + w[i].end) {
+			*ws = text_cp(t, blo + w[i].start);
+			*we = text_cp(t, blo + w[i].end);
+			found = 1;
+		}
+	}
+	free(w);
+	return (found);
+}
+
+/*
+ * Did the quote start (end) on a word boundary where it was made? Its
+ * context and itself, as one text, by the same word boundaries. Sets
+ * edge[0] for the start and edge[1] for the end.
+ */
+static void
+quote_edges(const struct note_selector *sel, const char *lang, int edge[2])
+{
+	struct strbuf		 sb = STRBUF_INIT;
+	struct text_range	*w;
+	size_t			 n, i, at[2];
+	int			 k;
+
+	if (sel->prefix != NULL)
+		strbuf_addstr(&sb, sel->prefix);
+	at[0] = sb.len;
+	strbuf_addstr(&sb, sel->exact);
+	at[1] = sb.len;
+	if (sel->suffix != NULL)
+		strbuf_addstr(&sb, sel->suffix);
+	edge[0] = edge[1] = 1;
+	n = text_words(sb.buf, sb.len, lang, &w);
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < 2; k++) {
+			if (w[i].start < at[k] && at[k] < w[i].end)
+				edge[k] = 0;
+		}
+	}
+	free(w);
+	strbuf_release(&sb);
+}
+
+/*
+ * Take an approximate match out to whole words at each edge where the
+ * quote was on a word boundary: to the start (end) of the word it cuts,
+ * or to its other side when the word is too long to be one.
+ */
+static void
+anchor_words(const struct note_text *t, const struct note_selector *sel,
+    struct note_match *out)
+{
+	size_t	s = out->start, e = out->end, ws, we;
+	int	edge[2];
+
+	quote_edges(sel, t->d->lang, edge);
+	if (edge[0] && word_around(t, s, &ws, &we))
+		s = s - ws <= ANCHOR_MAXWORD ? ws : we;
+	if (edge[1] && word_around(t, e, &ws, &we))
+		e = we - e <= ANCHOR_MAXWORD ? we : ws;
+	if (e > s) {
+		out->start = s;
+		out->end = e;
+	}
+}
+
 void
 note_anchor(const struct note_text *t, const struct note_selector *sel,
     struct note_match *out)
@@ -759,9 +855,10 @@ note_anchor(const struct note_text *t, const struct note_selector *sel,
 	/* 2. The exact quote elsewhere; 3. an approximate match. */
 	if (anchor_exact(&a, sel->exact, qlen, out))
 		out->state = NOTE_EXACT;
-	else if (a.m <= NOTE_MAX_QUOTE && anchor_fuzzy(&a, quote, out))
+	else if (a.m <= NOTE_MAX_QUOTE && anchor_fuzzy(&a, quote, out)) {
 		out->state = NOTE_FUZZY;
-	else {
+		anchor_words(t, sel, out);
+	} else {
 		memset(out, 0, sizeof *out);
 		out->state = NOTE_ORPHAN;
 	}

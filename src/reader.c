@@ -401,6 +401,30 @@ reader_settings(struct reader *r)
 	    r->set.theme : "dark";
 }
 
+/*
+ * Keep the themes that suit the terminal's background for T to cycle
+ * through (and the one chosen, whatever it suits); with no theme chosen,
+ * a light terminal starts in light.
+ */
+static void
+reader_themes(struct reader *r)
+{
+	enum theme_background	 bg = tty_background();
+	size_t			 i, n = 0;
+
+	if (r->o->theme == NULL && r->set.theme == NULL &&
+	    bg == THEME_BG_LIGHT)
+		r->vo.theme = "light";
+	for (i = 0; i < r->nthemes; i++) {
+		if (strcmp(r->themes[i], r->vo.theme) == 0 ||
+		    theme_suits(r->themes[i], bg))
+			r->themes[n++] = r->themes[i];
+		else
+			free(r->themes[i]);
+	}
+	r->nthemes = r->vo.nthemes = n;
+}
+
 /* Free the settings and the themes. */
 static void
 reader_settings_release(struct reader *r)
@@ -428,6 +452,7 @@ reader_setup(struct reader *r)
 	int		 w, h;
 
 	tty_size(&w, &h);
+	reader_themes(r);
 	r->v = view_create(a, &r->vo, w, h);
 	apply_theme(r->v, r->vo.theme, &r->theme_err);
 	if (r->set.nerrors > 0)

@@ -27,6 +27,11 @@ void	reader_trace(const char *event);
 /* Start curses on the terminal; -1 with *cause when it cannot. */
 int	tty_start(int mouse, char **cause);
 void	tty_stop(void);
+/*
+ * The terminal's background (its reply to OSC 11 at start-up, else
+ * $COLORFGBG): THEME_BG_ANY when not known.
+ */
+enum theme_background tty_background(void);
 /* Colours the terminal has (0: none, or NO_COLOR). */
 int	tty_ncolours(void);
 void	tty_theme(const struct theme *);

@@ -173,6 +173,22 @@ theme_warn(struct theme *t, const char *file, size_t line, const char *msg,
 	t->warning = strbuf_detach(&sb, NULL);
 }
 
+/* The background line of a theme file: dark, light or any. */
+static void
+background_parse(struct theme *t, const char *file, size_t line,
+    const char *word)
+{
+	if (word != NULL && strcmp(word, "dark") == 0)
+		t->background = THEME_BG_DARK;
+	else if (word != NULL && strcmp(word, "light") == 0)
+		t->background = THEME_BG_LIGHT;
+	else if (word != NULL && strcmp(word, "any") == 0)
+		t->background = THEME_BG_ANY;
+	else
+		theme_warn(t, file, line, "background is dark, light or any",
+		    word);
+}
+
 /* Parse the text of a theme file. */
 void
 theme_parse(struct theme *t, const char *name, const char *file,
@@ -212,6 +228,11 @@ theme_parse(struct theme *t, const char *name, const char *file,
 		}
 		if ((tok = strtok_r(line, " ", &save)) == NULL)
 			continue;
+		if (strcmp(tok, "background") == 0) {
+			background_parse(t, file, lineno,
+			    strtok_r(NULL, " ", &save));
+			continue;
+		}
 		if ((slot = theme_slot_find(tok)) == -1) {
 			theme_warn(t, file, lineno, "unknown slot", tok);
 			continue;
@@ -270,7 +291,7 @@ theme_mono(struct theme *t)
 	    "doubtful = default default bold\n"
 	    "header = default default bold underline\n"
 	    "link = default default underline\n"
-	    "selected = default default reverse\n";
+	    "selected = default default reverse underline\n";
 
 	theme_parse(t, "mono", "mono", mono, sizeof mono - 1);
 }
@@ -352,6 +373,112 @@ theme_load(struct theme *t, const char *name, char **cause)
 	}
 	*cause = xstrprintf("no theme '%s'", name);
 	return (-1);
+}
+
+/* Does a theme suit a terminal's background (not known: dark)? */
+int
+theme_suits(const char *name, enum theme_background bg)
+{
+	struct theme	 t;
+	char		*cause = NULL;
+	int		 r;
+
+	if (theme_load(&t, name, &cause) != 0) {
+		free(cause);
+		return (0);
+	}
+	if (bg == THEME_BG_ANY)
+		bg = THEME_BG_DARK;
+	r = t.background == THEME_BG_ANY || t.background == bg;
+	theme_release(&t);
+	return (r);
+}
+
+/* Dark or light by the perceived brightness of a colour. */
+static enum theme_background
+background_of_rgb(int r, int g, int b)
+{
+	return (299 * r + 587 * g + 114 * b < 128 * 1000 ? THEME_BG_DARK :
+	    THEME_BG_LIGHT);
+}
+
+/*
+ * One component of an X11 colour, 1 to 4 hex digits scaled to 0-255;
+ * *sp moves past it. -1 when there is none.
+ */
+static int
+osc_component(const char **sp, const char *end)
+{
+	const char	*s = *sp;
+	long		 v = 0, max = 0;
+	int		 n = 0, d;
+
+	while (s < end && n < 4 && isxdigit((unsigned char)*s)) {
+		d = isdigit((unsigned char)*s) ? *s - '0' :
+		    tolower((unsigned char)*s) - 'a' + 10;
+		v = v * 16 + d;
+		max = max * 16 + 15;
+		s++;
+		n++;
+	}
+	if (n == 0)
+		return (-1);
+	*sp = s;
+	return ((int)(v * 255 / max));
+}
+
+/* The background of a terminal from its OSC 11 reply. */
+enum theme_background
+theme_background_osc11(const char *reply, size_t len)
+{
+	const char	*s, *end = reply + len;
+	int		 c[3], i;
+
+	for (s = reply; s + 4 <= end; s++) {
+		if (memcmp(s, "]11;", 4) == 0)
+			break;
+	}
+	if (s + 4 > end)
+		return (THEME_BG_ANY);
+	s += 4;
+	if (end - s >= 5 && memcmp(s, "rgba:", 5) == 0)
+		s += 5;
+	else if (end - s >= 4 && memcmp(s, "rgb:", 4) == 0)
+		s += 4;
+	else
+		return (THEME_BG_ANY);
+	for (i = 0; i < 3; i++) {
+		if (i > 0) {
+			if (s >= end || *s != '/')
+				return (THEME_BG_ANY);
+			s++;
+		}
+		if ((c[i] = osc_component(&s, end)) < 0)
+			return (THEME_BG_ANY);
+	}
+	return (background_of_rgb(c[0], c[1], c[2]));
+}
+
+/*
+ * The background of a terminal from $COLORFGBG: "fg;bg" (or rxvt's
+ * "fg;default;bg"), colours 0-15; 0 to 6 and 8 are dark, as vim reads it.
+ */
+enum theme_background
+theme_background_colorfgbg(const char *value)
+{
+	const char	*p;
+	char		*end;
+	long		 bg;
+
+	if (value == NULL || (p = strrchr(value, ';')) == NULL)
+		return (THEME_BG_ANY);
+	p++;
+	if (!isdigit((unsigned char)*p))
+		return (THEME_BG_ANY);
+	bg = strtol(p, &end, 10);
+	if (*end != '\0' || bg > 15)
+		return (THEME_BG_ANY);
+	return (bg <= 6 || bg == 8 ? THEME_BG_DARK : THEME_BG_LIGHT);
 }
 
 /* Compare two strings for qsort. */

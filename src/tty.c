@@ -7,6 +7,13 @@
  * single code point of width 1 is placed on its own, with an explicit
  * move, so that a terminal disagreeing on a width cannot shift the rest of
  * the line. Everything in a grid is already safe to print (see grid.h).
+ *
+ * Input goes through curses' key table (terminfo), but a TERM that does
+ * not describe the terminal (xterm-256color inside tmux) leaves keys
+ * unknown to it: tty.c then reads whole escape sequences itself (CSI
+ * parameters and final byte, SS3, and the strings of OSC and DCS), maps
+ * the common forms of the cursor and editing keys whatever TERM says, and
+ * drops any other sequence whole rather than type its tail.
  */
 #include "config.h"
 
@@ -15,10 +22,12 @@
 #endif
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -33,6 +42,7 @@ static short	 slot_pair[SLOT_COUNT];
 static struct strbuf tty_buf = STRBUF_INIT;
 static cc_t	 tty_vsusp;
 static int	 tty_have_vsusp;
+static enum theme_background tty_bg;
 
 /* Leave curses before a fatal error message. */
 static void
@@ -74,6 +84,104 @@ tty_editing(int on)
 		def_prog_mode();
 }
 
+/* Milliseconds on a monotonic clock. */
+static long long
+tty_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* Does buf hold a whole reply to the DA1 query (ESC [ ? 1 ; 2 c)? */
+static int
+tty_da1_seen(const char *buf, size_t len)
+{
+	size_t	i, j;
+
+	for (i = 0; i + 2 < len; i++) {
+		if (buf[i] != '\033' || buf[i + 1] != '[' || buf[i + 2] != '?')
+			continue;
+		for (j = i + 3; j < len; j++) {
+			if (buf[j] == 'c')
+				return (1);
+			if ((buf[j] < '0' || buf[j] > '9') && buf[j] != ';')
+				break;
+		}
+	}
+	return (0);
+}
+
+/*
+ * Ask the terminal for its background colour (OSC 11) before curses
+ * starts, then for its attributes (DA1), which every terminal answers: the
+ * DA1 reply ends the wait at once on a terminal that ignores OSC 11. The
+ * wait is bounded (150 ms): a terminal that answers nothing costs that and
+ * no more, and a reply that comes later is dropped by the input parser as
+ * an unknown sequence. Without a reply, $COLORFGBG; else not known. The
+ * Linux console is not asked: it would print the query's tail, and its
+ * background is black.
+ */
+static enum theme_background
+tty_query_background(void)
+{
+	struct termios	 tio, raw;
+	struct pollfd	 pfd;
+	char		 buf[512];
+	size_t		 len = 0;
+	ssize_t		 n;
+	long long	 end;
+	int		 left;
+	enum theme_background bg = THEME_BG_ANY;
+	const char	*term = getenv("TERM");
+	static const char q[] = "\033]11;?\033\\\033[c";
+
+	if (term != NULL && strncmp(term, "linux", 5) == 0)
+		return (THEME_BG_DARK);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    tcgetattr(STDIN_FILENO, &tio) != 0)
+		goto env;
+	raw = tio;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		goto env;
+	fflush(stdout);
+	if (write(STDOUT_FILENO, q, sizeof q - 1) == (ssize_t)(sizeof q - 1)) {
+		end = tty_ms() + 150;
+		pfd.fd = STDIN_FILENO;
+		pfd.events = POLLIN;
+		while (len < sizeof buf && !tty_da1_seen(buf, len)) {
+			if ((left = (int)(end - tty_ms())) <= 0)
+				break;
+			n = poll(&pfd, 1, left);
+			if (n == -1 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			n = read(STDIN_FILENO, buf + len, sizeof buf - len);
+			if (n <= 0)
+				break;
+			len += (size_t)n;
+		}
+		bg = theme_background_osc11(buf, len);
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+env:
+	if (bg == THEME_BG_ANY)
+		bg = theme_background_colorfgbg(getenv("COLORFGBG"));
+	return (bg);
+}
+
+/* The terminal's background, as found at start-up. */
+enum theme_background
+tty_background(void)
+{
+	return (tty_bg);
+}
+
 /* Start curses. */
 int
 tty_start(int mouse, char **cause)
@@ -81,6 +189,7 @@ tty_start(int mouse, char **cause)
 	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
 	char		*cup;
 
+	tty_bg = tty_query_background();
 	tty_screen = newterm(NULL, stdout, stdin);
 	if (tty_screen == NULL) {
 		*cause = xstrprintf("cannot use the terminal '%s'",
@@ -299,6 +408,37 @@ tty_paint(const struct grid *g, int clear)
 	doupdate();
 }
 
+/*
+ * A key terminfo names as an extended capability, with a modifier (kHOM5
+ * is Ctrl-Home): the key without it, or 0.
+ */
+static int32_t
+modified_key(wint_t k)
+{
+	static const struct {
+		const char	*prefix;
+		int32_t		 key;
+	} names[] = {
+		{ "kUP", PRKEY_UP }, { "kDN", PRKEY_DOWN },
+		{ "kLFT", PRKEY_LEFT }, { "kRIT", PRKEY_RIGHT },
+		{ "kHOM", PRKEY_HOME }, { "kEND", PRKEY_END },
+		{ "kPRV", PRKEY_PGUP }, { "kNXT", PRKEY_PGDN },
+		{ "kDC", PRKEY_DELETE }, { "kIC", PRKEY_INSERT }
+	};
+	const char	*name = keyname((int)k);
+	size_t		 i, n;
+
+	if (name == NULL)
+		return (0);
+	for (i = 0; i < nitems(names); i++) {
+		n = strlen(names[i].prefix);
+		if (strncmp(name, names[i].prefix, n) == 0 &&
+		    name[n] >= '2' && name[n] <= '8' && name[n + 1] == '\0')
+			return (names[i].key);
+	}
+	return (0);
+}
+
 /* A curses function key as a PRKEY_* code, or 0. */
 static int32_t
 function_key(wint_t k)
@@ -333,7 +473,172 @@ function_key(wint_t k)
 	}
 	if (k >= KEY_F(1) && k <= KEY_F(12))
 		return (PRKEY_F1 + (int32_t)(k - KEY_F(1)));
+	return (modified_key(k));
+}
+
+/* Wait this long for the rest of an escape sequence, in milliseconds. */
+#define TTY_SEQ_WAIT	20
+
+/*
+ * The next character of an escape sequence: -1 when none comes in time,
+ * -2 when curses gives a key it knows (pushed back: it is not part of this
+ * sequence).
+ */
+static int
+seq_next(void)
+{
+	wint_t	k;
+	int	r;
+
+	wtimeout(stdscr, TTY_SEQ_WAIT);
+	r = wget_wch(stdscr, &k);
+	if (r == ERR)
+		return (-1);
+	if (r == KEY_CODE_YES) {
+		ungetch((int)k);
+		return (-2);
+	}
+	return (k > 0x10ffff ? 0xfffd : (int)k);
+}
+
+/* The key of "CSI params final" (0: none, the sequence is dropped). */
+static int32_t
+csi_key(const char *params, int final)
+{
+	static const int32_t	 tilde[] = {
+		[1] = PRKEY_HOME, [2] = PRKEY_INSERT, [3] = PRKEY_DELETE,
+		[4] = PRKEY_END, [5] = PRKEY_PGUP, [6] = PRKEY_PGDN,
+		[7] = PRKEY_HOME, [8] = PRKEY_END,
+		[11] = PRKEY_F1, [12] = PRKEY_F1 + 1, [13] = PRKEY_F1 + 2,
+		[14] = PRKEY_F1 + 3, [15] = PRKEY_F1 + 4, [17] = PRKEY_F1 + 5,
+		[18] = PRKEY_F1 + 6, [19] = PRKEY_F1 + 7, [20] = PRKEY_F1 + 8,
+		[21] = PRKEY_F1 + 9, [23] = PRKEY_F1 + 10, [24] = PRKEY_F12
+	};
+	long	 n;
+
+	/* Private forms are replies (DA1 "?...c") or reports: not keys. */
+	if (*params == '<' || *params == '=' || *params == '>' ||
+	    *params == '?')
+		return (0);
+	n = strtol(params, NULL, 10);
+	switch (final) {
+	case '~':
+		if (n > 0 && (size_t)n < nitems(tilde))
+			return (tilde[n]);
+		return (0);
+	case 'A':
+		return (PRKEY_UP);
+	case 'B':
+		return (PRKEY_DOWN);
+	case 'C':
+		return (PRKEY_RIGHT);
+	case 'D':
+		return (PRKEY_LEFT);
+	case 'H':
+		return (PRKEY_HOME);
+	case 'F':
+		return (PRKEY_END);
+	case 'Z':
+		return (PRKEY_BTAB);
+	case 'P':
+	case 'Q':
+	case 'R':
+	case 'S':
+		/* xterm's F1 to F4 with a modifier: "CSI 1;2P". */
+		return (PRKEY_F1 + (final - 'P'));
+	}
 	return (0);
+}
+
+/* The key of "SS3 final" (0: none). */
+static int32_t
+ss3_key(int final)
+{
+	switch (final) {
+	case 'A':
+		return (PRKEY_UP);
+	case 'B':
+		return (PRKEY_DOWN);
+	case 'C':
+		return (PRKEY_RIGHT);
+	case 'D':
+		return (PRKEY_LEFT);
+	case 'H':
+		return (PRKEY_HOME);
+	case 'F':
+		return (PRKEY_END);
+	case 'M':
+		return (PRKEY_ENTER);
+	case 'P':
+	case 'Q':
+	case 'R':
+	case 'S':
+		return (PRKEY_F1 + (final - 'P'));
+	}
+	return (0);
+}
+
+/*
+ * Read the rest of a sequence curses left after ESC and return its key:
+ * PRKEY_ESC when nothing follows in time (or an ordinary character, put
+ * back: Esc then that key), 0 when the sequence is not a key (an unknown
+ * one, a late reply to a query, one cut short), which is dropped whole.
+ */
+static int32_t
+tty_escape(void)
+{
+	char	p[32];
+	size_t	n = 0;
+	int	c, c1, i;
+
+	if ((c1 = seq_next()) < 0)
+		return (PRKEY_ESC);
+	switch (c1) {
+	case '[':
+		/* Parameter and intermediate bytes, then the final one. */
+		for (;;) {
+			if ((c = seq_next()) < 0)
+				return (0);
+			if (c >= 0x40 && c <= 0x7e)
+				break;
+			if (c < 0x20 || c > 0x3f) {
+				unget_wch((wchar_t)c);
+				return (0);
+			}
+			if (n < sizeof p - 1)
+				p[n++] = (char)c;
+		}
+		p[n] = '\0';
+		/* An X10 mouse report curses did not take: three bytes. */
+		if (c == 'M' && n == 0) {
+			for (i = 0; i < 3 && seq_next() >= 0; i++)
+				;
+			return (0);
+		}
+		return (csi_key(p, c));
+	case 'O':
+		if ((c = seq_next()) < 0)
+			return (0);
+		return (ss3_key(c));
+	case ']':
+	case 'P':
+	case 'X':
+	case '^':
+	case '_':
+		/* OSC, DCS, SOS, PM, APC: a string up to BEL or ESC \. */
+		for (i = 0; i < 4096; i++) {
+			if ((c = seq_next()) < 0 || c == 7)
+				break;
+			if (c == 27) {
+				if ((c = seq_next()) >= 0 && c != '\\')
+					unget_wch((wchar_t)c);
+				break;
+			}
+		}
+		return (0);
+	}
+	unget_wch((wchar_t)c1);
+	return (PRKEY_ESC);
 }
 
 /* Read an event. */
@@ -391,7 +696,8 @@ tty_read(struct view_event *ev, int timeout)
 		ev->key = PRKEY_TAB;
 		break;
 	case 27:
-		ev->key = PRKEY_ESC;
+		if ((ev->key = tty_escape()) == 0)
+			return (0);
 		break;
 	case 127:
 	case 8:

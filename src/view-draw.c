@@ -76,16 +76,22 @@ vname(const struct view *v, size_t w)
 }
 
 /* Write s clipped to [x, xmax), ending in an ellipsis when cut. */
-static int
-draw_clipped(struct grid *g, int x, int y, int xmax, const char *s,
-    int slot, int flags)
+int
+vd_clipped(struct grid *g, int x, int y, int xmax, const char *s,
+    size_t len, int slot, int flags)
 {
-	size_t	len = strlen(s);
-
 	if (x + grid_text_width(s, len) <= xmax || xmax - x < 2)
 		return (grid_text(g, x, y, xmax, s, len, slot, flags));
 	x = grid_text(g, x, y, xmax - 1, s, len, slot, flags);
 	return (grid_text(g, x, y, xmax, "\xe2\x80\xa6", 3, slot, flags));
+}
+
+/* The same for a C string. */
+static int
+draw_clipped(struct grid *g, int x, int y, int xmax, const char *s,
+    int slot, int flags)
+{
+	return (vd_clipped(g, x, y, xmax, s, strlen(s), slot, flags));
 }
 
 /* Add a styled range. */

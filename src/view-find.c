@@ -490,7 +490,8 @@ static const struct vlist_kind links_kind = {
 static const struct vlist_kind help_kind = {
 	.name = "help",
 	.hint = "j/k: scroll  q: close",
-	.scroll = 1
+	.scroll = 1,
+	.tabw = 25
 };
 
 /* Open the list of headings. */
@@ -614,7 +615,8 @@ vf_help(struct view *v)
 		if (*keys == '\0')
 			snprintf(keys, sizeof keys, "(%s)",
 			    action_name((enum action)a));
-		vlist_add(v, xstrprintf("%-24s %s", keys,
+		/* The list wraps the text in a column beside the keys. */
+		vlist_add(v, xstrprintf("%s\t%s", keys,
 		    action_help((enum action)a)), DOC_NOPOS, NULL);
 	}
 	for (i = 0; i < nitems(notes); i++)

@@ -136,6 +136,11 @@ struct vlist_kind {
 	int		(*activate)(struct view *, size_t i);
 	/* The kind's own keys, before the list's: -1 when not taken. */
 	int		(*key)(struct view *, int32_t key);
+	/*
+	 * A scrolled kind's items wrap; an item "KEYS\tTEXT" shows KEYS
+	 * in a column of this width and TEXT wrapped beside it.
+	 */
+	int		 tabw;
 };
 
 /* A passage selected for a note: [a, b) of version v. */
@@ -173,6 +178,19 @@ struct vedit {
 	size_t			 alines;
 };
 
+/*
+ * A screen line of a scrolled list: bytes [ks, ke) of item at column 0
+ * (its key column) and [s, e) at column x.
+ */
+struct vlist_line {
+	size_t	item;
+	size_t	ks;
+	size_t	ke;
+	size_t	s;
+	size_t	e;
+	int	x;
+};
+
 struct vmenu {
 	const struct vlist_kind *kind;	/* NULL: closed */
 	char		*title;
@@ -185,6 +203,10 @@ struct vmenu {
 	size_t		 top;
 	size_t		 v;		/* the version listed */
 	int		 y, x, w, h;	/* on screen, from the last render */
+	struct vlist_line *lines;	/* a scrolled kind's wrapped lines */
+	size_t		 nlines;
+	size_t		 alines;
+	int		 lw;		/* the width wrapped at */
 };
 
 /* A place in the jump list (view-jump.c): a version and a position. */
@@ -373,6 +395,12 @@ const char	*v_lang_code(const struct view *, size_t w, char *buf,
 void		 vd_render(struct view *, struct grid *);
 /* Room for n cells in the style scratch (v->sslots, v->sflags). */
 void		 vd_style_room(struct view *, size_t n);
+/*
+ * Write s at x, y clipped to [x, xmax), ending in "…" when it is cut;
+ * returns the column after it.
+ */
+int		 vd_clipped(struct grid *, int x, int y, int xmax,
+		     const char *s, size_t len, int slot, int flags);
 
 /* view-find.c */
 void		 vf_search_start(struct view *, int dir);

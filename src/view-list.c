@@ -4,6 +4,10 @@
  * kind's own keys do, the hint line). It is a mode (struct vmode): open,
  * it takes the keys and the mouse and draws itself last. Above view-core.c
  * and view-draw.c's grid; below the kinds (view-find.c, view-notes.c).
+ *
+ * Nothing is cut silently: an item too wide for its row ends in "…", and
+ * a scrolled kind (the help) wraps its items to the list's width, so its
+ * lines are screen lines, laid out again when the width changes.
  */
 #include "config.h"
 
@@ -11,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "view-int.h"
 
 static int	vlist_key(struct view *, int32_t);
@@ -36,6 +41,7 @@ vlist_close(struct view *v)
 	free(v->menu.block);
 	free(v->menu.url);
 	free(v->menu.title);
+	free(v->menu.lines);
 	memset(&v->menu, 0, sizeof v->menu);
 	if (v->mode == &vlist_mode)
 		v->mode = NULL;
@@ -78,14 +84,23 @@ vlist_activate(struct view *v)
 	return (m->kind->activate(v, m->sel));
 }
 
+/* The rows a list moves over: its items, or a scrolled kind's lines. */
+static size_t
+vlist_count(const struct vmenu *m)
+{
+	return (m->kind->scroll ? m->nlines : m->n);
+}
+
 /* Move the list's selection (or a scrolled kind's top) by n. */
 static void
 vlist_move(struct view *v, long n)
 {
 	struct vmenu	*m = &v->menu;
 	size_t		*p = m->kind->scroll ? &m->top : &m->sel;
-	size_t		 max = m->n > 0 ? m->n - 1 : 0;
+	size_t		 max = vlist_count(m);
 
+	if (max > 0)
+		max--;
 	if (n < 0 && (size_t)-n > *p)
 		*p = 0;
 	else if (n < 0)
@@ -130,11 +145,11 @@ vlist_key(struct view *v, int32_t key)
 		break;
 	case 'g':
 	case PRKEY_HOME:
-		vlist_move(v, -(long)m->n);
+		vlist_move(v, -(long)vlist_count(m));
 		break;
 	case 'G':
 	case PRKEY_END:
-		vlist_move(v, (long)m->n);
+		vlist_move(v, (long)vlist_count(m));
 		break;
 	case PRKEY_ENTER:
 		if (m->kind->scroll)
@@ -189,6 +204,113 @@ vlist_mouse(struct view *v, const struct view_event *ev)
 	return (vlist_activate(v));
 }
 
+/* Add a screen line to a scrolled list. */
+static void
+vlist_line(struct vmenu *m, size_t item, size_t ks, size_t ke, size_t s,
+    size_t e, int x)
+{
+	struct vlist_line	*l;
+
+	XGROW(m->lines, m->alines, m->nlines + 1);
+	l = &m->lines[m->nlines++];
+	l->item = item;
+	l->ks = ks;
+	l->ke = ke;
+	l->s = s;
+	l->e = e;
+	l->x = x;
+}
+
+/*
+ * Wrap bytes [s, e) of item into lines of width columns at column x; the
+ * first line carries the key column [ks, ke) when ke > ks.
+ */
+static void
+vlist_wrap_text(struct vmenu *m, size_t item, size_t ks, size_t ke,
+    size_t s, size_t e, int x, int width)
+{
+	struct text_line	*tl = NULL;
+	size_t			 atl = 0;
+	const char		*t = m->items[item];
+	size_t			 n, i;
+
+	if (width < 1)
+		width = 1;
+	n = text_wrap(t + s, e - s, width, "en", &tl, &atl);
+	for (i = 0; i < n; i++) {
+		vlist_line(m, item, ks, ke, s + tl[i].start, s + tl[i].end,
+		    x);
+		ks = ke = 0;
+	}
+	free(tl);
+}
+
+/*
+ * Lay a scrolled list out into screen lines of width columns. An item
+ * "KEYS\tTEXT" is two columns when there is room: KEYS, and TEXT wrapped
+ * beside it (under KEYS when KEYS does not fit its column); else TEXT
+ * goes under KEYS, indented.
+ */
+static void
+vlist_wrap(struct vmenu *m, int width)
+{
+	const char	*t, *tab;
+	size_t		 i, len, k;
+	int		 tw = m->kind->tabw;
+
+	if (m->lw == width && m->lines != NULL)
+		return;
+	m->nlines = 0;
+	m->lw = width;
+	for (i = 0; i < m->n; i++) {
+		t = m->items[i];
+		len = strlen(t);
+		if ((tab = strchr(t, '\t')) == NULL || tw <= 0) {
+			vlist_wrap_text(m, i, 0, 0, 0, len, 0, width);
+			continue;
+		}
+		k = (size_t)(tab - t);
+		if (width >= tw + 20 && text_width(t, k) < tw) {
+			vlist_wrap_text(m, i, 0, k, k + 1, len, tw,
+			    width - tw);
+			continue;
+		}
+		vlist_wrap_text(m, i, 0, 0, 0, k, 0, width);
+		if (width >= tw + 20)
+			vlist_wrap_text(m, i, 0, 0, k + 1, len, tw,
+			    width - tw);
+		else
+			vlist_wrap_text(m, i, 0, 0, k + 1, len, 2, width - 2);
+	}
+}
+
+/* Draw a scrolled list's lines from its top. */
+static void
+vlist_draw_lines(struct view *v, struct grid *g, size_t rows)
+{
+	struct vmenu		*m = &v->menu;
+	const struct vlist_line	*l;
+	const char		*t;
+	size_t			 i;
+	int			 y, x = m->x + 1, xmax = m->x + m->w - 1;
+
+	vlist_wrap(m, xmax - x);
+	if (m->nlines > rows && m->top > m->nlines - rows)
+		m->top = m->nlines - rows;
+	if (m->nlines <= rows)
+		m->top = 0;
+	for (i = 0; i < rows && m->top + i < m->nlines; i++) {
+		y = m->y + 1 + (int)i;
+		l = &m->lines[m->top + i];
+		t = m->items[l->item];
+		if (l->ke > l->ks)
+			vd_clipped(g, x, y, xmax, t + l->ks, l->ke - l->ks,
+			    SLOT_MENU, 0);
+		vd_clipped(g, x + l->x, y, xmax, t + l->s, l->e - l->s,
+		    SLOT_MENU, 0);
+	}
+}
+
 /* Draw the list over the text. */
 static void
 vlist_draw(struct view *v, struct grid *g)
@@ -206,29 +328,26 @@ vlist_draw(struct view *v, struct grid *g)
 	m->x = (v->w - m->w) / 2;
 	m->y = v->text_y;
 	rows = (size_t)(m->h - 2);
-	if (m->kind->scroll) {
-		if (m->n > rows && m->top > m->n - rows)
-			m->top = m->n - rows;
-		if (m->n <= rows)
-			m->top = 0;
-	} else {
-		if (m->sel < m->top)
-			m->top = m->sel;
-		if (m->sel >= m->top + rows)
-			m->top = m->sel - rows + 1;
-	}
 	for (y = m->y; y < m->y + m->h; y++)
 		grid_fill(g, m->x, y, m->w, SLOT_MENU);
-	grid_text(g, m->x + 1, m->y, m->x + m->w - 1, m->title,
+	vd_clipped(g, m->x + 1, m->y, m->x + m->w - 1, m->title,
 	    strlen(m->title), SLOT_HEADER, GRID_BOLD);
+	vd_clipped(g, m->x + 1, m->y + m->h - 1, m->x + m->w - 1,
+	    m->kind->hint, strlen(m->kind->hint), SLOT_GUTTER, 0);
+	if (m->kind->scroll) {
+		vlist_draw_lines(v, g, rows);
+		return;
+	}
+	if (m->sel < m->top)
+		m->top = m->sel;
+	if (m->sel >= m->top + rows)
+		m->top = m->sel - rows + 1;
 	for (i = 0; i < rows && m->top + i < m->n; i++) {
 		y = m->y + 1 + (int)i;
-		slot = !m->kind->scroll && m->top + i == m->sel ?
-		    SLOT_SELECTED : SLOT_MENU;
+		slot = m->top + i == m->sel ? SLOT_SELECTED : SLOT_MENU;
 		grid_fill(g, m->x, y, m->w, slot);
-		grid_text(g, m->x + 1, y, m->x + m->w - 1, m->items[m->top + i],
-		    strlen(m->items[m->top + i]), slot, 0);
+		vd_clipped(g, m->x + 1, y, m->x + m->w - 1,
+		    m->items[m->top + i], strlen(m->items[m->top + i]), slot,
+		    0);
 	}
-	grid_text(g, m->x + 1, m->y + m->h - 1, m->x + m->w - 1,
-	    m->kind->hint, strlen(m->kind->hint), SLOT_GUTTER, 0);
 }

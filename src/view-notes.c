@@ -893,7 +893,7 @@ ed_draw_head(struct view *v, struct grid *g, const struct ebox *b)
 		strbuf_addstr(sb, "Edit note");
 	strbuf_addf(sb, "  (language %s)", ed->lang);
 	grid_fill(g, b->x, b->y, b->w, SLOT_HEADER);
-	grid_text(g, b->x + 1, b->y, b->x + b->w - 1, sb->buf, sb->len,
+	vd_clipped(g, b->x + 1, b->y, b->x + b->w - 1, sb->buf, sb->len,
 	    SLOT_HEADER, GRID_BOLD);
 	nq = text_wrap(ed->quote, strlen(ed->quote), b->tw - 2, vlang(v,
 	    ed->vers), &ql, &aql);
@@ -950,7 +950,7 @@ ed_draw_suggestions(struct view *v, struct grid *g, const struct ebox *b,
 	strbuf_add(sb, ed->eb.buf + ed->ws, PR_MIN(ed->we - ed->ws, 64));
 	strbuf_addstr(sb, ed->nsugg == 0 ? "': none" : "'");
 	grid_fill(g, b->x, y, b->w, SLOT_HEADER);
-	grid_text(g, b->x + 1, y, b->x + b->w - 1, sb->buf, sb->len,
+	vd_clipped(g, b->x + 1, y, b->x + b->w - 1, sb->buf, sb->len,
 	    SLOT_HEADER, GRID_BOLD);
 	for (i = 0; i < n && i < ed->nsugg; i++) {
 		/* Scrolled so that the selected one shows. */
@@ -962,7 +962,7 @@ ed_draw_suggestions(struct view *v, struct grid *g, const struct ebox *b,
 		    ed->sugg[k].word);
 		slot = k == ed->ssel ? SLOT_SELECTED : SLOT_MENU;
 		grid_fill(g, b->x, y + 1 + (int)i, b->w, slot);
-		grid_text(g, b->x + 2, y + 1 + (int)i, b->x + b->w - 1,
+		vd_clipped(g, b->x + 2, y + 1 + (int)i, b->x + b->w - 1,
 		    sb->buf, sb->len, slot, 0);
 	}
 }
@@ -980,11 +980,11 @@ ed_draw_foot(struct view *v, struct grid *g, const struct ebox *b)
 	else if (ed->nerrs > 0)
 		strbuf_addf(sb, "%zu misspelled (Tab: suggestions)",
 		    ed->nerrs);
-	grid_text(g, b->x + 1, b->y + b->h - 2, b->x + b->w - 1, sb->buf,
+	vd_clipped(g, b->x + 1, b->y + b->h - 2, b->x + b->w - 1, sb->buf,
 	    sb->len, SLOT_MENU, ed->msg != NULL ? GRID_BOLD : 0);
 	strbuf_reset(sb);
 	strbuf_addstr(sb, ed->suggesting ? sug_keys : ed_keys);
-	grid_text(g, b->x + 1, b->y + b->h - 1, b->x + b->w - 1, sb->buf,
+	vd_clipped(g, b->x + 1, b->y + b->h - 1, b->x + b->w - 1, sb->buf,
 	    sb->len, SLOT_GUTTER, 0);
 }
 

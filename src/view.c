@@ -619,7 +619,8 @@ toggle_link(struct view *v)
 	int	c = v_focus_col(v), i;
 
 	if (!v->lay->columns) {
-		view_message(v, "columns are linked in this layout");
+		view_message(v, "%s layout: no columns to unlink",
+		    v->lay->name);
 		return;
 	}
 	if (v->linked) {

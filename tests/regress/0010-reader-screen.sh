@@ -42,7 +42,8 @@ t_grep "back from too small: the focus is still there" \
 tmx_quit
 t_result $? "quit"
 
-# Themes: T cycles dark, light, mono, high-contrast, then the user's.
+# Themes: T cycles dark, mono, high-contrast, then the user's (light is
+# left out on a terminal not known to be light: 0019-reader-edges.sh).
 # shellcheck disable=SC2086
 tmx_start 100 24 --theme test $L
 tmx capture-pane -p -e >"$T/e"
@@ -52,9 +53,6 @@ tmx capture-pane -p -e >"$T/e"
 t_grep "T: theme dark" 'theme: dark' "$T/e"
 t_grep "dark: its text colour" '38;5;252m' "$T/e"
 t_nogrep "dark: not the test theme's" '38;5;21m' "$T/e"
-tmx_keys T
-tmx capture-pane -p -e >"$T/e"
-t_grep "T: theme light and its colour" '38;5;235m' "$T/e"
 tmx_keys T
 tmx capture-pane -p -e >"$T/e"
 t_grep "T: theme mono" 'theme: mono' "$T/e"
@@ -125,7 +123,7 @@ t_grep "h: the help lists the keys" 'polyread keys' "$T/s"
 t_grep "help: a key and what it does" ')  *focus the next sentence' "$T/s"
 tmx_keys G
 tmx_capture "$T/s"
-t_grep "help: G shows its end" 'Config: \$XDG_CONFIG_HOME' "$T/s"
+t_grep "help: G shows its end" '/polyread/themes\.$' "$T/s"
 tmx_keys q
 tmx_capture "$T/s"
 t_nogrep "q closes the help" 'polyread keys' "$T/s"

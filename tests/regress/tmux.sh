@@ -12,7 +12,8 @@
 #	tmx_start COLS ROWS ARGS...	start the reader, wait for the
 #					alignment and its paint (with TMX_RAW
 #					set, log its raw output there; TMX_TERM
-#					overrides its TERM)
+#					overrides its TERM; TMX_CONF adds a
+#					line to tmux's configuration)
 #	tmx_keys KEY...			send tmux key names, one event each
 #	tmx_type TEXT			type literal text
 #	tmx_mouse X Y [BUTTON]		click (0) or wheel (64 up, 65 down)
@@ -137,6 +138,9 @@ tmx_launch() {
 	tmx kill-server >/dev/null 2>&1
 	TMX_SOCK="pr$$-$TMX_N"
 	echo "set -g status off" >"$T/tmux.conf"
+	if [ -n "${TMX_CONF:-}" ]; then
+		echo "$TMX_CONF" >>"$T/tmux.conf"
+	fi
 	{
 		echo "#!/bin/sh"
 		# With TMX_RAW set, wait for tmx_start to log the raw output.

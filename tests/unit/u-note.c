@@ -793,6 +793,82 @@ test_edit_delete_position(void **state)
 	free(dir);
 }
 
+/*
+ * Re-anchor "from".."to" of paragraph a in paragraph b, both in lang:
+ * the text the match covers, NULL for an orphan.
+ */
+static char *
+reanchor_para(const char *a, const char *b, const char *lang,
+    const char *from, const char *to, struct note_match *m)
+{
+	const char	*va[] = { a, NULL }, *vb[] = { b, NULL };
+	struct doc	*da = mkdoc(va, lang, "x.txt", 0, -1, -1);
+	struct doc	*db = mkdoc(vb, lang, "x.txt", 0, -1, -1);
+	struct note_text	*ta = note_text_create(da);
+	struct note_text	*tb = note_text_create(db);
+	struct note_selector	 sel;
+	char		*cause = NULL, *s = NULL;
+
+	assert_int_equal(note_selector_make(ta, find(da, from, 0),
+	    find(da, to, 1), &sel, &cause), 0);
+	note_anchor(tb, &sel, m);
+	if (m->state != NOTE_ORPHAN)
+		s = match_text(db, tb, m);
+	store_selector_release(&sel);
+	note_text_free(ta);
+	note_text_free(tb);
+	doc_free(da);
+	doc_free(db);
+	return (s);
+}
+
+/* Issue 16: a re-anchored passage starts and ends on word boundaries. */
+static void
+test_anchor_word_edges(void **state)
+{
+	static const struct {
+		const char	*lang, *a, *b, *from, *to, *want;
+	} c[] = {
+		/* The last word changed: the match ended "rather dism". */
+		{ "en", "Yet the mood in the room was rather dire, one "
+		  "delegate said, and nobody smiled.", "Yet the mood in the "
+		  "room was rather dismal, one delegate said, and nobody "
+		  "smiled.", "the mood", "rather dire",
+		  "the mood in the room was rather dismal" },
+		/* The first word changed: it began "here in the room". */
+		{ "en", "Yet the mood in the room was rather dire, one "
+		  "delegate said.", "Yet the atmosphere in the room was "
+		  "rather dire, one delegate said.", "mood in", "dire",
+		  "atmosphere in the room was rather dire" },
+		{ "fr", "L’ambiance dans la salle était plutôt sombre, a dit "
+		  "un délégué.", "L’ambiance dans la salle était plutôt "
+		  "désastreuse, a dit un délégué.", "ambiance",
+		  "plutôt sombre",
+		  "ambiance dans la salle était plutôt désastreuse" },
+		{ "ru", "Настроение в зале было довольно мрачным, сказал "
+		  "один делегат.", "Атмосфера в зале была довольно "
+		  "мрачной, сказал один делегат.", "Настроение в",
+		  "довольно", "Атмосфера в зале была довольно" },
+		/* A part of a word chosen on purpose stays one. */
+		{ "en", "Yet the mood in the room was rather dire, one "
+		  "delegate said.", "Yet the mood in the room was rather "
+		  "different, one delegate said.", "the mood", "rather di",
+		  "the mood in the room was rather di" },
+	};
+	struct note_match	 m;
+	char			*s;
+	size_t			 i;
+
+	for (i = 0; i < nitems(c); i++) {
+		s = reanchor_para(c[i].a, c[i].b, c[i].lang, c[i].from,
+		    c[i].to, &m);
+		assert_non_null(s);
+		if (strcmp(s, c[i].want) != 0)
+			fail_msg("case %zu: '%s', not '%s'", i, s, c[i].want);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -811,6 +887,7 @@ main(void)
 		cmocka_unit_test(test_counterparts),
 		cmocka_unit_test(test_reanchor_saved),
 		cmocka_unit_test(test_edit_delete_position),
+		cmocka_unit_test(test_anchor_word_edges),
 	};
 	int	r;
 
