@@ -96,7 +96,7 @@ tmx_start 80 24 $L
 tmx_keys h G
 tmx_capture "$T/s"
 t_grep "help: a long line wraps, its end shown" \
-    'Up recalls the last pattern\.$' "$T/s"
+    'C-t switches the language\.$' "$T/s"
 t_grep "help: the last line is reached" \
     'themes in \$XDG_CONFIG_HOME/polyread/themes\.$' "$T/s"
 # Narrower: a key's text wraps beside its keys, under itself.
