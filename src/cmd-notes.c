@@ -35,28 +35,6 @@ static const char notes_usage[] =
     "state, tab-separated (tabs, newlines and backslashes as \\t, \\n, "
     "\\\\).\n";
 
-/* Append a TSV field: \, tab and newline escaped, controls made safe. */
-static void
-tsv_field(struct strbuf *sb, const char *s)
-{
-	struct strbuf	tmp = STRBUF_INIT;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '\\')
-			strbuf_addstr(&tmp, "\\\\");
-		else if (*s == '\t')
-			strbuf_addstr(&tmp, "\\t");
-		else if (*s == '\n')
-			strbuf_addstr(&tmp, "\\n");
-		else if (*s == '\r')
-			strbuf_addstr(&tmp, "\\r");
-		else
-			strbuf_addch(&tmp, *s);
-	}
-	safe_escape(sb, tmp.buf, tmp.len, 0);
-	strbuf_release(&tmp);
-}
-
 /*
  * Append text with controls made safe but newlines kept, each line after
  * the first starting with indent (without its trailing space when the line
@@ -157,13 +135,13 @@ print_tsv(struct strbuf *sb, const struct notes *ns, const struct note *v,
 	for (i = 0; i < n; i++) {
 		nt = &v[i];
 		strbuf_addf(sb, "%lld\t", (long long)nt->rec.id);
-		tsv_field(sb, nt->rec.vlang != NULL ? nt->rec.vlang : "-");
+		safe_tsv(sb, nt->rec.vlang != NULL ? nt->rec.vlang : "-");
 		strbuf_addch(sb, '\t');
 		q = note_quote(ns, nt);
-		tsv_field(sb, q);
+		safe_tsv(sb, q);
 		free(q);
 		strbuf_addch(sb, '\t');
-		tsv_field(sb, nt->rec.text);
+		safe_tsv(sb, nt->rec.text);
 		strbuf_addch(sb, '\t');
 		if (ns == NULL)
 			strbuf_addstr(sb, nt->rec.orphan ? "orphan" : "stored");

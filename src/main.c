@@ -41,6 +41,8 @@ static const char usage[] =
     "                                  each other, one bead per line\n"
     "  quotes [--format=tsv|json] FILE...\n"
     "                                  print the linked quotations\n"
+    "  library [--format=tsv|json]     list the articles read, last read\n"
+    "                                  first\n"
     "  notes list|export|import|add|delete|check [...]\n"
     "                                  the notes kept on passages\n"
     "  spell [--lang L] [TEXT | -]     print misspelled words and\n"
@@ -76,6 +78,7 @@ static const struct command commands[] = {
 	{ "sentences", cmd_sentences },
 	{ "align", cmd_align },
 	{ "quotes", cmd_quotes },
+	{ "library", cmd_library },
 	{ "notes", cmd_notes },
 	{ "spell", cmd_spell },
 };

@@ -424,6 +424,7 @@ reader_setup(struct reader *r)
 	struct rnotes	*rn = &r->rn;
 	struct doc_pos	 pos;
 	size_t		 pv;
+	char		*cause = NULL;
 	int		 w, h;
 
 	tty_size(&w, &h);
@@ -440,6 +441,11 @@ reader_setup(struct reader *r)
 		view_message(r->v, "%s", a->notice);
 	notes_start(rn, a, r->o->data_dir);
 	view_set_notes(r->v, rn->ns, rn->sp, rn->cause);
+	/* In the library: read now (a failure leaves it as it was). */
+	if (rn->ns != NULL && notes_mark_read(rn->ns, &cause) != 0) {
+		free(cause);
+		cause = NULL;
+	}
 	if (rn->cause != NULL)
 		view_message(r->v, "%s", rn->cause);
 	else if (rn->ns->warning != NULL)
