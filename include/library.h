@@ -45,9 +45,12 @@ struct library {
 
 /*
  * The library: the articles the store remembers, last read first (the
- * store must outlive it). Returns 0, or a STORE_* code with *cause.
+ * store must outlive it); flags as store_articles_list()'s
+ * (STORE_ARTICLES_ALL: the forgotten ones too). Returns 0, or a STORE_*
+ * code with *cause.
  */
-int	 library_load(struct library *, struct store *, char **cause);
+int	 library_load(struct library *, struct store *, int flags,
+	     char **cause);
 /*
  * The articles of folder dir (article_scan_groups()). Returns their
  * number, or -1 with *cause.

@@ -118,7 +118,7 @@ cmd_library(int argc, char **argv)
 		free(cause);
 		return (1);
 	}
-	if (library_load(&lib, st, &cause) != 0) {
+	if (library_load(&lib, st, 0, &cause) != 0) {
 		error_msg("%s", cause);
 		free(cause);
 		store_close(st);

@@ -76,7 +76,7 @@ entry_alloc(struct library_entry *e, size_t n)
 }
 
 int
-library_load(struct library *lib, struct store *st, char **cause)
+library_load(struct library *lib, struct store *st, int flags, char **cause)
 {
 	struct store_article	*sa;
 	struct library_entry	*e;
@@ -85,7 +85,7 @@ library_load(struct library *lib, struct store *st, char **cause)
 	int			 r;
 
 	memset(lib, 0, sizeof *lib);
-	if ((r = store_articles_list(st, 0, &sa, &n, cause)) != 0)
+	if ((r = store_articles_list(st, flags, &sa, &n, cause)) != 0)
 		return (r);
 	lib->st = st;
 	lib->name = xstrdup("Library");

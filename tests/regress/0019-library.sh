@@ -1,7 +1,8 @@
 #!/bin/sh
 # Issue 16, the library: every article read is remembered (its versions,
 # sources, title, languages, site, when last read, its notes); `polyread
-# library` lists them (TSV and JSON).
+# library` lists them (TSV and JSON); bug 5: notes list and export without
+# files group the notes by article.
 . "$top_srcdir/tests/regress/lib.sh"
 . "$top_srcdir/tests/regress/tmux.sh"
 R="$TESTDATA/reader"
@@ -32,6 +33,43 @@ t_ok "notes add records the article" test "$(grep -c . "$T/lib")" -eq 1
 t_grep "... with its title, one note, never read" \
     "^1	-	en	1	0	-	The Lighthouse Library of Port-Aven	file://" \
     "$T/lib"
+
+# ---- Bug 5: notes list and export without files, grouped by article ----
+ND="$T/notes-data"
+"$POLYREAD" notes add --data-dir "$ND" --file "$LEN" --quote "brass plate" \
+    --note "the rule" >/dev/null
+"$POLYREAD" notes add --data-dir "$ND" --file "$HEN" --quote "Arctic" \
+    --note "cold" >/dev/null
+"$POLYREAD" notes add --data-dir "$ND" --file "$LEN" --quote "round room" \
+    --note "the room" >/dev/null
+"$POLYREAD" notes list --data-dir "$ND" >"$T/list"
+cut -f 1,6 "$T/list" | sed 's|file://.*/|file://.../|' >"$T/cols"
+printf '1\tfile://.../library.en.txt\n3\tfile://.../library.en.txt\n2\tfile://.../header.en.html\n' \
+    >"$T/want"
+t_cmp "notes list without files: grouped by article, with a source column" \
+    "$T/want" "$T/cols"
+"$POLYREAD" notes export --format=markdown --data-dir "$ND" >"$T/md"
+grep '^## \|^Sources: \|^### ' "$T/md" | sed 's|<file://.*/|<.../|' >"$T/heads"
+cat >"$T/want" <<'EOT'
+## The Lighthouse Library of Port-Aven
+Sources: <.../library.en.txt> (en)
+### Note 1 (stored)
+### Note 3 (stored)
+## Arctic shipping: who holds the key to the route?
+Sources: <.../header.en.html> (en)
+### Note 2 (stored)
+EOT
+t_cmp "notes export --format=markdown: a heading per article, its sources" \
+    "$T/want" "$T/heads"
+"$POLYREAD" notes export --data-dir "$ND" >"$T/all.json"
+if have python3; then
+	python3 -c 'import json, sys
+a = json.load(open(sys.argv[1]))["first"]["items"]
+assert [x["body"][0]["value"] for x in a] == ["the rule", "the room",
+    "cold"], a' "$T/all.json" >"$T/err" 2>&1
+	t_result $? "notes export (JSON): in the order of the articles" \
+	    "$T/err"
+fi
 
 tmx_require
 tmx_theme
