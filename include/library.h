@@ -57,6 +57,11 @@ int	 library_load(struct library *, struct store *, int flags,
  */
 int	 library_scan_dir(struct library *, const char *dir, char **cause);
 void	 library_release(struct library *);
+/*
+ * Does the library in data folder dir (NULL: the default) hold an
+ * article? 0 too when the store cannot be opened.
+ */
+int	 library_exists(const char *dir);
 
 /* Does the entry's title, site, languages or a source hold what s seeks? */
 int	 library_match(const struct library_entry *, struct text_search *);

@@ -93,6 +93,7 @@ enum action {
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
+	ACT_LIBRARY,
 	ACT_COUNT
 };
 

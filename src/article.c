@@ -162,7 +162,7 @@ article_scan_groups(const char *dir, struct article_group **groups,
 	qsort(e, n, sizeof *e, scan_cmp);
 	alloc = 0;
 	for (i = 0; i < n; i++) {
-		if (i == 0 || strcmp(e[i].name, e[i - 1].name) != 0) {
+		if (cur == NULL || strcmp(e[i].name, cur->name) != 0) {
 			XGROW(g, alloc, ngroups + 1);
 			cur = &g[ngroups++];
 			memset(cur, 0, sizeof *cur);

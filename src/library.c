@@ -182,6 +182,27 @@ library_release(struct library *lib)
 	memset(lib, 0, sizeof *lib);
 }
 
+int
+library_exists(const char *dir)
+{
+	struct store	*st;
+	struct library	 lib;
+	char		*cause = NULL;
+	int		 r = 0;
+
+	if (store_open(&st, dir, &cause) != 0) {
+		free(cause);
+		return (0);
+	}
+	if (library_load(&lib, st, 0, &cause) == 0) {
+		r = lib.n > 0;
+		library_release(&lib);
+	} else
+		free(cause);
+	store_close(st);
+	return (r);
+}
+
 /* Does s hold a match? */
 static int
 field_match(struct text_search *ts, const char *s)

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "library.h"
 #include "reader.h"
 #include "settings.h"
 #include "text.h"
@@ -27,9 +28,11 @@ static const char usage[] =
     "       polyread COMMAND [OPTIONS] FILE...\n"
     "\n"
     "Read the EN, FR, RU (up to 6) versions of an article side by side.\n"
-    "With no FILE, opens the bundled sample; a DIR opens its NAME.LANG.EXT\n"
-    "files; a URL (or one HTML file) opens with the translations it links\n"
-    "to (hreflang alternates, then its language switcher).\n"
+    "With no FILE, opens the library of the articles read (B in the\n"
+    "reader), or the bundled sample when it is empty; a DIR opens its\n"
+    "NAME.LANG.EXT files (asking which article when it holds several); a\n"
+    "URL (or one HTML file) opens with the translations it links to\n"
+    "(hreflang alternates, then its language switcher).\n"
     "\n"
     "Commands:\n"
     "  dump [--width N] FILE...        print the versions as text columns\n"
@@ -92,8 +95,12 @@ reader_main(int argc, char **argv)
 {
 	struct cmd_opts	 o;
 	struct article	 a;
+	struct library	 folder_lib;
 	struct winsize	 ws;
-	int		 first, width = 0, r;
+	const char	*folder = NULL;
+	char		*cause = NULL;
+	size_t		 npaths;
+	int		 first, width = 0, r, tty;
 
 	reader_trace("start");
 	first = cmd_parse(argc, argv, "polyread", OPT_LANG | OPT_WIDTH |
@@ -111,8 +118,27 @@ reader_main(int argc, char **argv)
 		error_msg("bad theme name '%s'", o.theme);
 		return (2);
 	}
-	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
+	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	npaths = (size_t)(argc - first);
+	memset(&a, 0, sizeof a);
+	memset(&folder_lib, 0, sizeof folder_lib);
+	/*
+	 * In a terminal, no operand opens the library when it is not empty,
+	 * and a folder of several articles asks which one: both open in the
+	 * reader.
+	 */
+	if (tty && npaths == 0 && library_exists(o.data_dir))
+		;
+	else if (tty && npaths == 1 && library_scan_dir(&folder_lib,
+	    argv[first], &cause) > 1)
+		folder = argv[first];
+	else if (cmd_open(&a, argv + first, npaths, &o) != 0) {
+		library_release(&folder_lib);
+		free(cause);
 		return (1);
+	}
+	library_release(&folder_lib);
+	free(cause);
 	reader_trace("loaded");
 #if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
 	/*
@@ -122,15 +148,16 @@ reader_main(int argc, char **argv)
 	 * keeping them in the threads' arenas. Loading, before, and the
 	 * commands keep the default, which is faster.
 	 */
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    getenv("MALLOC_MMAP_THRESHOLD_") == NULL)
+	if (tty && getenv("MALLOC_MMAP_THRESHOLD_") == NULL)
 		mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 #endif
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    (r = reader_run(&a, &o)) >= 0) {
+	if (tty && (r = reader_run(&a, folder, &o)) >= 0) {
 		article_release(&a);
 		return (r);
 	}
+	/* No terminal after all: the dump of what the operands name. */
+	if (a.n == 0 && cmd_open(&a, argv + first, npaths, &o) != 0)
+		return (1);
 	width = o.width;
 	if (width == 0 && isatty(STDOUT_FILENO) &&
 	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)

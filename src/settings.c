@@ -76,7 +76,9 @@ static const struct {
 	[ACT_THEME] = { "theme", "switch to the next theme" },
 	[ACT_HELP] = { "help", "show this help" },
 	[ACT_REDRAW] = { "redraw", "redraw the screen" },
-	[ACT_QUIT] = { "quit", "quit" }
+	[ACT_QUIT] = { "quit", "quit" },
+	[ACT_LIBRARY] = { "library",
+	    "the library: the articles read, to open one" }
 };
 
 static const struct {
@@ -114,7 +116,8 @@ static const struct {
 	{ 'T', ACT_THEME },
 	{ 'h', ACT_HELP }, { PRKEY_F1, ACT_HELP },
 	{ PRKEY_CTRL('l'), ACT_REDRAW },
-	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT }
+	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT },
+	{ 'B', ACT_LIBRARY }
 };
 
 static const struct {

@@ -746,6 +746,8 @@ view_action(struct view *v, enum action a)
 		return (VIEW_CLEAR | VIEW_REDRAW);
 	case ACT_QUIT:
 		return (VIEW_QUIT);
+	case ACT_LIBRARY:
+		return (VIEW_LIBRARY);
 	case ACT_COUNT:
 		break;
 	}
