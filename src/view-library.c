@@ -248,7 +248,7 @@ lv_forget(struct libview *lv, int with_notes)
 	struct library_entry	*e;
 	struct note		*v;
 	char			*cause = NULL, *title;
-	size_t			 notes, i, k;
+	size_t			 notes, i, k, sel;
 
 	e = &lv->lib->v[lv->rows[lv->sel].entry];
 	title = xstrdup(e->title);
@@ -276,9 +276,12 @@ lv_forget(struct libview *lv, int with_notes)
 		    "(polyread notes list)", title, notes,
 		    notes == 1 ? " is" : "s are");
 	free(title);
-	/* The rows point at entries that moved: made again. */
+	/* The rows point at entries that moved: made again, the selection
+	 * on the row that took the forgotten one's place. */
+	sel = lv->sel;
 	lv->sel = lv->nrows;
 	lv_filter(lv);
+	lv->sel = PR_MIN(sel, lv->nrows > 0 ? lv->nrows - 1 : 0);
 }
 
 /* A key while asking whether to forget. */
