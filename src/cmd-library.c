@@ -128,7 +128,8 @@ cmd_library(int argc, char **argv)
 		library_json(&sb, &lib);
 	else
 		library_tsv(&sb, &lib);
-	if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0) {
+	if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len ||
+	    fflush(stdout) != 0) {
 		error_msg("library: cannot write the output");
 		r = 1;
 	}

@@ -87,6 +87,31 @@ static const struct command commands[] = {
 };
 
 /*
+ * Does the reader start on a chooser, with no article open? No operand
+ * opens the library when it is not empty, and a folder of several
+ * articles (*folder) asks which one.
+ */
+static int
+starts_choosing(char **paths, size_t n, const struct cmd_opts *o,
+    const char **folder)
+{
+	struct article_group	*g;
+	char			*cause = NULL;
+	int			 ng;
+
+	if (n == 0)
+		return (library_exists(o->data_dir));
+	if (n > 1 || (ng = article_scan_groups(paths[0], &g, &cause)) < 0) {
+		free(cause);	/* not a folder: said when it is opened */
+		return (0);
+	}
+	article_groups_free(g, (size_t)ng);
+	if (ng > 1)
+		*folder = paths[0];
+	return (ng > 1);
+}
+
+/*
  * The reader: full screen when stdin and stdout are a terminal, else (a
  * pipe) the dump at the terminal's or the given width.
  */
@@ -95,10 +120,8 @@ reader_main(int argc, char **argv)
 {
 	struct cmd_opts	 o;
 	struct article	 a;
-	struct library	 folder_lib;
 	struct winsize	 ws;
 	const char	*folder = NULL;
-	char		*cause = NULL;
 	size_t		 npaths;
 	int		 first, width = 0, r, tty;
 
@@ -121,24 +144,9 @@ reader_main(int argc, char **argv)
 	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	npaths = (size_t)(argc - first);
 	memset(&a, 0, sizeof a);
-	memset(&folder_lib, 0, sizeof folder_lib);
-	/*
-	 * In a terminal, no operand opens the library when it is not empty,
-	 * and a folder of several articles asks which one: both open in the
-	 * reader.
-	 */
-	if (tty && npaths == 0 && library_exists(o.data_dir))
-		;
-	else if (tty && npaths == 1 && library_scan_dir(&folder_lib,
-	    argv[first], &cause) > 1)
-		folder = argv[first];
-	else if (cmd_open(&a, argv + first, npaths, &o) != 0) {
-		library_release(&folder_lib);
-		free(cause);
+	if (!(tty && starts_choosing(argv + first, npaths, &o, &folder)) &&
+	    cmd_open(&a, argv + first, npaths, &o) != 0)
 		return (1);
-	}
-	library_release(&folder_lib);
-	free(cause);
 	reader_trace("loaded");
 #if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
 	/*

@@ -683,7 +683,8 @@ libview_render(struct libview *lv, struct grid *g)
 		slot = lv->top + i == lv->sel ? SLOT_SELECTED : SLOT_MENU;
 		grid_fill(g, 0, y, lv->w, slot);
 		if (r->note == DOC_NOPOS)
-			lv_draw_entry(lv, g, y, &lv->lib->v[r->entry], &c, slot);
+			lv_draw_entry(lv, g, y, &lv->lib->v[r->entry], &c,
+			    slot);
 		else
 			lv_draw_note(lv, g, y, &lv->notes[r->note], slot);
 	}
