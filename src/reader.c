@@ -511,6 +511,16 @@ reader_setup(struct reader *r, struct article *a, int64_t note)
 		reader_show_note(r, note);
 }
 
+/* Paint the grid rendered (the view's or the library's), said in the trace. */
+static void
+reader_paint(struct reader *r)
+{
+	reader_trace("rendered");
+	tty_paint(&r->g, r->clear);
+	reader_trace("paint");
+	r->clear = 0;
+}
+
 /*
  * Render and paint if anything changed. The worker starts after the first
  * paint, so that the text shows before the alignment takes the processors.
@@ -521,10 +531,8 @@ reader_redraw(struct reader *r)
 	if (!r->dirty)
 		return;
 	view_render(r->v, &r->g);
-	reader_trace("rendered");
-	tty_paint(&r->g, r->clear);
-	reader_trace("paint");
-	r->dirty = r->clear = 0;
+	reader_paint(r);
+	r->dirty = 0;
 	if (r->first) {
 		r->first = 0;
 		worker_start(&r->wk, r->a, r->o->pivot);
@@ -693,16 +701,6 @@ reader_teardown(struct reader *r)
 	}
 	free(r->theme);
 	reader_settings_release(r);
-}
-
-/* Paint g (the library screen's) and say so in the trace. */
-static void
-reader_paint(struct reader *r)
-{
-	reader_trace("rendered");
-	tty_paint(&r->g, r->clear);
-	reader_trace("paint");
-	r->clear = 0;
 }
 
 /*
