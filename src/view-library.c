@@ -19,6 +19,7 @@
 
 #include "text.h"
 #include "theme.h"
+#include "view-int.h"
 #include "view-library.h"
 
 /* A row of the list: an article, or one of its notes (notes shown). */
@@ -210,22 +211,6 @@ lv_toggle_notes(struct libview *lv)
 	lv_filter(lv);
 }
 
-/* Move the selection by n rows. */
-static void
-lv_move(struct libview *lv, long n)
-{
-	size_t	max = lv->nrows > 0 ? lv->nrows - 1 : 0;
-
-	if (n < 0 && (size_t)-n > lv->sel)
-		lv->sel = 0;
-	else if (n < 0)
-		lv->sel -= (size_t)-n;
-	else if (lv->sel + (size_t)n > max)
-		lv->sel = max;
-	else
-		lv->sel += (size_t)n;
-}
-
 /* Choose the selected row. */
 static int
 lv_open(struct libview *lv)
@@ -353,36 +338,9 @@ lv_key(struct libview *lv, int32_t key)
 {
 	long	page = lv_rows_shown(lv) > 2 ? lv_rows_shown(lv) - 1 : 1;
 
+	if (vlist_nav(key, &lv->sel, lv->nrows, page))
+		return (VIEW_REDRAW);
 	switch (key) {
-	case 'j':
-	case PRKEY_DOWN:
-	case PRKEY_CTRL('n'):
-		lv_move(lv, 1);
-		break;
-	case 'k':
-	case PRKEY_UP:
-	case PRKEY_CTRL('p'):
-		lv_move(lv, -1);
-		break;
-	case ' ':
-	case 'f':
-	case PRKEY_PGDN:
-	case PRKEY_CTRL('f'):
-		lv_move(lv, page);
-		break;
-	case 'b':
-	case PRKEY_PGUP:
-	case PRKEY_CTRL('b'):
-		lv_move(lv, -page);
-		break;
-	case 'g':
-	case PRKEY_HOME:
-		lv_move(lv, -(long)lv->nrows);
-		break;
-	case 'G':
-	case PRKEY_END:
-		lv_move(lv, (long)lv->nrows);
-		break;
 	case PRKEY_ENTER:
 		return (lv_open(lv));
 	case '/':
@@ -448,9 +406,9 @@ libview_event(struct libview *lv, const struct view_event *ev)
 		return (VIEW_REDRAW | VIEW_CLEAR);
 	case VIEW_EV_MOUSE:
 		if (ev->button == VIEW_WHEEL_UP)
-			lv_move(lv, -3);
+			vlist_step(&lv->sel, lv->nrows, -3);
 		else if (ev->button == VIEW_WHEEL_DOWN)
-			lv_move(lv, 3);
+			vlist_step(&lv->sel, lv->nrows, 3);
 		else if (ev->button == VIEW_BUTTON1 &&
 		    (i = lv_row_at(lv, ev->y)) != DOC_NOPOS) {
 			lv->sel = i;
