@@ -233,6 +233,33 @@ t_grep "... not the forgotten article's notes kept before" "brass plate" \
 "$POLYREAD" library --data-dir "$DD" >"$T/lib"
 t_ok "the library is empty now" test ! -s "$T/lib"
 
+# ---- Hostile titles; an article whose files are gone ----
+HD="$T/hostile-data"
+printf 'Evil \342\200\256Title\n\nThe body of the evil article.\n' \
+    >"$T/evil.en.txt"
+"$POLYREAD" notes add --data-dir "$HD" --file "$T/evil.en.txt" \
+    --quote "body" --note "n" >/dev/null
+"$POLYREAD" library --data-dir "$HD" >"$T/lib"
+t_grep "library: a bidi control in a title is escaped" \
+    "	Evil <U+202E>Title	" "$T/lib"
+cp "$LEN" "$T/gone.en.txt"
+"$POLYREAD" notes add --data-dir "$HD" --file "$T/gone.en.txt" \
+    --quote "brass plate" --note "n" >/dev/null
+rm "$T/gone.en.txt"
+lib_start --data-dir "$HD"
+tmx_capture "$T/s"
+t_grep "the screen escapes it too" "Evil <U+202E>Title" "$T/s"
+tmx_keys Enter
+tmx_capture "$T/s"
+t_grep "an article whose file is gone: why, in the library" \
+    "cannot open it: .*gone.en.txt" "$T/s"
+t_grep "... which stays open" "Library: 2 articles" "$T/s"
+tmx_keys j Enter
+lib_aligned 1
+tmx_capture "$T/s"
+t_grep "... and opens another" "The body of the evil article" "$T/s"
+tmx_quit
+
 # ---- A URL article reopens from the cache, with --offline ----
 HTTPD="$top_srcdir/tests/regress/httpd.py"
 if have python3; then
