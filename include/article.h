@@ -68,10 +68,29 @@ void		 article_release(struct article *);
  * List the article files of a folder: NAME.LANG.EXT (or LANG.EXT) names
  * with a 2- or 3-letter language, grouped by NAME. Fills files (you own
  * each string and the array) with the first group's files, ordered by
- * language. Returns their number, or -1 with *cause.
+ * language, warning when there are others (the reader lets the user
+ * choose: article_scan_groups()). Returns their number, or -1 with
+ * *cause.
  */
 int		 article_scan_dir(const char *dir, char ***files,
 		     char **cause);
+
+/* The articles of a folder: NAME.LANG.EXT files grouped by NAME. */
+struct article_group {
+	char	*name;				/* NAME; "" for LANG.EXT */
+	char	*files[ARTICLE_MAXVERS];	/* by language */
+	char	 langs[ARTICLE_MAXVERS][4];
+	size_t	 n;
+};
+
+/*
+ * The articles of a folder, ordered by NAME, each with its files ordered
+ * by language (en, fr, ru, then the others). Fills *groups (free with
+ * article_groups_free()). Returns their number, or -1 with *cause.
+ */
+int		 article_scan_groups(const char *dir,
+		     struct article_group **groups, char **cause);
+void		 article_groups_free(struct article_group *, size_t n);
 
 /* The folder holding the bundled sample. */
 const char	*article_sample_dir(void);

@@ -67,6 +67,7 @@ int	cmd_extract(int argc, char **argv);
 int	cmd_sentences(int argc, char **argv);
 int	cmd_align(int argc, char **argv);
 int	cmd_quotes(int argc, char **argv);
+int	cmd_library(int argc, char **argv);
 int	cmd_notes(int argc, char **argv);
 int	cmd_spell(int argc, char **argv);
 

@@ -239,6 +239,12 @@ int	 notes_delete(struct notes *, size_t i, char **cause);
 /* The index of the note with store id id, or DOC_NOPOS. */
 size_t	 notes_find_id(const struct notes *, int64_t id);
 /*
+ * The article is being read (the reader opened it): the library records
+ * the time, its title and its site (the first version's that has one).
+ * Returns 0 or a NOTES_* code with *cause.
+ */
+int	 notes_mark_read(struct notes *, char **cause);
+/*
  * The saved reading position of the article: 0 with the version index and
  * position, or -1 when none is saved (or its version is not open).
  */

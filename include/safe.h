@@ -22,6 +22,11 @@ void	safe_escape(struct strbuf *, const char *s, size_t len, int keep_tab);
  * escapes, invalid UTF-8 as \ufffd).
  */
 void	safe_json(struct strbuf *, const char *s, size_t len);
+/*
+ * Append s as a TSV field: backslash, tab, newline and CR as \\, \t, \n
+ * and \r, the rest as safe_escape().
+ */
+void	safe_tsv(struct strbuf *, const char *s);
 /* A copy of s escaped, to name it in a message. You own the result. */
 char	*safe_strdup(const char *s);
 /* Write s escaped to f. */

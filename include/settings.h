@@ -99,6 +99,7 @@ enum action {
 	ACT_PERCENT,
 	ACT_COPY,
 	ACT_COPY_ALL,
+	ACT_LIBRARY,
 	ACT_COUNT
 };
 

@@ -1,8 +1,10 @@
 /*
- * store.h: the notes database, the only SQLite code (src/store.c, and
- * src/store-json.c for export and import). It owns the stored note
- * (struct store_note) and checks its limits; note.h builds the notes of an
- * open article on it.
+ * store.h: the notes database, the only SQLite code (src/store.c,
+ * src/store-json.c for export and import, src/store-library.c for the
+ * library). It owns the stored note (struct store_note) and checks its
+ * limits; note.h builds the notes of an open article on it. It also
+ * remembers every article read: its versions, titles, site and when it was
+ * last read (the library).
  *
  * Where it sits: under note.c and the notes commands; above the base.
  *
@@ -29,7 +31,7 @@
 /* The most versions of one article the store resolves at once. */
 #define STORE_MAXVERS		6
 /* The schema version this polyread writes. */
-#define STORE_SCHEMA		2
+#define STORE_SCHEMA		3
 /* How long a writer waits for another one, in milliseconds. */
 #define STORE_BUSY_MS		10000
 
@@ -73,6 +75,7 @@ struct store_note {
 	int64_t		 id;		/* store id; 0 if not stored */
 	char		*uuid;		/* "urn:uuid:..." */
 	int64_t		 version;	/* store id of its version */
+	int64_t		 article;	/* and of its article (read only) */
 	char		*source;	/* that version's source (a URI) */
 	char		*vlang;		/* its language, or NULL */
 	struct note_selector sel;
@@ -123,6 +126,7 @@ struct store_version {
 	const char	*source;	/* a URI (note_source_uri()) */
 	const char	*hash;		/* note_text_hash() */
 	const char	*lang;		/* or NULL */
+	const char	*title;		/* or NULL (kept: NULL never erases) */
 };
 
 /*
@@ -172,6 +176,59 @@ int	 store_position_get(struct store *, int64_t article, int64_t *version,
 	     size_t *block, size_t *off, char **cause);
 int	 store_position_set(struct store *, int64_t article, int64_t version,
 	     size_t block, size_t off, char **cause);
+
+/* ---- The library (store-library.c) ---- */
+
+/*
+ * An article was opened in the reader: it was read now, with this title
+ * and site (NULL keeps the stored one), and it is back in the library if
+ * it had been forgotten. Returns 0 or a STORE_* code.
+ */
+int	 store_article_read(struct store *, int64_t article, const char *title,
+	     const char *site, char **cause);
+
+/* A version of an article in the library. */
+struct store_aversion {
+	char	*source;	/* a URI (note_source_uri()) */
+	char	*lang;		/* or NULL */
+	char	*title;		/* or NULL */
+};
+
+/* An article as the library lists it. */
+struct store_article {
+	int64_t			 id;
+	char			*uuid;
+	char			*title;		/* or NULL */
+	char			*site;		/* or NULL */
+	char			*created;	/* ISO 8601 UTC */
+	char			*read;		/* last read, or NULL: never */
+	int			 forgotten;	/* kept for its notes only */
+	size_t			 notes;		/* its notes, */
+	size_t			 orphans;	/* of which orphans */
+	struct store_aversion	*v;		/* its versions, oldest first */
+	size_t			 nv;
+};
+
+/* With store_articles_list(): the forgotten articles too. */
+#define STORE_ARTICLES_ALL	0x1
+
+/*
+ * The articles, last read first (then those never read, newest first),
+ * without the forgotten ones unless flags has STORE_ARTICLES_ALL. Fills
+ * *out (free with store_articles_free()) and *n. Returns 0 or a STORE_*
+ * code.
+ */
+int	 store_articles_list(struct store *, int flags,
+	     struct store_article **out, size_t *n, char **cause);
+void	 store_articles_free(struct store_article *, size_t);
+/*
+ * Forget an article: its reading position goes, and with with_notes its
+ * notes too (one transaction). An article left without notes is deleted
+ * with its versions; one with notes is kept, marked forgotten, until it is
+ * read again. Returns 0, STORE_NOTFOUND or another STORE_* code.
+ */
+int	 store_article_forget(struct store *, int64_t article, int with_notes,
+	     char **cause);
 
 /*
  * Export the notes of an article (0: all) as a W3C Web Annotation

@@ -81,6 +81,7 @@ struct view_event {
 #define VIEW_OPEN	0x8	/* open view_url() */
 #define VIEW_CLEAR	0x10	/* repaint the whole terminal */
 #define VIEW_COPY	0x20	/* copy view_clip() */
+#define VIEW_LIBRARY	0x40	/* open the library (the reader's) */
 
 /*
  * Create a view of an article (which must outlive it) for a screen of

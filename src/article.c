@@ -124,16 +124,17 @@ scan_cmp(const void *a, const void *b)
 }
 
 int
-article_scan_dir(const char *dir, char ***files, char **cause)
+article_scan_groups(const char *dir, struct article_group **groups,
+    char **cause)
 {
 	DIR			*dp;
 	struct dirent		*de;
 	struct scan_entry	*e = NULL;
+	struct article_group	*g = NULL, *cur = NULL;
 	size_t			 n = 0, alloc = 0, i, k, ngroups = 0;
 	char			 lang[4], *name, *q;
-	int			 count = 0;
 
-	*files = NULL;
+	*groups = NULL;
 	if ((dp = opendir(dir)) == NULL) {
 		q = safe_strdup(dir);
 		*cause = xstrprintf("cannot open folder '%s': %s", q,
@@ -159,32 +160,24 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 		return (-1);
 	}
 	qsort(e, n, sizeof *e, scan_cmp);
+	alloc = 0;
 	for (i = 0; i < n; i++) {
-		if (i == 0 || strcmp(e[i].name, e[i - 1].name) != 0)
-			ngroups++;
-	}
-	if (ngroups > 1) {
-		q = safe_strdup(dir);
-		name = safe_strdup(*e[0].name != '\0' ? e[0].name :
-		    e[0].file);
-		warn_msg("'%s' holds %zu articles; opening '%s'", q, ngroups,
-		    name);
-		free(name);
-		free(q);
-	}
-	*files = xcalloc(ARTICLE_MAXVERS + 1, sizeof **files);
-	for (i = 0; i < n; i++) {
-		if (strcmp(e[i].name, e[0].name) != 0)
-			continue;
+		if (cur == NULL || strcmp(e[i].name, cur->name) != 0) {
+			XGROW(g, alloc, ngroups + 1);
+			cur = &g[ngroups++];
+			memset(cur, 0, sizeof *cur);
+			cur->name = e[i].name;
+			e[i].name = NULL;
+		}
 		/* One file per language: the first in name order. */
-		for (k = 0; k < i; k++) {
-			if (strcmp(e[k].name, e[i].name) == 0 &&
-			    strcmp(e[k].lang, e[i].lang) == 0)
+		for (k = 0; k < cur->n; k++) {
+			if (strcmp(cur->langs[k], e[i].lang) == 0)
 				break;
 		}
-		if (k < i || count == ARTICLE_MAXVERS)
+		if (k < cur->n || cur->n == ARTICLE_MAXVERS)
 			continue;
-		(*files)[count++] = e[i].file;
+		memcpy(cur->langs[cur->n], e[i].lang, sizeof e[i].lang);
+		cur->files[cur->n++] = e[i].file;
 		e[i].file = NULL;
 	}
 	for (i = 0; i < n; i++) {
@@ -192,6 +185,47 @@ article_scan_dir(const char *dir, char ***files, char **cause)
 		free(e[i].file);
 	}
 	free(e);
+	*groups = g;
+	return ((int)ngroups);
+}
+
+void
+article_groups_free(struct article_group *g, size_t n)
+{
+	size_t	i, k;
+
+	for (i = 0; i < n; i++) {
+		free(g[i].name);
+		for (k = 0; k < g[i].n; k++)
+			free(g[i].files[k]);
+	}
+	free(g);
+}
+
+int
+article_scan_dir(const char *dir, char ***files, char **cause)
+{
+	struct article_group	*g;
+	char			*q, *name;
+	int			 ngroups, count;
+
+	*files = NULL;
+	if ((ngroups = article_scan_groups(dir, &g, cause)) < 0)
+		return (-1);
+	if (ngroups > 1) {
+		q = safe_strdup(dir);
+		name = safe_strdup(*g[0].name != '\0' ? g[0].name :
+		    g[0].files[0]);
+		warn_msg("'%s' holds %d articles; opening '%s' (the reader "
+		    "lets you choose)", q, ngroups, name);
+		free(name);
+		free(q);
+	}
+	*files = xcalloc(ARTICLE_MAXVERS + 1, sizeof **files);
+	memcpy(*files, g[0].files, g[0].n * sizeof *g[0].files);
+	count = (int)g[0].n;
+	g[0].n = 0;		/* the files are the caller's now */
+	article_groups_free(g, (size_t)ngroups);
 	return (count);
 }
 

@@ -4,7 +4,10 @@
  *
  * The FILE... of list and export open an article: its notes (those of
  * every version of its group in the store) are anchored in the files and
- * listed; without files, every stored note is listed as stored.
+ * listed; without files, every stored note is listed as stored, grouped
+ * by article (TSV: with its version's source; Markdown: a heading per
+ * article, with its title and sources; JSON: in the order of the
+ * articles).
  */
 #include "config.h"
 
@@ -16,6 +19,7 @@
 #include "align.h"
 #include "cmd.h"
 #include "file.h"
+#include "library.h"
 #include "note.h"
 #include "safe.h"
 #include "store.h"
@@ -33,29 +37,8 @@ static const char notes_usage[] =
     "$XDG_DATA_HOME/polyread).\n"
     "list prints one note per line: id, version language, quote, note,\n"
     "state, tab-separated (tabs, newlines and backslashes as \\t, \\n, "
-    "\\\\).\n";
-
-/* Append a TSV field: \, tab and newline escaped, controls made safe. */
-static void
-tsv_field(struct strbuf *sb, const char *s)
-{
-	struct strbuf	tmp = STRBUF_INIT;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '\\')
-			strbuf_addstr(&tmp, "\\\\");
-		else if (*s == '\t')
-			strbuf_addstr(&tmp, "\\t");
-		else if (*s == '\n')
-			strbuf_addstr(&tmp, "\\n");
-		else if (*s == '\r')
-			strbuf_addstr(&tmp, "\\r");
-		else
-			strbuf_addch(&tmp, *s);
-	}
-	safe_escape(sb, tmp.buf, tmp.len, 0);
-	strbuf_release(&tmp);
-}
+    "\\\\);\n"
+    "without FILE, every note grouped by article, and its version's source.\n";
 
 /*
  * Append text with controls made safe but newlines kept, each line after
@@ -145,7 +128,10 @@ note_quote(const struct notes *ns, const struct note *n)
 	return (xstrdup(n->rec.sel.exact));
 }
 
-/* One TSV line per note. */
+/*
+ * One TSV line per note; with every stored note (ns NULL), the source of
+ * its version last.
+ */
 static void
 print_tsv(struct strbuf *sb, const struct notes *ns, const struct note *v,
     size_t n)
@@ -157,13 +143,13 @@ print_tsv(struct strbuf *sb, const struct notes *ns, const struct note *v,
 	for (i = 0; i < n; i++) {
 		nt = &v[i];
 		strbuf_addf(sb, "%lld\t", (long long)nt->rec.id);
-		tsv_field(sb, nt->rec.vlang != NULL ? nt->rec.vlang : "-");
+		safe_tsv(sb, nt->rec.vlang != NULL ? nt->rec.vlang : "-");
 		strbuf_addch(sb, '\t');
 		q = note_quote(ns, nt);
-		tsv_field(sb, q);
+		safe_tsv(sb, q);
 		free(q);
 		strbuf_addch(sb, '\t');
-		tsv_field(sb, nt->rec.text);
+		safe_tsv(sb, nt->rec.text);
 		strbuf_addch(sb, '\t');
 		if (ns == NULL)
 			strbuf_addstr(sb, nt->rec.orphan ? "orphan" : "stored");
@@ -171,6 +157,10 @@ print_tsv(struct strbuf *sb, const struct notes *ns, const struct note *v,
 			strbuf_addstr(sb, nt->rec.orphan ? "orphan" : "stored");
 		else
 			strbuf_addstr(sb, note_state_name(nt->state));
+		if (ns == NULL) {
+			strbuf_addch(sb, '\t');
+			safe_tsv(sb, nt->rec.source);
+		}
 		strbuf_addch(sb, '\n');
 	}
 }
@@ -211,13 +201,44 @@ md_body(struct strbuf *sb, const struct note *n)
 	}
 }
 
+/* Markdown: the heading of an article of the library, and its sources. */
+static void
+md_article(struct strbuf *sb, const struct library *lib, int64_t id)
+{
+	const struct library_entry	*e;
+	long				 i = library_find(lib, id);
+	size_t				 k;
+
+	if (i < 0) {
+		strbuf_addf(sb, "## Article %lld\n\n", (long long)id);
+		return;
+	}
+	e = &lib->v[i];
+	strbuf_addstr(sb, "## ");
+	md_text(sb, e->title, "");
+	strbuf_addstr(sb, "\n\n");
+	for (k = 0; k < e->n; k++) {
+		strbuf_addstr(sb, k == 0 ? "Sources: " : ", ");
+		strbuf_addch(sb, '<');
+		safe_escape(sb, e->sources[k], strlen(e->sources[k]), 0);
+		strbuf_addch(sb, '>');
+		if (e->vlangs[k] != NULL) {
+			strbuf_addstr(sb, " (");
+			safe_escape(sb, e->vlangs[k], strlen(e->vlangs[k]), 0);
+			strbuf_addch(sb, ')');
+		}
+	}
+	strbuf_addstr(sb, e->n > 0 ? "\n\n" : "");
+}
+
 /*
  * Markdown: each quote with its counterparts in the other versions under
  * it, then the note; then the orphans and the notes of versions not open.
+ * With every stored note (lib not NULL), a heading per article.
  */
 static void
 print_markdown(struct strbuf *sb, const struct notes *ns,
-    const struct note *v, size_t n)
+    const struct library *lib, const struct note *v, size_t n)
 {
 	const struct article	*a = ns != NULL ? ns->article : NULL;
 	const char		*title = NULL, *lang;
@@ -238,6 +259,9 @@ print_markdown(struct strbuf *sb, const struct notes *ns,
 					    nt->state != NOTE_UNOPENED &&
 					    nt->state != NOTE_ORPHAN;
 
+		if (lib != NULL && (i == 0 ||
+		    nt->rec.article != v[i - 1].rec.article))
+			md_article(sb, lib, nt->rec.article);
 		if (!placed && heading == 0) {
 			strbuf_addstr(sb, ns != NULL ? "## Orphans and notes "
 			    "on versions not open\n\n" : "");
@@ -325,6 +349,7 @@ notes_print(int argc, char **argv, const char *name, const char *deffmt)
 	struct notes		*ns = NULL;
 	struct alignment	*al = NULL;
 	struct note		*v = NULL;
+	struct library		 lib;
 	struct strbuf		 sb = STRBUF_INIT;
 	const char		*fmt;
 	char			*cause = NULL, *json = NULL;
@@ -343,6 +368,7 @@ notes_print(int argc, char **argv, const char *name, const char *deffmt)
 		    "json, markdown");
 		return (2);
 	}
+	memset(&lib, 0, sizeof lib);
 	if ((st = open_store(o.data_dir)) == NULL)
 		return (1);
 	if (open_article_notes(st, &a, argv + first, (size_t)(argc - first),
@@ -363,8 +389,9 @@ notes_print(int argc, char **argv, const char *name, const char *deffmt)
 		if (strcmp(fmt, "tsv") == 0)
 			print_tsv(&sb, ns, ns->v, ns->n);
 		else
-			print_markdown(&sb, ns, ns->v, ns->n);
-	} else if (note_list_stored(st, 0, &v, &n, &cause) != 0) {
+			print_markdown(&sb, ns, NULL, ns->v, ns->n);
+	} else if (library_load(&lib, st, STORE_ARTICLES_ALL, &cause) != 0 ||
+	    note_list_stored(st, 0, &v, &n, &cause) != 0) {
 		error_msg("%s", cause);
 		free(cause);
 		r = 1;
@@ -372,9 +399,10 @@ notes_print(int argc, char **argv, const char *name, const char *deffmt)
 		if (strcmp(fmt, "tsv") == 0)
 			print_tsv(&sb, NULL, v, n);
 		else
-			print_markdown(&sb, NULL, v, n);
+			print_markdown(&sb, NULL, &lib, v, n);
 		note_free_array(v, n);
 	}
+	library_release(&lib);
 	if (r == 0 && flush_out(&sb) != 0) {
 		error_msg("notes %s: cannot write the output", name);
 		r = 1;

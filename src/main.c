@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "library.h"
 #include "reader.h"
 #include "settings.h"
 #include "text.h"
@@ -27,9 +28,11 @@ static const char usage[] =
     "       polyread COMMAND [OPTIONS] FILE...\n"
     "\n"
     "Read the EN, FR, RU (up to 6) versions of an article side by side.\n"
-    "With no FILE, opens the bundled sample; a DIR opens its NAME.LANG.EXT\n"
-    "files; a URL (or one HTML file) opens with the translations it links\n"
-    "to (hreflang alternates, then its language switcher).\n"
+    "With no FILE, opens the library of the articles read (B in the\n"
+    "reader), or the bundled sample when it is empty; a DIR opens its\n"
+    "NAME.LANG.EXT files (asking which article when it holds several); a\n"
+    "URL (or one HTML file) opens with the translations it links to\n"
+    "(hreflang alternates, then its language switcher).\n"
     "\n"
     "Commands:\n"
     "  dump [--width N] FILE...        print the versions as text columns\n"
@@ -41,6 +44,8 @@ static const char usage[] =
     "                                  each other, one bead per line\n"
     "  quotes [--format=tsv|json] FILE...\n"
     "                                  print the linked quotations\n"
+    "  library [--format=tsv|json]     list the articles read, last read\n"
+    "                                  first\n"
     "  notes list|export|import|add|delete|check [...]\n"
     "                                  the notes kept on passages\n"
     "  spell [--lang L] [TEXT | -]     print misspelled words and\n"
@@ -76,9 +81,35 @@ static const struct command commands[] = {
 	{ "sentences", cmd_sentences },
 	{ "align", cmd_align },
 	{ "quotes", cmd_quotes },
+	{ "library", cmd_library },
 	{ "notes", cmd_notes },
 	{ "spell", cmd_spell },
 };
+
+/*
+ * Does the reader start on a chooser, with no article open? No operand
+ * opens the library when it is not empty, and a folder of several
+ * articles (*folder) asks which one.
+ */
+static int
+starts_choosing(char **paths, size_t n, const struct cmd_opts *o,
+    const char **folder)
+{
+	struct article_group	*g;
+	char			*cause = NULL;
+	int			 ng;
+
+	if (n == 0)
+		return (library_exists(o->data_dir));
+	if (n > 1 || (ng = article_scan_groups(paths[0], &g, &cause)) < 0) {
+		free(cause);	/* not a folder: said when it is opened */
+		return (0);
+	}
+	article_groups_free(g, (size_t)ng);
+	if (ng > 1)
+		*folder = paths[0];
+	return (ng > 1);
+}
 
 /*
  * The reader: full screen when stdin and stdout are a terminal, else (a
@@ -90,7 +121,9 @@ reader_main(int argc, char **argv)
 	struct cmd_opts	 o;
 	struct article	 a;
 	struct winsize	 ws;
-	int		 first, width = 0, r;
+	const char	*folder = NULL;
+	size_t		 npaths;
+	int		 first, width = 0, r, tty;
 
 	reader_trace("start");
 	first = cmd_parse(argc, argv, "polyread", OPT_LANG | OPT_WIDTH |
@@ -108,7 +141,11 @@ reader_main(int argc, char **argv)
 		error_msg("bad theme name '%s'", o.theme);
 		return (2);
 	}
-	if (cmd_open(&a, argv + first, (size_t)(argc - first), &o) != 0)
+	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	npaths = (size_t)(argc - first);
+	memset(&a, 0, sizeof a);
+	if (!(tty && starts_choosing(argv + first, npaths, &o, &folder)) &&
+	    cmd_open(&a, argv + first, npaths, &o) != 0)
 		return (1);
 	reader_trace("loaded");
 #if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
@@ -119,15 +156,16 @@ reader_main(int argc, char **argv)
 	 * keeping them in the threads' arenas. Loading, before, and the
 	 * commands keep the default, which is faster.
 	 */
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    getenv("MALLOC_MMAP_THRESHOLD_") == NULL)
+	if (tty && getenv("MALLOC_MMAP_THRESHOLD_") == NULL)
 		mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 #endif
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    (r = reader_run(&a, &o)) >= 0) {
+	if (tty && (r = reader_run(&a, folder, &o)) >= 0) {
 		article_release(&a);
 		return (r);
 	}
+	/* No terminal after all: the dump of what the operands name. */
+	if (a.n == 0 && cmd_open(&a, argv + first, npaths, &o) != 0)
+		return (1);
 	width = o.width;
 	if (width == 0 && isatty(STDOUT_FILENO) &&
 	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)

@@ -276,6 +276,7 @@ notes_open(struct notes **np, struct store *st, const struct article *a,
 		sv[i].source = src[i];
 		sv[i].hash = note_text_hash(ns->text[i]);
 		sv[i].lang = a->docs[i]->lang;
+		sv[i].title = a->docs[i]->title;
 	}
 	r = store_article_resolve(st, sv, a->n, &ns->article_id,
 	    ns->version_id, cause);
@@ -533,6 +534,25 @@ notes_delete(struct notes *ns, size_t i, char **cause)
 	ns->n--;
 	notes_map(ns, ns->al);
 	return (0);
+}
+
+int
+notes_mark_read(struct notes *ns, char **cause)
+{
+	const struct article	*a = ns->article;
+	const char		*title = NULL, *site = NULL;
+	size_t			 i;
+
+	for (i = 0; i < a->n; i++) {
+		if (title == NULL && a->docs[i]->title != NULL &&
+		    *a->docs[i]->title != '\0')
+			title = a->docs[i]->title;
+		if (site == NULL && a->docs[i]->site != NULL &&
+		    *a->docs[i]->site != '\0')
+			site = a->docs[i]->site;
+	}
+	return (store_article_read(ns->store, ns->article_id, title, site,
+	    cause));
 }
 
 int

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@
 #include <unistd.h>
 
 #include "clip.h"
+#include "library.h"
 #include "note.h"
 #include "reader.h"
 #include "safe.h"
@@ -34,6 +36,7 @@
 #include "spell.h"
 #include "store.h"
 #include "text.h"
+#include "view-library.h"
 
 /* How often the loop looks at the alignment worker, in ms. */
 #define READER_POLL_ALIGN	10
@@ -219,8 +222,9 @@ open_url(struct view *v, const char *url)
 
 /*
  * Load theme name into the terminal (mono without colours). A theme that
- * does not load, or loads with a problem, is told on the status line and,
- * when kept is not NULL, in *kept (to repeat on stderr after quitting).
+ * does not load, or loads with a problem, is told on the status line (of
+ * v, when there is a view) and, when kept is not NULL, in *kept (to repeat
+ * on stderr after quitting).
  */
 static void
 apply_theme(struct view *v, const char *name, char **kept)
@@ -230,7 +234,8 @@ apply_theme(struct view *v, const char *name, char **kept)
 
 	if (tty_ncolours() == 0 || theme_load(&t, name, &cause) != 0) {
 		if (cause != NULL) {
-			view_message(v, "%s", cause);
+			if (v != NULL)
+				view_message(v, "%s", cause);
 			if (kept != NULL && *kept == NULL)
 				*kept = xstrdup(cause);
 			free(cause);
@@ -242,13 +247,14 @@ apply_theme(struct view *v, const char *name, char **kept)
 				return;
 			}
 			free(cause);
-		} else if (strcmp(name, "mono") != 0)
+		} else if (strcmp(name, "mono") != 0 && v != NULL)
 			view_message(v, "no colours (NO_COLOR or the "
 			    "terminal): theme mono");
 		theme_mono(&t);
 	}
 	if (t.warning != NULL) {
-		view_message(v, "%s", t.warning);
+		if (v != NULL)
+			view_message(v, "%s", t.warning);
 		if (kept != NULL && *kept == NULL)
 			*kept = xstrdup(t.warning);
 	}
@@ -357,25 +363,40 @@ notes_stop(struct rnotes *rn)
 	free(rn->cause);
 }
 
-/* The reader: what the event loop keeps from one iteration to the next. */
+/*
+ * The reader: what the event loop keeps from one iteration to the next.
+ * The terminal, the settings and the grid last the whole run; the article
+ * read and what is made of it (from v on) are set up for each article
+ * opened (reader_setup()) and closed before the next (reader_close()).
+ */
 struct reader {
-	struct article		*a;
 	const struct cmd_opts	*o;
 	struct settings		 set;
 	struct view_opts	 vo;
 	char			**themes;
 	size_t			 nthemes;
+	char			*theme;		/* the theme T chose, or NULL */
 	char			*theme_err;	/* said again after quitting */
-	struct view		*v;
 	struct grid		 g;
+	int			 clear;
+
+	struct article		*a;
+	struct view		*v;
 	struct worker		 wk;		/* started after the first paint */
 	struct rnotes		 rn;
 	int			 first;		/* nothing painted yet */
 	int			 dirty;
-	int			 clear;
 	int			 aligning;
 	int			 progress;	/* the progress shown */
 	int			 editing;
+	int64_t			 note;		/* the note to show once
+						   aligned (0: none) */
+};
+
+/* What reading an article ended with. */
+enum reader_end {
+	READER_QUIT,
+	READER_SWITCH		/* another article was chosen and opened */
 };
 
 /* Read the settings and the themes, and choose the view's options. */
@@ -437,24 +458,53 @@ reader_settings_release(struct reader *r)
 	free(r->themes);
 }
 
+/* Show note id (from the library): its passage, or why it cannot. */
+static void
+reader_show_note(struct reader *r, int64_t id)
+{
+	const struct note	*n;
+	size_t			 i;
+
+	if (r->rn.ns == NULL || (i = notes_find_id(r->rn.ns, id)) ==
+	    DOC_NOPOS) {
+		view_message(r->v, "note %lld is gone", (long long)id);
+		return;
+	}
+	n = &r->rn.ns->v[i];
+	if (n->state == NOTE_ORPHAN)
+		view_message(r->v, "note %lld is an orphan: its passage was "
+		    "not found (m lists it)", (long long)id);
+	else if (n->state == NOTE_UNOPENED)
+		view_message(r->v, "note %lld is on a version not open",
+		    (long long)id);
+	else
+		view_goto(r->v, n->vers, n->start);
+}
+
 /*
- * Create the view on the started terminal, tell what went wrong before
- * (on the screen, where it is seen) and open the notes at the reading
- * position saved.
+ * Create the view of article a on the started terminal, tell what went
+ * wrong before (on the screen, where it is seen) and open the notes at the
+ * reading position saved, or at note (a store id; 0: none).
  */
 static void
-reader_setup(struct reader *r)
+reader_setup(struct reader *r, struct article *a, int64_t note)
 {
-	struct article	*a = r->a;
 	struct rnotes	*rn = &r->rn;
 	struct doc_pos	 pos;
 	size_t		 pv;
+	char		*cause = NULL;
 	int		 w, h;
 
+	r->a = a;
+	r->first = r->dirty = 1;
+	r->aligning = r->editing = 0;
+	r->progress = -1;
+	r->clear = 1;
 	tty_size(&w, &h);
 	reader_themes(r);
 	r->v = view_create(a, &r->vo, w, h);
-	apply_theme(r->v, r->vo.theme, &r->theme_err);
+	if (r->theme == NULL)
+		apply_theme(r->v, r->vo.theme, &r->theme_err);
 	if (r->set.nerrors > 0)
 		view_message(r->v, "%s%s", r->set.errors[0],
 		    r->set.nerrors > 1 ? " (and more: see after quitting)" : "");
@@ -466,6 +516,11 @@ reader_setup(struct reader *r)
 		view_message(r->v, "%s", a->notice);
 	notes_start(rn, a, r->o->data_dir);
 	view_set_notes(r->v, rn->ns, rn->sp, rn->cause);
+	/* In the library: read now (a failure leaves it as it was). */
+	if (rn->ns != NULL && notes_mark_read(rn->ns, &cause) != 0) {
+		free(cause);
+		cause = NULL;
+	}
 	if (rn->cause != NULL)
 		view_message(r->v, "%s", rn->cause);
 	else if (rn->ns->warning != NULL)
@@ -477,9 +532,19 @@ reader_setup(struct reader *r)
 		rn->saved = 1;
 		view_position(r->v, &rn->vers, &rn->pos);
 	}
-	grid_init(&r->g);
-	r->first = r->dirty = 1;
-	r->progress = -1;
+	/* Shown now, and again on the real alignment's sentences. */
+	if ((r->note = note) != 0)
+		reader_show_note(r, note);
+}
+
+/* Paint the grid rendered (the view's or the library's), said in the trace. */
+static void
+reader_paint(struct reader *r)
+{
+	reader_trace("rendered");
+	tty_paint(&r->g, r->clear);
+	reader_trace("paint");
+	r->clear = 0;
 }
 
 /*
@@ -492,10 +557,8 @@ reader_redraw(struct reader *r)
 	if (!r->dirty)
 		return;
 	view_render(r->v, &r->g);
-	reader_trace("rendered");
-	tty_paint(&r->g, r->clear);
-	reader_trace("paint");
-	r->dirty = r->clear = 0;
+	reader_paint(r);
+	r->dirty = 0;
 	if (r->first) {
 		r->first = 0;
 		worker_start(&r->wk, r->a, r->o->pivot);
@@ -533,7 +596,8 @@ reader_input(struct reader *r, struct view_event *ev, int n)
 	for (i = 0; n > 0 && i < 256; i++) {
 		reader_trace(ev->kind == VIEW_EV_RESIZE ? "resize" : "key");
 		bits |= view_event(r->v, ev);
-		if (bits & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME | VIEW_COPY))
+		if (bits & (VIEW_QUIT | VIEW_OPEN | VIEW_THEME | VIEW_COPY |
+		    VIEW_LIBRARY))
 			break;
 		if (i + 1 >= 256)
 			break;
@@ -558,6 +622,9 @@ reader_aligned(struct reader *r)
 	if (wk->al != NULL) {
 		view_set_alignment(r->v, wk->al);
 		wk->al = NULL;
+		if (r->note != 0)
+			reader_show_note(r, r->note);
+		r->note = 0;
 		reader_trace("aligned");
 	} else {
 		view_set_progress(r->v, -1);
@@ -645,8 +712,13 @@ reader_act(struct reader *r, int bits)
 		r->editing = view_editing(r->v);
 		tty_editing(r->editing);
 	}
-	if (bits & VIEW_THEME)
-		apply_theme(r->v, view_theme(r->v), NULL);
+	if (bits & VIEW_THEME) {
+		/* Kept for the articles opened next. */
+		free(r->theme);
+		r->theme = xstrdup(view_theme(r->v));
+		r->vo.theme = r->theme;
+		apply_theme(r->v, r->theme, NULL);
+	}
 	if (bits & VIEW_COPY)
 		reader_copy(r);
 	if ((bits & VIEW_OPEN) && view_url(r->v) != NULL)
@@ -666,45 +738,211 @@ reader_say(const char *msg)
 	fputc('\n', stderr);
 }
 
+/* Save the position, stop the worker, close the view and the notes. */
+static void
+reader_close(struct reader *r)
+{
+	notes_position(&r->rn, r->v, 1);
+	if (!r->first)
+		worker_stop(&r->wk);
+	view_free(r->v);
+	r->v = NULL;
+	notes_stop(&r->rn);
+	memset(&r->rn, 0, sizeof r->rn);
+	r->a = NULL;
+}
+
 /*
- * Save the position, stop the worker and the terminal, free the rest, and
- * repeat on stderr what the screen showed and hid on quitting.
+ * Stop the terminal, free the rest, and repeat on stderr what the screen
+ * showed and hid on quitting.
  */
 static void
 reader_teardown(struct reader *r)
 {
 	size_t	i;
 
-	notes_position(&r->rn, r->v, 1);
-	if (!r->first)
-		worker_stop(&r->wk);
 	tty_stop();
 	grid_release(&r->g);
-	view_free(r->v);
-	notes_stop(&r->rn);
 	for (i = 0; i < r->set.nerrors; i++)
 		reader_say(r->set.errors[i]);
 	if (r->theme_err != NULL) {
 		reader_say(r->theme_err);
 		free(r->theme_err);
 	}
+	free(r->theme);
 	reader_settings_release(r);
 }
 
 /*
- * The event loop: paint what changed, wait for an event, handle it and
- * those typed ahead, take the worker's results, then act.
+ * Open a library entry into out, with the options the reader was started
+ * with; URLs from the cache first (no network needed), then fetched unless
+ * --offline. What article_open() says on stderr would be hidden behind the
+ * screen and break it: it is silenced, and the article's warning shows on
+ * its status line. Returns 0, or -1 with *cause.
  */
-int
-reader_run(struct article *a, const struct cmd_opts *o)
+static int
+reader_open_entry(struct reader *r, const struct library_entry *e,
+    struct article *out, char **cause)
 {
-	struct reader		 r;
+	const struct cmd_opts	*o = r->o;
+	struct article_opts	 ao;
+	struct strbuf		 langs = STRBUF_INIT;
+	size_t			 i;
+	int			 fd, nul, rc;
+
+	memset(&ao, 0, sizeof ao);
+	for (i = 0; i < e->n && e->vlangs[i] != NULL; i++)
+		strbuf_addf(&langs, "%s%s", i > 0 ? "," : "", e->vlangs[i]);
+	ao.langs = i == e->n && o->langs == NULL ? langs.buf : o->langs;
+	ao.presegmented = o->presegmented;
+	ao.format = o->input_format;
+	if (o->presegmented && ao.format == NULL)
+		ao.format = "text";
+	ao.no_alternates = 1;		/* every version is named */
+	ao.offline = !o->refresh;
+	ao.refresh = o->refresh;
+	ao.warm = align_warm;
+	fflush(stderr);
+	fd = dup(STDERR_FILENO);
+	if ((nul = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(nul, STDERR_FILENO);
+		close(nul);
+	}
+	rc = article_open(out, e->paths, e->n, &ao, cause);
+	if (rc != 0 && ao.offline && !o->offline) {
+		free(*cause);
+		*cause = NULL;
+		ao.offline = 0;
+		rc = article_open(out, e->paths, e->n, &ao, cause);
+	}
+	fflush(stderr);
+	if (fd >= 0) {
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+	strbuf_release(&langs);
+	return (rc);
+}
+
+/*
+ * The library screen: the library (folder NULL) or the articles of folder,
+ * over the article being read (over) or alone. Returns 0 when an article
+ * was chosen and opened into out (with the note to show in *note), 1 to
+ * go back to the article behind, -1 to quit.
+ */
+static int
+reader_choose(struct reader *r, const char *folder, int over,
+    struct article *out, int64_t *note)
+{
+	const struct library_entry	*e;
+	struct view_event		 ev;
+	struct store			*st = NULL;
+	struct library			 lib;
+	struct libview			*lv;
+	char				*cause = NULL;
+	int				 w, h, bits, res = 2;
+
+	if (folder != NULL ? library_scan_dir(&lib, folder, &cause) < 0 :
+	    store_open(&st, r->o->data_dir, &cause) != 0 ||
+	    library_load(&lib, st, 0, &cause) != 0) {
+		store_close(st);
+		if (over) {
+			view_message(r->v, "no library: %s", cause);
+			free(cause);
+			return (1);
+		}
+		reader_say(cause);
+		free(cause);
+		return (-1);
+	}
+	tty_size(&w, &h);
+	lv = libview_create(&lib, over, w, h);
+	r->clear = 1;
+	while (res == 2) {
+		libview_render(lv, &r->g);
+		reader_paint(r);
+		if (tty_read(&ev, -1) == 0)
+			continue;
+		reader_trace(ev.kind == VIEW_EV_RESIZE ? "resize" : "key");
+		bits = libview_event(lv, &ev);
+		if (bits & VIEW_CLEAR)
+			r->clear = 1;
+		if (bits & VIEW_QUIT)
+			res = -1;
+		else if (bits & LIBVIEW_BACK)
+			res = 1;
+		else if ((bits & LIBVIEW_OPEN) &&
+		    (e = libview_chosen(lv, note)) != NULL) {
+			if (reader_open_entry(r, e, out, &cause) == 0)
+				res = 0;
+			else {
+				libview_message(lv, "cannot open it: %s",
+				    cause);
+				free(cause);
+				cause = NULL;
+			}
+		}
+	}
+	libview_free(lv);
+	library_release(&lib);
+	store_close(st);
+	if (res == 1 && r->v != NULL) {
+		tty_size(&w, &h);
+		view_resize(r->v, w, h);
+	}
+	return (res);
+}
+
+/*
+ * Read article a (at note, a store id, when not 0): the event loop, until
+ * the user quits or chooses another article in the library (B), opened
+ * into next (with the note to show in *nextnote).
+ */
+static enum reader_end
+reader_read(struct reader *r, struct article *a, int64_t note,
+    struct article *next, int64_t *nextnote)
+{
 	struct view_event	 ev;
-	char			*cause = NULL;
+	enum reader_end		 end = READER_QUIT;
 	int			 bits;
 
+	reader_setup(r, a, note);
+	for (;;) {
+		reader_redraw(r);
+		bits = reader_input(r, &ev, reader_wait(r, &ev));
+		reader_worker(r);
+		if (bits & VIEW_QUIT)
+			break;
+		if (bits & VIEW_LIBRARY) {
+			/* Where the reader was, kept before leaving it. */
+			notes_position(&r->rn, r->v, 1);
+			if (reader_choose(r, NULL, 1, next, nextnote) == 0) {
+				end = READER_SWITCH;
+				break;
+			}
+			r->dirty = r->clear = 1;
+			continue;
+		}
+		reader_act(r, bits);
+	}
+	reader_close(r);
+	return (end);
+}
+
+/*
+ * The reader: read a if it is open (a->n > 0), else choose first among the
+ * articles of folder, or in the library (folder NULL). An article chosen
+ * later in the library (B) replaces a.
+ */
+int
+reader_run(struct article *a, const char *folder, const struct cmd_opts *o)
+{
+	struct reader	 r;
+	struct article	 next;
+	char		*cause = NULL;
+	int64_t		 note = 0;
+
 	memset(&r, 0, sizeof r);
-	r.a = a;
 	r.o = o;
 	reader_settings(&r);
 	if (tty_start(r.vo.mouse, &cause) != 0) {
@@ -713,14 +951,17 @@ reader_run(struct article *a, const struct cmd_opts *o)
 		reader_settings_release(&r);
 		return (-1);
 	}
-	reader_setup(&r);
+	grid_init(&r.g);
+	if (a->n == 0)
+		apply_theme(NULL, r.vo.theme, &r.theme_err);
 	for (;;) {
-		reader_redraw(&r);
-		bits = reader_input(&r, &ev, reader_wait(&r, &ev));
-		reader_worker(&r);
-		if (bits & VIEW_QUIT)
+		if (a->n == 0 && reader_choose(&r, folder, 0, a, &note) != 0)
 			break;
-		reader_act(&r, bits);
+		memset(&next, 0, sizeof next);
+		if (reader_read(&r, a, note, &next, &note) != READER_SWITCH)
+			break;
+		article_release(a);
+		*a = next;
 	}
 	reader_teardown(&r);
 	return (0);

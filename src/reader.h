@@ -13,10 +13,14 @@
 #include "view.h"
 
 /*
- * Run the reader on an open article until the user quits. Returns the exit
- * status, or -1 (after a warning) when the terminal cannot be used.
+ * Run the reader until the user quits: on article a if it is open
+ * (a->n > 0), else on the chooser of the articles of folder, or of the
+ * library (folder NULL). An article chosen in the library (B) replaces a,
+ * which the caller releases. Returns the exit status, or -1 (after a
+ * warning) when the terminal cannot be used.
  */
-int	reader_run(struct article *, const struct cmd_opts *);
+int	reader_run(struct article *a, const char *folder,
+	    const struct cmd_opts *);
 /*
  * Append "MICROSECONDS EVENT" to the POLYREAD_TRACE file, if set (the
  * first call opens it).

@@ -105,3 +105,24 @@ safe_fputs(FILE *f, const char *s)
 {
 	safe_fwrite(f, s, strlen(s));
 }
+
+void
+safe_tsv(struct strbuf *sb, const char *s)
+{
+	struct strbuf	tmp = STRBUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\\')
+			strbuf_addstr(&tmp, "\\\\");
+		else if (*s == '\t')
+			strbuf_addstr(&tmp, "\\t");
+		else if (*s == '\n')
+			strbuf_addstr(&tmp, "\\n");
+		else if (*s == '\r')
+			strbuf_addstr(&tmp, "\\r");
+		else
+			strbuf_addch(&tmp, *s);
+	}
+	safe_escape(sb, tmp.buf, tmp.len, 0);
+	strbuf_release(&tmp);
+}

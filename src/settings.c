@@ -86,7 +86,9 @@ static const struct {
 	[ACT_COPY] = { "copy",
 	    "copy the selection, quotation or sentence (OSC 52 or a file)" },
 	[ACT_COPY_ALL] = { "copy-all",
-	    "copy it with its translations in the other versions" }
+	    "copy it with its translations in the other versions" },
+	[ACT_LIBRARY] = { "library",
+	    "the library: the articles read, to open one" }
 };
 
 static const struct {
@@ -128,7 +130,8 @@ static const struct {
 	{ PRKEY_CTRL('o'), ACT_JUMP_BACK },
 	{ PRKEY_CTRL('r'), ACT_JUMP_FORWARD },
 	{ '%', ACT_PERCENT }, { 'p', ACT_PERCENT },
-	{ 'y', ACT_COPY }, { 'Y', ACT_COPY_ALL }
+	{ 'y', ACT_COPY }, { 'Y', ACT_COPY_ALL },
+	{ 'B', ACT_LIBRARY }
 };
 
 static const struct {

@@ -1,7 +1,7 @@
 /*
  * store-int.h: the store's private parts, shared by store.c (the database,
- * articles, notes, positions) and store-json.c (export and import), which
- * builds on store.c.
+ * articles, notes, positions), store-json.c (export and import) and
+ * store-library.c (the articles read), which build on store.c.
  */
 #ifndef POLYREAD_STORE_INT_H
 #define POLYREAD_STORE_INT_H

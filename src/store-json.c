@@ -89,8 +89,11 @@ store_export_json(struct store *st, int64_t article, char **json,
 	    "FROM note n JOIN version v ON v.id = n.version "
 	    "JOIN article a ON a.id = v.article "
 	    "WHERE ?1 = 0 OR v.article = ?1 "
-	    /* Notes made in the same millisecond: in the order stored. */
-	    "ORDER BY n.created, n.id)", cause);
+	    /*
+	     * Grouped by article; notes made in the same millisecond: in
+	     * the order stored.
+	     */
+	    "ORDER BY v.article, n.created, n.id)", cause);
 	if (r != 0)
 		return (r);
 	sqlite3_bind_int64(stmt, 1, article);

@@ -2,10 +2,10 @@
  * The notes database: the only SQLite code, with store-json.c (export and
  * import), which builds on this file through store-int.h.
  *
- * Schema (version 2; docs/NOTES.md has the details):
+ * Schema (version 3; docs/NOTES.md has the details):
  *
- *	article(id, created, uuid)
- *	version(id, article, source UNIQUE, hash, lang, created)
+ *	article(id, created, uuid, title, site, read, forgotten)
+ *	version(id, article, source UNIQUE, hash, lang, created, title)
  *	note(id, version, exact, prefix, suffix, pos_start, pos_end, body,
  *	    created, modified, uuid UNIQUE, lang, orphan)
  *	note_tag(note, tag)
@@ -87,8 +87,23 @@ static const char *const store_migrations[] = {
 	"CREATE TABLE note_tag ("
 	"  note INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,"
 	"  tag TEXT NOT NULL,"
-	"  PRIMARY KEY (note, tag)) WITHOUT ROWID;"
+	"  PRIMARY KEY (note, tag)) WITHOUT ROWID;",
+
+	/*
+	 * 2 -> 3: the library: the titles and the site, when an article
+	 * was last read (those with a saved position were read then), and
+	 * articles forgotten but kept for their notes.
+	 */
+	"ALTER TABLE article ADD COLUMN title TEXT;"
+	"ALTER TABLE article ADD COLUMN site TEXT;"
+	"ALTER TABLE article ADD COLUMN read TEXT;"
+	"ALTER TABLE article ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE version ADD COLUMN title TEXT;"
+	"UPDATE article SET read ="
+	"  (SELECT saved FROM position WHERE position.article = article.id);"
 };
+_Static_assert(sizeof store_migrations / sizeof *store_migrations ==
+    STORE_SCHEMA, "a migration step for each schema version");
 
 const char *
 store_strerror(int code)
@@ -607,14 +622,15 @@ store_article_resolve(struct store *st, const struct store_version *v,
 				continue;
 			}
 			r = store_prepare(st, &stmt, "INSERT INTO version "
-			    "(article, source, hash, lang, created) VALUES "
-			    "(?1, ?2, ?3, ?4, " SQL_NOW ")", cause);
+			    "(article, source, hash, lang, title, created) "
+			    "VALUES (?1, ?2, ?3, ?4, ?5, " SQL_NOW ")", cause);
 			if (r != 0)
 				goto fail;
 			sqlite3_bind_int64(stmt, 1, *article);
 			store_bind_text(stmt, 2, v[i].source);
 			store_bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
 			store_bind_text(stmt, 4, v[i].lang);
+			store_bind_text(stmt, 5, v[i].title);
 			if ((r = store_step_done(st, stmt, cause)) != 0)
 				goto fail;
 			sqlite3_finalize(stmt);
@@ -623,10 +639,11 @@ store_article_resolve(struct store *st, const struct store_version *v,
 			continue;
 		}
 		r = store_prepare(st, &stmt, "UPDATE version SET article = ?1, "
-		    "source = ?2, hash = ?3, lang = coalesce(?4, lang) "
+		    "source = ?2, hash = ?3, lang = coalesce(?4, lang), "
+		    "title = coalesce(?6, title) "
 		    "WHERE id = ?5 AND (article IS NOT ?1 OR source IS NOT ?2 "
-		    "OR hash IS NOT ?3 OR lang IS NOT coalesce(?4, lang))",
-		    cause);
+		    "OR hash IS NOT ?3 OR lang IS NOT coalesce(?4, lang) "
+		    "OR title IS NOT coalesce(?6, title))", cause);
 		if (r != 0)
 			goto fail;
 		sqlite3_bind_int64(stmt, 1, *article);
@@ -634,6 +651,7 @@ store_article_resolve(struct store *st, const struct store_version *v,
 		store_bind_text(stmt, 3, v[i].hash != NULL ? v[i].hash : "");
 		store_bind_text(stmt, 4, v[i].lang);
 		sqlite3_bind_int64(stmt, 5, ids[i]);
+		store_bind_text(stmt, 6, v[i].title);
 		if ((r = store_step_done(st, stmt, cause)) != 0)
 			goto fail;
 		sqlite3_finalize(stmt);
@@ -757,8 +775,8 @@ store_notes_list(struct store *st, int64_t article, struct store_note **out,
 	*nout = 0;
 	r = store_prepare(st, &stmt, "SELECT n.id, n.uuid, n.version, "
 	    "v.source, v.lang, n.exact, n.prefix, n.suffix, n.pos_start, "
-	    "n.pos_end, n.body, n.lang, n.created, n.modified, n.orphan "
-	    "FROM note n JOIN version v ON v.id = n.version "
+	    "n.pos_end, n.body, n.lang, n.created, n.modified, n.orphan, "
+	    "v.article FROM note n JOIN version v ON v.id = n.version "
 	    "WHERE ?1 = 0 OR v.article = ?1 "
 	    "ORDER BY v.article, v.id, n.created, n.id", cause);
 	if (r != 0)
@@ -783,6 +801,7 @@ store_notes_list(struct store *st, int64_t article, struct store_note **out,
 		n->created = store_col_str(stmt, 12);
 		n->modified = store_col_str(stmt, 13);
 		n->orphan = sqlite3_column_int(stmt, 14) != 0;
+		n->article = sqlite3_column_int64(stmt, 15);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {

@@ -437,6 +437,14 @@ void		 vlist_add(struct view *, char *text, size_t block,
 		     const char *url);
 /* Close the list (its mode's close). */
 void		 vlist_close(struct view *);
+/*
+ * Move *p, an index among n items, by by (clamped); with the keys of a
+ * list (vlist_nav(): j k, the arrows, a page of page rows, g G and their
+ * synonyms), 1 when key is one of them. The library screen moves with
+ * them too.
+ */
+void		 vlist_step(size_t *p, size_t n, long by);
+int		 vlist_nav(int32_t key, size_t *p, size_t n, long page);
 
 /* view-notes.c */
 void		 vn_annotate(struct view *);

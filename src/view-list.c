@@ -91,24 +91,69 @@ vlist_count(const struct vmenu *m)
 	return (m->kind->scroll ? m->nlines : m->n);
 }
 
+/* Move *p by `by` within n rows (view-int.h). */
+void
+vlist_step(size_t *p, size_t n, long by)
+{
+	size_t	max = n > 0 ? n - 1 : 0;
+
+	if (by < 0 && (size_t)-by > *p)
+		*p = 0;
+	else if (by < 0)
+		*p -= (size_t)-by;
+	else if (*p + (size_t)by > max)
+		*p = max;
+	else
+		*p += (size_t)by;
+}
+
+/* The lists' movement keys (view-int.h). */
+int
+vlist_nav(int32_t key, size_t *p, size_t n, long page)
+{
+	switch (key) {
+	case 'j':
+	case PRKEY_DOWN:
+	case PRKEY_CTRL('n'):
+		vlist_step(p, n, 1);
+		break;
+	case 'k':
+	case PRKEY_UP:
+	case PRKEY_CTRL('p'):
+		vlist_step(p, n, -1);
+		break;
+	case ' ':
+	case 'f':
+	case PRKEY_PGDN:
+	case PRKEY_CTRL('f'):
+		vlist_step(p, n, page);
+		break;
+	case 'b':
+	case PRKEY_PGUP:
+	case PRKEY_CTRL('b'):
+		vlist_step(p, n, -page);
+		break;
+	case 'g':
+	case PRKEY_HOME:
+		*p = 0;
+		break;
+	case 'G':
+	case PRKEY_END:
+		vlist_step(p, n, (long)n);
+		break;
+	default:
+		return (0);
+	}
+	return (1);
+}
+
 /* Move the list's selection (or a scrolled kind's top) by n. */
 static void
 vlist_move(struct view *v, long n)
 {
 	struct vmenu	*m = &v->menu;
-	size_t		*p = m->kind->scroll ? &m->top : &m->sel;
-	size_t		 max = vlist_count(m);
 
-	if (max > 0)
-		max--;
-	if (n < 0 && (size_t)-n > *p)
-		*p = 0;
-	else if (n < 0)
-		*p -= (size_t)-n;
-	else if (*p + (size_t)n > max)
-		*p = max;
-	else
-		*p += (size_t)n;
+	vlist_step(m->kind->scroll ? &m->top : &m->sel, vlist_count(m), n);
 }
 
 /* Handle a key: the kind's own first, then the list's. */
@@ -121,36 +166,10 @@ vlist_key(struct view *v, int32_t key)
 
 	if (m->kind->key != NULL && (r = m->kind->key(v, key)) >= 0)
 		return (r);
+	if (vlist_nav(key, m->kind->scroll ? &m->top : &m->sel, vlist_count(m),
+	    page))
+		return (VIEW_REDRAW);
 	switch (key) {
-	case 'j':
-	case PRKEY_DOWN:
-	case PRKEY_CTRL('n'):
-		vlist_move(v, 1);
-		break;
-	case 'k':
-	case PRKEY_UP:
-	case PRKEY_CTRL('p'):
-		vlist_move(v, -1);
-		break;
-	case ' ':
-	case 'f':
-	case PRKEY_PGDN:
-	case PRKEY_CTRL('f'):
-		vlist_move(v, page);
-		break;
-	case 'b':
-	case PRKEY_PGUP:
-	case PRKEY_CTRL('b'):
-		vlist_move(v, -page);
-		break;
-	case 'g':
-	case PRKEY_HOME:
-		vlist_move(v, -(long)vlist_count(m));
-		break;
-	case 'G':
-	case PRKEY_END:
-		vlist_move(v, (long)vlist_count(m));
-		break;
 	case PRKEY_ENTER:
 		if (m->kind->scroll)
 			vlist_move(v, 1);

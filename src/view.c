@@ -768,6 +768,8 @@ view_action(struct view *v, enum action a)
 	case ACT_COPY:
 	case ACT_COPY_ALL:
 		return (vc_copy(v, a == ACT_COPY_ALL));
+	case ACT_LIBRARY:
+		return (VIEW_LIBRARY);
 	case ACT_COUNT:
 		break;
 	}

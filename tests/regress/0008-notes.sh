@@ -44,7 +44,7 @@ t_ref "list the article's notes" 0008-list \
 t_ok "list every note without files" "$POLYREAD" notes list
 [ "$(grep -c . "$T/out")" -eq 4 ]
 t_result $? "four notes stored" "$T/out"
-t_grep "stored notes say so" '	stored$' "$T/out"
+t_grep "stored notes say so (before their source)" '	stored	file://' "$T/out"
 
 # One file finds the group it was opened in (the Russian note too).
 t_ok "list from the French file alone" "$POLYREAD" notes list "$FR"

@@ -229,6 +229,22 @@ test_migrate_v1(void **state)
 	assert_int_equal(b, 3);
 	assert_int_equal(o, 12);
 	assert_int_equal(store_check(st, &cause), 0);
+	/* The library: the article with a position was read then. */
+	{
+		struct store_article	*sa;
+		size_t			 na;
+
+		assert_int_equal(store_articles_list(st, 0, &sa, &na, &cause),
+		    0);
+		assert_int_equal(na, 1);
+		assert_str(sa[0].read, "2024-07-12T09:10:00.000Z");
+		assert_null(sa[0].title);
+		assert_int_equal(sa[0].nv, 2);
+		assert_str(sa[0].v[1].source,
+		    "file:///srv/articles/commentary.ru.txt");
+		assert_int_equal(sa[0].notes, 3);
+		store_articles_free(sa, na);
+	}
 	/* New notes get tags now. */
 	{
 		struct store_note	n;
@@ -420,6 +436,7 @@ test_article_identity(void **state)
 	int64_t			 a1, a2, ids[3], ids2[3];
 	char			*dir = tmpdir("u-store"), *cause = NULL, *path;
 
+	memset(v, 0, sizeof v);
 	assert_int_equal(store_open(&st, dir, &cause), 0);
 	v[0].source = "file:///x/art.en.html";
 	v[0].hash = "fnv1a64:aaaa";
@@ -469,6 +486,7 @@ test_article_identity(void **state)
 	{
 		struct store_version	c[2];
 
+		memset(c, 0, sizeof c);
 		c[0].source = "file:///z/copy.en.html";
 		c[0].hash = v[0].hash;
 		c[0].lang = "en";
@@ -653,6 +671,127 @@ test_position(void **state)
 	free(dir);
 }
 
+/* The number of rows of a query on the store's file. */
+static long long
+count_rows(const char *dir, const char *sql)
+{
+	char		*path = xstrprintf("%s/polyread.db", dir);
+	long long	 n = raw_int(path, sql);
+
+	free(path);
+	return (n);
+}
+
+static void
+test_library(void **state)
+{
+	struct store		*st;
+	struct store_version	 v[2];
+	struct store_article	*sa;
+	struct store_note	 n;
+	int64_t			 a1, a2, a3, ids[2];
+	size_t			 na;
+	char			*dir = tmpdir("u-store"), *cause = NULL;
+
+	assert_int_equal(store_open(&st, dir, &cause), 0);
+	memset(v, 0, sizeof v);
+	v[0].source = "file:///lib/one.en.txt";
+	v[0].hash = "fnv1a64:1";
+	v[0].lang = "en";
+	v[0].title = "One";
+	v[1].source = "file:///lib/one.fr.txt";
+	v[1].hash = "fnv1a64:2";
+	v[1].lang = "fr";
+	v[1].title = "Un";
+	assert_int_equal(store_article_resolve(st, v, 2, &a1, ids, &cause), 0);
+	/* Resolved but never read (notes add): listed after the read. */
+	a2 = 0;
+	mkversion(st, "https://news.example/two", "fnv1a64:3", "ru", &a2);
+	mkversion(st, "file:///lib/three.txt", "fnv1a64:4", NULL, &a3);
+	assert_int_equal(store_article_read(st, a1, "One", "The Site",
+	    &cause), 0);
+	assert_int_equal(store_article_read(st, 999, NULL, NULL, &cause),
+	    STORE_NOTFOUND);
+	free(cause);
+	cause = NULL;
+	mknote(&n, ids[1], "passage", "a note");
+	assert_int_equal(store_note_add(st, &n, &cause), 0);
+	store_note_release(&n);
+	mknote(&n, ids[0], "lost", "an orphan");
+	n.orphan = 1;
+	assert_int_equal(store_note_add(st, &n, &cause), 0);
+	store_note_release(&n);
+
+	assert_int_equal(store_articles_list(st, 0, &sa, &na, &cause), 0);
+	assert_int_equal(na, 3);
+	assert_int_equal(sa[0].id, a1);
+	assert_str(sa[0].title, "One");
+	assert_str(sa[0].site, "The Site");
+	assert_non_null(sa[0].read);
+	assert_int_equal(sa[0].notes, 2);
+	assert_int_equal(sa[0].orphans, 1);
+	assert_int_equal(sa[0].nv, 2);
+	assert_str(sa[0].v[0].lang, "en");
+	assert_str(sa[0].v[1].title, "Un");
+	/* Never read: newest first. */
+	assert_int_equal(sa[1].id, a3);
+	assert_null(sa[1].read);
+	assert_null(sa[1].v[0].lang);
+	assert_int_equal(sa[2].id, a2);
+	assert_str(sa[2].v[0].source, "https://news.example/two");
+	store_articles_free(sa, na);
+	/* Read last: first. */
+	assert_int_equal(store_article_read(st, a2, NULL, NULL, &cause), 0);
+	assert_int_equal(store_articles_list(st, 0, &sa, &na, &cause), 0);
+	assert_int_equal(sa[0].id, a2);
+	assert_null(sa[0].title);
+	store_articles_free(sa, na);
+
+	/*
+	 * Forgetting an article without notes leaves no trace (nor a
+	 * position of another article on its versions, after a version
+	 * moved).
+	 */
+	assert_int_equal(store_position_set(st, a2, ids[0], 1, 1, &cause),
+	    0);
+	assert_int_equal(store_article_forget(st, a3, 0, &cause), 0);
+	assert_int_equal(count_rows(dir, "SELECT count(*) FROM version WHERE "
+	    "source = 'file:///lib/three.txt'"), 0);
+	/* With notes kept: hidden, its notes and versions stay. */
+	assert_int_equal(store_position_set(st, a1, ids[0], 2, 3, &cause), 0);
+	assert_int_equal(store_article_forget(st, a1, 0, &cause), 0);
+	assert_int_equal(store_articles_list(st, 0, &sa, &na, &cause), 0);
+	assert_int_equal(na, 1);
+	assert_int_equal(sa[0].id, a2);
+	store_articles_free(sa, na);
+	assert_int_equal(store_articles_list(st, STORE_ARTICLES_ALL, &sa, &na,
+	    &cause), 0);
+	assert_int_equal(na, 2);
+	assert_true(sa[1].forgotten);
+	assert_null(sa[1].read);
+	assert_int_equal(sa[1].notes, 2);
+	store_articles_free(sa, na);
+	assert_int_equal(count_rows(dir, "SELECT count(*) FROM position"), 0);
+	/* Read again: back in the library, with its notes. */
+	assert_int_equal(store_article_read(st, a1, NULL, NULL, &cause), 0);
+	assert_int_equal(store_articles_list(st, 0, &sa, &na, &cause), 0);
+	assert_int_equal(na, 2);
+	assert_int_equal(sa[0].id, a1);
+	assert_str(sa[0].title, "One");
+	store_articles_free(sa, na);
+	/* With its notes: all gone. */
+	assert_int_equal(store_article_forget(st, a1, 1, &cause), 0);
+	assert_int_equal(count_rows(dir, "SELECT count(*) FROM note"), 0);
+	assert_int_equal(count_rows(dir, "SELECT count(*) FROM article"), 1);
+	assert_int_equal(store_article_forget(st, a1, 1, &cause),
+	    STORE_NOTFOUND);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_check(st, &cause), 0);
+	store_close(st);
+	free(dir);
+}
+
 static void
 test_two_writers(void **state)
 {
@@ -710,6 +849,7 @@ main(void)
 		cmocka_unit_test(test_export_import),
 		cmocka_unit_test(test_position),
 		cmocka_unit_test(test_two_writers),
+		cmocka_unit_test(test_library),
 	};
 
 	return (cmocka_run_group_tests_name("store", tests, NULL, NULL));
