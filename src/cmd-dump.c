@@ -27,20 +27,62 @@ static const char dump_usage[] =
     "that translate each other starting on the same line.\n";
 
 /*
+ * Append text s of a line in visual order (layout_visual()), escaped when
+ * esc (block text; the header's strings are escaped already).
+ */
+static void
+dump_text(struct strbuf *sb, const char *s, size_t len, int rtl, int esc)
+{
+	struct strbuf	 vis = STRBUF_INIT;
+	size_t		*map = NULL, amap = 0;
+
+	if (layout_visual(s, len, rtl, &vis, &map, &amap)) {
+		s = vis.buf;
+		len = vis.len;
+	}
+	if (esc)
+		safe_escape(sb, s, len, 0);
+	else
+		strbuf_add(sb, s, len);
+	strbuf_release(&vis);
+	free(map);
+}
+
+/*
  * Write one line of a column, padded to colw when pad. A header line comes
  * from the document's header h: the title, or the meta line cut to colw
- * (both escaped already).
+ * (both escaped already). A right-to-left line is right-aligned, its
+ * prefix (an item's marker) on its right.
  */
 static void
 dump_line(struct strbuf *sb, const struct doc *d,
     const struct layout_header *h, const struct layout_line *l, int colw,
     int pad)
 {
-	int	used = 0;
+	int	used = 0, pw = 0;
 
+	if (l != NULL && l->prefix != NULL)
+		pw = text_width(l->prefix, strlen(l->prefix));
+	if (l != NULL && l->rtl && (l->block != DOC_NOPOS ||
+	    l->header == LAYOUT_TITLE)) {
+		used = l->indent + pw + l->width;
+		if (used < colw)
+			strbuf_addspaces(sb, (size_t)(colw - used));
+		if (l->block == DOC_NOPOS)
+			dump_text(sb, h->title + l->start, l->end - l->start,
+			    1, 0);
+		else
+			dump_text(sb, d->blocks[l->block].text + l->start,
+			    l->end - l->start, 1, 1);
+		if (l->prefix != NULL)
+			dump_text(sb, l->prefix, strlen(l->prefix), 1, 0);
+		strbuf_addspaces(sb, (size_t)l->indent);
+		return;
+	}
 	if (l != NULL && l->block == DOC_NOPOS) {
 		if (l->header == LAYOUT_TITLE && h->title != NULL) {
-			strbuf_add(sb, h->title + l->start, l->end - l->start);
+			dump_text(sb, h->title + l->start, l->end - l->start,
+			    0, 0);
 			used = l->width;
 		} else if (l->header == LAYOUT_META)
 			used = layout_header_meta(h, colw, sb);
@@ -49,10 +91,10 @@ dump_line(struct strbuf *sb, const struct doc *d,
 		used = l->indent;
 		if (l->prefix != NULL) {
 			strbuf_addstr(sb, l->prefix);
-			used += text_width(l->prefix, strlen(l->prefix));
+			used += pw;
 		}
-		safe_escape(sb, d->blocks[l->block].text + l->start,
-		    l->end - l->start, 0);
+		dump_text(sb, d->blocks[l->block].text + l->start,
+		    l->end - l->start, 0, 1);
 		used += l->width;
 	}
 	if (pad && used < colw)

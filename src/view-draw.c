@@ -307,7 +307,15 @@ draw_header_line(struct view *v, struct grid *g, int x, int y, size_t w,
 
 	switch (l->header) {
 	case LAYOUT_TITLE:
-		if (h->title != NULL && l->end > l->start)
+		if (h->title == NULL || l->end <= l->start)
+			break;
+		if (l->rtl && l->width < v->colw)
+			x = xmax - l->width;
+		if (layout_visual(h->title + l->start, l->end - l->start,
+		    l->rtl, &v->vis, &v->vmap, &v->avmap))
+			grid_text(g, x, y, xmax, v->vis.buf, v->vis.len,
+			    SLOT_HEADING, GRID_BOLD);
+		else
 			grid_text(g, x, y, xmax, h->title + l->start,
 			    l->end - l->start, SLOT_HEADING, GRID_BOLD);
 		break;
@@ -328,23 +336,36 @@ draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
 	const struct doc_span	*sp;
 	struct vrowmap		*rm;
 	size_t			 n, i, k;
-	int			 xmax = x + v->colw, base, fl;
+	int			 xmax = x + v->colw, base, fl, pw;
 
 	if (l->block == DOC_NOPOS) {
 		draw_header_line(v, g, x, y, w, l);
 		return;
 	}
 	b = &v->a->docs[w]->blocks[l->block];
-	x += l->indent;
-	if (l->prefix != NULL)
-		x = grid_text(g, x, y, xmax, l->prefix, strlen(l->prefix),
-		    SLOT_TEXT, 0);
+	if (l->rtl) {
+		/* Right-aligned, the marker on the right. */
+		pw = l->prefix != NULL ? text_width(l->prefix,
+		    strlen(l->prefix)) : 0;
+		if (x + l->indent + pw + l->width < xmax)
+			x = xmax - l->indent - pw - l->width;
+		if (l->prefix != NULL && layout_visual(l->prefix,
+		    strlen(l->prefix), 1, &v->vis, &v->vmap, &v->avmap))
+			grid_text(g, x + l->width, y, xmax, v->vis.buf,
+			    v->vis.len, SLOT_TEXT, 0);
+	} else {
+		x += l->indent;
+		if (l->prefix != NULL)
+			x = grid_text(g, x, y, xmax, l->prefix,
+			    strlen(l->prefix), SLOT_TEXT, 0);
+	}
 	rm = &v->rowmap[(size_t)y * VMAXV + (size_t)c];
 	rm->v = (int)w;
 	rm->block = l->block;
 	rm->start = l->start;
 	rm->end = l->end;
 	rm->x = x;
+	rm->rtl = l->rtl;
 	n = l->end > l->start ? l->end - l->start : 0;
 	if (n == 0)
 		return;
@@ -394,8 +415,24 @@ draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
 	if (v->sel.on && v->sel.v == w)
 		paint(v, l, v->sel.a, v->sel.b, SLOT_SELECTED, 0);
 	paint_matches(v, w, l);
-	grid_text_styled(g, x, y, xmax, b->text + l->start, n, v->sslots,
-	    v->sflags);
+	if (!layout_visual(b->text + l->start, n, l->rtl, &v->vis, &v->vmap,
+	    &v->avmap)) {
+		grid_text_styled(g, x, y, xmax, b->text + l->start, n,
+		    v->sslots, v->sflags);
+		return;
+	}
+	/* Visual order: each byte takes the style of its place in the text. */
+	if (v->vis.len > v->avstyle) {
+		v->vslots = xrealloc(v->vslots, v->vis.len);
+		v->vflags = xrealloc(v->vflags, v->vis.len);
+		v->avstyle = v->vis.len;
+	}
+	for (i = 0; i < v->vis.len; i++) {
+		v->vslots[i] = v->sslots[v->vmap[i]];
+		v->vflags[i] = v->sflags[v->vmap[i]];
+	}
+	grid_text_styled(g, x, y, xmax, v->vis.buf, v->vis.len, v->vslots,
+	    v->vflags);
 }
 
 /* Draw column c from its top. */

@@ -99,6 +99,7 @@ struct vrowmap {
 	size_t	start;
 	size_t	end;
 	int	x;			/* where the text starts */
+	int	rtl;			/* a right-to-left line */
 };
 
 struct view;
@@ -270,6 +271,13 @@ struct view {
 	size_t			 astyle;
 	struct vrowmap		*rowmap;	/* h x VMAXV */
 	struct strbuf		 sb;
+	/* A line in visual order (layout_visual()) and its styles. */
+	struct strbuf		 vis;
+	size_t			*vmap;
+	size_t			 avmap;
+	uint8_t			*vslots;
+	uint8_t			*vflags;
+	size_t			 avstyle;
 
 	/* Notes (view-notes.c). */
 	struct notes		*notes;		/* or NULL: off */
@@ -345,6 +353,12 @@ int		 v_search_scope(const struct view *, size_t w);
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);
+/*
+ * The byte of text (len bytes, the line a row of the mouse map shows) at
+ * screen column x of that row, in visual order when it is reordered.
+ */
+size_t		 vc_text_offset(struct view *, const struct vrowmap *,
+		     const char *text, size_t len, int x);
 /* Room for n cells in the style scratch (v->sslots, v->sflags). */
 void		 vd_style_room(struct view *, size_t n);
 

@@ -59,4 +59,58 @@ t_ok "names that are no tag" "$POLYREAD" dump --width 80 "$T/y.v2.txt" \
     "$T/y.final.txt"
 t_grep "no tag: ??" "^??  *│ ??$" "$T/out"
 
+# Right to left: Arabic in visual order (terminals show what they get
+# left to right), right-aligned; Chinese beside it, as English.
+AR_LOGICAL="$(printf '\330\247\331\204\331\205\330\247\330\257\330\251 1')"
+AR_VISUAL="$(printf '1 \330\251\330\257\330\247\331\205\331\204\330\247')"
+t_ref "dump: EN, AR, ZH" 0019-lang-dump.ref "$POLYREAD" dump --width 120 \
+    "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt"
+"$POLYREAD" dump --width 120 "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt" \
+    >"$T/rtl" 2>&1
+t_grep "dump: 'Article 1' in visual order, right-aligned" \
+    "^Article 1  *│  *$AR_VISUAL │ 第一条$" "$T/rtl"
+t_nogrep "dump: not in logical order" "$AR_LOGICAL" "$T/rtl"
+# Every Arabic line ends at the column's edge, one space before the rule.
+awk -F '│' 'NR > 2 && $2 ~ /[^ ]/ { if ($2 ~ /[^ ] $/) ok++; else bad++ }
+    END { exit !(ok > 20 && bad == 0) }' "$T/rtl"
+t_result $? "dump: every Arabic line right-aligned"
+# A bidi control in the text orders nothing and shows escaped (the full
+# stop on the left, as at the end of any Arabic sentence).
+printf '%s \342\200\256abc.\n\nTwo.\n' "$AR_LOGICAL" >"$T/ctl.ar.txt"
+t_ok "dump: a control in Arabic text" "$POLYREAD" dump --width 40 \
+    "$T/ctl.ar.txt"
+t_grep "dump: the override escaped, abc in order" \
+    "^ *\.abc<U+202E> $AR_VISUAL$" "$T/out"
+t_nogrep "dump: no raw override" "$(printf '\342\200\256')" "$T/out"
+
+# The reader: an Arabic and a Chinese version beside English.
+. "$top_srcdir/tests/regress/tmux.sh"
+tmx_require
+tmx_theme
+tmx_start 120 24 --theme test "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt"
+tmx_capture "$T/s"
+t_grep "reader: the labels" "^  EN  *AR  *ZH$" "$T/s"
+t_grep "reader: 'Article 1' in visual order, right-aligned" \
+    "^  Article 1  *│  *$AR_VISUAL │ 第一条$" "$T/s"
+t_nogrep "reader: not in logical order" "$AR_LOGICAL" "$T/s"
+awk -F '│' 'NR > 1 && NR < 24 && $2 ~ /[^ ]/ {
+    if ($2 ~ /[^ ] $/) ok++; else bad++ } END { exit !(ok > 10 && bad == 0) }
+' "$T/s"
+t_result $? "reader: every Arabic line right-aligned"
+# The focus on the Arabic counterpart: its own words, in visual order.
+tmx_keys ')' ')' Tab
+tmx_styles "$T/s"
+t_grep "reader: the focus on the Arabic sentence" \
+    "\[focus:$(printf '\331\212\331\201 \331\206\331\212\331\210')" "$T/s"
+t_grep "reader: its end on the next line" \
+    "\[focus:\.$(printf '\331\202\331\210\331\202\330\255\331\204\330\247\331\210')" \
+    "$T/s"
+# A click on an Arabic line finds its sentence (the second of article 1).
+tmx_mouse 70 8
+tmx_styles "$T/s"
+t_grep "reader: a click on Arabic text" \
+    "\[focus:\.$(printf '\330\241\330\247\330\256\330\245\331\204\330\247')" \
+    "$T/s"
+tmx_quit
+
 t_done
