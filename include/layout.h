@@ -141,6 +141,15 @@ int	layout_rtl(const char *s, size_t len, const char *lang);
 int	layout_visual(const char *s, size_t len, int rtl, struct strbuf *out,
 	    size_t **map, size_t *amap);
 
+/*
+ * The narrowest column worth reading side by side: below it the versions
+ * are stacked (interlinear) rather than cut into columns of a few words.
+ * About 30 cells a version with its gutter and the margin: a terminal of
+ * 80 columns still shows three versions side by side (24 cells each), as
+ * it always did.
+ */
+#define LAYOUT_MIN_COLUMN	24
+
 /* Column geometry for ncols columns in total width with a gutter. */
 struct layout_geom {
 	int	ncols;

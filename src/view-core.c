@@ -183,9 +183,14 @@ v_set_focus(struct view *v, size_t w, size_t s)
 void
 v_relayout(struct view *v, int row)
 {
-	int	i;
+	const struct vlayout	*was = v->wide;
+	int			 i;
 
 	vl_geometry(v);
+	if (v->wide != NULL && was == NULL)
+		view_message(v, "too narrow for columns: interlinear");
+	else if (v->wide == NULL && was != NULL)
+		view_message(v, "layout: %s", v->lay->name);
 	vl_invalidate(v);
 	for (i = 0; i < VMAXV; i++) {
 		if (v->top[i].unit > v->nunits)

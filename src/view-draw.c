@@ -531,6 +531,9 @@ draw_header(struct view *v, struct grid *g)
 	}
 	x = grid_text(g, x, 0, xmax, "   ", 3, SLOT_HEADER, 0);
 	t = vname(v, v_shown(v));
+	/* The columns chosen did not fit: say why they are stacked. */
+	if (v->wide != NULL)
+		t = "too narrow for columns";
 	draw_clipped(g, x, 0, v->colx[0] + v->colw, t, SLOT_HEADER, 0);
 }
 

@@ -71,6 +71,12 @@ struct vlayout {
 	void		(*lay)(struct view *, size_t u, struct vunit *e);
 	/* The unit of sentence s of version w (both valid). */
 	size_t		(*unit_of)(const struct view *, size_t w, size_t s);
+	/*
+	 * The layout to use instead when this one does not fit the screen
+	 * (fits() false), or NULL.
+	 */
+	const struct vlayout *narrow;
+	int		(*fits)(const struct view *);
 };
 extern const struct vlayout vlayout_columns, vlayout_single,
 		vlayout_interlinear;
@@ -218,6 +224,9 @@ struct view {
 
 	enum view_layout	 layout;
 	const struct vlayout	*lay;		/* the layout's */
+	const struct vlayout	*wide;		/* the layout's when lay is
+						   its narrow fallback, or
+						   NULL */
 	int			 maxw;
 	int			 mouse;
 	int			 w, h;

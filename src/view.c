@@ -72,6 +72,7 @@ set_layout(struct view *v, enum view_layout l)
 		l = LAYOUT_COLUMNS;
 	v->layout = l;
 	v->lay = layouts[l];
+	v->wide = NULL;
 }
 
 /* The name of a layout. */

@@ -11,7 +11,7 @@ cp "$L/udhr.ar.txt" "$T/t.ar.txt"
 cp "$L/udhr.de.txt" "$T/y.de.txt"
 cp "$L/udhr.en.txt" "$T/t.en.txt"
 
-t_ok "dump of EN, AR, ZH, DE" "$POLYREAD" dump --width 120 "$T/t.en.txt" \
+t_ok "dump of EN, AR, ZH, DE" "$POLYREAD" dump --width 150 "$T/t.en.txt" \
     "$T/t.ar.txt" "$T/t.zh.txt" "$T/y.de.txt"
 t_grep "labels name the languages" "^EN  *│ AR  *│ ZH  *│ DE$" "$T/out"
 t_nogrep "no ?? or V2 labels" "??\|V[0-9]" "$T/out"
@@ -83,6 +83,58 @@ t_grep "dump: the override escaped, abc in order" \
     "^ *\.abc<U+202E> $AR_VISUAL$" "$T/out"
 t_nogrep "dump: no raw override" "$(printf '\342\200\256')" "$T/out"
 
+# Too narrow for columns (under 24 cells a version): the versions stacked,
+# and the header says so; no word cut (issue 16: "at 40 columns three
+# 10-column columns with mid-word breaks").
+t_ok "dump --width 40, three versions" "$POLYREAD" dump --width 40 \
+    "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt"
+cp "$T/out" "$T/narrow"
+t_grep "narrow: the header says so" \
+    "^EN | AR | ZH   too narrow for columns$" "$T/narrow"
+t_nogrep "narrow: no column rule" "│" "$T/narrow"
+t_grep "narrow: English whole, labelled" \
+    "^EN  All human beings are born free and$" "$T/narrow"
+t_grep "narrow: Arabic right-aligned under it" "^AR  *$AR_VISUAL$" \
+    "$T/narrow"
+t_grep "narrow: Chinese labelled" "^ZH  第一条$" "$T/narrow"
+test "$(wc -L <"$T/narrow")" -le 40
+t_result $? "narrow: no line wider than 40"
+t_ok "dump --width 100, three versions: columns" "$POLYREAD" dump \
+    --width 100 "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt"
+t_grep "100 cells: columns" "^EN  *│ AR  *│ ZH$" "$T/out"
+
+# Into a pipe, the reader's dump takes the width of the terminal that
+# stderr is on (issue 16, bug 4: 180 columns in a 120-column pane), then
+# COLUMNS, then 80. Two columns take all but a cell lost to rounding.
+fills() {
+	test "$(wc -L <"$2")" -le "$1" && test "$(wc -L <"$2")" -ge "$(($1 - 1))"
+	echo $?
+}
+"$POLYREAD" "$T/t.en.txt" "$T/t.ar.txt" </dev/null >"$T/p80" 2>"$T/err"
+t_result $? "pipe: no terminal"
+t_result "$(fills 80 "$T/p80")" \
+    "pipe: 80 columns without a terminal or COLUMNS" "$T/p80"
+COLUMNS=100 "$POLYREAD" "$T/t.en.txt" "$T/t.ar.txt" </dev/null \
+    >"$T/p100" 2>"$T/err"
+t_result "$(fills 100 "$T/p100")" \
+    "pipe: COLUMNS=100" "$T/p100"
+COLUMNS=abc "$POLYREAD" "$T/t.en.txt" "$T/t.ar.txt" </dev/null \
+    >"$T/pbad" 2>"$T/err"
+t_cmp "pipe: a bad COLUMNS is ignored" "$T/p80" "$T/pbad"
+COLUMNS=100 "$POLYREAD" --width 60 "$T/t.en.txt" "$T/t.ar.txt" \
+    </dev/null >"$T/p60" 2>"$T/err"
+t_result "$(fills 60 "$T/p60")" \
+    "pipe: --width over COLUMNS" "$T/p60"
+# Three versions in 80: side by side; in 60: stacked.
+"$POLYREAD" "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt" </dev/null \
+    >"$T/p3" 2>"$T/err"
+t_grep "pipe: three versions in 80 side by side" "^EN  *│ AR  *│ ZH$" \
+    "$T/p3"
+COLUMNS=60 "$POLYREAD" "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt" \
+    </dev/null >"$T/p3" 2>"$T/err"
+t_grep "pipe: three versions in 60 are stacked" \
+    "too narrow for columns$" "$T/p3"
+
 # The reader: an Arabic and a Chinese version beside English.
 . "$top_srcdir/tests/regress/tmux.sh"
 tmx_require
@@ -112,5 +164,46 @@ t_grep "reader: a click on Arabic text" \
     "\[focus:\.$(printf '\330\241\330\247\330\256\330\245\331\204\330\247')" \
     "$T/s"
 tmx_quit
+
+# The reader too narrow for columns: interlinear, and it says so; wide
+# again, columns.
+tmx_start 40 20 "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt"
+tmx_capture "$T/s"
+t_grep "reader 40: stacked, the header says why" \
+    "^  EN | AR | ZH   too narrow for columns$" "$T/s"
+t_grep "reader 40: the status line names the layout" "interlinear" "$T/s"
+t_nogrep "reader 40: no column rule" "│" "$T/s"
+t_grep "reader 40: English whole" \
+    "^  EN  All human beings are born free and$" "$T/s"
+t_grep "reader 40: Arabic right-aligned" "^  AR  *$AR_VISUAL$" "$T/s"
+tmx_resize 120 20
+tmx_capture "$T/s"
+t_grep "reader 120: columns again" "^  EN  *AR  *ZH$" "$T/s"
+t_grep "reader 120: says so" "layout: columns" "$T/s"
+tmx_resize 60 20
+tmx_capture "$T/s"
+t_grep "reader 60 (20 a version): stacked" "too narrow for columns$" \
+    "$T/s"
+tmx_quit
+
+# Bug 4 with a terminal: stderr on a 100-column pane, stdout to a file.
+TMX_N=$((TMX_N + 1))
+tmx kill-server >/dev/null 2>&1
+TMX_SOCK="pr$$-$TMX_N"
+cat >"$T/pipe.sh" <<EOF2
+env COLUMNS= '$POLYREAD' '$T/t.en.txt' '$T/t.ar.txt' </dev/null >'$T/pterm'
+echo \$? >'$T/pterm.rc'
+exec sleep 600
+EOF2
+tmx new-session -d -x 100 -y 10 "sh '$T/pipe.sh'"
+i=0
+while [ $i -lt 200 ] && ! [ -s "$T/pterm.rc" ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+tmx kill-server >/dev/null 2>&1
+t_grep "pipe, stderr on a terminal: done" "^0$" "$T/pterm.rc"
+t_result "$(fills 100 "$T/pterm")" \
+    "pipe, stderr on a 100-column terminal: 100 columns" "$T/pterm"
 
 t_done
