@@ -52,6 +52,19 @@ t_grep "de-AT is DE" "^EN  *│ DE$" "$T/out"
 t_ok "--lang over the name" "$POLYREAD" dump --width 80 --lang en,fr \
     "$T/t.en.txt" "$T/y.de.txt"
 t_grep "--lang: FR" "^EN  *│ FR$" "$T/out"
+# --lang takes any tag, normalised; anything else is refused clearly.
+t_ok "--lang pt-BR,ar" "$POLYREAD" dump --width 80 --lang pt-BR,ar \
+    "$T/t.en.txt" "$T/t.ar.txt"
+t_grep "--lang pt-BR is PT" "^PT  *│ AR$" "$T/out"
+t_fails "--lang zz refused" "$POLYREAD" dump --lang en,zz "$T/t.en.txt" \
+    "$T/t.ar.txt"
+t_grep "--lang zz: named" "bad language 'zz' in --lang" "$T/err"
+t_fails "--lang with an empty one" "$POLYREAD" dump --lang ,ar \
+    "$T/t.en.txt" "$T/t.ar.txt"
+t_fails "--lang with an escape" "$POLYREAD" sentences \
+    --lang "$(printf 'e\033[2Jn')" "$T/t.en.txt"
+t_nogrep "--lang escape: shown, not sent" "$(printf '\033')" "$T/err"
+t_grep "--lang escape: visible" "bad language 'e^\[\[2Jn'" "$T/err"
 # A name that is no tag says nothing ("v2", a word, controls).
 cp "$L/udhr.de.txt" "$T/y.v2.txt"
 cp "$L/udhr.de.txt" "$T/y.final.txt"
