@@ -75,17 +75,39 @@ vname(const struct view *v, size_t w)
 	return (vfile(v, w));
 }
 
-/* Write s clipped to [x, xmax), ending in an ellipsis when cut. */
+/*
+ * Write s clipped to [x, xmax), ending in an ellipsis when cut: a title
+ * or a name, in visual order (layout_visual()), cut at its logical end
+ * (on the left of a right-to-left one).
+ */
 static int
 draw_clipped(struct grid *g, int x, int y, int xmax, const char *s,
     int slot, int flags)
 {
-	size_t	len = strlen(s);
+	static const char	 ell[] = "\xe2\x80\xa6";
+	struct strbuf		 vis = STRBUF_INIT;
+	size_t			 len = strlen(s), *map = NULL, amap = 0, n;
+	int			 rtl, cut;
 
-	if (x + grid_text_width(s, len) <= xmax || xmax - x < 2)
-		return (grid_text(g, x, y, xmax, s, len, slot, flags));
-	x = grid_text(g, x, y, xmax - 1, s, len, slot, flags);
-	return (grid_text(g, x, y, xmax, "\xe2\x80\xa6", 3, slot, flags));
+	cut = x + grid_text_width(s, len) > xmax && xmax - x >= 2;
+	n = cut ? layout_fit(s, len, xmax - x - 1, NULL) : len;
+	rtl = layout_rtl(s, len, NULL);
+	if (!layout_visual(s, n, rtl, &vis, &map, &amap)) {
+		x = grid_text(g, x, y, cut ? xmax - 1 : xmax, s, n, slot,
+		    flags);
+		if (cut)
+			x = grid_text(g, x, y, xmax, ell, 3, slot, flags);
+		return (x);
+	}
+	if (cut && rtl)
+		x = grid_text(g, x, y, xmax, ell, 3, slot, flags);
+	x = grid_text(g, x, y, cut && !rtl ? xmax - 1 : xmax, vis.buf,
+	    vis.len, slot, flags);
+	if (cut && !rtl)
+		x = grid_text(g, x, y, xmax, ell, 3, slot, flags);
+	strbuf_release(&vis);
+	free(map);
+	return (x);
 }
 
 /* Add a styled range. */

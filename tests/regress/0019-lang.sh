@@ -168,13 +168,20 @@ tmx_styles "$T/s"
 t_grep "reader: the focus on the Arabic sentence" \
     "\[focus:$(printf '\331\212\331\201 \331\206\331\212\331\210')" "$T/s"
 t_grep "reader: its end on the next line" \
-    "\[focus:\.$(printf '\331\202\331\210\331\202\330\255\331\204\330\247\331\210')" \
+    "\[focus:\.$(printf '\331\202\331\210\331\202\330\255\331\204')" \
     "$T/s"
 # A click on an Arabic line finds its sentence (the second of article 1).
 tmx_mouse 70 8
 tmx_styles "$T/s"
 t_grep "reader: a click on Arabic text" \
     "\[focus:\.$(printf '\330\241\330\247\330\256\330\245\331\204\330\247')" \
+    "$T/s"
+# Away from the header, the status line names the Arabic article, in
+# visual order too.
+tmx_keys '}' '}' '}' '}'
+tmx_capture "$T/s"
+t_grep "reader: the Arabic title in the status line" \
+    "^ $(printf '\331\206\330\247\330\263\331\206\330\245\331\204\330\247') " \
     "$T/s"
 tmx_quit
 
