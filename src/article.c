@@ -62,6 +62,7 @@ static int
 split_name(const char *file, char *lang, size_t langsz, char **name)
 {
 	const char	*ext, *dot, *l;
+	char		*tag;
 	size_t		 n, i;
 
 	if (*file == '.')
@@ -79,6 +80,18 @@ split_name(const char *file, char *lang, size_t langsz, char **name)
 		;
 	l = *dot == '.' ? dot + 1 : file;
 	n = (size_t)(ext - l);
+	/* Or any BCP 47 tag: NAME.pt-BR.EXT, NAME.zh-Hant.EXT. */
+	if ((n < 2 || n > 3) && *dot == '.' &&
+	    (tag = lang_from_filename(file)) != NULL) {
+		n = strlen(tag);
+		if (n < langsz)
+			memcpy(lang, tag, n + 1);
+		free(tag);
+		if (n >= langsz)
+			return (-1);
+		*name = xstrndup(file, (size_t)(dot - file));
+		return (0);
+	}
 	if (n < 2 || n > 3 || n >= langsz)
 		return (-1);
 	for (i = 0; i < n; i++) {

@@ -52,6 +52,14 @@ t_grep "de-AT is DE" "^EN  *│ DE$" "$T/out"
 t_ok "--lang over the name" "$POLYREAD" dump --width 80 --lang en,fr \
     "$T/t.en.txt" "$T/y.de.txt"
 t_grep "--lang: FR" "^EN  *│ FR$" "$T/out"
+# A folder of NAME.TAG.EXT files with tags longer than a language.
+mkdir -p "$T/folder"
+cp "$L/udhr.en.txt" "$T/folder/u.en.txt"
+cp "$L/udhr.de.txt" "$T/folder/u.de-AT.txt"
+cp "$L/udhr.zh.txt" "$T/folder/u.zh-Hans.txt"
+t_ok "a folder of EN, de-AT, zh-Hans" "$POLYREAD" dump --width 150 \
+    "$T/folder"
+t_grep "folder: EN DE ZH" "^EN  *│ DE  *│ ZH$" "$T/out"
 # --lang takes any tag, normalised; anything else is refused clearly.
 t_ok "--lang pt-BR,ar" "$POLYREAD" dump --width 80 --lang pt-BR,ar \
     "$T/t.en.txt" "$T/t.ar.txt"
