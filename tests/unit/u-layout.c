@@ -702,6 +702,34 @@ test_visual(void **state)
 	assert_int_equal(map[1], 12);
 	assert_int_equal(map[2], 10);
 	assert_int_equal(map[3], 10);
+	/*
+	 * Hostile lines: invalid UTF-8, an encoded surrogate, nested
+	 * overrides and isolates, marks without a letter, a lone mirror. The
+	 * bytes shown are the line's own, each once (a mirror aside).
+	 */
+	{
+		static const char *const bad[] = {
+			"\xd8\xa7\xff\xd8\xa8 \xc3(",
+			"\xed\xa0\x80\xd8\xa7",
+			"\xe2\x80\xae\xe2\x80\xae\xe2\x81\xa7\xd8\xa7"
+			    "\xe2\x80\xac\xe2\x81\xa9x",
+			"\xd9\x8b\xd9\x8b\xd9\x8b\xd8\xa7",
+			")", "\xd8\xa7[", "\xd8"
+		};
+		size_t	k, j;
+
+		for (k = 0; k < nitems(bad); k++) {
+			for (j = 0; j < 2; j++) {
+				if (!layout_visual(bad[k], strlen(bad[k]),
+				    (int)j, &out, &map, &amap))
+					continue;
+				assert_int_equal(out.len, strlen(bad[k]));
+				for (i = 0; i < out.len; i++)
+					assert_true(map[i] < strlen(bad[k]));
+			}
+		}
+	}
+
 	strbuf_release(&out);
 	free(map);
 
