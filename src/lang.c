@@ -68,7 +68,10 @@
 
 /*
  * The scripts that one language owns: their likely language is the text's
- * (ICU's likely subtags say which). Kana and Han are handled apart.
+ * (ICU's likely subtags say which). A choice, not data ICU has: a script
+ * left out (Devanagari: Hindi, Marathi, Nepali; Ethiopic: Amharic,
+ * Tigrinya) is shared by languages its letters do not tell apart. Kana and
+ * Han are handled apart.
  */
 static const UScriptCode lang_scripts[] = {
 	USCRIPT_ARABIC, USCRIPT_ARMENIAN, USCRIPT_GEORGIAN, USCRIPT_GREEK,
