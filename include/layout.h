@@ -37,6 +37,8 @@ struct layout_line {
 	const char	*prefix;	/* "• " or "3. " on an item's first
 					   line, or NULL */
 	int		 header;	/* LAYOUT_TITLE, LAYOUT_META or 0 */
+	int		 rtl;		/* a right-to-left paragraph's line:
+					   right-aligned, prefix on the right */
 };
 
 /* Header lines (block DOC_NOPOS). */
@@ -119,6 +121,34 @@ void	layout_header_level(struct layout_line **lines, size_t from,
  * grapheme clusters (its width in *w when w is not NULL).
  */
 size_t	layout_fit(const char *s, size_t len, int width, int *w);
+
+/*
+ * Is the paragraph s right to left? Its first strong character says
+ * (UAX #9 rules P2, P3, ICU's u_charDirection()); with none, the
+ * language's script does (uloc_isRightToLeft()).
+ */
+int	layout_rtl(const char *s, size_t len, const char *lang);
+/*
+ * One display line s in visual order, left to right, by ICU's bidi
+ * algorithm (ubidi) at the paragraph's direction (rtl): right-to-left runs
+ * are written grapheme by grapheme from their end, a mirrored character
+ * (brackets, guillemets) swapped for its mirror image. Bidi controls in s
+ * order nothing (they stay, for safe.c and the grid to show escaped). Fills
+ * out (reset first) and map (map[i]: the byte of s where the grapheme
+ * that visual byte i belongs to starts) and returns 1; returns 0, leaving
+ * both alone, when the line shows in its own order.
+ */
+int	layout_visual(const char *s, size_t len, int rtl, struct strbuf *out,
+	    size_t **map, size_t *amap);
+
+/*
+ * The narrowest column worth reading side by side: below it the versions
+ * are stacked (interlinear) rather than cut into columns of a few words.
+ * About 30 cells a version with its gutter and the margin: a terminal of
+ * 80 columns still shows three versions side by side (24 cells each), as
+ * it always did.
+ */
+#define LAYOUT_MIN_COLUMN	24
 
 /* Column geometry for ncols columns in total width with a gutter. */
 struct layout_geom {

@@ -8,8 +8,8 @@
  * empty, binary or oversized files), decodes it to UTF-8 (BOM, declared
  * charset, else ICU charset detection), picks the loader by extension or
  * content (HTML, XHTML/XML/TEI, Markdown, plain text) and settles the
- * document's language (declared, else opts->lang, else guessed from the
- * text).
+ * document's language (opts->lang when forced, else declared, else
+ * opts->lang, else the file name's, else guessed from the text).
  *
  * Every loader gets UTF-8 text and fills an empty document through the
  * builder calls of doc.h, then the caller runs doc_finish().
@@ -137,5 +137,12 @@ const char	*lang_guess_text(const char *, size_t);
  * a plausible tag. You own the result.
  */
 char		*lang_normalize(const char *);
+/*
+ * The language a file's name or a URL's last part gives, NAME.TAG.EXT
+ * ("t.zh.txt", "news.pt-BR.html"; any well-formed BCP 47 tag whose
+ * language ICU knows), normalised as lang_normalize(); NULL if it names
+ * none (TAG.EXT does not: "it.txt" is no Italian). You own the result.
+ */
+char		*lang_from_filename(const char *);
 
 #endif

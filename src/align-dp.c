@@ -331,6 +331,11 @@ pair_anchors(const struct side *A, size_t i, int a, const struct side *B,
 		nmiss_b += (kb[y] & KEY_NAME) != 0;
 		miss_b += (kb[y] & KEY_NUMBER) != 0;
 	}
+	/* A version that never shows a name cannot miss one. */
+	if (A->nonames)
+		nmiss_b = 0;
+	if (B->nonames)
+		nmiss_a = 0;
 	return (-2.0 * match + 0.6 * (PR_MIN(miss_a, 3) + PR_MIN(miss_b, 3)) +
 	    0.3 * (PR_MIN(nmiss_a, 3) + PR_MIN(nmiss_b, 3)));
 }

@@ -198,10 +198,12 @@ feat_side_thin(struct side *s)
 {
 	size_t	n = s->n;
 	double	total = s->total;
+	int	nonames = s->nonames;
 
 	feat_side_release(s);
 	s->n = n;
 	s->total = total;
+	s->nonames = nonames;
 }
 
 /*
@@ -284,6 +286,10 @@ feat_side_build(const struct alignment *al, size_t v, struct side *ss,
 	}
 	for (s = 0; s < nb; s++)
 		feat_keys_sort(bs->keys + bs->f[s].koff, (size_t)bs->f[s].nk);
+	ss->nonames = 1;
+	for (s = 0; s < ss->nkeys && ss->nonames; s++)
+		ss->nonames = (ss->keys[s] & KEY_NAME) == 0;
+	bs->nonames = ss->nonames;
 	XSHRINK(ss->keys, ss->akeys, ss->nkeys);
 	XSHRINK(bs->keys, bs->akeys, bs->nkeys);
 }

@@ -54,6 +54,11 @@ struct side {
 	size_t		 nkeys, akeys;
 	double		 total;		/* sum of lengths */
 	/*
+	 * No name anywhere: a script without capitals (Arabic, Chinese...)
+	 * shows none, so the names of another version miss nothing in it.
+	 */
+	int		 nonames;
+	/*
 	 * The keys of units i..i+1 (view[0][i]) and i..i+2 (view[1][i])
 	 * merged once (dp_side_views()), so that the programme, which asks
 	 * for them in every cell of the band, does not merge them each time.

@@ -62,6 +62,7 @@ static int
 split_name(const char *file, char *lang, size_t langsz, char **name)
 {
 	const char	*ext, *dot, *l;
+	char		*tag;
 	size_t		 n, i;
 
 	if (*file == '.')
@@ -79,6 +80,18 @@ split_name(const char *file, char *lang, size_t langsz, char **name)
 		;
 	l = *dot == '.' ? dot + 1 : file;
 	n = (size_t)(ext - l);
+	/* Or any BCP 47 tag: NAME.pt-BR.EXT, NAME.zh-Hant.EXT. */
+	if ((n < 2 || n > 3) && *dot == '.' &&
+	    (tag = lang_from_filename(file)) != NULL) {
+		n = strlen(tag);
+		if (n < langsz)
+			memcpy(lang, tag, n + 1);
+		free(tag);
+		if (n >= langsz)
+			return (-1);
+		*name = xstrndup(file, (size_t)(dot - file));
+		return (0);
+	}
 	if (n < 2 || n > 3 || n >= langsz)
 		return (-1);
 	for (i = 0; i < n; i++) {
@@ -286,14 +299,18 @@ article_lo(struct load_opts *lo, const struct article_opts *opts,
 	lo->format = opts != NULL ? opts->format : NULL;
 }
 
-/* Load a fetched page: an HTML page unless a format is forced. */
+/*
+ * Load a fetched page: an HTML page unless a format is forced; force: lang
+ * is --lang's and wins over the page's.
+ */
 static struct doc *
 article_load_page(const struct fetch_req *req, const struct article_opts *opts,
-    const char *lang, char **cause)
+    const char *lang, int force, char **cause)
 {
 	struct load_opts	lo;
 
 	article_lo(&lo, opts, lang);
+	lo.force_lang |= force && lang != NULL;
 	if (lo.format == NULL)
 		lo.format = "html";
 	lo.charset = req->charset;
@@ -574,6 +591,7 @@ struct load_job {
 	const struct fetch_req		*req;	/* NULL: a file */
 	const struct article_opts	*opts;
 	char				*lang;	/* from --lang, or NULL */
+	int				 force;	/* lang is --lang's: it wins */
 	struct doc			*doc;	/* what loaded */
 	char				*cause;	/* a file that did not */
 	char				*msg;	/* a page that did not */
@@ -588,11 +606,13 @@ article_load_job(void *arg, size_t i, PR_UNUSED size_t thread)
 
 	if (j->req == NULL) {
 		article_lo(&lo, j->opts, j->lang);
+		lo.force_lang |= j->force && j->lang != NULL;
 		j->doc = load_file(j->path, &lo, &j->cause);
 	} else if (j->req->cause != NULL)
 		j->msg = xstrdup(j->req->cause);
 	else
-		j->doc = article_load_page(j->req, j->opts, j->lang, &j->msg);
+		j->doc = article_load_page(j->req, j->opts, j->lang, j->force,
+		    &j->msg);
 }
 
 /* The size of what a job loads (0 when unknown). */
@@ -671,6 +691,7 @@ opening_page(struct opening *o, char **cause)
 
 	if (!o->is_url) {
 		article_lo(&lo, o->opts, o->lang0);
+		lo.force_lang |= o->lang0 != NULL;
 		return (load_file(o->src, &lo, cause));
 	}
 	if ((o->key = fetch_normalize(o->src)) == NULL) {
@@ -686,7 +707,7 @@ opening_page(struct opening *o, char **cause)
 		o->page.cause = NULL;
 		return (NULL);
 	}
-	return (article_load_page(&o->page, o->opts, o->lang0, cause));
+	return (article_load_page(&o->page, o->opts, o->lang0, 1, cause));
 }
 
 /*
@@ -1112,6 +1133,7 @@ article_load_operands(struct article *a, char **paths, size_t n,
 		jobs[i].req = reqs[i].url != NULL ? &reqs[i] : NULL;
 		jobs[i].opts = opts;
 		jobs[i].lang = nth_lang(opts != NULL ? opts->langs : NULL, i);
+		jobs[i].force = 1;
 	}
 	article_load_all(jobs, n);
 	for (i = 0; i < n && r == 0; i++) {

@@ -27,20 +27,62 @@ static const char dump_usage[] =
     "that translate each other starting on the same line.\n";
 
 /*
+ * Append text s of a line in visual order (layout_visual()), escaped when
+ * esc (block text; the header's strings are escaped already).
+ */
+static void
+dump_text(struct strbuf *sb, const char *s, size_t len, int rtl, int esc)
+{
+	struct strbuf	 vis = STRBUF_INIT;
+	size_t		*map = NULL, amap = 0;
+
+	if (layout_visual(s, len, rtl, &vis, &map, &amap)) {
+		s = vis.buf;
+		len = vis.len;
+	}
+	if (esc)
+		safe_escape(sb, s, len, 0);
+	else
+		strbuf_add(sb, s, len);
+	strbuf_release(&vis);
+	free(map);
+}
+
+/*
  * Write one line of a column, padded to colw when pad. A header line comes
  * from the document's header h: the title, or the meta line cut to colw
- * (both escaped already).
+ * (both escaped already). A right-to-left line is right-aligned, its
+ * prefix (an item's marker) on its right.
  */
 static void
 dump_line(struct strbuf *sb, const struct doc *d,
     const struct layout_header *h, const struct layout_line *l, int colw,
     int pad)
 {
-	int	used = 0;
+	int	used = 0, pw = 0;
 
+	if (l != NULL && l->prefix != NULL)
+		pw = text_width(l->prefix, strlen(l->prefix));
+	if (l != NULL && l->rtl && (l->block != DOC_NOPOS ||
+	    l->header == LAYOUT_TITLE)) {
+		used = l->indent + pw + l->width;
+		if (used < colw)
+			strbuf_addspaces(sb, (size_t)(colw - used));
+		if (l->block == DOC_NOPOS)
+			dump_text(sb, h->title + l->start, l->end - l->start,
+			    1, 0);
+		else
+			dump_text(sb, d->blocks[l->block].text + l->start,
+			    l->end - l->start, 1, 1);
+		if (l->prefix != NULL)
+			dump_text(sb, l->prefix, strlen(l->prefix), 1, 0);
+		strbuf_addspaces(sb, (size_t)l->indent);
+		return;
+	}
 	if (l != NULL && l->block == DOC_NOPOS) {
 		if (l->header == LAYOUT_TITLE && h->title != NULL) {
-			strbuf_add(sb, h->title + l->start, l->end - l->start);
+			dump_text(sb, h->title + l->start, l->end - l->start,
+			    0, 0);
 			used = l->width;
 		} else if (l->header == LAYOUT_META)
 			used = layout_header_meta(h, colw, sb);
@@ -49,10 +91,10 @@ dump_line(struct strbuf *sb, const struct doc *d,
 		used = l->indent;
 		if (l->prefix != NULL) {
 			strbuf_addstr(sb, l->prefix);
-			used += text_width(l->prefix, strlen(l->prefix));
+			used += pw;
 		}
-		safe_escape(sb, d->blocks[l->block].text + l->start,
-		    l->end - l->start, 0);
+		dump_text(sb, d->blocks[l->block].text + l->start,
+		    l->end - l->start, 0, 1);
 		used += l->width;
 	}
 	if (pad && used < colw)
@@ -97,6 +139,86 @@ dump_header(struct strbuf *sb, const struct article *a,
 			strbuf_addstr(sb, "\xe2\x94\x80");
 	}
 	strbuf_addch(sb, '\n');
+}
+
+/* The width of the interlinear labels ("EN  "). */
+#define DUMP_LABELW	4
+
+/*
+ * Write the interlinear header (columns would be narrower than
+ * LAYOUT_MIN_COLUMN): the languages, why they are stacked, and a rule,
+ * all within width.
+ */
+static void
+dump_header_interlinear(struct strbuf *sb, const struct article *a,
+    int width)
+{
+	struct strbuf	 line = STRBUF_INIT, esc = STRBUF_INIT;
+	size_t		 v, j, n;
+	int		 k;
+	char		 code[16];
+
+	for (v = 0; v < a->n; v++) {
+		const char	*l = a->docs[v]->lang;
+
+		snprintf(code, sizeof code, "%s", l != NULL ? l : "??");
+		for (j = 0; code[j] != '\0'; j++)
+			code[j] = (char)toupper((unsigned char)code[j]);
+		if (v > 0)
+			strbuf_addstr(&line, " | ");
+		strbuf_reset(&esc);
+		safe_escape(&esc, code, strlen(code), 0);
+		strbuf_add(&line, esc.buf, esc.len);
+	}
+	strbuf_addstr(&line, "   too narrow for columns");
+	n = layout_fit(line.buf, line.len, width, NULL);
+	strbuf_add(sb, line.buf, n);
+	strbuf_addch(sb, '\n');
+	for (k = 0; k < width; k++)
+		strbuf_addstr(sb, "\xe2\x94\x80");
+	strbuf_addch(sb, '\n');
+	strbuf_release(&line);
+	strbuf_release(&esc);
+}
+
+/*
+ * Write one bead interlinear: each version's lines in turn, its language
+ * on its first line.
+ */
+static void
+dump_rows_interlinear(struct strbuf *sb, const struct article *a,
+    const struct layout_header *h, const struct layout_geom *g,
+    struct layout_line **lines, const size_t *n)
+{
+	size_t		 v, row, j, k;
+	const char	*l;
+
+	for (v = 0; v < a->n; v++) {
+		for (row = 0; row < n[v]; row++) {
+			l = a->docs[v]->lang;
+			k = 0;
+			if (row == 0 && l != NULL) {
+				/* A tag of letters, digits and '-' only. */
+				for (j = 0; l[j] != '\0' &&
+				    j < DUMP_LABELW - 1; j++) {
+					strbuf_addch(sb, isalnum(
+					    (unsigned char)l[j]) ?
+					    toupper((unsigned char)l[j]) : '-');
+				}
+				k = j;
+			} else if (row == 0) {
+				strbuf_addstr(sb, "??");
+				k = 2;
+			}
+			strbuf_addspaces(sb, DUMP_LABELW - k);
+			dump_line(sb, a->docs[v], &h[v], &lines[v][row],
+			    g->colw, 0);
+			while (sb->len > 0 && sb->buf[sb->len - 1] == ' ')
+				sb->len--;
+			strbuf_setlen(sb, sb->len);
+			strbuf_addch(sb, '\n');
+		}
+	}
 }
 
 /*
@@ -157,6 +279,7 @@ struct dump_part {
 	const struct layout_geom *g;
 	const struct layout_header *h;		/* one per version */
 	size_t			 first, last;	/* beads [first, last) */
+	int			 interlinear;	/* versions stacked */
 	struct strbuf		 sb;
 };
 
@@ -177,6 +300,18 @@ dump_part_run(struct dump_part *p)
 			layout_sentences(p->al->docs[v], p->al->docs[v]->lang,
 			    p->al->sents[v] + bd->first[v], bd->count[v],
 			    p->g->colw, &lines[v], &n[v], &alloc[v]);
+		}
+		if (p->interlinear) {
+			/* The headers unlevelled, a blank line each bead. */
+			for (v = 0; v < p->a->n; v++)
+				layout_header_add(&p->h[v], p->a->docs[v],
+				    p->a->docs[v]->lang, p->g->colw, i == 0,
+				    &lines[v], 0, &n[v], &alloc[v]);
+			if (i > 0)
+				strbuf_addch(&p->sb, '\n');
+			dump_rows_interlinear(&p->sb, p->a, p->h, p->g, lines,
+			    n);
+			continue;
 		}
 		dump_headers(p->a, p->h, p->g, i == 0, lines, n, alloc);
 		if (i > 0 && align_bead_starts_block(p->al, i))
@@ -216,6 +351,7 @@ dump_beads(FILE *f, const struct article *a, const struct alignment *al,
 		part[k].h = h;
 		part[k].first = al->nbeads * k / np;
 		part[k].last = al->nbeads * (k + 1) / np;
+		part[k].interlinear = g->ncols == 1 && a->n > 1;
 		strbuf_init(&part[k].sb, 0);
 	}
 	parallel_for(np, NULL, dump_part_job, part, text_cleanup);
@@ -242,7 +378,12 @@ dump_article(FILE *f, const struct article *a, const struct alignment *al,
 	g.left = 0;
 	for (v = 0; v < a->n; v++)
 		layout_header_init(&h[v], a->docs[v]);
-	if (a->n > 1)
+	if (al != NULL && a->n > 1 && g.colw < LAYOUT_MIN_COLUMN) {
+		/* Too narrow for columns: one, the versions stacked. */
+		layout_geometry(width - DUMP_LABELW, 1, 0, 0, &g);
+		g.left = 0;
+		dump_header_interlinear(&sb, a, width);
+	} else if (a->n > 1)
 		dump_header(&sb, a, &g);
 	if (al != NULL) {
 		fwrite(sb.buf, 1, sb.len, f);

@@ -10,6 +10,7 @@
 
 #include "align.h"
 #include "cmd.h"
+#include "safe.h"
 
 /* getopt values of the long options without a letter (issue 9). */
 enum {
@@ -48,6 +49,46 @@ static const struct {
 	{ CMD_LANGS, OPT_LANGS }, { CMD_OFFLINE, OPT_OFFLINE },
 	{ CMD_REFRESH, OPT_REFRESH }, { CMD_NOALT, OPT_NOALT }
 };
+
+/* The last --lang list normalised (cmd_opts.langs points to it). */
+static char	*cmd_langs;
+
+/*
+ * Check and normalise --lang's list: each language a tag lang_normalize()
+ * takes ("pt-BR" is pt); -1 with a message naming the first that is not.
+ */
+static int
+cmd_check_langs(struct cmd_opts *o, const char *name)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*p = o->langs, *q;
+	char		*one, *norm, *esc;
+
+	for (;;) {
+		q = p + strcspn(p, ",");
+		one = xstrndup(p, (size_t)(q - p));
+		if ((norm = lang_normalize(one)) == NULL) {
+			esc = safe_strdup(one);
+			error_msg("%s: bad language '%s' in --lang (a tag such "
+			    "as en, fr or pt-BR)", name, esc);
+			free(esc);
+			free(one);
+			strbuf_release(&sb);
+			return (-1);
+		}
+		strbuf_addstr(&sb, sb.len > 0 ? "," : "");
+		strbuf_addstr(&sb, norm);
+		free(norm);
+		free(one);
+		if (*q == '\0')
+			break;
+		p = q + 1;
+	}
+	free(cmd_langs);
+	cmd_langs = strbuf_detach(&sb, NULL);
+	o->langs = cmd_langs;
+	return (0);
+}
 
 /* Say what is wrong with the option getopt did not take. */
 static void
@@ -162,6 +203,8 @@ cmd_parse(int argc, char **argv, const char *name, int allowed,
 		if (cmd_set(o, c, name) != 0)
 			return (-1);
 	}
+	if (o->langs != NULL && cmd_check_langs(o, name) != 0)
+		return (-1);
 	if (o->offline && o->refresh) {
 		error_msg("%s: --offline and --refresh do not go together",
 		    name);

@@ -526,7 +526,8 @@ text_starts_upper(const char *s, size_t len)
 static int
 text_is_stop(UChar32 c)
 {
-	return (c == '.' || c == '!' || c == '?' || c == 0x2026);
+	return (c == '.' || c == '!' || c == '?' || c == 0x2026 ||
+	    u_hasBinaryProperty(c, UCHAR_S_TERM));
 }
 
 /* Are there two sentences in s: ". " then an upper-case letter? */
@@ -572,8 +573,10 @@ text_is_heading(const char *s, size_t len, int title)
 		return (0);
 	if (last == '?' || last == '!')
 		return (title || words <= 6);
+	/* Any script's: the Chinese full stop, the Arabic comma too. */
 	if (last == '.' || last == ',' || last == ';' || last == ':' ||
-	    last == 0x2026 || last == 0xff0e)
+	    last == 0x2026 || last == 0xff0e ||
+	    u_hasBinaryProperty(last, UCHAR_TERMINAL_PUNCTUATION))
 		return (0);
 	return (!text_two_sentences(s, len));
 }

@@ -13,17 +13,32 @@
  * shapes (as, or, th-, -ing) are weak English hints. A third list of
  * Spanish, German, Italian, Dutch and Portuguese words vetoes the guess: we
  * only tell English from French, and say nothing rather than guess wrong.
+ *
+ * Text mostly in another script is guessed from the script where one
+ * language owns it (lang_by_script()): ICU's likely subtags name that
+ * language (und-Arab is ar, und-Hebr he, und-Thai th, ...), and a text
+ * with more than a few letters of the script that language does not use
+ * (ICU's standard exemplar set: Persian and Urdu letters in Arabic script,
+ * Yiddish in Hebrew) is another language, so nothing is said. Han with
+ * kana is Japanese, Han alone Chinese. Scripts that several large
+ * languages share (Devanagari, Bengali, Ethiopic...) are not guessed.
+ *
+ * A file name may name its language, NAME.TAG.EXT with any BCP 47 tag
+ * (lang_from_filename()), checked with ICU's uloc_forLanguageTag().
  */
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/ulocdata.h>
 #include <unicode/uscript.h>
+#include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -37,6 +52,32 @@
 #define LANG_MIN_HITS2	2
 /* Nor with fewer words than this. */
 #define LANG_MIN_WORDS	2
+/*
+ * Scripts counted: more than ICU has (u_getIntPropertyMaxValue(UCHAR_SCRIPT)
+ * is 199 in ICU 72); letters of scripts added later count as none.
+ */
+#define LANG_SCRIPTS	256
+/* Fewer letters of a script than this and the script says nothing. */
+#define LANG_MIN_SCRIPT	3
+/*
+ * Letters of the script outside the language's exemplars, in thousandths,
+ * above which the text is another language written in the same script.
+ * Arabic text has none, Persian 13%, Urdu 31%, Yiddish 5.5% (the UDHR).
+ */
+#define LANG_FOREIGN_MAX	20
+
+/*
+ * The scripts that one language owns: their likely language is the text's
+ * (ICU's likely subtags say which). A choice, not data ICU has: a script
+ * left out (Devanagari: Hindi, Marathi, Nepali; Ethiopic: Amharic,
+ * Tigrinya) is shared by languages its letters do not tell apart. Kana and
+ * Han are handled apart.
+ */
+static const UScriptCode lang_scripts[] = {
+	USCRIPT_ARABIC, USCRIPT_ARMENIAN, USCRIPT_GEORGIAN, USCRIPT_GREEK,
+	USCRIPT_HANGUL, USCRIPT_HEBREW, USCRIPT_KHMER, USCRIPT_LAO,
+	USCRIPT_THAI
+};
 
 static const char *const lang_en_words[] = {
 	"about", "after", "all", "also", "and", "are", "at", "be", "because",
@@ -168,6 +209,112 @@ lang_cyrillic(const char *s, size_t len)
 	return ("ru");
 }
 
+/* ICU's own copy of the ISO 639 code lang (a static string), or NULL. */
+static const char *
+lang_static(const char *lang)
+{
+	const char *const	*l;
+
+	for (l = uloc_getISOLanguages(); l != NULL && *l != NULL; l++) {
+		if (strcmp(*l, lang) == 0)
+			return (*l);
+	}
+	return (NULL);
+}
+
+/* The likely language of a script from ICU ("und-Arab" is "ar"). */
+static int
+lang_of_script(UScriptCode sc, char *lang, size_t size)
+{
+	char		 tag[16], full[ULOC_FULLNAME_CAPACITY];
+	const char	*name = uscript_getShortName(sc);
+	UErrorCode	 ec = U_ZERO_ERROR;
+	int32_t		 n;
+
+	if (name == NULL)
+		return (-1);
+	snprintf(tag, sizeof tag, "und_%s", name);
+	uloc_addLikelySubtags(tag, full, (int32_t)sizeof full, &ec);
+	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING)
+		return (-1);
+	n = uloc_getLanguage(full, lang, (int32_t)size, &ec);
+	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING || n < 2 ||
+	    strcmp(lang, "und") == 0)
+		return (-1);
+	return (0);
+}
+
+/*
+ * Are more than LANG_FOREIGN_MAX thousandths of the letters of script sc
+ * in s outside lang's standard exemplar set? Then it is another language.
+ */
+static int
+lang_foreign_letters(const char *s, size_t len, UScriptCode sc,
+    const char *lang)
+{
+	ULocaleData	*ld;
+	USet		*set;
+	UErrorCode	 ec = U_ZERO_ERROR;
+	int32_t		 i = 0, n = (int32_t)len;
+	UChar32		 c;
+	size_t		 in = 0, out = 0;
+
+	ld = ulocdata_open(lang, &ec);
+	if (U_FAILURE(ec))
+		return (1);
+	set = ulocdata_getExemplarSet(ld, NULL, USET_CASE_INSENSITIVE,
+	    ULOCDATA_ES_STANDARD, &ec);
+	ulocdata_close(ld);
+	if (U_FAILURE(ec) || set == NULL)
+		return (1);
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0 || !u_isalpha(c))
+			continue;
+		ec = U_ZERO_ERROR;
+		if (uscript_getScript(c, &ec) != sc || U_FAILURE(ec))
+			continue;
+		if (uset_contains(set, c))
+			in++;
+		else
+			out++;
+	}
+	uset_close(set);
+	return (out * 1000 > (in + out) * LANG_FOREIGN_MAX);
+}
+
+/*
+ * The language of a text mostly in script sc (n[] counts the letters of
+ * each script): a script one language owns, or Han and kana. NULL when the
+ * script does not tell.
+ */
+static const char *
+lang_by_script(const char *s, size_t len, UScriptCode sc, const size_t *n)
+{
+	static const char *const	 zh = "zh", *const ja = "ja";
+	char				 lang[ULOC_LANG_CAPACITY];
+	size_t				 i, kana;
+
+	kana = n[USCRIPT_HIRAGANA] + n[USCRIPT_KATAKANA];
+	if (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+	    sc == USCRIPT_KATAKANA) {
+		/* Japanese writes kana between its kanji, Chinese none. */
+		if (kana * 20 > kana + n[USCRIPT_HAN])
+			return (ja);
+		return (zh);
+	}
+	for (i = 0; i < nitems(lang_scripts); i++) {
+		if (lang_scripts[i] == sc)
+			break;
+	}
+	if (i == nitems(lang_scripts) ||
+	    lang_of_script(sc, lang, sizeof lang) != 0 ||
+	    lang_foreign_letters(s, len, sc, lang))
+		return (NULL);
+	/* A static string: the codes ICU knows are kept by lang_known(). */
+	return (lang_static(lang));
+}
+
 /* Score the Latin words of s: English, French and other, in half hits. */
 static size_t
 lang_score_words(const char *s, size_t len, size_t *en2, size_t *fr2,
@@ -244,8 +391,9 @@ lang_guess_text(const char *s, size_t len)
 	int32_t		 i = 0, n;
 	UChar32		 c;
 	UErrorCode	 ec;
-	UScriptCode	 sc;
-	size_t		 latin = 0, cyrillic = 0, other = 0;
+	UScriptCode	 sc, top = USCRIPT_LATIN;
+	size_t		 count[LANG_SCRIPTS];
+	size_t		 latin, cyrillic, other = 0, k;
 	size_t		 en2, fr2, other2, best, worst;
 
 	if (s == NULL)
@@ -256,6 +404,7 @@ lang_guess_text(const char *s, size_t len)
 		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
 			len--;
 	}
+	memset(count, 0, sizeof count);
 	n = (int32_t)len;
 	while (i < n) {
 		U8_NEXT(s, i, n, c);
@@ -263,14 +412,18 @@ lang_guess_text(const char *s, size_t len)
 			continue;
 		ec = U_ZERO_ERROR;
 		sc = uscript_getScript(c, &ec);
-		if (U_FAILURE(ec))
+		if (U_FAILURE(ec) || sc < 0 || sc >= LANG_SCRIPTS)
 			continue;
-		if (sc == USCRIPT_LATIN)
-			latin++;
-		else if (sc == USCRIPT_CYRILLIC)
-			cyrillic++;
-		else
-			other++;
+		count[sc]++;
+	}
+	latin = count[USCRIPT_LATIN];
+	cyrillic = count[USCRIPT_CYRILLIC];
+	for (k = 0; k < nitems(count); k++) {
+		if (k == USCRIPT_LATIN || k == USCRIPT_CYRILLIC)
+			continue;
+		other += count[k];
+		if (count[k] > count[top] || top == USCRIPT_LATIN)
+			top = (UScriptCode)k;
 	}
 	/*
 	 * English and French texts hardly ever hold Cyrillic, while Russian
@@ -278,6 +431,16 @@ lang_guess_text(const char *s, size_t len)
 	 */
 	if (cyrillic >= 3 && cyrillic * 2 >= latin && cyrillic >= other)
 		return (lang_cyrillic(s, len));
+	/* The same for other scripts, Japanese's three counted as one. */
+	if (top == USCRIPT_HAN || top == USCRIPT_HIRAGANA ||
+	    top == USCRIPT_KATAKANA)
+		k = count[USCRIPT_HAN] + count[USCRIPT_HIRAGANA] +
+		    count[USCRIPT_KATAKANA];
+	else
+		k = count[top];
+	if (k >= LANG_MIN_SCRIPT && k * 2 >= latin && k >= cyrillic &&
+	    k * 2 >= other)
+		return (lang_by_script(s, len, top, count));
 	if (latin <= cyrillic + other)
 		return (NULL);
 
@@ -442,4 +605,57 @@ lang_normalize(const char *tag)
 	for (n = 0; p + n < end && strchr(" (,;/", p[n]) == NULL; n++)
 		;
 	return (lang_from_name(p, n));
+}
+
+char *
+lang_from_filename(const char *name)
+{
+	char		 tag[ULOC_FULLNAME_CAPACITY], loc[ULOC_FULLNAME_CAPACITY];
+	const char	*base, *end, *ext, *dot;
+	size_t		 n, i;
+	int32_t		 parsed;
+	UErrorCode	 ec = U_ZERO_ERROR;
+
+	if (name == NULL)
+		return (NULL);
+	/* A URL's query and fragment are no part of its name. */
+	end = name + strcspn(name, "?#");
+	for (base = end; base > name && base[-1] != '/'; base--)
+		;
+	/* The part before the last dot. */
+	for (ext = end; ext > base && *ext != '.'; ext--)
+		;
+	if (ext <= base)
+		return (NULL);
+	/*
+	 * NAME.TAG.EXT only: a file called "it.txt", "my.txt" or "cr.txt"
+	 * is no more Italian, Burmese or Cree than "notes.txt" is.
+	 */
+	for (dot = ext - 1; dot > base && *dot != '.'; dot--)
+		;
+	if (dot == base)
+		return (NULL);
+	dot++;
+	n = (size_t)(ext - dot);
+	if (n < 2 || n >= sizeof tag)
+		return (NULL);
+	/* Letters, digits and hyphens only, and a letter first. */
+	for (i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)dot[i]) && dot[i] != '-' &&
+		    dot[i] != '_')
+			return (NULL);
+		tag[i] = dot[i] == '_' ? '-' : dot[i];
+	}
+	tag[n] = '\0';
+	/* A language subtag of 2 or 3 letters first, not a name. */
+	for (i = 0; isalpha((unsigned char)tag[i]); i++)
+		;
+	if (i < 2 || i > 3 || (tag[i] != '\0' && tag[i] != '-'))
+		return (NULL);
+	/* The whole of it must be a well-formed tag ("v2", "notes" are not). */
+	uloc_forLanguageTag(tag, loc, (int32_t)sizeof loc, &parsed, &ec);
+	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING ||
+	    (size_t)parsed != n)
+		return (NULL);
+	return (lang_normalize(tag));
 }

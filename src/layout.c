@@ -1,6 +1,15 @@
 /*
  * Pure layout: pieces of text to display lines. No terminal here, so the
  * tests check it directly and dump and the reader share it.
+ *
+ * Right-to-left text: a paragraph whose first strong character is right to
+ * left (Arabic, Hebrew) is laid out as any (wrapping is logical, by UAX
+ * #14), its lines marked rtl so that dump and the reader right-align them;
+ * each line is put in visual order when it is shown (layout_visual(), ICU's
+ * ubidi on the line at its paragraph's level), as terminals show the
+ * characters they are given from left to right. The map it returns takes
+ * a visual byte back to its place in the text, so styles, focus, search and
+ * clicks stay on logical offsets.
  */
 #include "config.h"
 
@@ -8,9 +17,17 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/ubidi.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
 #include "layout.h"
 #include "safe.h"
 #include "text.h"
+#include "text-icu.h"
 
 /* How far into a document a heading that repeats the title is looked for. */
 #define HEADLINE_SCAN	8
@@ -72,7 +89,7 @@ layout_column(const struct doc *d, const char *lang,
 	size_t			 atl = 0;
 	size_t			 i = 0, j, k, ntl, prev_block = DOC_NOPOS;
 	const struct doc_block	*b;
-	int			 indent, avail, pw;
+	int			 indent, avail, pw, rtl;
 	const char		*prefix;
 
 	while (i < npieces) {
@@ -110,6 +127,7 @@ layout_column(const struct doc *d, const char *lang,
 			avail = 1;
 		ntl = text_wrap(b->text + start, end - start, avail, lang, &tl,
 		    &atl);
+		rtl = layout_rtl(b->text, b->len, lang);
 		for (k = 0; k < ntl; k++) {
 			struct layout_line	*l;
 
@@ -123,6 +141,7 @@ layout_column(const struct doc *d, const char *lang,
 			    pw);
 			l->prefix = k == 0 ? prefix : NULL;
 			l->header = 0;
+			l->rtl = rtl;
 		}
 		prev_block = pieces[i].block;
 		i = j;
@@ -446,6 +465,7 @@ layout_header_add(const struct layout_header *h, const struct doc *d,
 			l->start = tl[i].start;
 			l->end = tl[i].end;
 			l->width = tl[i].width;
+			l->rtl = layout_rtl(h->title, strlen(h->title), lang);
 		}
 		free(tl);
 	}
@@ -482,4 +502,156 @@ layout_header_level(struct layout_line **lines, size_t from, size_t *n,
 	for (k = r; k < row; k++)
 		header_line(lines, n, alloc, 0);
 	header_rotate(*lines, at, end, *n);
+}
+
+int
+layout_rtl(const char *s, size_t len, const char *lang)
+{
+	int32_t	i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	UChar32	c;
+
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			continue;
+		switch (u_charDirection(c)) {
+		case U_LEFT_TO_RIGHT:
+			return (0);
+		case U_RIGHT_TO_LEFT:
+		case U_RIGHT_TO_LEFT_ARABIC:
+			return (1);
+		default:
+			break;
+		}
+	}
+	return (lang != NULL && uloc_isRightToLeft(lang));
+}
+
+/* Append bytes [a, b) of s to out, each mapped to m (or itself: m -1). */
+static void
+visual_add(struct strbuf *out, size_t **map, size_t *amap, const char *s,
+    size_t a, size_t b, size_t m)
+{
+	size_t	i;
+
+	strbuf_add(out, s + a, b - a);
+	XGROW(*map, *amap, out->len);
+	for (i = a; i < b; i++)
+		(*map)[out->len - (b - i)] = m == (size_t)-1 ? i : m;
+}
+
+/*
+ * Append bytes [a, b) of s, a right-to-left run, grapheme by grapheme from
+ * the last, a mirrored first character swapped for its mirror.
+ */
+static void
+visual_rtl_run(struct strbuf *out, size_t **map, size_t *amap, const char *s,
+    size_t a, size_t b)
+{
+	UBreakIterator	*bi;
+	size_t		*cut, ncut = 0, acut = 0, k, g0, g1;
+	int32_t		 e, i;
+	UChar32		 c, m;
+	char		 u[U8_MAX_LENGTH];
+
+	cut = NULL;
+	bi = text_icu_break(UBRK_CHARACTER, NULL, s + a, b - a);
+	XGROW(cut, acut, 1);
+	cut[ncut++] = a;
+	if (bi != NULL) {
+		ubrk_first(bi);
+		while ((e = ubrk_next(bi)) != UBRK_DONE && (size_t)e < b - a) {
+			XGROW(cut, acut, ncut + 1);
+			cut[ncut++] = a + (size_t)e;
+		}
+	}
+	for (k = ncut; k > 0; k--) {
+		g0 = cut[k - 1];
+		g1 = k < ncut ? cut[k] : b;
+		i = 0;
+		U8_NEXT(s + g0, i, (int32_t)(g1 - g0), c);
+		m = c >= 0 && u_isMirrored(c) ? u_charMirror(c) : c;
+		if (m != c && m >= 0) {
+			i = 0;
+			U8_APPEND_UNSAFE(u, i, m);
+			visual_add(out, map, amap, u, 0, (size_t)i, g0);
+			i = U8_LENGTH(c);
+			visual_add(out, map, amap, s, g0 + (size_t)i, g1, g0);
+		} else
+			visual_add(out, map, amap, s, g0, g1, g0);
+	}
+	free(cut);
+}
+
+int
+layout_visual(const char *s, size_t len, int rtl, struct strbuf *out,
+    size_t **map, size_t *amap)
+{
+	UBiDi		*bidi;
+	UChar		*u;
+	size_t		*at, i, a, b;
+	int32_t		 k, n = 0, nruns, r, ls, ln;
+	UChar32		 c;
+	UErrorCode	 ec = U_ZERO_ERROR;
+	UBiDiDirection	 dir;
+
+	if (len == 0 || len > INT32_MAX / 2)
+		return (0);
+	/* Nothing before U+0590 is right to left: most lines stop here. */
+	if (!rtl) {
+		for (i = 0; i < len && (unsigned char)s[i] < 0xd6; i++)
+			;
+		if (i == len)
+			return (0);
+	}
+	/* UTF-16 for ubidi, with the byte each unit comes from. */
+	u = xreallocarray(NULL, len + 1, sizeof *u);
+	at = xreallocarray(NULL, len + 1, sizeof *at);
+	k = 0;
+	while ((size_t)k < len) {
+		i = (size_t)k;
+		U8_NEXT(s, k, (int32_t)len, c);
+		if (c < 0)
+			c = 0xfffd;
+		/* Shown escaped, a bidi control orders nothing. */
+		if (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))
+			c = ' ';
+		if (U16_LENGTH(c) == 2)
+			at[n + 1] = i;
+		at[n] = i;
+		U16_APPEND_UNSAFE(u, n, c);
+	}
+	at[n] = len;
+	bidi = ubidi_openSized(n, 0, &ec);
+	if (U_SUCCESS(ec))
+		ubidi_setPara(bidi, u, n, rtl ? UBIDI_RTL : UBIDI_LTR, NULL,
+		    &ec);
+	if (U_FAILURE(ec) || ((dir = ubidi_getDirection(bidi)) == UBIDI_LTR &&
+	    !rtl)) {
+		if (bidi != NULL)
+			ubidi_close(bidi);
+		free(u);
+		free(at);
+		return (0);
+	}
+	strbuf_reset(out);
+	nruns = ubidi_countRuns(bidi, &ec);
+	for (r = 0; U_SUCCESS(ec) && r < nruns; r++) {
+		dir = ubidi_getVisualRun(bidi, r, &ls, &ln);
+		a = at[ls];
+		b = at[ls + ln];
+		if (dir == UBIDI_RTL)
+			visual_rtl_run(out, map, amap, s, a, b);
+		else
+			visual_add(out, map, amap, s, a, b, (size_t)-1);
+	}
+	ubidi_close(bidi);
+	free(u);
+	free(at);
+	if (U_FAILURE(ec)) {
+		/* Never show half a line: its own order then. */
+		strbuf_reset(out);
+		return (0);
+	}
+	return (1);
 }

@@ -206,9 +206,13 @@ load_sniff_format(const char *name, const char *data, size_t len)
 	return (load_sniff(name, data, len)->name);
 }
 
-/* Settle the language: declared, else --lang, else guessed. */
+/*
+ * Settle the language: a forced one (--lang), else the one the document
+ * declares, else the one given (--lang, an hreflang), else its file name's
+ * (NAME.TAG.EXT), else guessed.
+ */
 static void
-load_settle_lang(struct doc *d, const struct load_opts *opts)
+load_settle_lang(struct doc *d, const char *name, const struct load_opts *opts)
 {
 	char		*norm = NULL;
 	const char	*guess;
@@ -219,6 +223,8 @@ load_settle_lang(struct doc *d, const struct load_opts *opts)
 	}
 	if (d->lang != NULL)
 		norm = lang_normalize(d->lang);
+	if (norm == NULL && (opts == NULL || opts->lang == NULL))
+		norm = lang_from_filename(name);
 	if (norm != NULL) {
 		doc_set_lang(d, norm);
 		free(norm);
@@ -359,7 +365,7 @@ load_checked(const char *name, const char *qname, const char *data,
 		for (i = 0; i < d->nblocks; i++)
 			d->blocks[i].cont = 0;
 	}
-	load_settle_lang(d, opts);
+	load_settle_lang(d, name, opts);
 	return (d);
 }
 

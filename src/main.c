@@ -52,8 +52,8 @@ static const char usage[] =
     "                                  suggestions\n"
     "\n"
     "Options:\n"
-    "  --lang L[,L...]   languages of the versions, in order, where the\n"
-    "                    files do not say\n"
+    "  --lang L[,L...]   languages of the versions, in order (over what\n"
+    "                    the files say)\n"
     "  --layout L        columns, single or interlinear (the reader)\n"
     "  --theme NAME      the reader's colours: dark, light, mono,\n"
     "                    high-contrast or a theme of your own\n"
@@ -112,18 +112,47 @@ starts_choosing(char **paths, size_t n, const struct cmd_opts *o,
 }
 
 /*
+ * The width of the reader's output to a pipe ("polyread | less"): --width,
+ * else the terminal's (stdout's, else stderr's, which a pipe leaves on the
+ * terminal), else COLUMNS (10 to 10000; anything else is ignored), else
+ * 80.
+ */
+static int
+pipe_width(int given)
+{
+	struct winsize	 ws;
+	const char	*env;
+	char		*end;
+	long		 v;
+
+	if (given > 0)
+		return (given);
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col >= 10)
+		return (ws.ws_col);
+	if (isatty(STDERR_FILENO) && ioctl(STDERR_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col >= 10)
+		return (ws.ws_col);
+	if ((env = getenv("COLUMNS")) != NULL && *env != '\0') {
+		v = strtol(env, &end, 10);
+		if (*end == '\0' && v >= 10 && v <= 10000)
+			return ((int)v);
+	}
+	return (80);
+}
+
+/*
  * The reader: full screen when stdin and stdout are a terminal, else (a
- * pipe) the dump at the terminal's or the given width.
+ * pipe) the dump at the terminal's or the given width (pipe_width()).
  */
 static int
 reader_main(int argc, char **argv)
 {
 	struct cmd_opts	 o;
 	struct article	 a;
-	struct winsize	 ws;
 	const char	*folder = NULL;
 	size_t		 npaths;
-	int		 first, width = 0, r, tty;
+	int		 first, width, r, tty;
 
 	reader_trace("start");
 	first = cmd_parse(argc, argv, "polyread", OPT_LANG | OPT_WIDTH |
@@ -166,12 +195,7 @@ reader_main(int argc, char **argv)
 	/* No terminal after all: the dump of what the operands name. */
 	if (a.n == 0 && cmd_open(&a, argv + first, npaths, &o) != 0)
 		return (1);
-	width = o.width;
-	if (width == 0 && isatty(STDOUT_FILENO) &&
-	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)
-		width = ws.ws_col;
-	if (width == 0)
-		width = a.n == 1 ? 80 : 60 * (int)a.n;
+	width = pipe_width(o.width);
 	r = dump_aligned(stdout, &a, o.pivot, width);
 	article_release(&a);
 	return (r == 0 ? 0 : 1);

@@ -3,8 +3,11 @@
  *
  * One hunspell handle per language, loaded on first use from the
  * dictionary folders (spell.h). Words come from ICU word boundaries and go
- * to a dictionary by their ICU script; dictionaries in another encoding
- * than UTF-8 get their words converted by ICU.
+ * to a dictionary by their ICU script: the note's language's when it is
+ * written in that script, else those of the languages given and of every
+ * dictionary installed (any language hunspell has, found by its files'
+ * names) written in it. Dictionaries in another encoding than UTF-8 get
+ * their words converted by ICU.
  */
 #include "config.h"
 
@@ -21,6 +24,7 @@
 #include <hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/uloc.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -30,7 +34,8 @@
 #include "spell.h"
 #include "text.h"
 
-#define SPELL_MAXLANGS	8
+/* The languages given, then those of the dictionaries installed. */
+#define SPELL_MAXLANGS	32
 #define SPELL_MAXROUTE	SPELL_MAXLANGS
 
 struct spell_dict {
@@ -50,6 +55,8 @@ struct spell {
 	char			*datadir;
 	struct strbuf		 missing;	/* pending warning */
 };
+
+static void	spell_add_installed(struct spell *);
 
 /* Normalise a language tag into buf ("en-US" -> "en"); 0 if not one. */
 static int
@@ -88,6 +95,7 @@ spell_create(const char *langs, const char *datadir)
 		snprintf(sp->langs[0], sizeof sp->langs[0], "%s", "en");
 		sp->nlangs = 1;
 	}
+	spell_add_installed(sp);
 	if (datadir != NULL)
 		sp->datadir = xstrdup(datadir);
 	strbuf_init(&sp->missing, 0);
@@ -179,42 +187,65 @@ dict_any(const char *dir, const char *lang, char **aff, char **dic)
 	return (r);
 }
 
-/* Find the dictionary files of lang (you own them). */
-static int
-dict_find(const char *lang, char **aff, char **dic)
+/*
+ * The dictionary folders: DICPATH's, else the usual ones. Returns their
+ * number; free *copy and *dirs.
+ */
+static size_t
+dict_dirs(char ***dirs, char **copy)
 {
 	static const char *const defaults[] = {
 		"/usr/share/hunspell", "/usr/share/myspell/dicts",
 		"/usr/share/myspell", NULL
 	};
 	const char	*env = getenv("DICPATH");
-	char		**dirs = NULL, *copy = NULL, *tok, *save = NULL;
-	char		 names[4][16], up[8];
-	size_t		 ndirs = 0, alloc = 0, i, j, k;
-	int		 found = 0;
+	char		*tok, *save = NULL;
+	size_t		 ndirs = 0, alloc = 0, i;
 
+	*dirs = NULL;
+	*copy = NULL;
 	if (env != NULL && *env != '\0') {
-		copy = xstrdup(env);
-		for (tok = strtok_r(copy, ":", &save); tok != NULL;
+		*copy = xstrdup(env);
+		for (tok = strtok_r(*copy, ":", &save); tok != NULL;
 		    tok = strtok_r(NULL, ":", &save)) {
-			XGROW(dirs, alloc, ndirs + 1);
-			dirs[ndirs++] = tok;
+			XGROW(*dirs, alloc, ndirs + 1);
+			(*dirs)[ndirs++] = tok;
 		}
 	} else {
 		for (i = 0; defaults[i] != NULL; i++) {
-			XGROW(dirs, alloc, ndirs + 1);
-			dirs[ndirs++] = (char *)defaults[i];
+			XGROW(*dirs, alloc, ndirs + 1);
+			(*dirs)[ndirs++] = (char *)defaults[i];
 		}
 	}
-	/* xx_XX, the usual region, xx. */
+	return (ndirs);
+}
+
+/* Find the dictionary files of lang (you own them). */
+static int
+dict_find(const char *lang, char **aff, char **dic)
+{
+	char		**dirs, *copy, names[4][16], up[8];
+	char		 full[ULOC_FULLNAME_CAPACITY];
+	char		 region[ULOC_COUNTRY_CAPACITY];
+	size_t		 ndirs, i, j, k;
+	int		 found = 0;
+	UErrorCode	 ec = U_ZERO_ERROR;
+
+	ndirs = dict_dirs(&dirs, &copy);
+	/* xx_XX, the usual region (ICU's likely one: en_US, uk_UA), xx. */
 	for (k = 0; lang[k] != '\0' && k < sizeof up - 1; k++)
 		up[k] = (char)(lang[k] >= 'a' && lang[k] <= 'z' ?
 		    lang[k] - 'a' + 'A' : lang[k]);
 	up[k] = '\0';
 	snprintf(names[0], sizeof names[0], "%s_%s", lang, up);
-	snprintf(names[1], sizeof names[1], "%s",
-	    strcmp(lang, "en") == 0 ? "en_US" : strcmp(lang, "uk") == 0 ?
-	    "uk_UA" : strcmp(lang, "be") == 0 ? "be_BY" : names[0]);
+	uloc_addLikelySubtags(lang, full, (int32_t)sizeof full, &ec);
+	if (U_SUCCESS(ec) && ec != U_STRING_NOT_TERMINATED_WARNING)
+		uloc_getCountry(full, region, (int32_t)sizeof region, &ec);
+	if (U_SUCCESS(ec) && ec != U_STRING_NOT_TERMINATED_WARNING &&
+	    *region != '\0')
+		snprintf(names[1], sizeof names[1], "%s_%s", lang, region);
+	else
+		snprintf(names[1], sizeof names[1], "%s", names[0]);
 	snprintf(names[2], sizeof names[2], "%s",
 	    strcmp(lang, "en") == 0 ? "en_GB" : lang);
 	snprintf(names[3], sizeof names[3], "%s", lang);
@@ -227,6 +258,53 @@ dict_find(const char *lang, char **aff, char **dic)
 	free(dirs);
 	free(copy);
 	return (found);
+}
+
+/*
+ * Add the language of every dictionary installed (NAME.aff and NAME.dic,
+ * NAME a tag: "de_DE", "el", "pt_BR") to sp's languages, after those
+ * given, once each.
+ */
+static void
+spell_add_installed(struct spell *sp)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	char		**dirs, *copy, *name, *lang, *aff, *dic;
+	size_t		 ndirs, i, k, n;
+
+	ndirs = dict_dirs(&dirs, &copy);
+	for (i = 0; i < ndirs && sp->nlangs < SPELL_MAXLANGS; i++) {
+		if ((dp = opendir(dirs[i])) == NULL)
+			continue;
+		while ((de = readdir(dp)) != NULL &&
+		    sp->nlangs < SPELL_MAXLANGS) {
+			n = strlen(de->d_name);
+			if (n < 5 || !ends_with_ci(de->d_name, ".dic") ||
+			    de->d_name[0] == '.')
+				continue;
+			name = xstrndup(de->d_name, n - 4);
+			/* A tag ("hyph_en_US" is hyphenation, no tag). */
+			lang = lang_normalize(name);
+			if (lang != NULL && strlen(lang) < sizeof sp->langs[0] &&
+			    dict_files(dirs[i], name, &aff, &dic)) {
+				free(aff);
+				free(dic);
+				for (k = 0; k < sp->nlangs; k++) {
+					if (strcmp(sp->langs[k], lang) == 0)
+						break;
+				}
+				if (k == sp->nlangs)
+					snprintf(sp->langs[sp->nlangs++],
+					    sizeof sp->langs[0], "%s", lang);
+			}
+			free(lang);
+			free(name);
+		}
+		closedir(dp);
+	}
+	free(dirs);
+	free(copy);
 }
 
 /* Convert between UTF-8 and a dictionary's encoding (you own it). */

@@ -1,8 +1,9 @@
 /*
  * The columns layout: a column per version, each bead of the alignment
  * starting on the same row in all of them; L unlinks the focused column,
- * which then scrolls alone. A layout (struct vlayout, view-int.h) above
- * view-layout.c; view.c picks it.
+ * which then scrolls alone. A screen too narrow for the columns shows the
+ * interlinear layout instead (columns_fit()). A layout (struct vlayout,
+ * view-int.h) above view-layout.c; view.c picks it.
  */
 #include "config.h"
 
@@ -22,6 +23,21 @@ columns_geometry(struct view *v)
 		v->colver[c] = (size_t)c;
 	}
 	v->colw = g.colw;
+}
+
+/*
+ * Do the columns fit: LAYOUT_MIN_COLUMN at least each? Narrower ones would
+ * hold a few words a line, cut mid-word: the view falls back to
+ * interlinear.
+ */
+static int
+columns_fit(const struct view *v)
+{
+	int	n = (int)v->nvers;
+
+	if (n < 2)
+		return (1);
+	return ((v->w - VIEW_MARGIN - 3 * (n - 1)) / n >= LAYOUT_MIN_COLUMN);
 }
 
 /*
@@ -95,5 +111,7 @@ const struct vlayout vlayout_columns = {
 	.units = vl_bead_units,
 	.sep = columns_sep,
 	.lay = columns_lay,
-	.unit_of = vl_bead_of
+	.unit_of = vl_bead_of,
+	.narrow = &vlayout_interlinear,
+	.fits = columns_fit
 };

@@ -185,9 +185,14 @@ v_set_focus(struct view *v, size_t w, size_t s)
 void
 v_relayout(struct view *v, int row)
 {
-	int	i;
+	const struct vlayout	*was = v->wide;
+	int			 i;
 
 	vl_geometry(v);
+	if (v->wide != NULL && was == NULL)
+		view_message(v, "too narrow for columns: interlinear");
+	else if (v->wide == NULL && was != NULL)
+		view_message(v, "layout: %s", v->lay->name);
 	vl_invalidate(v);
 	for (i = 0; i < VMAXV; i++) {
 		if (v->top[i].unit > v->nunits)
@@ -216,9 +221,9 @@ v_pos_at(struct view *v, int x, int y, size_t *w, struct doc_pos *p)
 		if (rm->v < 0 || x < v->colx[c] || x >= v->colx[c] + v->colw)
 			continue;
 		b = &v->a->docs[rm->v]->blocks[rm->block];
-		off = rm->start + grid_text_offset(b->text + rm->start,
-		    rm->end - rm->start, x - rm->x);
-		if (x < rm->x)
+		off = rm->start + vc_text_offset(v, rm, b->text + rm->start,
+		    rm->end - rm->start, x);
+		if (x < rm->x && !rm->rtl)
 			off = rm->start;
 		if (off >= rm->end && off > rm->start)
 			off = rm->end - 1;
@@ -369,4 +374,23 @@ v_lang_code(const struct view *v, size_t w, char *buf, size_t size)
 	for (i = 0; buf[i] != '\0'; i++)
 		buf[i] = (char)toupper((unsigned char)buf[i]);
 	return (buf);
+}
+
+/* The offset in text of cell x of a row, in visual order (view-int.h). */
+size_t
+vc_text_offset(struct view *v, const struct vrowmap *rm, const char *text,
+    size_t len, int x)
+{
+	size_t	off;
+
+	x -= rm->x;
+	if (!layout_visual(text, len, rm->rtl, &v->vis, &v->vmap, &v->avmap))
+		return (grid_text_offset(text, len, x));
+	/* Left of a right-to-left line is past its logical end. */
+	if (x < 0)
+		return (rm->rtl ? len : 0);
+	off = grid_text_offset(v->vis.buf, v->vis.len, x);
+	if (off >= v->vis.len)
+		return (rm->rtl ? 0 : len);
+	return (v->vmap[off]);
 }

@@ -75,15 +75,39 @@ vname(const struct view *v, size_t w)
 	return (vfile(v, w));
 }
 
-/* Write s clipped to [x, xmax), ending in an ellipsis when cut. */
+/*
+ * Write s clipped to [x, xmax), ending in an ellipsis when cut: a title,
+ * a name or a list's entry, in visual order (layout_visual()), cut at its
+ * logical end (on the left of a right-to-left one).
+ */
 int
 vd_clipped(struct grid *g, int x, int y, int xmax, const char *s,
     size_t len, int slot, int flags)
 {
-	if (x + grid_text_width(s, len) <= xmax || xmax - x < 2)
-		return (grid_text(g, x, y, xmax, s, len, slot, flags));
-	x = grid_text(g, x, y, xmax - 1, s, len, slot, flags);
-	return (grid_text(g, x, y, xmax, "\xe2\x80\xa6", 3, slot, flags));
+	static const char	 ell[] = "\xe2\x80\xa6";
+	struct strbuf		 vis = STRBUF_INIT;
+	size_t			*map = NULL, amap = 0, n;
+	int			 rtl, cut;
+
+	cut = x + grid_text_width(s, len) > xmax && xmax - x >= 2;
+	n = cut ? layout_fit(s, len, xmax - x - 1, NULL) : len;
+	rtl = layout_rtl(s, len, NULL);
+	if (!layout_visual(s, n, rtl, &vis, &map, &amap)) {
+		x = grid_text(g, x, y, cut ? xmax - 1 : xmax, s, n, slot,
+		    flags);
+		if (cut)
+			x = grid_text(g, x, y, xmax, ell, 3, slot, flags);
+		return (x);
+	}
+	if (cut && rtl)
+		x = grid_text(g, x, y, xmax, ell, 3, slot, flags);
+	x = grid_text(g, x, y, cut && !rtl ? xmax - 1 : xmax, vis.buf,
+	    vis.len, slot, flags);
+	if (cut && !rtl)
+		x = grid_text(g, x, y, xmax, ell, 3, slot, flags);
+	strbuf_release(&vis);
+	free(map);
+	return (x);
 }
 
 /* The same for a C string. */
@@ -313,7 +337,15 @@ draw_header_line(struct view *v, struct grid *g, int x, int y, size_t w,
 
 	switch (l->header) {
 	case LAYOUT_TITLE:
-		if (h->title != NULL && l->end > l->start)
+		if (h->title == NULL || l->end <= l->start)
+			break;
+		if (l->rtl && l->width < v->colw)
+			x = xmax - l->width;
+		if (layout_visual(h->title + l->start, l->end - l->start,
+		    l->rtl, &v->vis, &v->vmap, &v->avmap))
+			grid_text(g, x, y, xmax, v->vis.buf, v->vis.len,
+			    SLOT_HEADING, GRID_BOLD);
+		else
 			grid_text(g, x, y, xmax, h->title + l->start,
 			    l->end - l->start, SLOT_HEADING, GRID_BOLD);
 		break;
@@ -334,23 +366,36 @@ draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
 	const struct doc_span	*sp;
 	struct vrowmap		*rm;
 	size_t			 n, i, k;
-	int			 xmax = x + v->colw, base, fl;
+	int			 xmax = x + v->colw, base, fl, pw;
 
 	if (l->block == DOC_NOPOS) {
 		draw_header_line(v, g, x, y, w, l);
 		return;
 	}
 	b = &v->a->docs[w]->blocks[l->block];
-	x += l->indent;
-	if (l->prefix != NULL)
-		x = grid_text(g, x, y, xmax, l->prefix, strlen(l->prefix),
-		    SLOT_TEXT, 0);
+	if (l->rtl) {
+		/* Right-aligned, the marker on the right. */
+		pw = l->prefix != NULL ? text_width(l->prefix,
+		    strlen(l->prefix)) : 0;
+		if (x + l->indent + pw + l->width < xmax)
+			x = xmax - l->indent - pw - l->width;
+		if (l->prefix != NULL && layout_visual(l->prefix,
+		    strlen(l->prefix), 1, &v->vis, &v->vmap, &v->avmap))
+			grid_text(g, x + l->width, y, xmax, v->vis.buf,
+			    v->vis.len, SLOT_TEXT, 0);
+	} else {
+		x += l->indent;
+		if (l->prefix != NULL)
+			x = grid_text(g, x, y, xmax, l->prefix,
+			    strlen(l->prefix), SLOT_TEXT, 0);
+	}
 	rm = &v->rowmap[(size_t)y * VMAXV + (size_t)c];
 	rm->v = (int)w;
 	rm->block = l->block;
 	rm->start = l->start;
 	rm->end = l->end;
 	rm->x = x;
+	rm->rtl = l->rtl;
 	n = l->end > l->start ? l->end - l->start : 0;
 	if (n == 0)
 		return;
@@ -400,8 +445,24 @@ draw_line(struct view *v, struct grid *g, int c, int x, int y, size_t w,
 	if (v->sel.on && v->sel.v == w)
 		paint(v, l, v->sel.a, v->sel.b, SLOT_SELECTED, 0);
 	paint_matches(v, w, l);
-	grid_text_styled(g, x, y, xmax, b->text + l->start, n, v->sslots,
-	    v->sflags);
+	if (!layout_visual(b->text + l->start, n, l->rtl, &v->vis, &v->vmap,
+	    &v->avmap)) {
+		grid_text_styled(g, x, y, xmax, b->text + l->start, n,
+		    v->sslots, v->sflags);
+		return;
+	}
+	/* Visual order: each byte takes the style of its place in the text. */
+	if (v->vis.len > v->avstyle) {
+		v->vslots = xrealloc(v->vslots, v->vis.len);
+		v->vflags = xrealloc(v->vflags, v->vis.len);
+		v->avstyle = v->vis.len;
+	}
+	for (i = 0; i < v->vis.len; i++) {
+		v->vslots[i] = v->sslots[v->vmap[i]];
+		v->vflags[i] = v->sflags[v->vmap[i]];
+	}
+	grid_text_styled(g, x, y, xmax, v->vis.buf, v->vis.len, v->vslots,
+	    v->vflags);
 }
 
 /* Draw column c from its top. */
@@ -500,6 +561,9 @@ draw_header(struct view *v, struct grid *g)
 	}
 	x = grid_text(g, x, 0, xmax, "   ", 3, SLOT_HEADER, 0);
 	t = vname(v, v_shown(v));
+	/* The columns chosen did not fit: say why they are stacked. */
+	if (v->wide != NULL)
+		t = "too narrow for columns";
 	draw_clipped(g, x, 0, v->colx[0] + v->colw, t, SLOT_HEADER, 0);
 }
 

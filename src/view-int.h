@@ -71,6 +71,12 @@ struct vlayout {
 	void		(*lay)(struct view *, size_t u, struct vunit *e);
 	/* The unit of sentence s of version w (both valid). */
 	size_t		(*unit_of)(const struct view *, size_t w, size_t s);
+	/*
+	 * The layout to use instead when this one does not fit the screen
+	 * (fits() false), or NULL.
+	 */
+	const struct vlayout *narrow;
+	int		(*fits)(const struct view *);
 };
 extern const struct vlayout vlayout_columns, vlayout_single,
 		vlayout_interlinear;
@@ -99,6 +105,7 @@ struct vrowmap {
 	size_t	start;
 	size_t	end;
 	int	x;			/* where the text starts */
+	int	rtl;			/* a right-to-left line */
 };
 
 struct view;
@@ -245,6 +252,9 @@ struct view {
 
 	enum view_layout	 layout;
 	const struct vlayout	*lay;		/* the layout's */
+	const struct vlayout	*wide;		/* the layout's when lay is
+						   its narrow fallback, or
+						   NULL */
 	int			 maxw;
 	int			 mouse;
 	int			 w, h;
@@ -298,6 +308,13 @@ struct view {
 	size_t			 astyle;
 	struct vrowmap		*rowmap;	/* h x VMAXV */
 	struct strbuf		 sb;
+	/* A line in visual order (layout_visual()) and its styles. */
+	struct strbuf		 vis;
+	size_t			*vmap;
+	size_t			 avmap;
+	uint8_t			*vslots;
+	uint8_t			*vflags;
+	size_t			 avstyle;
 
 	/* Notes (view-notes.c). */
 	struct notes		*notes;		/* or NULL: off */
@@ -393,6 +410,12 @@ const char	*v_lang_code(const struct view *, size_t w, char *buf,
 
 /* view-draw.c */
 void		 vd_render(struct view *, struct grid *);
+/*
+ * The byte of text (len bytes, the line a row of the mouse map shows) at
+ * screen column x of that row, in visual order when it is reordered.
+ */
+size_t		 vc_text_offset(struct view *, const struct vrowmap *,
+		     const char *text, size_t len, int x);
 /* Room for n cells in the style scratch (v->sslots, v->sflags). */
 void		 vd_style_room(struct view *, size_t n);
 /*

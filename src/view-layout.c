@@ -21,6 +21,15 @@ vl_geometry(struct view *v)
 	v->text_y = 1;
 	v->text_rows = v->h - 2;
 	v->labelw = 0;
+	/* The layout chosen, or its fallback when it does not fit. */
+	if (v->wide != NULL) {
+		v->lay = v->wide;
+		v->wide = NULL;
+	}
+	if (v->lay->narrow != NULL && !v->lay->fits(v)) {
+		v->wide = v->lay;
+		v->lay = v->lay->narrow;
+	}
 	v->lay->geometry(v);
 	v->small = v->w < 20 || v->h < 4 || v->colw < 4;
 	if (v->text_rows < 1)

@@ -72,6 +72,7 @@ set_layout(struct view *v, enum view_layout l)
 		l = LAYOUT_COLUMNS;
 	v->layout = l;
 	v->lay = layouts[l];
+	v->wide = NULL;
 }
 
 /* The name of a layout. */
@@ -141,6 +142,7 @@ view_create(const struct article *a, const struct view_opts *o, int w, int h)
 	v->progress = -1;
 	strbuf_init(&v->search.input, 0);
 	strbuf_init(&v->sb, 0);
+	strbuf_init(&v->vis, 0);
 	if (o->nthemes > 0) {
 		v->themes = xreallocarray(NULL, o->nthemes, sizeof *v->themes);
 		for (i = 0; i < o->nthemes; i++) {
@@ -193,6 +195,10 @@ view_free(struct view *v)
 	vj_free(v);
 	strbuf_release(&v->search.input);
 	strbuf_release(&v->sb);
+	strbuf_release(&v->vis);
+	free(v->vmap);
+	free(v->vslots);
+	free(v->vflags);
 	free(v->msg);
 	free(v->url);
 	free(v->clip);
@@ -818,8 +824,8 @@ mouse_event(struct view *v, const struct view_event *ev)
 		    ev->x >= v->colx[c] + v->colw)
 			continue;
 		b = &v->a->docs[rm->v]->blocks[rm->block];
-		off = rm->start + grid_text_offset(b->text + rm->start,
-		    rm->end - rm->start, ev->x - rm->x);
+		off = rm->start + vc_text_offset(v, rm, b->text + rm->start,
+		    rm->end - rm->start, ev->x);
 		if (off >= rm->end && off > rm->start)
 			off = rm->end - 1;
 		s = vl_sentence_at(v->cur, (size_t)rm->v, rm->block, off);

@@ -102,7 +102,10 @@ tmx_capture "$T/s"
 sed 's/[^ ]/x/g' "$T/s" | awk 'length($0) > 40 { bad++ }
     END { exit bad > 0 }'
 t_result $? "40 columns: every line fits" "$T/s"
-t_grep "40 columns: the meta line cut with …" '^ *Elena Mar… *│' "$T/s"
+# Three versions in 40 columns are stacked (issue 16): the meta line is
+# cut all the same.
+t_grep "40 columns: the meta line cut with …" \
+    '^ *Elena Marchetti · 2024-07-12 · Po…$' "$T/s"
 tmx_resize 24 8
 tmx_capture "$T/s"
 sed 's/[^ ]/x/g' "$T/s" | awk 'length($0) > 24 { bad++ }

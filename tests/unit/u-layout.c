@@ -611,6 +611,154 @@ test_header_level(void **state)
 	}
 }
 
+/* Load a file of the test data, failing the test if it does not load. */
+static struct doc *
+load_data_file(const char *rel)
+{
+	struct doc	*d;
+	char		*path, *cause = NULL;
+
+	path = xstrprintf("%s/%s", TESTDATA, rel);
+	d = load_file(path, NULL, &cause);
+	if (d == NULL)
+		fail_msg("%s: %s", path, cause);
+	free(path);
+	return (d);
+}
+
+/* The words of the Arabic UDHR (tests/data/lang/udhr.ar.txt). */
+#define AR_MADDA	"\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xaf\xd8\xa9"
+#define AR_MADDA_VIS	"\xd8\xa9\xd8\xaf\xd8\xa7\xd9\x85\xd9\x84\xd8\xa7"
+
+/* layout_visual() of s must be want (NULL: shown as it is). */
+static void
+check_visual(const char *s, int rtl, const char *want)
+{
+	struct strbuf	 out = STRBUF_INIT;
+	size_t		*map = NULL, amap = 0, i;
+	int		 r;
+
+	r = layout_visual(s, strlen(s), rtl, &out, &map, &amap);
+	if (want == NULL) {
+		if (r != 0)
+			fail_msg("'%s' reordered to '%s'", s, out.buf);
+	} else {
+		if (r == 0)
+			fail_msg("'%s' not reordered", s);
+		assert_int_equal(out.len, strlen(want));
+		assert_memory_equal(out.buf, want, out.len);
+		/* Every byte shown comes from the text. */
+		for (i = 0; i < out.len; i++)
+			assert_true(map[i] < strlen(s));
+	}
+	strbuf_release(&out);
+	free(map);
+}
+
+/*
+ * Right-to-left text in visual order (issue 16): terminals show what they
+ * are given left to right, so an Arabic line is reordered by ICU's bidi
+ * algorithm, its numbers kept left to right, its brackets mirrored, its
+ * marks on their letters; bidi controls order nothing.
+ */
+static void
+test_visual(void **state)
+{
+	struct strbuf	 out = STRBUF_INIT;
+	size_t		*map = NULL, amap = 0;
+	struct doc	*d;
+	struct layout_line *lines;
+	size_t		 n, i;
+
+	(void)state;
+	/* Left to right alone: as it is (and no work for most lines). */
+	check_visual("All human beings are born free.", 0, NULL);
+	check_visual("\xe4\xba\xba\xe4\xba\xba\xe7\x94\x9f", 0, NULL);
+	/* "Article 1": the letters last first, the number whole. */
+	check_visual(AR_MADDA " 1", 1, "1 " AR_MADDA_VIS);
+	check_visual(AR_MADDA " 12", 1, "12 " AR_MADDA_VIS);
+	/* Brackets and guillemets mirrored: still (...) and « ». */
+	check_visual("(" AR_MADDA ")", 1, "(" AR_MADDA_VIS ")");
+	check_visual("\xc2\xab" AR_MADDA "\xc2\xbb", 1,
+	    "\xc2\xab" AR_MADDA_VIS "\xc2\xbb");
+	/* A mark stays after its letter: "ahraran" with its tanween. */
+	check_visual("\xd8\xa3\xd8\xad\xd8\xb1\xd8\xa7\xd8\xb1\xd9\x8b\xd8\xa7",
+	    1, "\xd8\xa7\xd8\xb1\xd9\x8b\xd8\xa7\xd8\xb1\xd8\xad\xd8\xa3");
+	/* An Arabic word in an English line: reversed in place. */
+	check_visual("the word " AR_MADDA " here", 0,
+	    "the word " AR_MADDA_VIS " here");
+	/* A right-to-left override orders nothing: Latin stays as is. */
+	check_visual("abc\xe2\x80\xae" "def", 0, NULL);
+	assert_int_equal(layout_visual(AR_MADDA " \xe2\x80\xae" "abc",
+	    strlen(AR_MADDA " \xe2\x80\xae" "abc"), 1, &out, &map, &amap), 1);
+	assert_non_null(strstr(out.buf, "abc"));
+	/* The control is still there, once, for the grid to escape. */
+	assert_non_null(strstr(out.buf, "\xe2\x80\xae"));
+	assert_int_equal(out.len, strlen(AR_MADDA " \xe2\x80\xae" "abc"));
+	/* The map takes the shown bytes back: the number is at 13. */
+	layout_visual(AR_MADDA " 1", strlen(AR_MADDA " 1"), 1, &out, &map,
+	    &amap);
+	assert_int_equal(map[0], 13);
+	assert_int_equal(map[1], 12);
+	assert_int_equal(map[2], 10);
+	assert_int_equal(map[3], 10);
+	/*
+	 * Hostile lines: invalid UTF-8, an encoded surrogate, nested
+	 * overrides and isolates, marks without a letter, a lone mirror. The
+	 * bytes shown are the line's own, each once (a mirror aside).
+	 */
+	{
+		static const char *const bad[] = {
+			"\xd8\xa7\xff\xd8\xa8 \xc3(",
+			"\xed\xa0\x80\xd8\xa7",
+			"\xe2\x80\xae\xe2\x80\xae\xe2\x81\xa7\xd8\xa7"
+			    "\xe2\x80\xac\xe2\x81\xa9x",
+			"\xd9\x8b\xd9\x8b\xd9\x8b\xd8\xa7",
+			")", "\xd8\xa7[", "\xd8"
+		};
+		size_t	k, j;
+
+		for (k = 0; k < nitems(bad); k++) {
+			for (j = 0; j < 2; j++) {
+				if (!layout_visual(bad[k], strlen(bad[k]),
+				    (int)j, &out, &map, &amap))
+					continue;
+				assert_int_equal(out.len, strlen(bad[k]));
+				for (i = 0; i < out.len; i++)
+					assert_true(map[i] < strlen(bad[k]));
+			}
+		}
+	}
+
+	strbuf_release(&out);
+	free(map);
+
+	/* A paragraph's direction: its first strong letter, else its lang. */
+	assert_int_equal(layout_rtl(AR_MADDA " 1", strlen(AR_MADDA) + 2,
+	    "en"), 1);
+	assert_int_equal(layout_rtl("1 " AR_MADDA, strlen(AR_MADDA) + 2,
+	    "en"), 1);
+	assert_int_equal(layout_rtl("Article 1", 9, "ar"), 0);
+	assert_int_equal(layout_rtl("1948", 4, "ar"), 1);
+	assert_int_equal(layout_rtl("1948", 4, "en"), 0);
+	assert_int_equal(layout_rtl("1948", 4, NULL), 0);
+
+	/* Every line of the Arabic UDHR is right to left, none English. */
+	d = load_data_file("lang/udhr.ar.txt");
+	n = lay_out(d, 30, &lines);
+	assert_true(n > 10);
+	for (i = 0; i < n; i++)
+		assert_true(lines[i].block == DOC_NOPOS || lines[i].rtl);
+	free(lines);
+	doc_free(d);
+	d = load_data_file("lang/udhr.en.txt");
+	n = lay_out(d, 30, &lines);
+	for (i = 0; i < n; i++)
+		assert_false(lines[i].rtl);
+	free(lines);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -625,6 +773,7 @@ main(void)
 		cmocka_unit_test(test_header_heading_is_title),
 		cmocka_unit_test(test_header_narrow_hostile),
 		cmocka_unit_test(test_header_level),
+		cmocka_unit_test(test_visual),
 	};
 
 	return (cmocka_run_group_tests_name("layout", tests, NULL, NULL));

