@@ -43,7 +43,7 @@ tmx_quit
 t_result $? "quit"
 
 # Themes: T cycles dark, mono, high-contrast, then the user's (light is
-# left out on a terminal not known to be light: 0019-reader-edges.sh).
+# left out on a terminal not known to be light: 0020-reader-edges.sh).
 # shellcheck disable=SC2086
 tmx_start 100 24 --theme test $L
 tmx capture-pane -p -e >"$T/e"

@@ -84,7 +84,7 @@ t_grep "no tag: ??" "^??  *│ ??$" "$T/out"
 # left to right), right-aligned; Chinese beside it, as English.
 AR_LOGICAL="$(printf '\330\247\331\204\331\205\330\247\330\257\330\251 1')"
 AR_VISUAL="$(printf '1 \330\251\330\257\330\247\331\205\331\204\330\247')"
-t_ref "dump: EN, AR, ZH" 0019-lang-dump.ref "$POLYREAD" dump --width 120 \
+t_ref "dump: EN, AR, ZH" 0021-lang-dump.ref "$POLYREAD" dump --width 120 \
     "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt"
 "$POLYREAD" dump --width 120 "$T/t.en.txt" "$T/t.ar.txt" "$T/t.zh.txt" \
     >"$T/rtl" 2>&1
