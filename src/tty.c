@@ -501,56 +501,7 @@ seq_next(void)
 	return (k > 0x10ffff ? 0xfffd : (int)k);
 }
 
-/* The key of "CSI params final" (0: none, the sequence is dropped). */
-static int32_t
-csi_key(const char *params, int final)
-{
-	static const int32_t	 tilde[] = {
-		[1] = PRKEY_HOME, [2] = PRKEY_INSERT, [3] = PRKEY_DELETE,
-		[4] = PRKEY_END, [5] = PRKEY_PGUP, [6] = PRKEY_PGDN,
-		[7] = PRKEY_HOME, [8] = PRKEY_END,
-		[11] = PRKEY_F1, [12] = PRKEY_F1 + 1, [13] = PRKEY_F1 + 2,
-		[14] = PRKEY_F1 + 3, [15] = PRKEY_F1 + 4, [17] = PRKEY_F1 + 5,
-		[18] = PRKEY_F1 + 6, [19] = PRKEY_F1 + 7, [20] = PRKEY_F1 + 8,
-		[21] = PRKEY_F1 + 9, [23] = PRKEY_F1 + 10, [24] = PRKEY_F12
-	};
-	long	 n;
-
-	/* Private forms are replies (DA1 "?...c") or reports: not keys. */
-	if (*params == '<' || *params == '=' || *params == '>' ||
-	    *params == '?')
-		return (0);
-	n = strtol(params, NULL, 10);
-	switch (final) {
-	case '~':
-		if (n > 0 && (size_t)n < nitems(tilde))
-			return (tilde[n]);
-		return (0);
-	case 'A':
-		return (PRKEY_UP);
-	case 'B':
-		return (PRKEY_DOWN);
-	case 'C':
-		return (PRKEY_RIGHT);
-	case 'D':
-		return (PRKEY_LEFT);
-	case 'H':
-		return (PRKEY_HOME);
-	case 'F':
-		return (PRKEY_END);
-	case 'Z':
-		return (PRKEY_BTAB);
-	case 'P':
-	case 'Q':
-	case 'R':
-	case 'S':
-		/* xterm's F1 to F4 with a modifier: "CSI 1;2P". */
-		return (PRKEY_F1 + (final - 'P'));
-	}
-	return (0);
-}
-
-/* The key of "SS3 final" (0: none). */
+/* The key of "SS3 final" (0: none); CSI's letters too. */
 static int32_t
 ss3_key(int final)
 {
@@ -576,6 +527,41 @@ ss3_key(int final)
 		return (PRKEY_F1 + (final - 'P'));
 	}
 	return (0);
+}
+
+/* The key of "CSI params final" (0: none, the sequence is dropped). */
+static int32_t
+csi_key(const char *params, int final)
+{
+	static const int32_t	 tilde[] = {
+		[1] = PRKEY_HOME, [2] = PRKEY_INSERT, [3] = PRKEY_DELETE,
+		[4] = PRKEY_END, [5] = PRKEY_PGUP, [6] = PRKEY_PGDN,
+		[7] = PRKEY_HOME, [8] = PRKEY_END,
+		[11] = PRKEY_F1, [12] = PRKEY_F1 + 1, [13] = PRKEY_F1 + 2,
+		[14] = PRKEY_F1 + 3, [15] = PRKEY_F1 + 4, [17] = PRKEY_F1 + 5,
+		[18] = PRKEY_F1 + 6, [19] = PRKEY_F1 + 7, [20] = PRKEY_F1 + 8,
+		[21] = PRKEY_F1 + 9, [23] = PRKEY_F1 + 10, [24] = PRKEY_F12
+	};
+	long	 n;
+
+	/* Private forms are replies (DA1 "?...c") or reports: not keys. */
+	if (*params == '<' || *params == '=' || *params == '>' ||
+	    *params == '?')
+		return (0);
+	n = strtol(params, NULL, 10);
+	switch (final) {
+	case '~':
+		if (n > 0 && (size_t)n < nitems(tilde))
+			return (tilde[n]);
+		return (0);
+	case 'Z':
+		return (PRKEY_BTAB);
+	case 'M':
+		return (0);	/* a mouse report, not SS3's Enter */
+	}
+	/* The arrows, Home, End; xterm's F1 to F4 with a modifier ("CSI
+	   1;2P"). */
+	return (ss3_key(final));
 }
 
 /*

@@ -16,35 +16,6 @@
 
 #include "view-int.h"
 
-/* The passage to copy: 0 with its version and range, else -1. */
-static int
-passage(const struct view *v, size_t *w, struct doc_pos *a,
-    struct doc_pos *b)
-{
-	const struct alignment		*al = v->cur;
-	const struct text_sentence	*t;
-
-	if (v->sel.on) {
-		*w = v->sel.v;
-		*a = v->sel.a;
-		*b = v->sel.b;
-		return (0);
-	}
-	if (v->fv >= al->nvers || v->fs >= al->nsents[v->fv])
-		return (-1);
-	*w = v->fv;
-	if (v->fq != DOC_NOPOS && v->fq < al->nquotes[v->fv]) {
-		*a = al->quotes[v->fv][v->fq].open;
-		*b = al->quotes[v->fv][v->fq].close;
-		return (0);
-	}
-	t = &al->sents[v->fv][v->fs];
-	a->block = b->block = t->block;
-	a->off = t->start;
-	b->off = t->end;
-	return (0);
-}
-
 /* Add [a, b) of version w's text, its blocks on lines of their own. */
 static void
 add_range(struct strbuf *sb, const struct doc *d, struct doc_pos a,
@@ -75,7 +46,7 @@ vc_copy(struct view *v, int all)
 	struct doc_pos	a, b, oa, ob;
 	size_t		w, x;
 
-	if (passage(v, &w, &a, &b) != 0 || w >= v->nvers) {
+	if (v_passage(v, &w, &a, &b) != 0 || w >= v->nvers) {
 		view_message(v, "nothing to copy");
 		return (VIEW_REDRAW);
 	}

@@ -394,3 +394,36 @@ vc_text_offset(struct view *v, const struct vrowmap *rm, const char *text,
 		return (rm->rtl ? 0 : len);
 	return (v->vmap[off]);
 }
+
+/*
+ * The passage a note or a copy takes: the selection, else the focused
+ * quotation, else the focused sentence; 0 with its version and range, or
+ * -1 when nothing is focused.
+ */
+int
+v_passage(const struct view *v, size_t *w, struct doc_pos *a,
+    struct doc_pos *b)
+{
+	const struct alignment		*al = v->cur;
+	const struct text_sentence	*t;
+
+	if (v->sel.on) {
+		*w = v->sel.v;
+		*a = v->sel.a;
+		*b = v->sel.b;
+		return (0);
+	}
+	if (v->fv >= al->nvers || v->fs >= al->nsents[v->fv])
+		return (-1);
+	*w = v->fv;
+	if (v->fq != DOC_NOPOS && v->fq < al->nquotes[v->fv]) {
+		*a = al->quotes[v->fv][v->fq].open;
+		*b = al->quotes[v->fv][v->fq].close;
+		return (0);
+	}
+	t = &al->sents[v->fv][v->fs];
+	a->block = b->block = t->block;
+	a->off = t->start;
+	b->off = t->end;
+	return (0);
+}

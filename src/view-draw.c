@@ -17,22 +17,6 @@
 #include "text.h"
 #include "view-int.h"
 
-/* The upper-case language code of version w. */
-static const char *
-vcode(const struct view *v, size_t w, char *buf, size_t size)
-{
-	const char	*l = v->a->docs[w]->lang;
-	size_t		 i;
-
-	if (l == NULL || *l == '\0')
-		snprintf(buf, size, "V%zu", w + 1);
-	else
-		snprintf(buf, size, "%s", l);
-	for (i = 0; buf[i] != '\0'; i++)
-		buf[i] = (char)toupper((unsigned char)buf[i]);
-	return (buf);
-}
-
 /* The file name of version w. */
 static const char *
 vfile(const struct view *v, size_t w)
@@ -504,7 +488,7 @@ draw_column(struct view *v, struct grid *g, int c)
 			}
 			if (v->lay->labels && (i == 0 ||
 			    tr->ver[i - 1] != tr->ver[i])) {
-				vcode(v, tr->ver[i], code, sizeof code);
+				v_lang_code(v, tr->ver[i], code, sizeof code);
 				grid_text(g, v->colx[c] - v->labelw, y,
 				    v->colx[c] - 1, code, strlen(code),
 				    tr->ver[i] == v->fv ? SLOT_SELECTED :
@@ -535,7 +519,7 @@ draw_header(struct view *v, struct grid *g)
 			w = v->colver[c];
 			x = v->colx[c];
 			xmax = x + v->colw;
-			vcode(v, w, code, sizeof code);
+			v_lang_code(v, w, code, sizeof code);
 			v->hdrx[w] = x;
 			x = grid_text(g, x, 0, xmax, code, strlen(code),
 			    w == v->fv ? SLOT_SELECTED : SLOT_HEADER,
@@ -552,7 +536,7 @@ draw_header(struct view *v, struct grid *g)
 	for (w = 0; w < v->nvers; w++) {
 		if (w > 0)
 			x = grid_text(g, x, 0, xmax, " | ", 3, SLOT_HEADER, 0);
-		vcode(v, w, code, sizeof code);
+		v_lang_code(v, w, code, sizeof code);
 		v->hdrx[w] = x;
 		x = grid_text(g, x, 0, xmax, code, strlen(code),
 		    w == v_shown(v) ?
@@ -635,11 +619,11 @@ draw_status(struct view *v, struct grid *g)
 		else
 			strbuf_addf(sb, "%zu matches  ", v->search.norder);
 		if (!v->search.sall)
-			strbuf_addf(sb, "(%s only)  ", vcode(v, v->fv, code,
+			strbuf_addf(sb, "(%s only)  ", v_lang_code(v, v->fv, code,
 			    sizeof code));
 	}
 	for (w = 0; w < v->nvers; w++) {
-		vcode(v, w, code, sizeof code);
+		v_lang_code(v, w, code, sizeof code);
 		if (w == v->fv)
 			strbuf_addf(sb, "[%s]", code);
 		else

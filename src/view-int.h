@@ -405,6 +405,9 @@ void		 v_show_centred(struct view *);
 /* The same, showing position p of a taller-than-the-screen focus. */
 void		 v_show_at(struct view *, const struct doc_pos *p);
 /* The upper-case language code of version w, into buf. */
+/* The selection, else the focused quotation or sentence (0), or -1. */
+int		 v_passage(const struct view *, size_t *w, struct doc_pos *a,
+		     struct doc_pos *b);
 const char	*v_lang_code(const struct view *, size_t w, char *buf,
 		     size_t size);
 

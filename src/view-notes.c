@@ -45,34 +45,6 @@ vlang(const struct view *v, size_t w)
 	return (l != NULL && *l != '\0' ? l : "en");
 }
 
-/* The passage to annotate: 0 with its version and range, else -1. */
-static int
-passage(struct view *v, size_t *w, struct doc_pos *a, struct doc_pos *b)
-{
-	const struct alignment		*al = v->cur;
-	const struct text_sentence	*t;
-
-	if (v->sel.on) {
-		*w = v->sel.v;
-		*a = v->sel.a;
-		*b = v->sel.b;
-		return (0);
-	}
-	if (v->fv >= al->nvers || v->fs >= al->nsents[v->fv])
-		return (-1);
-	*w = v->fv;
-	if (v->fq != DOC_NOPOS && v->fq < al->nquotes[v->fv]) {
-		*a = al->quotes[v->fv][v->fq].open;
-		*b = al->quotes[v->fv][v->fq].close;
-		return (0);
-	}
-	t = &al->sents[v->fv][v->fs];
-	a->block = b->block = t->block;
-	a->off = t->start;
-	b->off = t->end;
-	return (0);
-}
-
 /* Spell-check the editor's text again. */
 static void
 ed_check(struct view *v)
@@ -212,7 +184,7 @@ vn_annotate(struct view *v)
 	size_t		w, i;
 
 	/* Without notes the editor still opens: saving says why not. */
-	if (passage(v, &w, &a, &b) != 0 || doc_pos_cmp(a, b) >= 0) {
+	if (v_passage(v, &w, &a, &b) != 0 || doc_pos_cmp(a, b) >= 0) {
 		view_message(v, "nothing to annotate here");
 		return;
 	}
