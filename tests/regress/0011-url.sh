@@ -49,29 +49,11 @@ if have openssl &&
 	TLS="yes"
 fi
 
-# start_server PORTFILE LOG [ARGS...]: start httpd.py in the background
-# and wait until it listens (it writes the port file then).
-start_server() {
-	pf=$1
-	lg=$2
-	shift 2
-	python3 "$HTTPD" --port-file "$pf" --log "$lg" "$@" \
-	    2>>"$T/httpd.err" &
-	SERVERS="$SERVERS $!"
-	LAST_SERVER=$!
-	i=0
-	while [ $i -lt 200 ] && ! [ -s "$pf" ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	[ -s "$pf" ]
-}
-
 if [ -n "$TLS" ]; then
-	start_server "$T/ports" "$LOG" --tls "ip:$T/ip.pem:$T/ip.key" \
+	httpd_start "$T/ports" "$LOG" --tls "ip:$T/ip.pem:$T/ip.key" \
 	    --tls "name:$T/name.pem:$T/name.key"
 else
-	start_server "$T/ports" "$LOG"
+	httpd_start "$T/ports" "$LOG"
 fi
 t_result $? "the test server listens on 127.0.0.1" "$T/httpd.err"
 PORT=$(awk '$1 == "http" { print $2 }' "$T/ports")
@@ -386,7 +368,7 @@ t_grep "corrupt entry, --offline: not cached" "is not in the cache" \
     "$T/offerr"
 
 # A cached page whose server is gone: the copy, with a warning.
-start_server "$T/ports2" "$T/httpd2.log"
+httpd_start "$T/ports2" "$T/httpd2.log"
 t_result $? "a second server listens"
 P2=$(awk '$1 == "http" { print $2 }' "$T/ports2")
 t_ok "second server: fetched" "$POLYREAD" dump --width 150 \

@@ -271,14 +271,8 @@ if have python3; then
 	POLYREAD_FETCH_TIMEOUT=5
 	POLYREAD_FETCH_CONNECT_TIMEOUT=3
 	export POLYREAD_FETCH_TIMEOUT POLYREAD_FETCH_CONNECT_TIMEOUT
-	python3 "$top_srcdir/tests/regress/httpd.py" --port-file "$T/ports" \
-	    --log "$T/httpd.log" 2>"$T/httpd.err" &
-	SERVER=$!
-	i=0
-	while [ $i -lt 200 ] && ! [ -s "$T/ports" ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
+	httpd_start "$T/ports" "$T/httpd.log"
+	SERVER=$LAST_SERVER
 	PORT=$(awk '$1 == "http" { print $2 }' "$T/ports")
 	B="http://127.0.0.1:$PORT"
 	t_rc "url: a page and a server error" 1 "$POLYREAD" extract \

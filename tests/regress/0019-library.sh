@@ -261,19 +261,12 @@ t_grep "... and opens another" "The body of the evil article" "$T/s"
 tmx_quit
 
 # ---- A URL article reopens from the cache, with --offline ----
-HTTPD="$top_srcdir/tests/regress/httpd.py"
 if have python3; then
 	UD="$T/url-data"
-	python3 "$HTTPD" --port-file "$T/ports" --log "$T/httpd.log" \
-	    2>"$T/httpd.err" &
-	SERVER=$!
+	httpd_start "$T/ports" "$T/httpd.log"
+	SERVER=$LAST_SERVER
 	trap 'kill "$SERVER" 2>/dev/null; tmux -L "$TMX_SOCK" kill-server \
 	    >/dev/null 2>&1' EXIT
-	i=0
-	while [ $i -lt 200 ] && ! [ -s "$T/ports" ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
 	PORT=$(awk '$1 == "http" { print $2 }' "$T/ports")
 	tmx_start 120 30 --data-dir "$UD" "http://127.0.0.1:$PORT/switch/en"
 	tmx_capture "$T/s"

@@ -119,3 +119,23 @@ t_done() {
 	echo "1..$t_n"
 	[ "$t_failed" -eq 0 ]
 }
+
+# httpd_start PORTFILE LOG [ARGS...]: start tests/regress/httpd.py (bound
+# to 127.0.0.1 on a port the OS picks) in the background, its pid in
+# LAST_SERVER and added to SERVERS, and wait until it listens (it writes
+# the port file then); fails when it does not within 10 s.
+httpd_start() {
+	_pf=$1
+	_lg=$2
+	shift 2
+	python3 "$top_srcdir/tests/regress/httpd.py" --port-file "$_pf" \
+	    --log "$_lg" "$@" 2>>"$T/httpd.err" &
+	LAST_SERVER=$!
+	SERVERS="${SERVERS:-} $!"
+	_i=0
+	while [ $_i -lt 200 ] && ! [ -s "$_pf" ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	[ -s "$_pf" ]
+}
