@@ -39,17 +39,95 @@ out_word(struct strbuf *sb, const char *s, size_t len)
 	}
 }
 
+/*
+ * The text to check, into in: the operands, else standard input ("-" or
+ * none). 0, or 1 with a message said.
+ */
+static int
+spell_input(struct strbuf *in, int argc, char **argv, int first)
+{
+	size_t	i, got;
+
+	if (first < argc && (argc - first != 1 ||
+	    strcmp(argv[first], "-") != 0)) {
+		for (i = (size_t)first; i < (size_t)argc; i++) {
+			if (i > (size_t)first)
+				strbuf_addch(in, ' ');
+			strbuf_addstr(in, argv[i]);
+		}
+		return (0);
+	}
+	for (;;) {
+		strbuf_grow(in, 65536);
+		got = fread(in->buf + in->len, 1, 65536, stdin);
+		strbuf_setlen(in, in->len + got);
+		if (got == 0)
+			break;
+		if (in->len > SPELL_MAX_INPUT) {
+			error_msg("spell: input over %s",
+			    human_size(SPELL_MAX_INPUT));
+			return (1);
+		}
+	}
+	if (ferror(stdin)) {
+		error_msg("spell: cannot read standard input");
+		return (1);
+	}
+	return (0);
+}
+
+/*
+ * Each misspelt word of text once, with its suggestions, into out:
+ * "WORD<TAB>SUGGESTION, SUGGESTION".
+ */
+static void
+spell_report(struct spell *sp, const char *lang, const struct strbuf *in,
+    struct strbuf *out)
+{
+	struct spell_error	*errs;
+	struct spell_suggestion	*sug;
+	char			**seen = NULL;
+	size_t			 n, i, j, k, ns, nseen = 0;
+
+	n = spell_check(sp, lang, in->buf, in->len, NULL, &errs);
+	for (i = 0; i < n; i++) {
+		const char	*w = in->buf + errs[i].start;
+		size_t		 len = errs[i].end - errs[i].start;
+
+		for (j = 0; j < nseen; j++) {
+			if (strlen(seen[j]) == len &&
+			    memcmp(seen[j], w, len) == 0)
+				break;
+		}
+		if (j < nseen)
+			continue;
+		seen = xreallocarray(seen, nseen + 1, sizeof *seen);
+		seen[nseen++] = xstrndup(w, len);
+		out_word(out, w, len);
+		strbuf_addch(out, '\t');
+		ns = spell_suggest(sp, lang, w, len, &sug);
+		for (k = 0; k < ns; k++) {
+			if (k > 0)
+				strbuf_addstr(out, ", ");
+			out_word(out, sug[k].word, strlen(sug[k].word));
+		}
+		spell_suggestions_free(sug, ns);
+		strbuf_addch(out, '\n');
+	}
+	free(errs);
+	for (j = 0; j < nseen; j++)
+		free(seen[j]);
+	free(seen);
+}
+
 int
 cmd_spell(int argc, char **argv)
 {
 	struct cmd_opts		 o;
 	struct spell		*sp;
-	struct spell_error	*errs;
-	struct spell_suggestion	*sug;
 	struct strbuf		 in = STRBUF_INIT, out = STRBUF_INIT;
 	const char		*lang;
-	char			*dir, *warn, *norm = NULL, **seen = NULL;
-	size_t			 n, i, j, k, ns, got, nseen = 0;
+	char			*dir, *warn, *norm = NULL;
 	int			 first, r = 0;
 
 	first = cmd_parse(argc, argv, "spell", OPT_LANG | OPT_DATADIR,
@@ -72,34 +150,10 @@ cmd_spell(int argc, char **argv)
 		free(norm);
 		return (2);
 	}
-	if (first >= argc || (argc - first == 1 &&
-	    strcmp(argv[first], "-") == 0)) {
-		for (;;) {
-			strbuf_grow(&in, 65536);
-			got = fread(in.buf + in.len, 1, 65536, stdin);
-			strbuf_setlen(&in, in.len + got);
-			if (got == 0)
-				break;
-			if (in.len > SPELL_MAX_INPUT) {
-				error_msg("spell: input over %s",
-				    human_size(SPELL_MAX_INPUT));
-				strbuf_release(&in);
-				free(norm);
-				return (1);
-			}
-		}
-		if (ferror(stdin)) {
-			error_msg("spell: cannot read standard input");
-			strbuf_release(&in);
-			free(norm);
-			return (1);
-		}
-	} else {
-		for (i = (size_t)first; i < (size_t)argc; i++) {
-			if (i > (size_t)first)
-				strbuf_addch(&in, ' ');
-			strbuf_addstr(&in, argv[i]);
-		}
+	if (spell_input(&in, argc, argv, first) != 0) {
+		strbuf_release(&in);
+		free(norm);
+		return (1);
 	}
 	lang = norm != NULL ? norm : lang_guess_text(in.buf, in.len);
 	if (lang == NULL)
@@ -107,32 +161,7 @@ cmd_spell(int argc, char **argv)
 	dir = store_data_dir(o.data_dir);
 	sp = spell_create(NULL, dir);
 	free(dir);
-	n = spell_check(sp, lang, in.buf, in.len, NULL, &errs);
-	for (i = 0; i < n; i++) {
-		const char	*w = in.buf + errs[i].start;
-		size_t		 len = errs[i].end - errs[i].start;
-
-		for (j = 0; j < nseen; j++) {
-			if (strlen(seen[j]) == len &&
-			    memcmp(seen[j], w, len) == 0)
-				break;
-		}
-		if (j < nseen)
-			continue;
-		seen = xreallocarray(seen, nseen + 1, sizeof *seen);
-		seen[nseen++] = xstrndup(w, len);
-		out_word(&out, w, len);
-		strbuf_addch(&out, '\t');
-		ns = spell_suggest(sp, lang, w, len, &sug);
-		for (k = 0; k < ns; k++) {
-			if (k > 0)
-				strbuf_addstr(&out, ", ");
-			out_word(&out, sug[k].word, strlen(sug[k].word));
-		}
-		spell_suggestions_free(sug, ns);
-		strbuf_addch(&out, '\n');
-	}
-	free(errs);
+	spell_report(sp, lang, &in, &out);
 	if ((warn = spell_warning(sp)) != NULL) {
 		warn_msg("%s", warn);
 		free(warn);
@@ -144,9 +173,6 @@ cmd_spell(int argc, char **argv)
 		error_msg("spell: cannot write the output");
 		r = 1;
 	}
-	for (j = 0; j < nseen; j++)
-		free(seen[j]);
-	free(seen);
 	spell_free(sp);
 	strbuf_release(&in);
 	strbuf_release(&out);

@@ -385,27 +385,16 @@ lang_score_words(const char *s, size_t len, size_t *en2, size_t *fr2,
 	return (words);
 }
 
-const char *
-lang_guess_text(const char *s, size_t len)
+/* Count the letters of s by script (ICU's script codes). */
+static void
+lang_count_scripts(const char *s, size_t len, size_t *count)
 {
-	int32_t		 i = 0, n;
+	int32_t		 i = 0, n = (int32_t)len;
 	UChar32		 c;
 	UErrorCode	 ec;
-	UScriptCode	 sc, top = USCRIPT_LATIN;
-	size_t		 count[LANG_SCRIPTS];
-	size_t		 latin, cyrillic, other = 0, k;
-	size_t		 en2, fr2, other2, best, worst;
+	UScriptCode	 sc;
 
-	if (s == NULL)
-		return (NULL);
-	if (len > LANG_SAMPLE) {
-		/* Cut at a character boundary. */
-		len = LANG_SAMPLE;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-	}
-	memset(count, 0, sizeof count);
-	n = (int32_t)len;
+	memset(count, 0, LANG_SCRIPTS * sizeof *count);
 	while (i < n) {
 		U8_NEXT(s, i, n, c);
 		if (c < 0 || !u_isalpha(c))
@@ -416,6 +405,42 @@ lang_guess_text(const char *s, size_t len)
 			continue;
 		count[sc]++;
 	}
+}
+
+/* English or French by their function words, or NULL. */
+static const char *
+lang_latin(const char *s, size_t len)
+{
+	size_t	en2, fr2, other2, best, worst;
+
+	if (lang_score_words(s, len, &en2, &fr2, &other2) < LANG_MIN_WORDS)
+		return (NULL);
+	best = PR_MAX(en2, fr2);
+	worst = PR_MIN(en2, fr2);
+	if (best < LANG_MIN_HITS2 || other2 >= best)
+		return (NULL);
+	/* The winner must lead clearly: by half again as many hits. */
+	if (best * 2 < worst * 3)
+		return (NULL);
+	return (en2 > fr2 ? "en" : "fr");
+}
+
+const char *
+lang_guess_text(const char *s, size_t len)
+{
+	UScriptCode	 top = USCRIPT_LATIN;
+	size_t		 count[LANG_SCRIPTS];
+	size_t		 latin, cyrillic, other = 0, k;
+
+	if (s == NULL)
+		return (NULL);
+	if (len > LANG_SAMPLE) {
+		/* Cut at a character boundary. */
+		len = LANG_SAMPLE;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+	}
+	lang_count_scripts(s, len, count);
 	latin = count[USCRIPT_LATIN];
 	cyrillic = count[USCRIPT_CYRILLIC];
 	for (k = 0; k < nitems(count); k++) {
@@ -443,17 +468,7 @@ lang_guess_text(const char *s, size_t len)
 		return (lang_by_script(s, len, top, count));
 	if (latin <= cyrillic + other)
 		return (NULL);
-
-	if (lang_score_words(s, len, &en2, &fr2, &other2) < LANG_MIN_WORDS)
-		return (NULL);
-	best = PR_MAX(en2, fr2);
-	worst = PR_MIN(en2, fr2);
-	if (best < LANG_MIN_HITS2 || other2 >= best)
-		return (NULL);
-	/* The winner must lead clearly: by half again as many hits. */
-	if (best * 2 < worst * 3)
-		return (NULL);
-	return (en2 > fr2 ? "en" : "fr");
+	return (lang_latin(s, len));
 }
 
 const char *
