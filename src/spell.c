@@ -715,7 +715,8 @@ spell_add(struct spell *sp, const char *lang, const char *word, size_t len,
 	free(dir);
 	strbuf_add(&sb, word, len);
 	strbuf_addch(&sb, '\n');
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC |
+	    O_NONBLOCK, 0600);	/* a FIFO there: ENXIO, no hang */
 	if (fd == -1 || write(fd, sb.buf, sb.len) != (ssize_t)sb.len ||
 	    fsync(fd) != 0) {
 		e = errno;

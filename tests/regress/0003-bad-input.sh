@@ -45,6 +45,25 @@ printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000' \
 t_fails "ELF data named .html" "$POLYREAD" dump "$T/prog.html"
 t_fails "a device" "$POLYREAD" dump /dev/null
 
+# Issue 18: a FIFO (no writer) is refused at once, not waited on in
+# open(); timeout is only the hang guard. Standard input still reads.
+mkdir "$T/fifo"
+mkfifo "$T/fifo/a.en.txt"
+t_fails "a FIFO in a folder" timeout 10 "$POLYREAD" dump "$T/fifo"
+t_grep "a FIFO: named, and what to do" \
+    "'.*/fifo/a.en.txt' is a FIFO (named pipe), not a regular file: give" \
+    "$T/err"
+t_fails "a FIFO named on the command line" timeout 10 "$POLYREAD" dump \
+    "$T/fifo/a.en.txt"
+ln -s "$T/fifo/a.en.txt" "$T/fifo-link.txt"
+t_fails "a symlink to a FIFO" timeout 10 "$POLYREAD" dump "$T/fifo-link.txt"
+t_fails "a character device" timeout 10 "$POLYREAD" dump /dev/zero
+t_grep "a device: says so" "is a character device, not a regular" "$T/err"
+rm -rf "$T/fifo" "$T/fifo-link.txt"
+t_ok "standard input's pipe still reads" sh -c \
+    'printf "Piped in.\n" | timeout 10 "$POLYREAD" dump /dev/stdin'
+t_grep "standard input: its text" "Piped in." "$T/out"
+
 # Invalid UTF-8 bytes in a UTF-8 file: U+FFFD, the rest intact.
 {
 	printf 'Le navire \377 est parti de Mourmansk \303 '
