@@ -31,7 +31,7 @@
 /* The most versions of one article the store resolves at once. */
 #define STORE_MAXVERS		6
 /* The schema version this polyread writes. */
-#define STORE_SCHEMA		3
+#define STORE_SCHEMA		4
 /* How long a writer waits for another one, in milliseconds. */
 #define STORE_BUSY_MS		10000
 
@@ -167,6 +167,26 @@ int	 store_note_update(struct store *, struct store_note *, char **cause);
  * transaction; the modified times stay).
  */
 int	 store_notes_reanchor(struct store *, struct store_note *const *,
+	     size_t n, char **cause);
+/*
+ * The orphan cache (schema 4, docs/NOTES.md): a note that was not found
+ * in the text of a version whose note_text_hash() is hash, so that the
+ * next opening of the same text need not search again.
+ * store_orphan_get() returns STORE_ORPHAN_COMPLETE (searched in full),
+ * STORE_ORPHAN_CUT (the search was cut by the time budget), 0 (not known)
+ * or a negative STORE_* code.
+ */
+#define STORE_ORPHAN_COMPLETE	1
+#define STORE_ORPHAN_CUT	2
+int	 store_orphan_get(struct store *, int64_t note, const char *hash,
+	     char **cause);
+struct store_orphan {
+	int64_t		 note;
+	const char	*hash;		/* NULL: forget the note's entry */
+	int		 complete;
+};
+/* Remember (or forget) orphans, in one transaction. */
+int	 store_orphans_put(struct store *, const struct store_orphan *,
 	     size_t n, char **cause);
 /* Delete a note. Returns 0, STORE_NOTFOUND or another STORE_* code. */
 int	 store_note_delete(struct store *, int64_t id, char **cause);

@@ -319,7 +319,8 @@ open_article_notes(struct store *st, struct article *a, char **files,
 		return (0);
 	if (cmd_open(a, files, nfiles, o) != 0)
 		return (-1);
-	if ((r = notes_open(ns, st, a, &cause)) != 0) {
+	/* No time budget: a batch command searches every orphan in full. */
+	if ((r = notes_open_budget(ns, st, a, 0, &cause)) != 0) {
 		error_msg("%s", cause);
 		free(cause);
 		article_release(a);

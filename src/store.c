@@ -2,7 +2,7 @@
  * The notes database: the only SQLite code, with store-json.c (export and
  * import), which builds on this file through store-int.h.
  *
- * Schema (version 3; docs/NOTES.md has the details):
+ * Schema (version 4; docs/NOTES.md has the details):
  *
  *	article(id, created, uuid, title, site, read, forgotten)
  *	version(id, article, source UNIQUE, hash, lang, created, title)
@@ -10,6 +10,7 @@
  *	    created, modified, uuid UNIQUE, lang, orphan)
  *	note_tag(note, tag)
  *	position(article, version, block, off, saved)
+ *	orphan(note, hash, complete, searched)
  *
  * A note references its version without a cascade, so no deletion of a
  * version or an article ever takes notes with it. Migrations are SQL
@@ -100,7 +101,21 @@ static const char *const store_migrations[] = {
 	"ALTER TABLE article ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE version ADD COLUMN title TEXT;"
 	"UPDATE article SET read ="
-	"  (SELECT saved FROM position WHERE position.article = article.id);"
+	"  (SELECT saved FROM position WHERE position.article = article.id);",
+
+	/*
+	 * 3 -> 4: the orphan cache (issue 18): a note not found in the
+	 * text of hash, searched in full (complete) or cut by the time
+	 * budget. One row per note; a changed selector forgets it.
+	 */
+	"CREATE TABLE orphan ("
+	"  note INTEGER PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,"
+	"  hash TEXT NOT NULL,"
+	"  complete INTEGER NOT NULL,"
+	"  searched TEXT NOT NULL);"
+	"CREATE TRIGGER orphan_forget AFTER UPDATE OF exact, prefix, suffix,"
+	"  pos_start, pos_end, version ON note BEGIN"
+	"  DELETE FROM orphan WHERE note = new.id; END;"
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations ==
     STORE_SCHEMA, "a migration step for each schema version");
@@ -1018,6 +1033,67 @@ store_notes_reanchor(struct store *st, struct store_note *const *v, size_t n,
 		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)v[i]->sel.end);
 		sqlite3_bind_int(stmt, 6, v[i]->orphan != 0);
 		sqlite3_bind_int64(stmt, 7, v[i]->id);
+		if ((r = store_step_done(st, stmt, cause)) != 0)
+			goto fail;
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
+	return (store_commit(st, cause));
+
+fail:
+	sqlite3_finalize(stmt);
+	store_rollback(st);
+	return (r);
+}
+
+int
+store_orphan_get(struct store *st, int64_t note, const char *hash,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, r;
+
+	if ((r = store_prepare(st, &stmt, "SELECT complete FROM orphan "
+	    "WHERE note = ?1 AND hash = ?2", cause)) != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, note);
+	store_bind_text(stmt, 2, hash);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		r = sqlite3_column_int(stmt, 0) != 0 ? STORE_ORPHAN_COMPLETE :
+		    STORE_ORPHAN_CUT;
+	else if (rc == SQLITE_DONE)
+		r = 0;
+	else
+		r = store_err(st, rc, cause);
+	sqlite3_finalize(stmt);
+	return (r);
+}
+
+int
+store_orphans_put(struct store *st, const struct store_orphan *v, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	size_t		 i;
+	int		 r;
+
+	if (n == 0)
+		return (0);
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	for (i = 0; i < n; i++) {
+		r = store_prepare(st, &stmt, v[i].hash != NULL ?
+		    "INSERT OR REPLACE INTO orphan (note, hash, complete, "
+		    "searched) VALUES (?1, ?2, ?3, " SQL_NOW ")" :
+		    "DELETE FROM orphan WHERE note = ?1", cause);
+		if (r != 0)
+			goto fail;
+		sqlite3_bind_int64(stmt, 1, v[i].note);
+		if (v[i].hash != NULL) {
+			store_bind_text(stmt, 2, v[i].hash);
+			sqlite3_bind_int(stmt, 3, v[i].complete != 0);
+		}
 		if ((r = store_step_done(st, stmt, cause)) != 0)
 			goto fail;
 		sqlite3_finalize(stmt);
