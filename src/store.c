@@ -861,11 +861,21 @@ store_note_check(const struct store_note *n, char **cause)
 		*cause = xstrdup("a note needs a passage");
 		return (STORE_ERROR);
 	}
-	if (strlen(n->sel.exact) > 4 * NOTE_MAX_QUOTE ||
-	    (n->sel.prefix != NULL && strlen(n->sel.prefix) > 1024) ||
-	    (n->sel.suffix != NULL && strlen(n->sel.suffix) > 1024)) {
-		*cause = xstrprintf("passage too long (at most %d "
-		    "characters)", NOTE_MAX_QUOTE);
+	/* Each says which part is too long (issue 18). */
+	if (strlen(n->sel.exact) > 4 * NOTE_MAX_QUOTE) {
+		*cause = xstrprintf("its quote is too long (%zu bytes; at "
+		    "most %d characters)", strlen(n->sel.exact),
+		    NOTE_MAX_QUOTE);
+		return (STORE_ERROR);
+	}
+	if (n->sel.prefix != NULL && strlen(n->sel.prefix) > 1024) {
+		*cause = xstrprintf("its prefix is too long (%zu bytes, at "
+		    "most 1024)", strlen(n->sel.prefix));
+		return (STORE_ERROR);
+	}
+	if (n->sel.suffix != NULL && strlen(n->sel.suffix) > 1024) {
+		*cause = xstrprintf("its suffix is too long (%zu bytes, at "
+		    "most 1024)", strlen(n->sel.suffix));
 		return (STORE_ERROR);
 	}
 	return (0);

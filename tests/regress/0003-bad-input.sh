@@ -100,6 +100,16 @@ mv "$T/out" "$T/utf16.out"
 head -n 10 "$FR" >"$T/fr10.txt"
 t_ok "the same in UTF-8" "$POLYREAD" dump "$T/fr10.txt"
 t_cmp "UTF-16LE renders as UTF-8 does" "$T/out" "$T/utf16.out"
+# Issue 18: without the byte order mark, little- or big-endian, it was
+# "a binary file"; it reads the same.
+tail -c +3 "$TESTDATA/bad/fr-utf16le.txt" >"$T/nobom-le.txt"
+t_ok "UTF-16LE without a BOM" "$POLYREAD" dump "$T/nobom-le.txt"
+t_cmp "UTF-16LE without a BOM renders as UTF-8 does" "$T/out" \
+    "$T/utf16.out"
+dd if="$T/nobom-le.txt" of="$T/nobom-be.txt" conv=swab 2>/dev/null
+t_ok "UTF-16BE without a BOM" "$POLYREAD" dump "$T/nobom-be.txt"
+t_cmp "UTF-16BE without a BOM renders as UTF-8 does" "$T/out" \
+    "$T/utf16.out"
 
 # An HTML page declaring windows-1251 in <meta http-equiv>.
 t_ok "HTML declaring windows-1251" "$POLYREAD" dump \

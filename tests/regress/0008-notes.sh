@@ -107,6 +107,20 @@ t_grep "malformed JSON: says so" "is not valid JSON" "$T/err"
 printf '[{"type": "Annotation", "target": "file:///x"}]' >"$T/nosel.json"
 t_fails "an annotation without a quote" "$POLYREAD" notes import \
     --data-dir "$T/other" "$T/nosel.json"
+# Issue 18: a prefix over 1024 bytes names the file, the annotation and
+# the part, and says what to do.
+{
+	printf '[{"type": "Annotation", "id": "urn:uuid:1", "target": '
+	printf '{"source": "file:///x", "selector": [{"type": '
+	printf '"TextQuoteSelector", "exact": "quote", "prefix": "'
+	head -c 2000 /dev/zero | tr '\0' 'p'
+	printf '"}]}}]'
+} >"$T/longprefix.json"
+t_fails "a prefix over 1024 bytes" "$POLYREAD" notes import \
+    --data-dir "$T/other" "$T/longprefix.json"
+t_grep "a long prefix: names the file, the note, the part, what to do" \
+    "'.*/longprefix.json': annotation 1 (urn:uuid:1): its prefix is too long (2000 bytes, at most 1024); fix or remove it" \
+    "$T/err"
 
 # ---- Re-anchoring after the article changed ----
 cp "$TESTDATA/notes/commentary-v2.en.txt" "$EN"
