@@ -153,7 +153,7 @@ store_err(struct store *st, int rc, char **cause)
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
 		*cause = xstrprintf("no space left for the notes database "
-		    "'%s'", q);
+		    "'%s': free some space on its disk", q);
 		return (STORE_FULL);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
@@ -175,12 +175,11 @@ store_err(struct store *st, int rc, char **cause)
 		return (STORE_BUSY);
 	case SQLITE_IOERR:
 		e = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
-		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC) {
-			if (e == ENOSPC || e == EDQUOT || e == EFBIG) {
-				*cause = xstrprintf("no space left for the "
-				    "notes database '%s'", q);
-				return (STORE_FULL);
-			}
+		/* Any write (the -wal, the -shm, a page): a full disk. */
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG) {
+			*cause = xstrprintf("no space left for the notes "
+			    "database '%s': free some space on its disk", q);
+			return (STORE_FULL);
 		}
 		*cause = xstrprintf("cannot write the notes database '%s': "
 		    "%s", q, sqlite3_errstr(rc));
@@ -417,8 +416,14 @@ store_open(struct store **sp, const char *dir, char **cause)
 	q = safe_strdup(st->dir);
 	if (mkdir_p(st->dir) != 0) {
 		e = errno;
-		*cause = xstrprintf("cannot create the notes folder '%s': %s",
-		    q, strerror(e));
+		if (e == EEXIST)	/* a dangling symlink on the way */
+			*cause = xstrprintf("cannot create the notes folder "
+			    "'%s': it (or a folder above it) is a symbolic "
+			    "link to nothing: create the link's target or give "
+			    "another --data-dir", q);
+		else
+			*cause = xstrprintf("cannot create the notes folder "
+			    "'%s': %s", q, strerror(e));
 		r = (e == EACCES || e == EROFS || e == EPERM) ?
 		    STORE_READONLY : e == ENOSPC ? STORE_FULL : STORE_ERROR;
 		goto fail;

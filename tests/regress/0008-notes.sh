@@ -284,6 +284,15 @@ else
 	done
 fi
 
+# Issue 18: a --data-dir that is a symlink to nothing said "File exists".
+ln -s "$T/nowhere/notes" "$T/dangling"
+t_fails "a dangling symlink as the data folder" "$POLYREAD" notes list \
+    --data-dir "$T/dangling"
+t_grep "a dangling symlink: names it, says why and what to do" \
+    "notes folder '.*/dangling': it (or a folder above it) is a symbolic link to nothing: create the link's target or give another --data-dir" \
+    "$T/err"
+rm -f "$T/dangling"
+
 # ---- A corrupt database ----
 BAD="$T/bad"
 mkdir "$BAD"
