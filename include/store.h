@@ -113,6 +113,18 @@ char	*store_data_dir(const char *dir);
  * or a STORE_* code with *cause.
  */
 int	 store_open(struct store **sp, const char *dir, char **cause);
+/*
+ * For the commands that only read (notes list, export, check): as
+ * store_open(), but when the folder or the database is read-only or the
+ * disk is full, an in-memory copy of the database (none yet: an empty
+ * one), migrated; what is written to it is lost at store_close().
+ * store_copy_reason() is then why (store_open()'s message), else NULL.
+ * With reason not NULL, always the copy, for that reason (a write failed
+ * on a store already open).
+ */
+int	 store_open_read(struct store **sp, const char *dir,
+	     const char *reason, char **cause);
+const char *store_copy_reason(const struct store *);
 void	 store_close(struct store *);
 /* The database file's path. */
 const char *store_path(const struct store *);

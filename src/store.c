@@ -476,6 +476,118 @@ fail:
 	return (r);
 }
 
+/* path as an SQLite URI with query (its %, ? and # escaped). */
+static char *
+store_uri(const char *path, const char *query)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*p;
+
+	strbuf_addstr(&sb, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_addch(&sb, *p);
+	}
+	strbuf_addf(&sb, "?%s", query);
+	return (strbuf_detach(&sb, NULL));
+}
+
+/*
+ * Copy the database file at st->path into st->db (in memory): opened
+ * read-only, or as immutable when it is in WAL mode and its -shm cannot
+ * be made (a read-only folder). 0 or a STORE_* code.
+ */
+static int
+store_copy_file(struct store *st, char **cause)
+{
+	static const char *const queries[] = { "mode=ro", "immutable=1" };
+	sqlite3		*src = NULL;
+	sqlite3_backup	*bk;
+	char		*uri;
+	size_t		 i;
+	int		 rc = SQLITE_ERROR;
+
+	for (i = 0; i < nitems(queries); i++) {
+		uri = store_uri(st->path, queries[i]);
+		rc = sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI, NULL);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_busy_timeout(src, STORE_BUSY_MS);
+			bk = sqlite3_backup_init(st->db, "main", src, "main");
+			if (bk == NULL)
+				rc = sqlite3_errcode(st->db);
+			else {
+				rc = sqlite3_backup_step(bk, -1);
+				sqlite3_backup_finish(bk);
+				if (rc == SQLITE_DONE)
+					rc = SQLITE_OK;
+			}
+		}
+		sqlite3_close_v2(src);
+		src = NULL;
+		if (rc == SQLITE_OK)
+			return (0);
+	}
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return (store_err(st, rc, cause));
+	*cause = xstrprintf("cannot read the notes database '%s': %s",
+	    st->qpath, sqlite3_errstr(rc));
+	return (STORE_ERROR);
+}
+
+int
+store_open_read(struct store **sp, const char *dir, const char *reason,
+    char **cause)
+{
+	struct store	*st;
+	struct stat	 sb;
+	char		*why = NULL;
+	int		 r;
+
+	if (reason != NULL)
+		why = xstrdup(reason);
+	else if ((r = store_open(sp, dir, &why)) == 0 ||
+	    (r != STORE_READONLY && r != STORE_FULL)) {
+		*cause = why;
+		return (r);
+	}
+	st = xcalloc(1, sizeof *st);
+	st->dir = store_data_dir(dir);
+	st->path = xstrprintf("%s/polyread.db", st->dir);
+	st->qpath = safe_strdup(st->path);
+	st->copy = 1;
+	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		r = store_err(st, sqlite3_errcode(st->db), cause);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	/* No database yet (a folder that cannot be made): no notes. */
+	if (stat(st->path, &sb) == 0 && (r = store_copy_file(st,
+	    cause)) != 0)
+		goto fail;
+	if ((r = store_exec(st, "PRAGMA foreign_keys = ON", cause)) != 0 ||
+	    (r = store_migrate(st, cause)) != 0)
+		goto fail;
+	st->why = why;
+	*sp = st;
+	return (0);
+
+fail:
+	free(why);
+	store_close(st);
+	return (r);
+}
+
+const char *
+store_copy_reason(const struct store *st)
+{
+	return (st->copy ? st->why : NULL);
+}
+
 void
 store_close(struct store *st)
 {
@@ -486,6 +598,7 @@ store_close(struct store *st)
 	free(st->dir);
 	free(st->path);
 	free(st->qpath);
+	free(st->why);
 	free(st);
 }
 

@@ -270,8 +270,28 @@ if [ $ro -eq 1 ]; then
 	    --data-dir "$RO" --file "$EN" --quote "Ships choose" --note x
 	t_grep "read-only: says so" "notes folder '.*/ro' is read-only" \
 	    "$T/err"
-	t_fails "a new data folder that cannot be made" "$POLYREAD" notes \
-	    list --data-dir "$RO/sub"
+	# Issue 18: the commands that only read work there (an in-memory
+	# copy of the database), with a warning.
+	t_ok "a new data folder that cannot be made: list says so" \
+	    "$POLYREAD" notes list --data-dir "$RO/sub"
+	t_grep "...with a warning naming it" \
+	    "warning: cannot create the notes folder '.*/ro/sub'.*nothing is saved" \
+	    "$T/err"
+	"$POLYREAD" notes list >"$T/rw-list" 2>/dev/null
+	t_ok "list in a read-only data folder" "$POLYREAD" notes list \
+	    --data-dir "$RO"
+	t_cmp "...lists what it holds" "$T/out" "$T/rw-list"
+	t_grep "...and warns once" \
+	    "warning: the notes folder '.*/ro' is read-only.*nothing is saved" \
+	    "$T/err"
+	t_ok "list FILE in a read-only data folder" "$POLYREAD" notes list \
+	    --data-dir "$RO" "$EN"
+	t_grep "...anchors its notes" "anchored" "$T/out"
+	t_ok "export in a read-only data folder" "$POLYREAD" notes export \
+	    --data-dir "$RO"
+	t_grep "...exports its notes" "AnnotationCollection" "$T/out"
+	t_ok "check in a read-only data folder" "$POLYREAD" notes check \
+	    --data-dir "$RO"
 	if [ "$(id -u)" -eq 0 ]; then
 		chattr -i "$RO"
 	else
@@ -279,7 +299,12 @@ if [ $ro -eq 1 ]; then
 	fi
 else
 	for d in "add in a read-only data folder" "read-only: says so" \
-	    "a new data folder that cannot be made"; do
+	    "a new data folder that cannot be made: list says so" \
+	    "...with a warning naming it" "list in a read-only data folder" \
+	    "...lists what it holds" "...and warns once" \
+	    "list FILE in a read-only data folder" "...anchors its notes" \
+	    "export in a read-only data folder" "...exports its notes" \
+	    "check in a read-only data folder"; do
 		t_skip "$d" "a read-only folder cannot be made here"
 	done
 fi
