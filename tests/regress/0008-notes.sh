@@ -292,6 +292,9 @@ if [ $ro -eq 1 ]; then
 	t_grep "...exports its notes" "AnnotationCollection" "$T/out"
 	t_ok "check in a read-only data folder" "$POLYREAD" notes check \
 	    --data-dir "$RO"
+	t_ok "library in a read-only data folder" "$POLYREAD" library \
+	    --data-dir "$RO"
+	t_grep "...lists its article" "commentary" "$T/out"
 	if [ "$(id -u)" -eq 0 ]; then
 		chattr -i "$RO"
 	else
@@ -304,7 +307,8 @@ else
 	    "...lists what it holds" "...and warns once" \
 	    "list FILE in a read-only data folder" "...anchors its notes" \
 	    "export in a read-only data folder" "...exports its notes" \
-	    "check in a read-only data folder"; do
+	    "check in a read-only data folder" \
+	    "library in a read-only data folder" "...lists its article"; do
 		t_skip "$d" "a read-only folder cannot be made here"
 	done
 fi
