@@ -9,7 +9,9 @@
 
 /*
  * Read a whole file into memory, NUL-terminated. Refuses directories,
- * non-regular files and files over max bytes. Returns 0, or -1 with an
+ * files over max bytes and files that are not regular (a FIFO, a device:
+ * opened with O_NONBLOCK, so this never blocks), except the standard
+ * input's pipe (/dev/stdin). Returns 0, or -1 with an
  * allocated message in *cause (free it).
  */
 int	 file_read(const char *path, size_t max, char **data, size_t *len,

@@ -123,10 +123,21 @@ struct note_match {
 	size_t		 start;		/* code points */
 	size_t		 end;
 	double		 score;		/* 0 to 1 */
+	int		 cut;		/* an orphan because the deadline
+					   passed before the search ended */
 };
+
+struct timespec;
 
 /* Anchor a selector in a text (see the top of this file). */
 void	 note_anchor(const struct note_text *, const struct note_selector *,
+	     struct note_match *);
+/*
+ * The same, giving up the approximate search when the CLOCK_MONOTONIC
+ * deadline (NULL: none) passes: an orphan with cut set.
+ */
+void	 note_anchor_until(const struct note_text *,
+	     const struct note_selector *, const struct timespec *deadline,
 	     struct note_match *);
 /*
  * Find a quote a user typed (notes add): the exact text, else the same
@@ -189,7 +200,16 @@ struct notes {
 	char			*warning; /* a problem to show once, or
 					     NULL (re-anchored notes not
 					     saved) */
+	size_t			 ncut;	/* orphans not searched in full
+					   (the time budget) */
 };
+
+/*
+ * The time notes_open() spends on approximate searches (for all the notes
+ * together), in milliseconds: a note not found by then is an orphan "not
+ * searched in full", remembered as such for the same text.
+ */
+#define NOTES_BUDGET_MS		1000
 
 /*
  * Open the notes of an article: find it in the store by its versions'
@@ -201,6 +221,15 @@ struct notes {
  */
 int	 notes_open(struct notes **np, struct store *,
 	     const struct article *, char **cause);
+/*
+ * The same with a budget in milliseconds for the approximate searches
+ * (0: none; notes_open() has NOTES_BUDGET_MS). Orphans are remembered by
+ * the store for the text they were searched in (store_orphan_get()); with
+ * a budget, an orphan whose search was cut before is not searched again,
+ * without one (notes list) it is.
+ */
+int	 notes_open_budget(struct notes **np, struct store *,
+	     const struct article *, int budget_ms, char **cause);
 void	 notes_free(struct notes *);
 /*
  * Recompute the marks: each anchored note's passage, and with an

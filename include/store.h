@@ -31,7 +31,7 @@
 /* The most versions of one article the store resolves at once. */
 #define STORE_MAXVERS		6
 /* The schema version this polyread writes. */
-#define STORE_SCHEMA		3
+#define STORE_SCHEMA		4
 /* How long a writer waits for another one, in milliseconds. */
 #define STORE_BUSY_MS		10000
 
@@ -113,6 +113,18 @@ char	*store_data_dir(const char *dir);
  * or a STORE_* code with *cause.
  */
 int	 store_open(struct store **sp, const char *dir, char **cause);
+/*
+ * For the commands that only read (notes list, export, check): as
+ * store_open(), but when the folder or the database is read-only or the
+ * disk is full, an in-memory copy of the database (none yet: an empty
+ * one), migrated; what is written to it is lost at store_close().
+ * store_copy_reason() is then why (store_open()'s message), else NULL.
+ * With reason not NULL, always the copy, for that reason (a write failed
+ * on a store already open).
+ */
+int	 store_open_read(struct store **sp, const char *dir,
+	     const char *reason, char **cause);
+const char *store_copy_reason(const struct store *);
 void	 store_close(struct store *);
 /* The database file's path. */
 const char *store_path(const struct store *);
@@ -167,6 +179,26 @@ int	 store_note_update(struct store *, struct store_note *, char **cause);
  * transaction; the modified times stay).
  */
 int	 store_notes_reanchor(struct store *, struct store_note *const *,
+	     size_t n, char **cause);
+/*
+ * The orphan cache (schema 4, docs/NOTES.md): a note that was not found
+ * in the text of a version whose note_text_hash() is hash, so that the
+ * next opening of the same text need not search again.
+ * store_orphan_get() returns STORE_ORPHAN_COMPLETE (searched in full),
+ * STORE_ORPHAN_CUT (the search was cut by the time budget), 0 (not known)
+ * or a negative STORE_* code.
+ */
+#define STORE_ORPHAN_COMPLETE	1
+#define STORE_ORPHAN_CUT	2
+int	 store_orphan_get(struct store *, int64_t note, const char *hash,
+	     char **cause);
+struct store_orphan {
+	int64_t		 note;
+	const char	*hash;		/* NULL: forget the note's entry */
+	int		 complete;
+};
+/* Remember (or forget) orphans, in one transaction. */
+int	 store_orphans_put(struct store *, const struct store_orphan *,
 	     size_t n, char **cause);
 /* Delete a note. Returns 0, STORE_NOTFOUND or another STORE_* code. */
 int	 store_note_delete(struct store *, int64_t id, char **cause);

@@ -90,6 +90,57 @@ bom_charset(const char *data, size_t len, size_t *bomlen)
 	return (NULL);
 }
 
+/*
+ * UTF-16 without a byte order mark (issue 18: it was "a binary file"):
+ * in the first 8 KiB, at least one code unit in ten has a zero high byte
+ * (spaces, newlines, punctuation, Latin letters), the other byte of a pair
+ * is hardly ever zero, and every code unit is plausible text: no controls
+ * but tab, CR and LF, no NUL, no unpaired surrogate, no noncharacter.
+ * Returns "UTF-16LE", "UTF-16BE" or NULL.
+ */
+static const char *
+utf16_guess(const char *data, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)data;
+	size_t			 n = (len < 8192 ? len : 8192) / 2, i, o;
+	size_t			 zero[2] = { 0, 0 };
+	unsigned int		 c, next;
+	int			 bad;
+
+	if (n < 2)
+		return (NULL);
+	for (i = 0; i < n; i++) {
+		if (u[2 * i] == 0 && u[2 * i + 1] != 0)
+			zero[0]++;	/* big-endian high byte */
+		if (u[2 * i + 1] == 0 && u[2 * i] != 0)
+			zero[1]++;	/* little-endian high byte */
+	}
+	for (o = 0; o < 2; o++) {
+		if (zero[o] * 10 < n || zero[1 - o] * 20 > zero[o])
+			continue;
+		bad = 0;
+		for (i = 0; i < n && !bad; i++) {
+			c = o == 1 ? u[2 * i] | (unsigned int)u[2 * i + 1] << 8 :
+			    (unsigned int)u[2 * i] << 8 | u[2 * i + 1];
+			if (c >= 0xd800 && c <= 0xdbff) {
+				if (i + 1 == n)
+					break;	/* cut at 8 KiB */
+				i++;
+				next = o == 1 ? u[2 * i] |
+				    (unsigned int)u[2 * i + 1] << 8 :
+				    (unsigned int)u[2 * i] << 8 | u[2 * i + 1];
+				bad = next < 0xdc00 || next > 0xdfff;
+			} else
+				bad = (c < 0x20 && c != '\t' && c != '\n' &&
+				    c != '\r') || (c >= 0x7f && c < 0xa0) ||
+				    (c >= 0xdc00 && c <= 0xdfff) || c >= 0xfffe;
+		}
+		if (!bad)
+			return (o == 1 ? "UTF-16LE" : "UTF-16BE");
+	}
+	return (NULL);
+}
+
 int
 charset_looks_binary(const char *data, size_t len)
 {
@@ -97,6 +148,8 @@ charset_looks_binary(const char *data, size_t len)
 
 	if (bom_charset(data, len, &bomlen) != NULL &&
 	    strncmp(bom_charset(data, len, &bomlen), "UTF-16", 6) == 0)
+		return (0);
+	if (utf16_guess(data, len) != NULL)
 		return (0);
 	for (i = 0; i < n; i++) {
 		unsigned char	c = (unsigned char)data[i];
@@ -345,6 +398,8 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 	if (cs != NULL) {
 		data += bomlen;
 		len -= bomlen;
+	} else if ((cs = utf16_guess(data, len)) != NULL) {
+		/* UTF-16 without a mark: what a declaration says is lost. */
 	} else if (hint != NULL) {
 		/* A declared charset ICU knows; UTF-16 in 8-bit text lies. */
 		cs = ucnv_getStandardName(hint, "IANA", &ec);

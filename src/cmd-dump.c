@@ -7,9 +7,13 @@
 
 #include <ctype.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
+
+#include <unicode/utf8.h>
 
 #include "align.h"
 #include "cmd.h"
@@ -330,6 +334,69 @@ dump_part_job(void *arg, size_t i, PR_UNUSED size_t thread)
 }
 
 /*
+ * Outside a UTF-8 locale (LC_ALL=C), the output is ASCII (issue 18): raw
+ * UTF-8 there is bytes the terminal may take for C1 controls (0xC2 0x9B
+ * is CSI to one that reads 8-bit controls). Each character it cannot show
+ * becomes '?' once per column it takes, so the columns stay level; the
+ * rules between columns become |, - and +.
+ */
+static int	dump_ascii = -1;
+
+/* Is the locale's character set UTF-8? */
+static int
+dump_locale_utf8(void)
+{
+	const char	*cs = nl_langinfo(CODESET);
+
+	return (cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
+	    strcasecmp(cs, "utf8") == 0));
+}
+
+/* fwrite(), made ASCII outside a UTF-8 locale. */
+static void
+dump_fwrite(FILE *f, const char *s, size_t len)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	size_t		 i = 0, n;
+	int32_t		 off, end;
+	UChar32		 c;
+	int		 w;
+
+	if (dump_ascii == -1)
+		dump_ascii = !dump_locale_utf8();
+	if (!dump_ascii) {
+		fwrite(s, 1, len, f);
+		return;
+	}
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			for (n = i; n < len && (unsigned char)s[n] < 0x80; n++)
+				;
+			strbuf_add(&sb, s + i, n - i);
+			i = n;
+			continue;
+		}
+		off = 0;
+		end = (int32_t)PR_MIN(len - i, 4);
+		U8_NEXT(s + i, off, end, c);
+		w = c < 0 ? 1 : text_cp_width(c);
+		if (c >= 0x2500 && c <= 0x257f)	/* the rules */
+			strbuf_addch(&sb, c == 0x2502 || c == 0x2503 ? '|' :
+			    c == 0x2500 || c == 0x2501 ? '-' : '+');
+		else
+			while (w-- > 0)
+				strbuf_addch(&sb, '?');
+		i += (size_t)off;
+		if (sb.len >= 65536) {
+			fwrite(sb.buf, 1, sb.len, f);
+			strbuf_reset(&sb);
+		}
+	}
+	fwrite(sb.buf, 1, sb.len, f);
+	strbuf_release(&sb);
+}
+
+/*
  * Write the aligned beads. Wrapping is most of the work of a dump: a long
  * article is cut in as many runs of beads as there are processors, laid
  * out at once, and written in order. A short one is done here.
@@ -356,7 +423,7 @@ dump_beads(FILE *f, const struct article *a, const struct alignment *al,
 	}
 	parallel_for(np, NULL, dump_part_job, part, text_cleanup);
 	for (k = 0; k < np; k++) {
-		fwrite(part[k].sb.buf, 1, part[k].sb.len, f);
+		dump_fwrite(f, part[k].sb.buf, part[k].sb.len);
 		strbuf_release(&part[k].sb);
 	}
 }
@@ -386,7 +453,7 @@ dump_article(FILE *f, const struct article *a, const struct alignment *al,
 	} else if (a->n > 1)
 		dump_header(&sb, a, &g);
 	if (al != NULL) {
-		fwrite(sb.buf, 1, sb.len, f);
+		dump_fwrite(f, sb.buf, sb.len);
 		strbuf_reset(&sb);
 		dump_beads(f, a, al, h, &g);
 	} else {
@@ -411,11 +478,11 @@ dump_article(FILE *f, const struct article *a, const struct alignment *al,
 			if (i > 0)
 				strbuf_addch(&sb, '\n');
 			dump_rows(&sb, a, h, &g, lines, n);
-			fwrite(sb.buf, 1, sb.len, f);
+			dump_fwrite(f, sb.buf, sb.len);
 			strbuf_reset(&sb);
 		}
 	}
-	fwrite(sb.buf, 1, sb.len, f);
+	dump_fwrite(f, sb.buf, sb.len);
 	strbuf_release(&sb);
 	for (v = 0; v < a->n; v++) {
 		free(lines[v]);

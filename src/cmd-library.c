@@ -113,11 +113,15 @@ cmd_library(int argc, char **argv)
 		error_msg("library: unknown format '%s' (tsv, json)", fmt);
 		return (2);
 	}
-	if (store_open(&st, o.data_dir, &cause) != 0) {
+	/* Only reads: a read-only folder or a full disk will do (issue 18). */
+	if (store_open_read(&st, o.data_dir, NULL, &cause) != 0) {
 		error_msg("%s", cause);
 		free(cause);
 		return (1);
 	}
+	if (store_copy_reason(st) != NULL)
+		warn_msg("%s; reading it all the same (nothing is saved)",
+		    store_copy_reason(st));
 	if (library_load(&lib, st, 0, &cause) != 0) {
 		error_msg("%s", cause);
 		free(cause);

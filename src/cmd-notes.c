@@ -116,6 +116,27 @@ open_store(const char *dir)
 	return (st);
 }
 
+/*
+ * Open the store for a command that only reads: on a read-only folder or a
+ * full disk, an in-memory copy, with a warning. NULL on failure.
+ */
+static struct store *
+open_store_read(const char *dir)
+{
+	struct store	*st;
+	char		*cause = NULL;
+
+	if (store_open_read(&st, dir, NULL, &cause) != 0) {
+		error_msg("%s", cause);
+		free(cause);
+		return (NULL);
+	}
+	if (store_copy_reason(st) != NULL)
+		warn_msg("%s; reading it all the same (nothing is saved)",
+		    store_copy_reason(st));
+	return (st);
+}
+
 /* The quote of a note as it is now: the passage, else the stored one. */
 static char *
 note_quote(const struct notes *ns, const struct note *n)
@@ -303,14 +324,19 @@ print_markdown(struct strbuf *sb, const struct notes *ns,
 	}
 }
 
-/* The notes of the article FILE... (NULL when no files). */
+/*
+ * The notes of the article FILE... (NULL when no files). When the store
+ * cannot be written after all (the disk filled up), *stp is replaced by
+ * an in-memory copy (store_open_read()) and they are opened again.
+ */
 static int
-open_article_notes(struct store *st, struct article *a, char **files,
+open_article_notes(struct store **stp, struct article *a, char **files,
     size_t nfiles, const struct cmd_opts *o, struct notes **ns,
     struct alignment **al)
 {
 	struct align_opts	 ao;
-	char			*cause = NULL;
+	struct store		*copy;
+	char			*cause = NULL, *why;
 	int			 r;
 
 	*ns = NULL;
@@ -319,7 +345,26 @@ open_article_notes(struct store *st, struct article *a, char **files,
 		return (0);
 	if (cmd_open(a, files, nfiles, o) != 0)
 		return (-1);
-	if ((r = notes_open(ns, st, a, &cause)) != 0) {
+	/* No time budget: a batch command searches every orphan in full. */
+	r = notes_open_budget(ns, *stp, a, 0, &cause);
+	if ((r == NOTES_READONLY || r == NOTES_FULL) &&
+	    store_copy_reason(*stp) == NULL) {
+		why = cause;
+		cause = NULL;
+		if (store_open_read(&copy, o->data_dir, why, &cause) == 0) {
+			warn_msg("%s; reading it all the same (nothing is "
+			    "saved)", why);
+			store_close(*stp);
+			*stp = copy;
+			r = notes_open_budget(ns, *stp, a, 0, &cause);
+		} else {
+			free(cause);
+			cause = why;
+			why = NULL;
+		}
+		free(why);
+	}
+	if (r != 0) {
 		error_msg("%s", cause);
 		free(cause);
 		article_release(a);
@@ -369,9 +414,9 @@ notes_print(int argc, char **argv, const char *name, const char *deffmt)
 		return (2);
 	}
 	memset(&lib, 0, sizeof lib);
-	if ((st = open_store(o.data_dir)) == NULL)
+	if ((st = open_store_read(o.data_dir)) == NULL)
 		return (1);
-	if (open_article_notes(st, &a, argv + first, (size_t)(argc - first),
+	if (open_article_notes(&st, &a, argv + first, (size_t)(argc - first),
 	    &o, &ns, &al) != 0) {
 		store_close(st);
 		return (1);
@@ -733,7 +778,7 @@ notes_check_cmd(int argc, char **argv)
 		error_msg("notes check: takes no files");
 		return (2);
 	}
-	if ((st = open_store(o.data_dir)) == NULL)
+	if ((st = open_store_read(o.data_dir)) == NULL)
 		return (1);
 	if ((r = store_check(st, &cause)) != 0) {
 		error_msg("%s", cause);

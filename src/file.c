@@ -16,6 +16,32 @@
 #include "safe.h"
 #include "util.h"
 
+/* Is sb the standard input (/dev/stdin, a pipe into polyread)? */
+static int
+file_is_stdin(const struct stat *sb)
+{
+	struct stat	in;
+
+	return (fstat(STDIN_FILENO, &in) == 0 && !S_ISREG(sb->st_mode) &&
+	    in.st_dev == sb->st_dev && in.st_ino == sb->st_ino &&
+	    (S_ISFIFO(sb->st_mode) || S_ISSOCK(sb->st_mode)));
+}
+
+/* What a file that is not regular is, for a message. */
+static const char *
+file_kind(const struct stat *sb)
+{
+	if (S_ISFIFO(sb->st_mode))
+		return ("a FIFO (named pipe)");
+	if (S_ISCHR(sb->st_mode))
+		return ("a character device");
+	if (S_ISBLK(sb->st_mode))
+		return ("a block device");
+	if (S_ISSOCK(sb->st_mode))
+		return ("a socket");
+	return ("a special file");
+}
+
 int
 file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 {
@@ -24,12 +50,17 @@ file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 	char		*buf = NULL;
 	size_t		 alloc = 0, used = 0;
 	ssize_t		 n;
-	int		 regular;
+	int		 regular, flags;
 	char		*q;
 
 	*data = NULL;
 	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1) {
+	/*
+	 * O_NONBLOCK: opening a FIFO without a writer (or a device) must
+	 * not block; it is refused below. Only stdin may be a pipe.
+	 */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK)) == -1) {
 		q = safe_strdup(path);
 		*cause = xstrprintf("cannot open '%s': %s", q,
 		    strerror(errno));
@@ -45,8 +76,17 @@ file_read(const char *path, size_t max, char **data, size_t *len, char **cause)
 		*cause = xstrprintf("'%s' is a folder", path);
 		goto fail;
 	}
-	if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
-		*cause = xstrprintf("'%s' is not a regular file", path);
+	if (!S_ISREG(sb.st_mode) && !file_is_stdin(&sb)) {
+		*cause = xstrprintf("'%s' is %s, not a regular file: give "
+		    "polyread a file (or pipe it to /dev/stdin)", path,
+		    file_kind(&sb));
+		goto fail;
+	}
+	/* Reads block again (stdin's pipe waits for its writer). */
+	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1) {
+		*cause = xstrprintf("cannot read '%s': %s", path,
+		    strerror(errno));
 		goto fail;
 	}
 	if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > max) {

@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/utf8.h>
 
@@ -494,9 +495,29 @@ my_start(const struct myers *rv, const int32_t *text, size_t end, size_t k,
 	return (end - bestj);
 }
 
-size_t
-note_approx_search(const int32_t *text, size_t n, const int32_t *pattern,
-    size_t m, size_t k, struct note_hit *hits, size_t max)
+/* Is the deadline (NULL: none) past? */
+static int
+deadline_past(const struct timespec *deadline)
+{
+	struct timespec	now;
+
+	if (deadline == NULL || clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+		return (0);
+	return (now.tv_sec > deadline->tv_sec || (now.tv_sec ==
+	    deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec));
+}
+
+/* Text positions between two looks at the clock. */
+#define ANCHOR_CLOCK	65536
+
+/*
+ * note_approx_search() that gives up when the deadline (NULL: none)
+ * passes: 0 hits and *cut set.
+ */
+static size_t
+approx_search(const int32_t *text, size_t n, const int32_t *pattern,
+    size_t m, size_t k, struct note_hit *hits, size_t max,
+    const struct timespec *deadline, int *cut)
 {
 	struct myers	 my, rv;
 	uint64_t	*pv, *mv, eq;
@@ -521,6 +542,13 @@ note_approx_search(const int32_t *text, size_t n, const int32_t *pattern,
 	y = k >= 1 ? PR_MIN(my.nb - 1, (k - 1) / MY_W) : 0;
 	for (j = 0; j <= n; j++) {
 		size_t	cur = (size_t)-1;
+
+		if (j % ANCHOR_CLOCK == ANCHOR_CLOCK - 1 &&
+		    deadline_past(deadline)) {
+			*cut = 1;
+			nhits = 0;
+			break;
+		}
 
 		if (j < n) {
 			idx = my_lookup(&my, text[j]);
@@ -585,6 +613,15 @@ note_approx_search(const int32_t *text, size_t n, const int32_t *pattern,
 	return (nhits);
 }
 
+size_t
+note_approx_search(const int32_t *text, size_t n, const int32_t *pattern,
+    size_t m, size_t k, struct note_hit *hits, size_t max)
+{
+	int	cut = 0;
+
+	return (approx_search(text, n, pattern, m, k, hits, max, NULL, &cut));
+}
+
 /*
  * Similarity of the context str to the text s (Hypothesis' textMatchScore):
  * 1 - the edits of str's best match in s / its length; 0 if either is
@@ -626,6 +663,8 @@ struct anchor_ctx {
 	size_t			 nsuffix;
 	size_t			 hint;
 	size_t			 m;	/* quote length */
+	const struct timespec	*deadline; /* of the search, or NULL */
+	int			 cut;	/* the deadline passed */
 };
 
 /* Score a candidate [cs, ce) with e edits. */
@@ -690,7 +729,7 @@ anchor_exact(const struct anchor_ctx *a, const char *q, size_t qlen,
 
 /* Approximate matches of the quote: the best-scored one. 0 if none. */
 static int
-anchor_fuzzy(const struct anchor_ctx *a, const int32_t *quote,
+anchor_fuzzy(struct anchor_ctx *a, const int32_t *quote,
     struct note_match *out)
 {
 	const struct note_text	*t = a->t;
@@ -703,9 +742,14 @@ anchor_fuzzy(const struct anchor_ctx *a, const int32_t *quote,
 	k = PR_MIN(ANCHOR_MAXERR, a->m / 2);
 	if (k == 0)
 		return (0);
+	if (deadline_past(a->deadline)) {
+		a->cut = 1;
+		return (0);
+	}
 	n = decode(text_str(t), 0, t->len, &text);
 	hits = xreallocarray(NULL, ANCHOR_MAXHITS, sizeof *hits);
-	nh = note_approx_search(text, n, quote, a->m, k, hits, ANCHOR_MAXHITS);
+	nh = approx_search(text, n, quote, a->m, k, hits, ANCHOR_MAXHITS,
+	    a->deadline, &a->cut);
 	for (i = 0; i < nh; i++) {
 		sc = anchor_score(a, hits[i].start, hits[i].end,
 		    hits[i].errors);
@@ -812,6 +856,13 @@ void
 note_anchor(const struct note_text *t, const struct note_selector *sel,
     struct note_match *out)
 {
+	note_anchor_until(t, sel, NULL, out);
+}
+
+void
+note_anchor_until(const struct note_text *t, const struct note_selector *sel,
+    const struct timespec *deadline, struct note_match *out)
+{
 	struct anchor_ctx	 a;
 	int32_t			*quote;
 	size_t			 qlen, bs, be;
@@ -825,6 +876,7 @@ note_anchor(const struct note_text *t, const struct note_selector *sel,
 	a.t = t;
 	a.m = decode_str(sel->exact, &quote);
 	a.hint = sel->start;
+	a.deadline = deadline;
 
 	/* 1. The quote is still at its position. */
 	if (sel->end > sel->start && sel->end <= t->ncp &&
@@ -861,6 +913,7 @@ note_anchor(const struct note_text *t, const struct note_selector *sel,
 	} else {
 		memset(out, 0, sizeof *out);
 		out->state = NOTE_ORPHAN;
+		out->cut = a.cut;
 	}
 	free(a.prefix);
 	free(a.suffix);

@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/uri.h>
@@ -207,16 +208,24 @@ selector_differs(const struct note_selector *a, const struct note_selector *b)
 	    strcmp(a->suffix, b->suffix) != 0);
 }
 
-/* Anchor note n in the open article; 1 if its stored data changed. */
+/*
+ * Anchor note n in the open article; 1 if its stored data changed. An
+ * orphan of the orphan cache is not searched for again (nor, with a
+ * budget, one whose search was cut before); what the search learnt for
+ * the cache is put in *o (*put set).
+ */
 static int
-notes_anchor_one(struct notes *ns, struct note *n)
+notes_anchor_one(struct notes *ns, struct note *n,
+    const struct timespec *deadline, struct store_orphan *o, int *put)
 {
 	struct note_match	 m;
 	struct note_selector	 sel;
 	char			*cause = NULL;
+	const char		*hash;
 	size_t			 v;
-	int			 changed = 0;
+	int			 changed = 0, known;
 
+	*put = 0;
 	n->vers = DOC_NOPOS;
 	n->state = NOTE_UNOPENED;
 	for (v = 0; v < ns->article->n; v++) {
@@ -227,10 +236,30 @@ notes_anchor_one(struct notes *ns, struct note *n)
 	}
 	if (n->vers == DOC_NOPOS)
 		return (0);
-	note_anchor(ns->text[v], &n->rec.sel, &m);
+	hash = note_text_hash(ns->text[v]);
+	known = n->rec.orphan ? store_orphan_get(ns->store, n->rec.id, hash,
+	    &cause) : 0;
+	if (known < 0) {
+		free(cause);	/* no cache: search */
+		cause = NULL;
+		known = 0;
+	}
+	if (known == STORE_ORPHAN_COMPLETE || (known == STORE_ORPHAN_CUT &&
+	    deadline != NULL)) {
+		memset(&m, 0, sizeof m);
+		m.state = NOTE_ORPHAN;
+		m.cut = known == STORE_ORPHAN_CUT;
+	} else {
+		note_anchor_until(ns->text[v], &n->rec.sel, deadline, &m);
+		o->note = n->rec.id;
+		o->hash = m.state == NOTE_ORPHAN ? hash : NULL;
+		o->complete = !m.cut;
+		*put = m.state == NOTE_ORPHAN || known != 0;
+	}
 	n->state = m.state;
 	n->score = m.score;
 	if (m.state == NOTE_ORPHAN) {
+		ns->ncut += m.cut != 0;
 		changed = !n->rec.orphan;
 		n->rec.orphan = 1;
 		return (changed);
@@ -259,12 +288,21 @@ int
 notes_open(struct notes **np, struct store *st, const struct article *a,
     char **cause)
 {
+	return (notes_open_budget(np, st, a, NOTES_BUDGET_MS, cause));
+}
+
+int
+notes_open_budget(struct notes **np, struct store *st,
+    const struct article *a, int budget_ms, char **cause)
+{
 	struct notes		*ns;
 	struct store_version	 sv[ARTICLE_MAXVERS];
-	char			*src[ARTICLE_MAXVERS];
+	char			*src[ARTICLE_MAXVERS], *w;
 	struct store_note	**changed;
-	size_t			 i, nchanged = 0;
-	int			 r;
+	struct store_orphan	*orph;
+	struct timespec		 deadline, *dl = NULL;
+	size_t			 i, nchanged = 0, norph = 0;
+	int			 r, put;
 
 	*np = NULL;
 	ns = xcalloc(1, sizeof *ns);
@@ -288,15 +326,39 @@ notes_open(struct notes **np, struct store *st, const struct article *a,
 		return (r);
 	}
 	ns->alloc = ns->n;
+	if (budget_ms > 0 && clock_gettime(CLOCK_MONOTONIC, &deadline) == 0) {
+		deadline.tv_sec += budget_ms / 1000;
+		deadline.tv_nsec += (long)(budget_ms % 1000) * 1000000L;
+		if (deadline.tv_nsec >= 1000000000L) {
+			deadline.tv_sec++;
+			deadline.tv_nsec -= 1000000000L;
+		}
+		dl = &deadline;
+	}
 	changed = xcalloc(ns->n + 1, sizeof *changed);
+	orph = xcalloc(ns->n + 1, sizeof *orph);
 	for (i = 0; i < ns->n; i++) {
-		if (notes_anchor_one(ns, &ns->v[i]))
+		if (notes_anchor_one(ns, &ns->v[i], dl, &orph[norph], &put))
 			changed[nchanged++] = &ns->v[i].rec;
+		norph += put != 0;
 	}
 	/* On failure they are still anchored; the next open redoes it. */
 	if (nchanged > 0)
 		(void)store_notes_reanchor(st, changed, nchanged, &ns->warning);
+	/* The cache after: a changed selector forgets its entry. */
+	if (norph > 0) {
+		w = NULL;
+		(void)store_orphans_put(st, orph, norph, &w);
+		free(w);	/* a read-only or full store: search again */
+	}
+	free(orph);
 	free(changed);
+	if (ns->ncut > 0 && ns->warning == NULL) {
+		ns->warning = xstrprintf("%zu note%s not searched in full "
+		    "(over the %d ms limit): listed as orphans; 'polyread notes "
+		    "list FILE...' searches for %s", ns->ncut, ns->ncut == 1 ?
+		    "" : "s", NOTES_BUDGET_MS, ns->ncut == 1 ? "it" : "them");
+	}
 	if (ns->n > 1)
 		qsort(ns->v, ns->n, sizeof *ns->v, note_cmp);
 	notes_map(ns, NULL);

@@ -146,9 +146,14 @@ lang_script(const char *lang)
 static int
 dict_files(const char *dir, const char *name, char **aff, char **dic)
 {
+	struct stat	sa, sd;
+
 	*aff = xstrprintf("%s/%s.aff", dir, name);
 	*dic = xstrprintf("%s/%s.dic", dir, name);
-	if (access(*aff, R_OK) == 0 && access(*dic, R_OK) == 0)
+	/* Regular files only: hunspell's fopen() would wait on a FIFO. */
+	if (access(*aff, R_OK) == 0 && access(*dic, R_OK) == 0 &&
+	    stat(*aff, &sa) == 0 && S_ISREG(sa.st_mode) &&
+	    stat(*dic, &sd) == 0 && S_ISREG(sd.st_mode))
 		return (1);
 	free(*aff);
 	free(*dic);
@@ -715,7 +720,8 @@ spell_add(struct spell *sp, const char *lang, const char *word, size_t len,
 	free(dir);
 	strbuf_add(&sb, word, len);
 	strbuf_addch(&sb, '\n');
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC |
+	    O_NONBLOCK, 0600);	/* a FIFO there: ENXIO, no hang */
 	if (fd == -1 || write(fd, sb.buf, sb.len) != (ssize_t)sb.len ||
 	    fsync(fd) != 0) {
 		e = errno;

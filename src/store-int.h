@@ -15,6 +15,8 @@ struct store {
 	char	*dir;
 	char	*path;
 	char	*qpath;		/* path escaped for messages */
+	int	 copy;		/* an in-memory copy (store_open_read()) */
+	char	*why;		/* why it is a copy */
 };
 
 /* A new random UUID (version 4) as a URN, in SQL. */

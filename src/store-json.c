@@ -456,7 +456,7 @@ store_import_json(struct store *st, const char *json, size_t len,
 	sqlite3_stmt		*stmt = NULL;
 	struct import_item	 it;
 	const char		*path = NULL, *type;
-	char			*qname = safe_strdup(name);
+	char			*qname = safe_strdup(name), *q, *qid;
 	char			**items = NULL;
 	size_t			 nitems = 0, alloc = 0, i;
 	int			 rc, r;
@@ -542,8 +542,19 @@ store_import_json(struct store *st, const char *json, size_t len,
 		goto done;
 	for (i = 0; i < nitems; i++) {
 		r = import_read(st, items[i], &it, i, qname, cause);
-		if (r == 0)
-			r = import_save(st, &it, cause);
+		if (r == 0 && (r = import_save(st, &it, cause)) ==
+		    STORE_ERROR) {
+			/* Name the file and the annotation (issue 18). */
+			q = *cause;
+			qid = it.id != NULL && strlen(it.id) < 128 ?
+			    safe_strdup(it.id) : NULL;
+			*cause = xstrprintf("'%s': annotation %zu%s%s%s: %s; "
+			    "fix or remove it (nothing was imported)", qname,
+			    i + 1, qid != NULL ? " (" : "",
+			    qid != NULL ? qid : "", qid != NULL ? ")" : "", q);
+			free(qid);
+			free(q);
+		}
 		import_item_release(&it);
 		if (r != 0) {
 			store_rollback(st);

@@ -2,7 +2,7 @@
  * The notes database: the only SQLite code, with store-json.c (export and
  * import), which builds on this file through store-int.h.
  *
- * Schema (version 3; docs/NOTES.md has the details):
+ * Schema (version 4; docs/NOTES.md has the details):
  *
  *	article(id, created, uuid, title, site, read, forgotten)
  *	version(id, article, source UNIQUE, hash, lang, created, title)
@@ -10,6 +10,7 @@
  *	    created, modified, uuid UNIQUE, lang, orphan)
  *	note_tag(note, tag)
  *	position(article, version, block, off, saved)
+ *	orphan(note, hash, complete, searched)
  *
  * A note references its version without a cascade, so no deletion of a
  * version or an article ever takes notes with it. Migrations are SQL
@@ -100,7 +101,21 @@ static const char *const store_migrations[] = {
 	"ALTER TABLE article ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE version ADD COLUMN title TEXT;"
 	"UPDATE article SET read ="
-	"  (SELECT saved FROM position WHERE position.article = article.id);"
+	"  (SELECT saved FROM position WHERE position.article = article.id);",
+
+	/*
+	 * 3 -> 4: the orphan cache (issue 18): a note not found in the
+	 * text of hash, searched in full (complete) or cut by the time
+	 * budget. One row per note; a changed selector forgets it.
+	 */
+	"CREATE TABLE orphan ("
+	"  note INTEGER PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,"
+	"  hash TEXT NOT NULL,"
+	"  complete INTEGER NOT NULL,"
+	"  searched TEXT NOT NULL);"
+	"CREATE TRIGGER orphan_forget AFTER UPDATE OF exact, prefix, suffix,"
+	"  pos_start, pos_end, version ON note BEGIN"
+	"  DELETE FROM orphan WHERE note = new.id; END;"
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations ==
     STORE_SCHEMA, "a migration step for each schema version");
@@ -138,7 +153,7 @@ store_err(struct store *st, int rc, char **cause)
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
 		*cause = xstrprintf("no space left for the notes database "
-		    "'%s'", q);
+		    "'%s': free some space on its disk", q);
 		return (STORE_FULL);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
@@ -160,12 +175,11 @@ store_err(struct store *st, int rc, char **cause)
 		return (STORE_BUSY);
 	case SQLITE_IOERR:
 		e = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
-		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC) {
-			if (e == ENOSPC || e == EDQUOT || e == EFBIG) {
-				*cause = xstrprintf("no space left for the "
-				    "notes database '%s'", q);
-				return (STORE_FULL);
-			}
+		/* Any write (the -wal, the -shm, a page): a full disk. */
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG) {
+			*cause = xstrprintf("no space left for the notes "
+			    "database '%s': free some space on its disk", q);
+			return (STORE_FULL);
 		}
 		*cause = xstrprintf("cannot write the notes database '%s': "
 		    "%s", q, sqlite3_errstr(rc));
@@ -402,8 +416,14 @@ store_open(struct store **sp, const char *dir, char **cause)
 	q = safe_strdup(st->dir);
 	if (mkdir_p(st->dir) != 0) {
 		e = errno;
-		*cause = xstrprintf("cannot create the notes folder '%s': %s",
-		    q, strerror(e));
+		if (e == EEXIST)	/* a dangling symlink on the way */
+			*cause = xstrprintf("cannot create the notes folder "
+			    "'%s': it (or a folder above it) is a symbolic "
+			    "link to nothing: create the link's target or give "
+			    "another --data-dir", q);
+		else
+			*cause = xstrprintf("cannot create the notes folder "
+			    "'%s': %s", q, strerror(e));
 		r = (e == EACCES || e == EROFS || e == EPERM) ?
 		    STORE_READONLY : e == ENOSPC ? STORE_FULL : STORE_ERROR;
 		goto fail;
@@ -456,6 +476,118 @@ fail:
 	return (r);
 }
 
+/* path as an SQLite URI with query (its %, ? and # escaped). */
+static char *
+store_uri(const char *path, const char *query)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*p;
+
+	strbuf_addstr(&sb, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_addch(&sb, *p);
+	}
+	strbuf_addf(&sb, "?%s", query);
+	return (strbuf_detach(&sb, NULL));
+}
+
+/*
+ * Copy the database file at st->path into st->db (in memory): opened
+ * read-only, or as immutable when it is in WAL mode and its -shm cannot
+ * be made (a read-only folder). 0 or a STORE_* code.
+ */
+static int
+store_copy_file(struct store *st, char **cause)
+{
+	static const char *const queries[] = { "mode=ro", "immutable=1" };
+	sqlite3		*src = NULL;
+	sqlite3_backup	*bk;
+	char		*uri;
+	size_t		 i;
+	int		 rc = SQLITE_ERROR;
+
+	for (i = 0; i < nitems(queries); i++) {
+		uri = store_uri(st->path, queries[i]);
+		rc = sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI, NULL);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_busy_timeout(src, STORE_BUSY_MS);
+			bk = sqlite3_backup_init(st->db, "main", src, "main");
+			if (bk == NULL)
+				rc = sqlite3_errcode(st->db);
+			else {
+				rc = sqlite3_backup_step(bk, -1);
+				sqlite3_backup_finish(bk);
+				if (rc == SQLITE_DONE)
+					rc = SQLITE_OK;
+			}
+		}
+		sqlite3_close_v2(src);
+		src = NULL;
+		if (rc == SQLITE_OK)
+			return (0);
+	}
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return (store_err(st, rc, cause));
+	*cause = xstrprintf("cannot read the notes database '%s': %s",
+	    st->qpath, sqlite3_errstr(rc));
+	return (STORE_ERROR);
+}
+
+int
+store_open_read(struct store **sp, const char *dir, const char *reason,
+    char **cause)
+{
+	struct store	*st;
+	struct stat	 sb;
+	char		*why = NULL;
+	int		 r;
+
+	if (reason != NULL)
+		why = xstrdup(reason);
+	else if ((r = store_open(sp, dir, &why)) == 0 ||
+	    (r != STORE_READONLY && r != STORE_FULL)) {
+		*cause = why;
+		return (r);
+	}
+	st = xcalloc(1, sizeof *st);
+	st->dir = store_data_dir(dir);
+	st->path = xstrprintf("%s/polyread.db", st->dir);
+	st->qpath = safe_strdup(st->path);
+	st->copy = 1;
+	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		r = store_err(st, sqlite3_errcode(st->db), cause);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	/* No database yet (a folder that cannot be made): no notes. */
+	if (stat(st->path, &sb) == 0 && (r = store_copy_file(st,
+	    cause)) != 0)
+		goto fail;
+	if ((r = store_exec(st, "PRAGMA foreign_keys = ON", cause)) != 0 ||
+	    (r = store_migrate(st, cause)) != 0)
+		goto fail;
+	st->why = why;
+	*sp = st;
+	return (0);
+
+fail:
+	free(why);
+	store_close(st);
+	return (r);
+}
+
+const char *
+store_copy_reason(const struct store *st)
+{
+	return (st->copy ? st->why : NULL);
+}
+
 void
 store_close(struct store *st)
 {
@@ -466,6 +598,7 @@ store_close(struct store *st)
 	free(st->dir);
 	free(st->path);
 	free(st->qpath);
+	free(st->why);
 	free(st);
 }
 
@@ -846,11 +979,21 @@ store_note_check(const struct store_note *n, char **cause)
 		*cause = xstrdup("a note needs a passage");
 		return (STORE_ERROR);
 	}
-	if (strlen(n->sel.exact) > 4 * NOTE_MAX_QUOTE ||
-	    (n->sel.prefix != NULL && strlen(n->sel.prefix) > 1024) ||
-	    (n->sel.suffix != NULL && strlen(n->sel.suffix) > 1024)) {
-		*cause = xstrprintf("passage too long (at most %d "
-		    "characters)", NOTE_MAX_QUOTE);
+	/* Each says which part is too long (issue 18). */
+	if (strlen(n->sel.exact) > 4 * NOTE_MAX_QUOTE) {
+		*cause = xstrprintf("its quote is too long (%zu bytes; at "
+		    "most %d characters)", strlen(n->sel.exact),
+		    NOTE_MAX_QUOTE);
+		return (STORE_ERROR);
+	}
+	if (n->sel.prefix != NULL && strlen(n->sel.prefix) > 1024) {
+		*cause = xstrprintf("its prefix is too long (%zu bytes, at "
+		    "most 1024)", strlen(n->sel.prefix));
+		return (STORE_ERROR);
+	}
+	if (n->sel.suffix != NULL && strlen(n->sel.suffix) > 1024) {
+		*cause = xstrprintf("its suffix is too long (%zu bytes, at "
+		    "most 1024)", strlen(n->sel.suffix));
 		return (STORE_ERROR);
 	}
 	return (0);
@@ -1018,6 +1161,67 @@ store_notes_reanchor(struct store *st, struct store_note *const *v, size_t n,
 		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)v[i]->sel.end);
 		sqlite3_bind_int(stmt, 6, v[i]->orphan != 0);
 		sqlite3_bind_int64(stmt, 7, v[i]->id);
+		if ((r = store_step_done(st, stmt, cause)) != 0)
+			goto fail;
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
+	return (store_commit(st, cause));
+
+fail:
+	sqlite3_finalize(stmt);
+	store_rollback(st);
+	return (r);
+}
+
+int
+store_orphan_get(struct store *st, int64_t note, const char *hash,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, r;
+
+	if ((r = store_prepare(st, &stmt, "SELECT complete FROM orphan "
+	    "WHERE note = ?1 AND hash = ?2", cause)) != 0)
+		return (r);
+	sqlite3_bind_int64(stmt, 1, note);
+	store_bind_text(stmt, 2, hash);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		r = sqlite3_column_int(stmt, 0) != 0 ? STORE_ORPHAN_COMPLETE :
+		    STORE_ORPHAN_CUT;
+	else if (rc == SQLITE_DONE)
+		r = 0;
+	else
+		r = store_err(st, rc, cause);
+	sqlite3_finalize(stmt);
+	return (r);
+}
+
+int
+store_orphans_put(struct store *st, const struct store_orphan *v, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	size_t		 i;
+	int		 r;
+
+	if (n == 0)
+		return (0);
+	if ((r = store_begin(st, cause)) != 0)
+		return (r);
+	for (i = 0; i < n; i++) {
+		r = store_prepare(st, &stmt, v[i].hash != NULL ?
+		    "INSERT OR REPLACE INTO orphan (note, hash, complete, "
+		    "searched) VALUES (?1, ?2, ?3, " SQL_NOW ")" :
+		    "DELETE FROM orphan WHERE note = ?1", cause);
+		if (r != 0)
+			goto fail;
+		sqlite3_bind_int64(stmt, 1, v[i].note);
+		if (v[i].hash != NULL) {
+			store_bind_text(stmt, 2, v[i].hash);
+			sqlite3_bind_int(stmt, 3, v[i].complete != 0);
+		}
 		if ((r = store_step_done(st, stmt, cause)) != 0)
 			goto fail;
 		sqlite3_finalize(stmt);

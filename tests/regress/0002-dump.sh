@@ -123,4 +123,24 @@ for w in 10 11 12 13 14 20; do
 done
 grep -q '…' "$T/out"
 t_result $? "--width 20: the meta line cut with an ellipsis" "$T/out"
+# Issue 18: outside a UTF-8 locale the dump is ASCII: no raw UTF-8, whose
+# continuation bytes a terminal reading 8-bit controls takes for C1 (0x9B
+# is CSI); each character it cannot show is a '?' per column, the rules
+# are | - +, and the lines are as many as in UTF-8.
+printf 'Caf\303\251 \302\233[2J \346\274\242\345\255\227 ok.\n' >"$T/c1.txt"
+for f in "$TESTDATA/text/commentary.ru.txt" "$T/c1.txt"; do
+	t_ok "C locale: dump $(basename "$f")" env LC_ALL=C "$POLYREAD" dump \
+	    --width 100 "$TESTDATA/text/commentary.en.txt" "$f"
+	LC_ALL=C grep -q "$(printf '[\200-\377]')" "$T/out"
+	t_result $((! $?)) "C locale: no byte over 0x7f ($(basename "$f"))" \
+	    "$T/out"
+	n=$(grep -c '' "$T/out")
+	"$POLYREAD" dump --width 100 "$TESTDATA/text/commentary.en.txt" "$f" \
+	    >"$T/utf8"
+	[ "$n" -eq "$(grep -c '' "$T/utf8")" ]
+	t_result $? "C locale: as many lines as in UTF-8 ($n)" "$T/out"
+done
+t_grep "C locale: a '?' per column, the rest kept" \
+    "| Caf? .*\[2J ???? ok\." "$T/out"
+
 t_done

@@ -45,6 +45,25 @@ printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000' \
 t_fails "ELF data named .html" "$POLYREAD" dump "$T/prog.html"
 t_fails "a device" "$POLYREAD" dump /dev/null
 
+# Issue 18: a FIFO (no writer) is refused at once, not waited on in
+# open(); timeout is only the hang guard. Standard input still reads.
+mkdir "$T/fifo"
+mkfifo "$T/fifo/a.en.txt"
+t_fails "a FIFO in a folder" timeout 10 "$POLYREAD" dump "$T/fifo"
+t_grep "a FIFO: named, and what to do" \
+    "'.*/fifo/a.en.txt' is a FIFO (named pipe), not a regular file: give" \
+    "$T/err"
+t_fails "a FIFO named on the command line" timeout 10 "$POLYREAD" dump \
+    "$T/fifo/a.en.txt"
+ln -s "$T/fifo/a.en.txt" "$T/fifo-link.txt"
+t_fails "a symlink to a FIFO" timeout 10 "$POLYREAD" dump "$T/fifo-link.txt"
+t_fails "a character device" timeout 10 "$POLYREAD" dump /dev/zero
+t_grep "a device: says so" "is a character device, not a regular" "$T/err"
+rm -rf "$T/fifo" "$T/fifo-link.txt"
+t_ok "standard input's pipe still reads" sh -c \
+    'printf "Piped in.\n" | timeout 10 "$POLYREAD" dump /dev/stdin'
+t_grep "standard input: its text" "Piped in." "$T/out"
+
 # Invalid UTF-8 bytes in a UTF-8 file: U+FFFD, the rest intact.
 {
 	printf 'Le navire \377 est parti de Mourmansk \303 '
@@ -81,6 +100,16 @@ mv "$T/out" "$T/utf16.out"
 head -n 10 "$FR" >"$T/fr10.txt"
 t_ok "the same in UTF-8" "$POLYREAD" dump "$T/fr10.txt"
 t_cmp "UTF-16LE renders as UTF-8 does" "$T/out" "$T/utf16.out"
+# Issue 18: without the byte order mark, little- or big-endian, it was
+# "a binary file"; it reads the same.
+tail -c +3 "$TESTDATA/bad/fr-utf16le.txt" >"$T/nobom-le.txt"
+t_ok "UTF-16LE without a BOM" "$POLYREAD" dump "$T/nobom-le.txt"
+t_cmp "UTF-16LE without a BOM renders as UTF-8 does" "$T/out" \
+    "$T/utf16.out"
+dd if="$T/nobom-le.txt" of="$T/nobom-be.txt" conv=swab 2>/dev/null
+t_ok "UTF-16BE without a BOM" "$POLYREAD" dump "$T/nobom-be.txt"
+t_cmp "UTF-16BE without a BOM renders as UTF-8 does" "$T/out" \
+    "$T/utf16.out"
 
 # An HTML page declaring windows-1251 in <meta http-equiv>.
 t_ok "HTML declaring windows-1251" "$POLYREAD" dump \

@@ -107,6 +107,20 @@ t_grep "malformed JSON: says so" "is not valid JSON" "$T/err"
 printf '[{"type": "Annotation", "target": "file:///x"}]' >"$T/nosel.json"
 t_fails "an annotation without a quote" "$POLYREAD" notes import \
     --data-dir "$T/other" "$T/nosel.json"
+# Issue 18: a prefix over 1024 bytes names the file, the annotation and
+# the part, and says what to do.
+{
+	printf '[{"type": "Annotation", "id": "urn:uuid:1", "target": '
+	printf '{"source": "file:///x", "selector": [{"type": '
+	printf '"TextQuoteSelector", "exact": "quote", "prefix": "'
+	head -c 2000 /dev/zero | tr '\0' 'p'
+	printf '"}]}}]'
+} >"$T/longprefix.json"
+t_fails "a prefix over 1024 bytes" "$POLYREAD" notes import \
+    --data-dir "$T/other" "$T/longprefix.json"
+t_grep "a long prefix: names the file, the note, the part, what to do" \
+    "'.*/longprefix.json': annotation 1 (urn:uuid:1): its prefix is too long (2000 bytes, at most 1024); fix or remove it" \
+    "$T/err"
 
 # ---- Re-anchoring after the article changed ----
 cp "$TESTDATA/notes/commentary-v2.en.txt" "$EN"
@@ -256,8 +270,31 @@ if [ $ro -eq 1 ]; then
 	    --data-dir "$RO" --file "$EN" --quote "Ships choose" --note x
 	t_grep "read-only: says so" "notes folder '.*/ro' is read-only" \
 	    "$T/err"
-	t_fails "a new data folder that cannot be made" "$POLYREAD" notes \
-	    list --data-dir "$RO/sub"
+	# Issue 18: the commands that only read work there (an in-memory
+	# copy of the database), with a warning.
+	t_ok "a new data folder that cannot be made: list says so" \
+	    "$POLYREAD" notes list --data-dir "$RO/sub"
+	t_grep "...with a warning naming it" \
+	    "warning: cannot create the notes folder '.*/ro/sub'.*nothing is saved" \
+	    "$T/err"
+	"$POLYREAD" notes list >"$T/rw-list" 2>/dev/null
+	t_ok "list in a read-only data folder" "$POLYREAD" notes list \
+	    --data-dir "$RO"
+	t_cmp "...lists what it holds" "$T/out" "$T/rw-list"
+	t_grep "...and warns once" \
+	    "warning: the notes folder '.*/ro' is read-only.*nothing is saved" \
+	    "$T/err"
+	t_ok "list FILE in a read-only data folder" "$POLYREAD" notes list \
+	    --data-dir "$RO" "$EN"
+	t_grep "...anchors its notes" "anchored" "$T/out"
+	t_ok "export in a read-only data folder" "$POLYREAD" notes export \
+	    --data-dir "$RO"
+	t_grep "...exports its notes" "AnnotationCollection" "$T/out"
+	t_ok "check in a read-only data folder" "$POLYREAD" notes check \
+	    --data-dir "$RO"
+	t_ok "library in a read-only data folder" "$POLYREAD" library \
+	    --data-dir "$RO"
+	t_grep "...lists its article" "commentary" "$T/out"
 	if [ "$(id -u)" -eq 0 ]; then
 		chattr -i "$RO"
 	else
@@ -265,10 +302,25 @@ if [ $ro -eq 1 ]; then
 	fi
 else
 	for d in "add in a read-only data folder" "read-only: says so" \
-	    "a new data folder that cannot be made"; do
+	    "a new data folder that cannot be made: list says so" \
+	    "...with a warning naming it" "list in a read-only data folder" \
+	    "...lists what it holds" "...and warns once" \
+	    "list FILE in a read-only data folder" "...anchors its notes" \
+	    "export in a read-only data folder" "...exports its notes" \
+	    "check in a read-only data folder" \
+	    "library in a read-only data folder" "...lists its article"; do
 		t_skip "$d" "a read-only folder cannot be made here"
 	done
 fi
+
+# Issue 18: a --data-dir that is a symlink to nothing said "File exists".
+ln -s "$T/nowhere/notes" "$T/dangling"
+t_fails "a dangling symlink as the data folder" "$POLYREAD" notes list \
+    --data-dir "$T/dangling"
+t_grep "a dangling symlink: names it, says why and what to do" \
+    "notes folder '.*/dangling': it (or a folder above it) is a symbolic link to nothing: create the link's target or give another --data-dir" \
+    "$T/err"
+rm -f "$T/dangling"
 
 # ---- A corrupt database ----
 BAD="$T/bad"

@@ -88,6 +88,18 @@ t_result $? "a missing dictionary: one warning line, exit 1" "$T/err"
 t_grep "the warning names it" \
     "warning: no hunspell dictionary for 'en'" "$T/err"
 
+# Issue 18: a dictionary that is a FIFO is no dictionary (hunspell's
+# fopen() would wait on it for ever); timeout is the hang guard.
+mkdir "$T/fifodict"
+mkfifo "$T/fifodict/en_US.dic" "$T/fifodict/en_US.aff"
+DICPATH="$T/fifodict" timeout 10 "$POLYREAD" spell --lang en "teh recieve" \
+    >"$T/out" 2>"$T/err"
+[ $? -eq 1 ]
+t_result $? "a FIFO dictionary: no hang, exit 1" "$T/err"
+t_grep "...and it is no dictionary" \
+    "warning: no hunspell dictionary for 'en'" "$T/err"
+rm -rf "$T/fifodict"
+
 # ---- Hostile input and usage ----
 printf 'evil\033[2J wrod \342\200\256reversed\n' >"$T/hostile.txt"
 t_ok "control characters in the text" sh -c \

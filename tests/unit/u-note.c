@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -869,6 +870,153 @@ test_anchor_word_edges(void **state)
 	}
 }
 
+/*
+ * Issue 18: the orphan cache. An orphan is remembered for the text it was
+ * searched in, so that the next opening does not search again; a search
+ * cut by the time budget is remembered as such (listed as an orphan by a
+ * budgeted opening, searched again without a budget); a new text, a
+ * deleted note forget it. Deterministic: a deadline already past, never a
+ * measured time.
+ */
+static void
+test_orphan_cache(void **state)
+{
+	struct article		 a;
+	struct store		*st;
+	struct notes		*ns;
+	struct note_match	 m;
+	struct note_selector	 sel;
+	struct store_orphan	 o;
+	struct timespec		 past = { 0, 0 };
+	const char		*v2[3];
+	char			*dir = tmpdir("u-note"), *cause = NULL;
+	char			*hash;
+	int64_t			 id, id2;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	a.docs[0] = mkdoc(en, "en", "cached.en.txt", 0, -1, -1);
+	a.n = 1;
+	assert_int_equal(store_open(&st, dir, &cause), 0);
+	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
+	assert_true(notes_add(ns, 0, find(a.docs[0], "1,402 transits", 0),
+	    find(a.docs[0], "Russian coast", 1), "goes", NULL, NULL, 0,
+	    &cause) >= 0);
+	assert_true(notes_add(ns, 0, find(a.docs[0], "The Arctic cannot", 0),
+	    find(a.docs[0], "one country", 1), "fuzzy", NULL, NULL, 0,
+	    &cause) >= 0);
+	id = ns->v[0].rec.id;
+	id2 = ns->v[1].rec.id;
+	if (strcmp(ns->v[0].rec.text, "goes") != 0) {
+		id = ns->v[1].rec.id;
+		id2 = ns->v[0].rec.id;
+	}
+	/* A deadline already past cuts the approximate search. */
+	assert_int_equal(note_selector_make(ns->text[0],
+	    find(a.docs[0], "The Arctic cannot", 0),
+	    find(a.docs[0], "one country", 1), &sel, &cause), 0);
+	free(sel.exact);
+	sel.exact = xstrdup("The Arctic cannot become a toll road run by "
+	    "only one countri");
+	note_anchor_until(ns->text[0], &sel, &past, &m);
+	assert_int_equal(m.state, NOTE_ORPHAN);
+	assert_true(m.cut);
+	note_anchor_until(ns->text[0], &sel, NULL, &m);
+	assert_int_equal(m.state, NOTE_FUZZY);
+	assert_false(m.cut);
+	store_selector_release(&sel);
+	notes_free(ns);
+	article_release(&a);
+
+	/* The passage is gone: an orphan, remembered for this text. */
+	v2[0] = en[0];
+	v2[1] = "The Arctic cannot become a toll road run by one country.";
+	v2[2] = NULL;
+	memset(&a, 0, sizeof a);
+	a.docs[0] = mkdoc(v2, "en", "cached.en.txt", 0, -1, -1);
+	a.n = 1;
+	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
+	hash = xstrdup(note_text_hash(ns->text[0]));
+	assert_int_equal(ns->v[ns->n - 1].state, NOTE_ORPHAN);
+	assert_int_equal(ns->v[ns->n - 1].rec.id, id);
+	assert_int_equal(ns->ncut, 0);
+	assert_int_equal(store_orphan_get(st, id, hash, &cause),
+	    STORE_ORPHAN_COMPLETE);
+	assert_int_equal(store_orphan_get(st, id2, hash, &cause), 0);
+	assert_int_equal(store_orphan_get(st, id, "fnv1a64:0", &cause), 0);
+	notes_free(ns);
+
+	/* Opened again: an orphan without a search, the cache unchanged. */
+	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
+	assert_int_equal(ns->v[ns->n - 1].state, NOTE_ORPHAN);
+	assert_null(ns->warning);
+	notes_free(ns);
+
+	/*
+	 * A search cut by the budget: a budgeted opening lists the note as
+	 * an orphan not searched in full and says so; one without a budget
+	 * searches, finds it (here the cut entry is made up, for a note
+	 * that is there) and forgets the entry.
+	 */
+	o.note = id2;
+	o.hash = hash;
+	o.complete = 0;
+	/* (Only an orphan is looked up: mark it one, as a cut search does.) */
+	{
+		struct store_note	*r = NULL;
+		size_t			 i;
+
+		assert_int_equal(notes_open_budget(&ns, st, &a, 0, &cause), 0);
+		for (i = 0; i < ns->n; i++)
+			if (ns->v[i].rec.id == id2)
+				r = &ns->v[i].rec;
+		assert_non_null(r);
+		r->orphan = 1;
+		assert_int_equal(store_notes_reanchor(st, &r, 1, &cause), 0);
+		notes_free(ns);
+	}
+	assert_int_equal(store_orphans_put(st, &o, 1, &cause), 0);
+	assert_int_equal(store_orphan_get(st, id2, hash, &cause),
+	    STORE_ORPHAN_CUT);
+	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
+	assert_int_equal(ns->ncut, 1);
+	assert_non_null(ns->warning);
+	assert_non_null(strstr(ns->warning, "1 note not searched in full"));
+	assert_int_equal(ns->v[notes_find_id(ns, id2)].state, NOTE_ORPHAN);
+	notes_free(ns);
+	assert_int_equal(notes_open_budget(&ns, st, &a, 0, &cause), 0);
+	assert_int_equal(ns->ncut, 0);
+	assert_null(ns->warning);
+	assert_int_not_equal(ns->v[notes_find_id(ns, id2)].state,
+	    NOTE_ORPHAN);
+	assert_int_equal(store_orphan_get(st, id2, hash, &cause), 0);
+	notes_free(ns);
+	article_release(&a);
+
+	/* A new text is searched again; a deleted note takes its entry. */
+	memset(&a, 0, sizeof a);
+	a.docs[0] = mkdoc(en, "en", "cached.en.txt", 0, -1, -1);
+	a.n = 1;
+	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
+	assert_int_equal(ns->v[notes_find_id(ns, id)].state,
+	    NOTE_AT_POSITION);
+	notes_free(ns);
+	/* Found again: the new selectors forget the entry. */
+	assert_int_equal(store_orphan_get(st, id, hash, &cause), 0);
+	o.note = id;
+	o.complete = 1;
+	assert_int_equal(store_orphans_put(st, &o, 1, &cause), 0);
+	assert_int_equal(store_orphan_get(st, id, hash, &cause),
+	    STORE_ORPHAN_COMPLETE);
+	assert_int_equal(store_note_delete(st, id, &cause), 0);
+	assert_int_equal(store_orphan_get(st, id, hash, &cause), 0);
+	assert_int_equal(store_check(st, &cause), 0);
+	free(hash);
+	store_close(st);
+	article_release(&a);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -886,6 +1034,7 @@ main(void)
 		cmocka_unit_test(test_find_quote),
 		cmocka_unit_test(test_counterparts),
 		cmocka_unit_test(test_reanchor_saved),
+		cmocka_unit_test(test_orphan_cache),
 		cmocka_unit_test(test_edit_delete_position),
 		cmocka_unit_test(test_anchor_word_edges),
 	};

@@ -835,6 +835,51 @@ test_two_writers(void **state)
 	free(dir);
 }
 
+/*
+ * Issue 18: the commands that only read use an in-memory copy when the
+ * store cannot be written (here forced, as after a write failed on a
+ * full disk): it holds the notes, takes writes, and the file is
+ * unchanged.
+ */
+static void
+test_read_copy(void **state)
+{
+	struct store		*st;
+	struct store_note	 n, *v;
+	size_t			 count;
+	int64_t			 ver;
+	char			*dir = tmpdir("u-store"), *cause = NULL;
+
+	(void)state;
+	assert_int_equal(store_open(&st, dir, &cause), 0);
+	assert_null(store_copy_reason(st));
+	ver = mkversion(st, "file:///copy.txt", "fnv1a64:3", "en", NULL);
+	mknote(&n, ver, "kept", "in the file");
+	assert_int_equal(store_note_add(st, &n, &cause), 0);
+	store_note_release(&n);
+	store_close(st);
+
+	assert_int_equal(store_open_read(&st, dir, "the disk is full",
+	    &cause), 0);
+	assert_str(store_copy_reason(st), "the disk is full");
+	assert_int_equal(store_notes_list(st, 0, &v, &count, &cause), 0);
+	assert_int_equal(count, 1);
+	assert_str(v[0].text, "in the file");
+	store_notes_free(v, count);
+	mknote(&n, ver, "lost", "only in the copy");
+	assert_int_equal(store_note_add(st, &n, &cause), 0);
+	store_note_release(&n);
+	assert_int_equal(store_check(st, &cause), 0);
+	store_close(st);
+
+	assert_int_equal(store_open(&st, dir, &cause), 0);
+	assert_int_equal(store_notes_list(st, 0, &v, &count, &cause), 0);
+	assert_int_equal(count, 1);
+	store_notes_free(v, count);
+	store_close(st);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -845,6 +890,7 @@ main(void)
 		cmocka_unit_test(test_corrupt),
 		cmocka_unit_test(test_readonly),
 		cmocka_unit_test(test_full),
+		cmocka_unit_test(test_read_copy),
 		cmocka_unit_test(test_article_identity),
 		cmocka_unit_test(test_export_import),
 		cmocka_unit_test(test_position),

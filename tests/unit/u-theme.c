@@ -7,9 +7,13 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "unit.h"
 
@@ -139,12 +143,55 @@ test_background(void **state)
 	assert_int_equal(theme_background_colorfgbg(NULL), THEME_BG_ANY);
 }
 
+/*
+ * Issue 18: a theme that is a FIFO (or a symlink to one) is refused at
+ * once with a message naming it, instead of blocking in open() before the
+ * reader can be quit. Runs last: the folders are fixed by the first call.
+ */
+static void
+test_fifo(void **state)
+{
+	struct theme	 t;
+	const char	*x = getenv("XDG_CONFIG_HOME");
+	char		*dir, *fifo, *link, *cause = NULL;
+	time_t		 t0;
+
+	(void)state;
+	if (x == NULL || *x != '/')
+		skip();
+	dir = xstrprintf("%s/polyread", x);
+	(void)mkdir(dir, 0700);
+	free(dir);
+	dir = xstrprintf("%s/polyread/themes", x);
+	(void)mkdir(dir, 0700);
+	fifo = xstrprintf("%s/fifo", dir);
+	link = xstrprintf("%s/linked", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink(fifo, link), 0);
+	t0 = time(NULL);
+	assert_int_equal(theme_load(&t, "fifo", &cause), -1);
+	assert_non_null(strstr(cause, "/fifo' is a FIFO"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(theme_load(&t, "linked", &cause), -1);
+	assert_non_null(strstr(cause, "not a regular file"));
+	free(cause);
+	assert_false(theme_suits("linked", THEME_BG_DARK));
+	assert_true(time(NULL) - t0 < 10);	/* a hang guard, not a timing */
+	unlink(link);
+	unlink(fifo);
+	free(link);
+	free(fifo);
+	free(dir);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_distinct),
 		cmocka_unit_test(test_background),
+		cmocka_unit_test(test_fifo),
 	};
 
 	return (cmocka_run_group_tests_name("theme", tests, NULL, NULL));
