@@ -977,6 +977,15 @@ band_make(size_t n, size_t nb, const double *centre, const size_t *blo,
 	}
 }
 
+/* qsort() order of doubles. */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return ((x > y) - (x < y));
+}
+
 /*
  * The variance per character of the lengths of two versions, from their
  * 1-1 block beads (a robust estimate: the median of the squared residuals
@@ -987,7 +996,7 @@ estimate_var(const struct side *A, const struct side *B,
     const struct pbead *pb, size_t n, double ratio)
 {
 	double	*r, v, la, lb, mean;
-	size_t	 i, m = 0, k;
+	size_t	 i, m = 0;
 
 	r = xreallocarray(NULL, n + 1, sizeof *r);
 	for (i = 0; i < n; i++) {
@@ -1004,13 +1013,8 @@ estimate_var(const struct side *A, const struct side *B,
 		free(r);
 		return (ALIGN_VAR);
 	}
-	for (i = 1; i < m; i++) {
-		double	x = r[i];
-
-		for (k = i; k > 0 && r[k - 1] > x; k--)
-			r[k] = r[k - 1];
-		r[k] = x;
-	}
+	/* Sorted in n log n: a book has a hundred thousand 1-1 beads. */
+	qsort(r, m, sizeof *r, cmp_double);
 	v = r[m / 2] / 0.455;
 	free(r);
 	return (v < 2.5 ? 2.5 : v > 40 ? 40 : v);
