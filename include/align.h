@@ -62,7 +62,7 @@ struct alignment {
 	 * lowers its fixed part, 4 Mi, so that a small pair reaches it.
 	 */
 	const char		*fallback;
-	size_t			 cells;		/* the programme's cells filled */
+	size_t			 cells;		/* the programme filled */
 };
 
 struct align_opts {

@@ -69,9 +69,10 @@ tmx_quit
 # the paragraphs are paired in order, and the status line says so.
 awk 'BEGIN {
 	for (i = 1; i <= 1000; i++)
-		printf "Sentence number %d was read aloud by the chairman%s.\n\n",
-		    i, i <= 500 ? ", who then asked the delegates from every " \
-		    "region whether they wished to comment on it" : ""
+		printf "Sentence number %d was read aloud by the " \
+		    "chairman%s.\n\n", i, i <= 500 ? ", who then asked " \
+		    "the delegates from every region whether they wished " \
+		    "to comment on it" : ""
 }' >"$T/rev.en.txt"
 awk 'BEGIN {
 	for (i = 1000; i >= 1; i--)
