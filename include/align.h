@@ -52,6 +52,17 @@ struct alignment {
 
 	/* For each version and sentence, the bead that holds it. */
 	size_t			*bead_of[ALIGN_MAXVERS];
+
+	/*
+	 * Not NULL when the versions could not be aligned within the
+	 * programme's budget (versions in another order, unrelated texts):
+	 * what to tell the reader (static). The paragraphs are then paired
+	 * in order instead (align_create_blocks()). The budget is linear in
+	 * the versions' units; POLYREAD_ALIGN_BUDGET (cells, for the tests)
+	 * lowers its fixed part, 4 Mi, so that a small pair reaches it.
+	 */
+	const char		*fallback;
+	size_t			 cells;		/* the programme filled */
 };
 
 struct align_opts {

@@ -73,6 +73,7 @@ struct params {
 	const size_t		*hint_b;
 	/* In dp_run(): the cost of leaving out one unit of A, of B. */
 	const double		*del_a, *del_b;
+	struct dpbudget		*bud;		/* the cells are counted in */
 };
 
 /*
@@ -83,14 +84,19 @@ struct params {
 #define ALIGN_VAR	3.5
 
 /*
- * The most cells a banded programme fills for na x nb units: a band that
- * would grow past it stops growing and the best path inside is taken.
- * Normal articles never come near it; it keeps hostile pairs (10 MB of
- * one sentence repeated, with different sentence counts) linear in time
- * and memory instead of filling the whole na x nb matrix.
+ * The budget (struct dpbudget). A band holds at most the base cells and
+ * 32 per unit (band_max()); a band that would grow past a quarter of that
+ * stops growing, its last try is trimmed to the whole (band_fit()), and a
+ * pass fills at most a few bands. Normal articles never come near it; it
+ * keeps hostile pairs (10 MB of one sentence repeated, with different
+ * sentence counts; 160,000 paragraphs against their reverse order, 14 M
+ * cells instead of 154 M) linear in time and memory instead of filling
+ * the whole na x nb matrix. A pass whose last band stopped at the budget
+ * with the best path still on its edge marks the version over:
+ * align_create() pairs the paragraphs instead.
  */
-#define ALIGN_MAXCELLS(na, nb)	((size_t)4 * 1024 * 1024 + \
-				    (size_t)64 * ((na) + (nb)))
+#define ALIGN_BASECELLS	((size_t)4 * 1024 * 1024)
+#define ALIGN_UNITCELLS	32
 
 /*
  * The keys of units [i, i+n), sorted: a unit's own array when n is 1, else
@@ -575,6 +581,8 @@ dp_run(const struct profile *P, const struct side *B, const size_t *lo,
 		d.off[i] = total;
 		total += hi[i] - lo[i] + 1;
 	}
+	if (p->bud != NULL)
+		p->bud->cells += total;
 	d.cost = xreallocarray(NULL, total, sizeof *d.cost);
 	d.type = xreallocarray(NULL, total, sizeof *d.type);
 	for (i = 0; i <= na; i++) {
@@ -613,6 +621,48 @@ band_cells(const size_t *lo, const size_t *hi, size_t n)
 	for (i = 0; i <= n; i++)
 		t += hi[i] - lo[i] + 1;
 	return (t);
+}
+
+/* The most cells one band may have for na x nb units. */
+static size_t
+band_max(const struct dpbudget *bud, size_t na, size_t nb)
+{
+	return ((bud != NULL && bud->base != 0 ? bud->base : ALIGN_BASECELLS) +
+	    (size_t)ALIGN_UNITCELLS * (na + nb));
+}
+
+/*
+ * Trim the band lo..hi over prefixes 0..n of nb units to at most max
+ * cells (at least 2 * (nb + n) + 4): each row to the w + 1 cells around
+ * its middle, the corners kept, both bounds still never decreasing and
+ * each row reaching the one before, so that a path of 1-0 and 0-1 beads
+ * fits. Rows then hold (n + 1)(w + 1) cells, the overlaps and the corners
+ * at most 2 nb + 2 more. Returns 1 when it trimmed.
+ */
+static int
+band_fit(size_t *lo, size_t *hi, size_t n, size_t nb, size_t max)
+{
+	size_t	i, w, mid, a;
+
+	if (band_cells(lo, hi, n) <= max)
+		return (0);
+	w = max > 2 * nb + 2 * (n + 1) + 2 ? (max - 2 * nb - 2) / (n + 1) - 1 :
+	    1;
+	for (i = 0; i <= n; i++) {
+		mid = lo[i] + (hi[i] - lo[i]) / 2;
+		a = mid > w / 2 ? mid - w / 2 : 0;
+		if (lo[i] < a)
+			lo[i] = a;
+		if (hi[i] > a + w)
+			hi[i] = a + w;
+	}
+	lo[0] = 0;
+	hi[n] = nb;
+	for (i = 1; i <= n; i++) {
+		if (lo[i] > hi[i - 1])
+			lo[i] = hi[i - 1];
+	}
+	return (1);
 }
 
 /*
@@ -664,7 +714,9 @@ align_diagonal(const struct profile *P, const struct side *B,
     const struct params *p, struct pbead **out)
 {
 	size_t	*lo, *hi, *cj = NULL, k = 12, n, i, g, big = PR_MAX(P->n, B->n);
-	int	 edge, last;
+	size_t	 max = band_max(p->bud, P->n, B->n);
+	size_t	 start = p->bud != NULL ? p->bud->cells : 0;
+	int	 edge, last, fit = 0;
 
 	lo = xreallocarray(NULL, P->n + 1, sizeof *lo);
 	hi = xreallocarray(NULL, P->n + 1, sizeof *hi);
@@ -695,19 +747,27 @@ align_diagonal(const struct profile *P, const struct side *B,
 					hi[i] = hi[i - 1];
 			}
 		}
-		/* The last try: full, or the next one would be too big. */
-		last = k >= big || band_cells(lo, hi, P->n) >
-		    ALIGN_MAXCELLS(P->n, B->n) / 4;
+		/*
+		 * The last try: full, or the next one would be too big, or
+		 * the pass has filled its budget's worth already.
+		 */
+		last = k >= big || band_cells(lo, hi, P->n) > max / 4 ||
+		    (p->bud != NULL && p->bud->cells - start >= max);
 		if (last) {
 			/* Rows that overlap: a path of 1-0 and 0-1 fits. */
 			for (i = 1; i <= P->n; i++) {
 				if (lo[i] > hi[i - 1])
 					lo[i] = hi[i - 1];
 			}
+			fit = band_fit(lo, hi, P->n, B->n, max);
 		}
 		n = dp_run(P, B, lo, hi, p, out, &edge);
-		if (n != (size_t)-1 && (!edge || last))
+		if (n != (size_t)-1 && (!edge || last)) {
+			/* Stopped short of the path: over budget. */
+			if (edge && (fit || k < big) && p->bud != NULL)
+				p->bud->over = 1;
 			break;
+		}
 		if (n != (size_t)-1) {
 			/* The B prefix of the path at each profile prefix. */
 			if (cj == NULL)
@@ -729,6 +789,8 @@ align_diagonal(const struct profile *P, const struct side *B,
 		*out = NULL;
 		if (last) {
 			n = 0;
+			if (p->bud != NULL)
+				p->bud->over = 1;
 			break;
 		}
 	}
@@ -977,6 +1039,15 @@ band_make(size_t n, size_t nb, const double *centre, const size_t *blo,
 	}
 }
 
+/* qsort() order of doubles. */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return ((x > y) - (x < y));
+}
+
 /*
  * The variance per character of the lengths of two versions, from their
  * 1-1 block beads (a robust estimate: the median of the squared residuals
@@ -987,7 +1058,7 @@ estimate_var(const struct side *A, const struct side *B,
     const struct pbead *pb, size_t n, double ratio)
 {
 	double	*r, v, la, lb, mean;
-	size_t	 i, m = 0, k;
+	size_t	 i, m = 0;
 
 	r = xreallocarray(NULL, n + 1, sizeof *r);
 	for (i = 0; i < n; i++) {
@@ -1004,13 +1075,8 @@ estimate_var(const struct side *A, const struct side *B,
 		free(r);
 		return (ALIGN_VAR);
 	}
-	for (i = 1; i < m; i++) {
-		double	x = r[i];
-
-		for (k = i; k > 0 && r[k - 1] > x; k--)
-			r[k] = r[k - 1];
-		r[k] = x;
-	}
+	/* Sorted in n log n: a book has a hundred thousand 1-1 beads. */
+	qsort(r, m, sizeof *r, cmp_double);
 	v = r[m / 2] / 0.455;
 	free(r);
 	return (v < 2.5 ? 2.5 : v > 40 ? 40 : v);
@@ -1036,6 +1102,7 @@ dp_align_blocks(size_t nvers, size_t pivot, struct vside *vs, size_t v)
 	p.types = block_types;
 	p.ntypes = nitems(block_types);
 	p.hint_v = DOC_NOPOS;
+	p.bud = &vs[v].bud;
 	vs[v].nbb = align_diagonal(&BP, &vs[v].block, &p, &vs[v].bb);
 	free(BP.beads);
 	if (vs[v].bb == NULL)
@@ -1059,9 +1126,9 @@ dp_align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 	struct pbead	*sb = NULL;
 	struct side	*B = &vs[v].sent;
 	size_t		 nbb, nsb = 0, *lo, *hi, m, *ga, *gb, g, k, u;
-	size_t		*blo, *bhi, kd, big;
+	size_t		*blo, *bhi, kd, big, max, start;
 	double		*centre, var;
-	int		 edge, last;
+	int		 edge, last, full;
 
 	/* 1. Blocks of the pivot against blocks of v (once). */
 	memset(&p, 0, sizeof p);
@@ -1106,6 +1173,9 @@ dp_align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 	p.hint_v = pivot;
 	p.hint_a = ga;
 	p.hint_b = gb;
+	p.bud = &vs[v].bud;
+	max = band_max(p.bud, P->n, B->n);
+	start = p.bud->cells;
 	lo = xreallocarray(NULL, P->n + 1, sizeof *lo);
 	hi = xreallocarray(NULL, P->n + 1, sizeof *hi);
 	blo = xreallocarray(NULL, P->n + 1, sizeof *blo);
@@ -1127,12 +1197,22 @@ dp_align_step(struct profile *P, size_t pivot, struct vside *vs, size_t v,
 			}
 		}
 		band_make(P->n, B->n, centre, blo, bhi, kd, lo, hi);
-		/* The last try: full, or the next one would be too big. */
-		last = (m > nbb && kd >= big) || band_cells(lo, hi, P->n) >
-		    ALIGN_MAXCELLS(P->n, B->n) / 4;
+		/*
+		 * The last try: full, or the next one would be too big, or
+		 * the pass has filled its budget's worth already.
+		 */
+		full = m > nbb && kd >= big;
+		last = full || band_cells(lo, hi, P->n) > max / 4 ||
+		    vs[v].bud.cells - start >= max;
+		if (last && band_fit(lo, hi, P->n, B->n, max))
+			full = 0;
 		nsb = dp_run(P, B, lo, hi, &p, &sb, &edge);
-		if (nsb != (size_t)-1 && (!edge || last))
+		if (nsb != (size_t)-1 && (!edge || last)) {
+			/* Stopped short of the path: over budget. */
+			if (edge && !full)
+				vs[v].bud.over = 1;
 			break;
+		}
 		free(sb);
 		sb = NULL;
 		if (last) {

@@ -123,8 +123,22 @@ struct btype {
 #define KEY_NAME	0x20000000u
 #define KEY_MASK	0x0fffffffu
 
+/*
+ * The programmes' budget on one version and what they spent on it
+ * (align-dp.c): a band holds at most base + 32 cells per unit (base:
+ * 4 Mi unless POLYREAD_ALIGN_BUDGET says), a pass fills at most a few
+ * such bands, and a pass whose last band stopped at the budget with the
+ * best path still on its edge marks the version over.
+ */
+struct dpbudget {
+	size_t	 base;
+	size_t	 cells;		/* filled so far */
+	int	 over;
+};
+
 /* What the alignment of the versions needs of each. */
 struct vside {
+	struct dpbudget	 bud;
 	struct side	 sent;
 	struct side	 block;
 	size_t		*sblock;	/* sentence -> block */

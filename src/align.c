@@ -257,6 +257,24 @@ vsides_free(struct vside *vs, size_t n, double *total)
 	}
 }
 
+/*
+ * Has a version gone over the programme's budget? *cells receives the
+ * cells filled on them all.
+ */
+static int
+over_budget(const struct vside *vs, size_t n, size_t *cells)
+{
+	size_t	v;
+	int	over = 0;
+
+	*cells = 0;
+	for (v = 0; v < n; v++) {
+		*cells += vs[v].bud.cells;
+		over |= vs[v].bud.over;
+	}
+	return (over);
+}
+
 struct alignment *
 align_create(const struct article *a, const struct align_opts *opts,
     char **cause)
@@ -264,8 +282,9 @@ align_create(const struct article *a, const struct align_opts *opts,
 	struct alignment	*al;
 	struct vside		 vs[ALIGN_MAXVERS];
 	struct profile		 P;
-	size_t			 v;
+	size_t			 v, cells, pivot;
 	double			 total[ALIGN_MAXVERS];
+	const char		*e;
 
 	dp_init();
 	if (a->n == 0 || a->n > ALIGN_MAXVERS) {
@@ -281,16 +300,29 @@ align_create(const struct article *a, const struct align_opts *opts,
 		return (NULL);
 	}
 	memset(vs, 0, sizeof vs);
+	/* For the tests: a small budget, that a small pair reaches. */
+	if ((e = getenv("POLYREAD_ALIGN_BUDGET")) != NULL) {
+		for (v = 0; v < a->n; v++)
+			vs[v].bud.base = strtoul(e, NULL, 10);
+	}
 	if (prep_all(al, vs, opts) != 0) {
 		warm_join();
 		goto stopped;
 	}
 	warm_join();
+	/* The blocks over budget: the sentences would be too. */
+	if (over_budget(vs, a->n, &cells))
+		goto fallback;
 	dp_profile_of_side(&P, a->n, al->pivot, &vs[al->pivot].sent);
 	if (align_versions(&P, al, vs, opts) != 0) {
 		free(P.beads);
 		goto stopped;
 	}
+	if (over_budget(vs, a->n, &cells)) {
+		free(P.beads);
+		goto fallback;
+	}
+	al->cells = cells;
 	al->beads = dp_profile_widen(&P);
 	al->nbeads = P.n;
 	if (a->n > 2)
@@ -301,6 +333,20 @@ align_create(const struct article *a, const struct align_opts *opts,
 		fix_split_merged(al, total);
 	index_beads(al);
 	quote_link_beads(al);
+	if (opts != NULL && opts->progress != NULL)
+		*opts->progress = 1000;
+	return (al);
+
+fallback:
+	/* Past the budget: the paragraphs in order, and the reader told. */
+	vsides_free(vs, a->n, total);
+	pivot = al->pivot;
+	align_free(al);
+	al = align_create_blocks(a, NULL, 0, NULL);
+	al->pivot = pivot;
+	al->fallback = "the versions are too different to align sentence by "
+	    "sentence: paragraphs paired in order";
+	al->cells = cells;
 	if (opts != NULL && opts->progress != NULL)
 		*opts->progress = 1000;
 	return (al);

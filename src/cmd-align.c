@@ -315,6 +315,8 @@ align_cmd(int argc, char **argv, const char *name, const char *usage,
 		article_release(&a);
 		return (1);
 	}
+	if (al->fallback != NULL)
+		warn_msg("%s", al->fallback);
 	if (quotes)
 		print_quotes(al, strcmp(fmt, "json") == 0, &sb);
 	else if (strcmp(fmt, "json") == 0)

@@ -505,6 +505,8 @@ dump_aligned(FILE *f, const struct article *a, const char *pivot, int width)
 			free(cause);
 			return (-1);
 		}
+		if (al->fallback != NULL)
+			warn_msg("%s", al->fallback);
 	}
 	dump_article(f, a, al, width);
 	align_free(al);

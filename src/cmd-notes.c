@@ -378,8 +378,11 @@ open_article_notes(struct store **stp, struct article *a, char **files,
 		if ((*al = align_create(a, &ao, &cause)) == NULL) {
 			warn_msg("no counterparts: %s", cause);
 			free(cause);
-		} else
+		} else {
+			if ((*al)->fallback != NULL)
+				warn_msg("%s", (*al)->fallback);
 			notes_map(*ns, *al);
+		}
 	}
 	return (0);
 }

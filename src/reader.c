@@ -620,11 +620,16 @@ reader_aligned(struct reader *r)
 	align_free(wk->top);
 	wk->top = NULL;
 	if (wk->al != NULL) {
+		const char	*fallback = wk->al->fallback;
+
 		view_set_alignment(r->v, wk->al);
 		wk->al = NULL;
 		if (r->note != 0)
 			reader_show_note(r, r->note);
 		r->note = 0;
+		/* Past the aligner's budget: the paragraphs paired, said. */
+		if (fallback != NULL)
+			view_message(r->v, "%s", fallback);
 		reader_trace("aligned");
 	} else {
 		view_set_progress(r->v, -1);

@@ -90,4 +90,42 @@ t_ok "dump of the sample trio" "$POLYREAD" dump --width 150 "$EN" "$FR" "$RU"
 grep 'Norway’s Minister' "$T/out" | grep 'La ministre norvégienne' |
 	grep -q 'Министр рыболовства' 
 t_result $? "dump starts translations on the same line" "$T/out"
+
+# Issue 18: 1,000 one-sentence paragraphs (long ones, then short ones)
+# against their French in reverse order. With a small budget (a pair
+# this size stays well inside the real one, and 160,000 paragraphs take
+# minutes under ASan), align and dump say they paired the paragraphs in
+# order, and do.
+awk 'BEGIN {
+	for (i = 1; i <= 1000; i++)
+		printf "Sentence number %d was read aloud by the " \
+		    "chairman%s.\n\n", i, i <= 500 ? ", who then asked " \
+		    "the delegates from every region whether they wished " \
+		    "to comment on it" : ""
+}' >"$T/rev.en.txt"
+awk 'BEGIN {
+	for (i = 1000; i >= 1; i--)
+		printf "La phrase numéro %d a été lue par le président%s.\n\n",
+		    i, i <= 500 ? ", qui a ensuite demandé aux délégués de " \
+		    "toutes les régions s’ils souhaitaient la commenter" : ""
+}' >"$T/rev.fr.txt"
+POLYREAD_ALIGN_BUDGET=10000
+export POLYREAD_ALIGN_BUDGET
+t_ok "align past the budget" "$POLYREAD" align "$T/rev.en.txt" \
+	"$T/rev.fr.txt"
+t_grep "...says it paired the paragraphs" \
+	'^polyread: warning: .*paragraphs paired in order$' "$T/err"
+[ "$(grep -c . "$T/out")" -eq 1000 ]
+t_result $? "...one bead per paragraph" "$T/out"
+awk -F '\t' 'NR == 1000 && index($1, "Sentence number 1000 was") &&
+	index($2, "La phrase numéro 1 a été") { ok = 1 } END { exit !ok }' \
+	"$T/out"
+t_result $? "...in order" "$T/out"
+t_ok "dump past the budget" "$POLYREAD" dump --width 150 "$T/rev.en.txt" \
+	"$T/rev.fr.txt"
+t_grep "...says it too" 'paragraphs paired in order$' "$T/err"
+unset POLYREAD_ALIGN_BUDGET
+t_ok "the same pair within the real budget" "$POLYREAD" align \
+	"$T/rev.en.txt" "$T/rev.fr.txt"
+t_nogrep "...aligned, nothing said" 'paired in order' "$T/err"
 t_done

@@ -97,6 +97,8 @@ fx_align(struct fixture *fx, const char *pivot)
 	fx->al = align_create(&fx->a, &ao, &cause);
 	assert_non_null(fx->al);
 	free(cause);
+	/* A real article is always aligned within the budget. */
+	assert_null(fx->al->fallback);
 }
 
 static void
@@ -508,6 +510,121 @@ test_span_map(void **state)
 	fx_free(&fx);
 }
 
+/*
+ * n sentences, per to a paragraph, a long sentence in the first half and
+ * a short one in the second, in English; the same in French in reverse
+ * order (made here, not committed). Free with free_lines().
+ */
+static const char **
+reversed_lines(size_t n, size_t per, int french)
+{
+	const char	**out;
+	struct strbuf	  sb = STRBUF_INIT;
+	size_t		  i, k, o = 0;
+	int		  longer;
+
+	out = calloc(2 * n + 1, sizeof *out);
+	assert_non_null(out);
+	for (k = 0; k < n; k++) {
+		i = french ? n - 1 - k : k;
+		longer = i < n / 2;
+		if (sb.len > 0)
+			strbuf_addch(&sb, ' ');
+		if (french)
+			strbuf_addf(&sb, "La phrase numéro %zu a été lue "
+			    "à haute voix par le président%s.", i + 1, longer ?
+			    ", qui a ensuite demandé aux délégués de toutes "
+			    "les régions s'ils souhaitaient la commenter" : "");
+		else
+			strbuf_addf(&sb, "Sentence number %zu was read "
+			    "aloud by the chairman%s.", i + 1, longer ? ", who "
+			    "then asked the delegates from every region "
+			    "whether they wished to comment on it" : "");
+		if ((k + 1) % per == 0 || k + 1 == n) {
+			out[o++] = xstrdup(sb.buf);
+			out[o++] = xstrdup("");
+			strbuf_reset(&sb);
+		}
+	}
+	out[o] = NULL;
+	strbuf_release(&sb);
+	return (out);
+}
+
+static void
+free_lines(const char **lines)
+{
+	size_t	i;
+
+	for (i = 0; lines[i] != NULL; i++)
+		free((char *)lines[i]);
+	free(lines);
+}
+
+/*
+ * Issue 18: paragraphs against a version in reverse order made the block
+ * band collapse to the whole n x n matrix (160,000 paragraphs: 154 M
+ * cells, 47 s, 1 GB), sentences in reverse order inside few paragraphs
+ * the sentence band (40,000 sentences in 100 paragraphs: 94 s, 1.6 GB).
+ * With a small budget (POLYREAD_ALIGN_BUDGET), so that a small pair
+ * reaches it: the cells filled stay within a few bands of base + 32 per
+ * unit (a fraction of the n x n matrix), the alignment says it fell
+ * back, and the paragraphs are paired in order.
+ */
+static void
+reversed_budget(size_t per)
+{
+	struct fixture	 fx;
+	const char	**le, **lf;
+	char		 *cause = NULL;
+	size_t		  b, n = 1000, base = 10000, band;
+	size_t		  np = (n + per - 1) / per;	/* paragraphs */
+
+	le = reversed_lines(n, per, 0);
+	lf = reversed_lines(n, per, 1);
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(le, "en", "en", 0, -1, -1);
+	fx.a.docs[1] = mkdoc(lf, "fr", "fr", 0, -1, -1);
+	fx.a.n = 2;
+	assert_int_equal(setenv("POLYREAD_ALIGN_BUDGET", "10000", 1), 0);
+	fx.al = align_create(&fx.a, NULL, &cause);
+	unsetenv("POLYREAD_ALIGN_BUDGET");
+	assert_non_null(fx.al);
+	free(cause);
+	assert_non_null(fx.al->fallback);
+	assert_non_null(strstr(fx.al->fallback, "paragraphs paired in order"));
+	/* A few bands of the sentences (or of the blocks, then stopped). */
+	band = base + 32 * (n + n);
+	assert_true(fx.al->cells > 0);
+	assert_true(fx.al->cells <= 4 * band);
+	assert_true(fx.al->cells < n * n / 4);
+	assert_int_equal(fx.al->nbeads, np);
+	check_cover(fx.al);
+	for (b = 0; b < np; b++) {
+		assert_int_equal(fx.al->beads[b].first[0], b);
+		assert_int_equal(fx.al->beads[b].first[1], b);
+	}
+	fx_free(&fx);
+	free_lines(le);
+	free_lines(lf);
+}
+
+/* One sentence a paragraph: the blocks' band. */
+static void
+test_reversed_budget(void **state)
+{
+	(void)state;
+	reversed_budget(1);
+}
+
+/* A hundred sentences a paragraph: the sentences' band. */
+static void
+test_reversed_sentences_budget(void **state)
+{
+	(void)state;
+	reversed_budget(100);
+}
+
 int
 main(void)
 {
@@ -521,6 +638,8 @@ main(void)
 		cmocka_unit_test(test_blocks_standin),
 		cmocka_unit_test(test_quote_links),
 		cmocka_unit_test(test_span_map),
+		cmocka_unit_test(test_reversed_budget),
+		cmocka_unit_test(test_reversed_sentences_budget),
 	};
 	int	r;
 
