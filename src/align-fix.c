@@ -112,7 +112,8 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 		for (i = 0; i < nn && nr2 < nitems(r2); i++)
 			r2[nr2++] = k[i];
 	}
-	if (nref == 0)
+	/* A presegmented line is the user's unit: it is never cut. */
+	if (nref == 0 || d->presegmented)
 		return (0);
 	share /= nref;
 	feat_keys_sort(r1, nr1);

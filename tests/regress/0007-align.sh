@@ -85,6 +85,40 @@ t_result $? "a sentence one version drops gets an empty field" "$T/out"
 [ "$(grep -c . "$T/out")" -eq 8 ]
 t_result $? "presegmented: one bead per sentence line"
 
+# Presegmented, the French drops a sentence and the path recovers from it:
+# a line is the user's unit, never cut, in any format.
+O="$P/omit"
+t_ok "presegmented, one version drops a line" "$POLYREAD" align \
+	--presegmented "$O.en.txt" "$O.fr.txt" "$O.ru.txt"
+awk -F '\t' -v fe="$O.en.txt" -v ff="$O.fr.txt" -v fr="$O.ru.txt" '
+	BEGIN {
+		while ((getline l <fe) > 0) line[1, l] = 1
+		while ((getline l <ff) > 0) line[2, l] = 1
+		while ((getline l <fr) > 0) line[3, l] = 1
+	}
+	{
+		for (k = 1; k <= 3; k++) {
+			n = split($k, p, / ~~~ /)
+			for (i = 1; i <= n; i++)
+				if (!((k, p[i]) in line)) {
+					print "cut: " p[i]
+					bad = 1
+				}
+		}
+	}
+	END { exit bad }' "$T/out" >"$T/err"
+t_result $? "presegmented: every piece of tsv is a whole line" "$T/err"
+t_ok "presegmented JSON" "$POLYREAD" align --presegmented --format=json \
+	"$O.en.txt" "$O.fr.txt" "$O.ru.txt"
+grep -c '"sentences": 8}' "$T/out" | grep -qx 2 &&
+	grep -q 'fr.txt", "lang": "fr", "sentences": 7}' "$T/out"
+t_result $? "presegmented JSON: a sentence per line" "$T/out"
+t_ok "presegmented TMX" "$POLYREAD" align --presegmented --format=tmx \
+	"$O.en.txt" "$O.fr.txt" "$O.ru.txt"
+grep -q "<seg>Avant j'étais quelqu'un de social, aujourd'hui ça fait mal" \
+	"$T/out"
+t_result $? "presegmented TMX: the line is whole" "$T/out"
+
 # dump lays out beads level across the columns.
 t_ok "dump of the sample trio" "$POLYREAD" dump --width 150 "$EN" "$FR" "$RU"
 grep 'Norway’s Minister' "$T/out" | grep 'La ministre norvégienne' |
