@@ -715,3 +715,50 @@ text_words(const char *s, size_t len, const char *lang,
 	}
 	return (n);
 }
+
+/* Does a quotation or a bracket open with c? */
+static int
+is_weak_opener(UChar32 c)
+{
+	return (c == '"' || c == 0xab || c == 0x201c || c == 0x201e ||
+	    c == 0x2039 || c == '(' || c == '\'' || c == 0x2018);
+}
+
+size_t
+text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
+{
+	size_t	i = 0, j, k, n = 0;
+	UChar32	c, p, q;
+
+	while (i < len && n < max) {
+		c = next_cp(s, len, &i);
+		if (!is_space(c))
+			continue;
+		/* What ends before the spaces: a word, a number, a colon. */
+		j = i;
+		while (j > 0) {
+			k = j;
+			p = prev_cp(s, &k);
+			if (!is_space(p))
+				break;
+			j = k;
+		}
+		if (j == 0)
+			continue;
+		k = j;
+		p = prev_cp(s, &k);
+		if (!u_isalnum(p) && p != ':' && !is_sure_closer(p) &&
+		    p != '"' && p != 0x201d)
+			continue;
+		/* What starts after them: a capital, maybe after an opener. */
+		while (i < len && is_space(cp_at(s, len, i)))
+			next_cp(s, len, &i);
+		j = i;
+		q = j < len ? next_cp(s, len, &j) : 0;
+		if (is_weak_opener(q) && j < len)
+			q = next_cp(s, len, &j);
+		if (u_isupper(q) || u_istitle(q))
+			out[n++] = i;
+	}
+	return (n);
+}

@@ -85,6 +85,19 @@ t_result $? "a sentence one version drops gets an empty field" "$T/out"
 [ "$(grep -c . "$T/out")" -eq 8 ]
 t_result $? "presegmented: one bead per sentence line"
 
+# A full stop lost in two versions (newstest2013, the Guardian): the
+# sentence they merged is cut where the French has its boundary.
+t_ok "a full stop lost" "$POLYREAD" align "$P/stop.en.html" \
+	"$P/stop.fr.html" "$P/stop.ru.html"
+awk -F '\t' 'index($1, "\"It used to take") == 1 &&
+	index($2, "\"Avant, il me fallait") == 1 &&
+	index($3, "\"Раньше у меня") == 1 { ok = 1 }
+	END { exit !ok }' "$T/out"
+t_result $? "the merged sentence is cut at the weak boundary" "$T/out"
+awk -F '\t' '$1 ~ /stack his shelves$/ && $3 ~ /по полкам$/ { ok = 1 }
+	END { exit !ok }' "$T/out"
+t_result $? "its first part pairs with the first sentence" "$T/out"
+
 # Presegmented, the French drops a sentence and the path recovers from it:
 # a line is the user's unit, never cut, in any format.
 O="$P/omit"
