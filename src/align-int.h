@@ -15,6 +15,9 @@
  *	align-fix.c	post-fixes of the beads: the pairs the pivot
  *			composed checked (fix_check_pairs()), merged
  *			sentences cut or split off (fix_split_merged())
+ *	align-refine.c	bead refinement: each bead split in two where the
+ *			split costs less, at sentence boundaries or weak
+ *			ones (refine_beads())
  *	align.c		the threaded preparation of the versions, creation
  *			(align_create(), align_create_top(),
  *			align_create_blocks()), align_free(), the warm-up
@@ -183,5 +186,8 @@ size_t		 fix_weak_cuts(const struct alignment *, size_t w, size_t t,
 		     const struct align_bead *, size_t *out, size_t max);
 void		 fix_check_pairs(struct alignment *, const struct vside *);
 void		 fix_split_merged(struct alignment *, const double *total);
+
+/* align-refine.c */
+void		 refine_beads(struct alignment *, const double *total);
 
 #endif

@@ -98,6 +98,20 @@ awk -F '\t' '$1 ~ /stack his shelves$/ && $3 ~ /по полкам$/ { ok = 1 }
 	END { exit !ok }' "$T/out"
 t_result $? "its first part pairs with the first sentence" "$T/out"
 
+# The full stop lost in all three versions (NTREX-128, the Guardian): the
+# bead is refined at the weak boundary every version has at the same place;
+# polyread sentences still prints the sentence whole.
+t_ok "a full stop lost everywhere" "$POLYREAD" align "$P/merged.en.html" \
+	"$P/merged.fr.html" "$P/merged.ru.html"
+awk -F '\t' '$1 ~ /speak their minds$/ && $2 ~ /leurs idées$/ &&
+	$3 ~ /свое мнение$/ { a = 1 }
+	index($1, "When Momentum") == 1 && index($2, "Lorsque des") == 1 &&
+	index($3, "Когда активисты") == 1 { b = 1 }
+	END { exit !(a && b) }' "$T/out"
+t_result $? "the bead is split where all three lost it" "$T/out"
+t_ok "sentences unchanged" "$POLYREAD" sentences "$P/merged.ru.html"
+t_grep "the sentence stays whole" "свое мнение Когда активисты" "$T/out"
+
 # Presegmented, the French drops a sentence and the path recovers from it:
 # a line is the user's unit, never cut, in any format.
 O="$P/omit"
