@@ -32,6 +32,8 @@
  */
 #define REFINE_WEAK	1.0
 #define REFINE_SUPPORT	3.0
+/* The confidence of a bead cut at a weak boundary (under 0.5: doubtful). */
+#define REFINE_WEAKCONF	0.45
 
 /* Where version v's part of a bead is split: before sentence k, cut at
  * byte cut of its block (0: at the sentence boundary). */
@@ -449,7 +451,12 @@ refine_beads(struct alignment *al, const double *total)
 	for (b = 0; b < r.n; b++) {
 		struct rbead	*x = &r.out[b];
 
-		nb[b].confidence = x->confidence;
+		/*
+		 * A bead cut at a weak boundary rests on a full stop the
+		 * text did not have: the reader marks it doubtful.
+		 */
+		nb[b].confidence = x->weak ? PR_MIN(x->confidence,
+		    REFINE_WEAKCONF) : x->confidence;
 		for (v = 0; v < al->nvers; v++) {
 			nb[b].first[v] = nn[v];
 			nb[b].count[v] = x->p[v].count;

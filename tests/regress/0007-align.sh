@@ -109,6 +109,10 @@ awk -F '\t' '$1 ~ /speak their minds$/ && $2 ~ /leurs idées$/ &&
 	index($3, "Когда активисты") == 1 { b = 1 }
 	END { exit !(a && b) }' "$T/out"
 t_result $? "the bead is split where all three lost it" "$T/out"
+t_ok "a full stop lost, JSON" "$POLYREAD" align --format=json \
+	"$P/merged.en.html" "$P/merged.fr.html" "$P/merged.ru.html"
+[ "$(grep -c '"confidence": 0\.[0-4]' "$T/out")" -eq 2 ]
+t_result $? "the two beads cut there are marked doubtful" "$T/out"
 t_ok "sentences unchanged" "$POLYREAD" sentences "$P/merged.ru.html"
 t_grep "the sentence stays whole" "свое мнение Когда активисты" "$T/out"
 
