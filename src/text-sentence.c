@@ -729,6 +729,7 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 {
 	size_t	i = 0, j, k, n = 0;
 	UChar32	c, p, q;
+	int	nl;
 
 	while (i < len && n < max) {
 		c = next_cp(s, len, &i);
@@ -745,19 +746,36 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 		}
 		if (j == 0)
 			continue;
+		/*
+		 * A word of four letters or more, a number or a closing
+		 * bracket before them: a sentence seldom ends with "in", "la"
+		 * or "в", a title or an initial, which names follow.
+		 */
 		k = j;
 		p = prev_cp(s, &k);
-		if (!u_isalnum(p) && p != ':' && !is_sure_closer(p) &&
-		    p != '"' && p != 0x201d)
+		if (u_isalpha(p)) {
+			for (nl = 1; k > 0 && nl < 4; nl++) {
+				if (!u_isalpha(prev_cp(s, &k)))
+					break;
+			}
+			if (nl < 4)
+				continue;
+		} else if (!u_isdigit(p) && !is_sure_closer(p))
 			continue;
-		/* What starts after them: a capital, maybe after an opener. */
+		/*
+		 * After them: a capitalised word (not in capitals, not an
+		 * initial), maybe after an opening mark.
+		 */
 		while (i < len && is_space(cp_at(s, len, i)))
 			next_cp(s, len, &i);
 		j = i;
 		q = j < len ? next_cp(s, len, &j) : 0;
 		if (is_weak_opener(q) && j < len)
 			q = next_cp(s, len, &j);
-		if (u_isupper(q) || u_istitle(q))
+		if (!u_isupper(q) && !u_istitle(q))
+			continue;
+		q = j < len ? cp_at(s, len, j) : 0;
+		if (u_islower(q))
 			out[n++] = i;
 	}
 	return (n);
