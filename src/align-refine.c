@@ -212,9 +212,9 @@ rbead_bead(const struct alignment *al, const struct rbead *rb,
 
 /*
  * A bead of a sentence (or none) per version is split only at weak
- * boundaries: worth trying when two versions have one, or when the one
- * that has is longer than the others by a fifth (a headline or a sentence
- * the others do not have ran into it). Cheap, before the anchors.
+ * boundaries: worth trying when every version has one, or when one that
+ * has is longer than the others by a fifth (a headline or a sentence the
+ * others do not have ran into it). Cheap, before the anchors.
  */
 static int
 worth_trying(const struct refine *r, const struct rbead *rb)
@@ -222,15 +222,18 @@ worth_trying(const struct refine *r, const struct rbead *rb)
 	const struct alignment	*al = r->al;
 	struct text_sentence	 t;
 	const char		*txt;
-	size_t			 v, off[1], i, with = 0, wv = 0, nother = 0;
-	double			 len[ALIGN_MAXVERS], other = 0;
+	size_t			 v, off[1], i, with = 0, nv = 0, u, nother;
+	double			 len[ALIGN_MAXVERS], other;
+	int			 has[ALIGN_MAXVERS];
 
 	for (v = 0; v < al->nvers; v++) {
 		if (rb->p[v].count > 1)
 			return (1);
 		len[v] = 0;
+		has[v] = 0;
 		if (rb->p[v].count == 0 || r->total[v] <= 0)
 			continue;
+		nv++;
 		part_sentence(al, v, &rb->p[v], rb->p[v].first, &t);
 		txt = al->docs[v]->blocks[t.block].text;
 		for (i = t.start; i < t.end; i++) {
@@ -242,18 +245,26 @@ worth_trying(const struct refine *r, const struct rbead *rb)
 		if (!al->docs[v]->presegmented && text_weak_breaks(txt +
 		    t.start, t.end - t.start, off, nitems(off)) > 0) {
 			with++;
-			wv = v;
+			has[v] = 1;
 		}
 	}
-	if (with != 1)
-		return (with > 1);
+	if (with == 0 || with == nv)
+		return (with > 0);
 	for (v = 0; v < al->nvers; v++) {
-		if (v != wv && len[v] > 0) {
-			other += len[v];
-			nother++;
+		if (!has[v])
+			continue;
+		other = 0;
+		nother = 0;
+		for (u = 0; u < al->nvers; u++) {
+			if (u != v && len[u] > 0) {
+				other += len[u];
+				nother++;
+			}
 		}
+		if (nother > 0 && len[v] > 1.2 * other / (double)nother)
+			return (1);
 	}
-	return (nother > 0 && len[wv] > 1.2 * other / (double)nother);
+	return (0);
 }
 
 static void refine_bead(struct refine *, const struct rbead *, int);

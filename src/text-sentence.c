@@ -727,31 +727,35 @@ is_weak_opener(UChar32 c)
 size_t
 text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 {
-	size_t	i = 0, j, k, n = 0;
+	size_t	i = 0, j, k, sp, n = 0;
 	UChar32	c, p, q;
 	int	nl;
 
 	while (i < len && n < max) {
+		sp = i;
 		c = next_cp(s, len, &i);
 		if (!is_space(c))
 			continue;
-		/* What ends before the spaces: a word, a number, a colon. */
+		while (i < len && is_space(cp_at(s, len, i)))
+			next_cp(s, len, &i);
+		/*
+		 * After the spaces: a capitalised word (not in capitals, not
+		 * an initial), maybe after an opening mark.
+		 */
 		j = i;
-		while (j > 0) {
-			k = j;
-			p = prev_cp(s, &k);
-			if (!is_space(p))
-				break;
-			j = k;
-		}
-		if (j == 0)
+		q = j < len ? next_cp(s, len, &j) : 0;
+		if (is_weak_opener(q) && j < len)
+			q = next_cp(s, len, &j);
+		if (!u_isupper(q) || j >= len || !u_islower(cp_at(s, len, j)))
 			continue;
 		/*
-		 * A word of four letters or more, a number or a closing
-		 * bracket before them: a sentence seldom ends with "in", "la"
-		 * or "в", a title or an initial, which names follow.
+		 * Before them: a word of four letters or more, a number or a
+		 * closing bracket: a sentence seldom ends with "in", "la" or
+		 * "в", a title or an initial, which names follow.
 		 */
-		k = j;
+		k = sp;
+		if (k == 0)
+			continue;
 		p = prev_cp(s, &k);
 		if (u_isalpha(p)) {
 			for (nl = 1; k > 0 && nl < 4; nl++) {
@@ -762,21 +766,7 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 				continue;
 		} else if (!u_isdigit(p) && !is_sure_closer(p))
 			continue;
-		/*
-		 * After them: a capitalised word (not in capitals, not an
-		 * initial), maybe after an opening mark.
-		 */
-		while (i < len && is_space(cp_at(s, len, i)))
-			next_cp(s, len, &i);
-		j = i;
-		q = j < len ? next_cp(s, len, &j) : 0;
-		if (is_weak_opener(q) && j < len)
-			q = next_cp(s, len, &j);
-		if (!u_isupper(q) && !u_istitle(q))
-			continue;
-		q = j < len ? cp_at(s, len, j) : 0;
-		if (u_islower(q))
-			out[n++] = i;
+		out[n++] = i;
 	}
 	return (n);
 }
