@@ -288,7 +288,7 @@ refine_bead(struct refine *r, const struct rbead *rb, int depth)
 	struct align_bead	 bd;
 	struct ropt		 opt[ALIGN_MAXVERS][REFINE_MAXOPT];
 	struct lside		 whole[ALIGN_MAXVERS];
-	struct lside		 side[ALIGN_MAXVERS][REFINE_MAXOPT][2];
+	struct lside		(*side)[REFINE_MAXOPT][2];	/* [nvers] */
 	int			 own[ALIGN_MAXVERS][REFINE_MAXOPT][2];
 	struct rpart		 q;
 	struct rbead		 x, y;
@@ -325,6 +325,8 @@ refine_bead(struct refine *r, const struct rbead *rb, int depth)
 		refine_emit(r, rb);
 		return;
 	}
+	/* On the heap: the halves are refined from inside this frame. */
+	side = xcalloc(al->nvers, sizeof *side);
 	for (v = 0; v < al->nvers; v++) {
 		units[v] = (int)rb->p[v].count;
 		if (rb->p[v].count == 0)
@@ -409,6 +411,7 @@ refine_bead(struct refine *r, const struct rbead *rb, int depth)
 			}
 		}
 	}
+	free(side);
 	if (!found) {
 		refine_emit(r, rb);
 		return;
