@@ -35,17 +35,20 @@
 /* The confidence of a bead cut at a weak boundary (under 0.5: doubtful). */
 #define REFINE_WEAKCONF	0.45
 
-/* Where version v's part of a bead is split: before sentence k, cut at
- * byte cut of its block (0: at the sentence boundary). */
+/*
+ * Where version v's part of a bead is split: before sentence k, cut at
+ * byte cut of its block (0: at the sentence boundary).
+ */
 struct ropt {
 	size_t	k;
 	size_t	cut;
-	double	len[2];		/* characters of each part */
 	int	units[2];	/* pieces in each part */
 };
 
-/* One version's part of a bead: sentences [first, first + count), the
- * first possibly starting at byte head, the last ending at byte tail. */
+/*
+ * One version's part of a bead: sentences [first, first + count), the
+ * first possibly starting at byte head, the last ending at byte tail.
+ */
 struct rpart {
 	size_t	first, count;
 	size_t	head, tail;	/* 0: the sentence's own */
@@ -319,8 +322,10 @@ refine_bead(struct refine *r, const struct rbead *rb, int depth)
 		nopt[v] = part_options(r, v, &rb->p[v], &bd, opt[v]);
 		combos *= nopt[v];
 	}
-	/* Nothing to split (a sentence each, no weak boundary), or too
-	 * much to try. */
+	/*
+	 * Nothing to split (a sentence each, no weak boundary), or too
+	 * much to try.
+	 */
 	if (combos <= ((size_t)1 << nv) || combos > 4096) {
 		refine_emit(r, rb);
 		return;
