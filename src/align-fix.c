@@ -65,6 +65,70 @@ keys_meet(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return (0);
 }
 
+/* The name keys of version v's sentences in bead bd (at most max). */
+static size_t
+bead_names(const struct alignment *al, size_t v, const struct align_bead *bd,
+    char (*keys)[48], size_t n, size_t max)
+{
+	const struct text_sentence	*t;
+	struct text_anchor		*an;
+	size_t				 k, i, na;
+
+	for (k = 0; k < bd->count[v]; k++) {
+		t = &al->sents[v][bd->first[v] + k];
+		na = text_anchors(al->docs[v]->blocks[t->block].text + t->start,
+		    t->end - t->start, al->docs[v]->lang, &an);
+		for (i = 0; i < na && n < max; i++) {
+			if (an[i].kind == ANCHOR_NAME)
+				memcpy(keys[n++], an[i].key, sizeof keys[0]);
+		}
+		free(an);
+	}
+	return (n);
+}
+
+size_t
+fix_weak_cuts(const struct alignment *al, size_t w, size_t t,
+    const struct align_bead *bd, size_t *out, size_t max)
+{
+	const struct text_sentence	*ts = &al->sents[w][t];
+	const char			*txt;
+	struct text_anchor		*an;
+	char				 names[64][48];
+	size_t				 off[32], nb, na, nn = 0, v, i, k, n = 0;
+	int				 shared;
+
+	if (al->docs[w]->presegmented)
+		return (0);
+	txt = al->docs[w]->blocks[ts->block].text + ts->start;
+	nb = text_weak_breaks(txt, ts->end - ts->start, off, nitems(off));
+	if (nb == 0)
+		return (0);
+	for (v = 0; v < al->nvers; v++) {
+		if (v != w)
+			nn = bead_names(al, v, bd, names, nn, nitems(names));
+	}
+	na = text_anchors(txt, ts->end - ts->start, al->docs[w]->lang, &an);
+	for (i = 0; i < nb && n < max; i++) {
+		if (off[i] < 6 || ts->end - ts->start - off[i] < 6)
+			continue;
+		/* A name the other versions hold is no boundary. */
+		shared = 0;
+		for (k = 0; k < na && !shared; k++) {
+			if (an[k].kind != ANCHOR_NAME || an[k].start < off[i] ||
+			    an[k].start > off[i] + 4)
+				continue;
+			for (v = 0; v < nn && !shared; v++)
+				shared = text_name_similarity(an[k].key,
+				    names[v]) >= 0.7;
+		}
+		if (!shared)
+			out[n++] = ts->start + off[i];
+	}
+	free(an);
+	return (n);
+}
+
 /*
  * Where to cut sentence t of version w so that its two parts match the two
  * sentences the reference versions have in the bead: at a clause boundary
@@ -83,6 +147,7 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 	uint32_t			 n1[16], n2[16], r1[64], r2[64], k[16];
 	size_t				 nr1 = 0, nr2 = 0, v, i, best = 0, total;
 	size_t				 len = ts->end - ts->start, nn;
+	size_t				 weak[16], nweak, wk;
 	double				 share = 0, bestd = 1, dd;
 	int				 nref = 0;
 
@@ -112,7 +177,8 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 		for (i = 0; i < nn && nr2 < nitems(r2); i++)
 			r2[nr2++] = k[i];
 	}
-	if (nref == 0)
+	/* A presegmented line is the user's unit: it is never cut. */
+	if (nref == 0 || d->presegmented)
 		return (0);
 	share /= nref;
 	feat_keys_sort(r1, nr1);
@@ -120,10 +186,16 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 	total = char_count(txt + ts->start, len);
 	if (total < 20)
 		return (0);
-	for (i = ts->start + 1; i + 1 < ts->end; i++) {
+	nweak = fix_weak_cuts(al, w, t, bd, weak, nitems(weak));
+	for (i = ts->start + 1, wk = 0; i + 1 < ts->end; i++) {
 		size_t	cut;
 
-		if ((txt[i] == ',' || txt[i] == ';' || txt[i] == ':') &&
+		while (wk < nweak && weak[wk] < i + 1)
+			wk++;
+		if (wk < nweak && weak[wk] == i + 1) {
+			/* A lost full stop: the cut before the capital. */
+			cut = weak[wk++];
+		} else if ((txt[i] == ',' || txt[i] == ';' || txt[i] == ':') &&
 		    txt[i + 1] == ' ')
 			cut = i + 1;
 		else if (txt[i] == ' ' && (strncmp(txt + i + 1, "\xe2\x80\x94",
@@ -169,14 +241,8 @@ count_quote_opens(const char *s, size_t len)
 	return (k + straight / 2);
 }
 
-/* A side of a few pieces of text, for deciding about one bead. */
-struct lside {
-	struct side	sd;
-	struct feat	f[4];
-};
-
-static void
-lside_add(struct lside *l, const char *s, size_t len, const char *lang)
+void
+fix_lside_add(struct lside *l, const char *s, size_t len, const char *lang)
 {
 	struct feat	*f = &l->f[l->sd.n];
 
@@ -234,11 +300,11 @@ merge_or_drop(const struct alignment *al, size_t w,
 
 	*cut = clause_cut(al, w, bd->first[w], bd);
 	memset(&T, 0, sizeof T);
-	lside_add(&T, txt + t->start, t->end - t->start, lang);
+	fix_lside_add(&T, txt + t->start, t->end - t->start, lang);
 	if (*cut != 0) {
 		clause_parts(txt, t, *cut, &t1, &t2);
-		lside_add(&T, txt + t1.start, t1.end - t1.start, lang);
-		lside_add(&T, txt + t2.start, t2.end - t2.start, lang);
+		fix_lside_add(&T, txt + t1.start, t1.end - t1.start, lang);
+		fix_lside_add(&T, txt + t2.start, t2.end - t2.start, lang);
 	}
 	for (v = 0; v < al->nvers; v++) {
 		const struct text_sentence	*a, *b;
@@ -248,9 +314,9 @@ merge_or_drop(const struct alignment *al, size_t w,
 		a = &al->sents[v][bd->first[v]];
 		b = &al->sents[v][bd->first[v] + 1];
 		memset(&R, 0, sizeof R);
-		lside_add(&R, al->docs[v]->blocks[a->block].text + a->start,
+		fix_lside_add(&R, al->docs[v]->blocks[a->block].text + a->start,
 		    a->end - a->start, al->docs[v]->lang);
-		lside_add(&R, al->docs[v]->blocks[b->block].text + b->start,
+		fix_lside_add(&R, al->docs[v]->blocks[b->block].text + b->start,
 		    b->end - b->start, al->docs[v]->lang);
 		ratio = total[w] / total[v];
 		c[FIX_KEEP] += dp_sent_types[3].prior + dp_pair_cost(&R.sd,

@@ -15,6 +15,9 @@
  *	align-fix.c	post-fixes of the beads: the pairs the pivot
  *			composed checked (fix_check_pairs()), merged
  *			sentences cut or split off (fix_split_merged())
+ *	align-refine.c	bead refinement: each bead split in two where the
+ *			split costs less, at sentence boundaries or weak
+ *			ones (refine_beads())
  *	align.c		the threaded preparation of the versions, creation
  *			(align_create(), align_create_top(),
  *			align_create_blocks()), align_free(), the warm-up
@@ -177,8 +180,28 @@ void		 dp_align_step(struct profile *, size_t pivot, struct vside *,
 /* align-quote.c */
 void		 quote_link_beads(struct alignment *);
 
+/* A side of a few pieces of text, for deciding about one bead. */
+struct lside {
+	struct side	sd;
+	struct feat	f[4];
+};
+
 /* align-fix.c */
+/* Add a piece of text to l (free l->sd.keys when done). */
+void		 fix_lside_add(struct lside *, const char *s, size_t len,
+		     const char *lang);
+/*
+ * The weak boundaries (text_weak_breaks()) of sentence t of version w in
+ * bead bd, as byte offsets in its block, but those before a name another
+ * version of the bead holds; none in a presegmented version. Returns
+ * their number (at most max).
+ */
+size_t		 fix_weak_cuts(const struct alignment *, size_t w, size_t t,
+		     const struct align_bead *, size_t *out, size_t max);
 void		 fix_check_pairs(struct alignment *, const struct vside *);
 void		 fix_split_merged(struct alignment *, const double *total);
+
+/* align-refine.c */
+void		 refine_beads(struct alignment *, const double *total);
 
 #endif

@@ -329,8 +329,10 @@ align_create(const struct article *a, const struct align_opts *opts,
 		fix_check_pairs(al, vs);
 	/* The sides are done with: freed before the arrays below. */
 	vsides_free(vs, a->n, total);
-	if (a->n > 1)
+	if (a->n > 1) {
 		fix_split_merged(al, total);
+		refine_beads(al, total);
+	}
 	index_beads(al);
 	quote_link_beads(al);
 	if (opts != NULL && opts->progress != NULL)

@@ -715,3 +715,58 @@ text_words(const char *s, size_t len, const char *lang,
 	}
 	return (n);
 }
+
+/* Does a quotation or a bracket open with c? */
+static int
+is_weak_opener(UChar32 c)
+{
+	return (c == '"' || c == 0xab || c == 0x201c || c == 0x201e ||
+	    c == 0x2039 || c == '(' || c == '\'' || c == 0x2018);
+}
+
+size_t
+text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
+{
+	size_t	i = 0, j, k, sp, n = 0;
+	UChar32	c, p, q;
+	int	nl;
+
+	while (i < len && n < max) {
+		sp = i;
+		c = next_cp(s, len, &i);
+		if (!is_space(c))
+			continue;
+		while (i < len && is_space(cp_at(s, len, i)))
+			next_cp(s, len, &i);
+		/*
+		 * After the spaces: a capitalised word (not in capitals, not
+		 * an initial), maybe after an opening mark.
+		 */
+		j = i;
+		q = j < len ? next_cp(s, len, &j) : 0;
+		if (is_weak_opener(q) && j < len)
+			q = next_cp(s, len, &j);
+		if (!u_isupper(q) || j >= len || !u_islower(cp_at(s, len, j)))
+			continue;
+		/*
+		 * Before them: a word of four letters or more, a number or a
+		 * closing bracket: a sentence seldom ends with "in", "la" or
+		 * "в", a title or an initial, which names follow.
+		 */
+		k = sp;
+		if (k == 0)
+			continue;
+		p = prev_cp(s, &k);
+		if (u_isalpha(p)) {
+			for (nl = 1; k > 0 && nl < 4; nl++) {
+				if (!u_isalpha(prev_cp(s, &k)))
+					break;
+			}
+			if (nl < 4)
+				continue;
+		} else if (!u_isdigit(p) && !is_sure_closer(p))
+			continue;
+		out[n++] = i;
+	}
+	return (n);
+}

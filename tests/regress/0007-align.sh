@@ -85,6 +85,71 @@ t_result $? "a sentence one version drops gets an empty field" "$T/out"
 [ "$(grep -c . "$T/out")" -eq 8 ]
 t_result $? "presegmented: one bead per sentence line"
 
+# A full stop lost in two versions (newstest2013, the Guardian): the
+# sentence they merged is cut where the French has its boundary.
+t_ok "a full stop lost" "$POLYREAD" align "$P/stop.en.html" \
+	"$P/stop.fr.html" "$P/stop.ru.html"
+awk -F '\t' 'index($1, "\"It used to take") == 1 &&
+	index($2, "\"Avant, il me fallait") == 1 &&
+	index($3, "\"Раньше у меня") == 1 { ok = 1 }
+	END { exit !ok }' "$T/out"
+t_result $? "the merged sentence is cut at the weak boundary" "$T/out"
+awk -F '\t' '$1 ~ /stack his shelves$/ && $3 ~ /по полкам$/ { ok = 1 }
+	END { exit !ok }' "$T/out"
+t_result $? "its first part pairs with the first sentence" "$T/out"
+
+# The full stop lost in all three versions (NTREX-128, the Guardian): the
+# bead is refined at the weak boundary every version has at the same place;
+# polyread sentences still prints the sentence whole.
+t_ok "a full stop lost everywhere" "$POLYREAD" align "$P/merged.en.html" \
+	"$P/merged.fr.html" "$P/merged.ru.html"
+awk -F '\t' '$1 ~ /speak their minds$/ && $2 ~ /leurs idées$/ &&
+	$3 ~ /свое мнение$/ { a = 1 }
+	index($1, "When Momentum") == 1 && index($2, "Lorsque des") == 1 &&
+	index($3, "Когда активисты") == 1 { b = 1 }
+	END { exit !(a && b) }' "$T/out"
+t_result $? "the bead is split where all three lost it" "$T/out"
+t_ok "a full stop lost, JSON" "$POLYREAD" align --format=json \
+	"$P/merged.en.html" "$P/merged.fr.html" "$P/merged.ru.html"
+[ "$(grep -c '"confidence": 0\.[0-4]' "$T/out")" -eq 2 ]
+t_result $? "the two beads cut there are marked doubtful" "$T/out"
+t_ok "sentences unchanged" "$POLYREAD" sentences "$P/merged.ru.html"
+t_grep "the sentence stays whole" "свое мнение Когда активисты" "$T/out"
+
+# Presegmented, the French drops a sentence and the path recovers from it:
+# a line is the user's unit, never cut, in any format.
+O="$P/omit"
+t_ok "presegmented, one version drops a line" "$POLYREAD" align \
+	--presegmented "$O.en.txt" "$O.fr.txt" "$O.ru.txt"
+awk -F '\t' -v fe="$O.en.txt" -v ff="$O.fr.txt" -v fr="$O.ru.txt" '
+	BEGIN {
+		while ((getline l <fe) > 0) line[1, l] = 1
+		while ((getline l <ff) > 0) line[2, l] = 1
+		while ((getline l <fr) > 0) line[3, l] = 1
+	}
+	{
+		for (k = 1; k <= 3; k++) {
+			n = split($k, p, / ~~~ /)
+			for (i = 1; i <= n; i++)
+				if (!((k, p[i]) in line)) {
+					print "cut: " p[i]
+					bad = 1
+				}
+		}
+	}
+	END { exit bad }' "$T/out" >"$T/err"
+t_result $? "presegmented: every piece of tsv is a whole line" "$T/err"
+t_ok "presegmented JSON" "$POLYREAD" align --presegmented --format=json \
+	"$O.en.txt" "$O.fr.txt" "$O.ru.txt"
+grep -c '"sentences": 8}' "$T/out" | grep -qx 2 &&
+	grep -q 'fr.txt", "lang": "fr", "sentences": 7}' "$T/out"
+t_result $? "presegmented JSON: a sentence per line" "$T/out"
+t_ok "presegmented TMX" "$POLYREAD" align --presegmented --format=tmx \
+	"$O.en.txt" "$O.fr.txt" "$O.ru.txt"
+grep -q "<seg>Avant j'étais quelqu'un de social, aujourd'hui ça fait mal" \
+	"$T/out"
+t_result $? "presegmented TMX: the line is whole" "$T/out"
+
 # dump lays out beads level across the columns.
 t_ok "dump of the sample trio" "$POLYREAD" dump --width 150 "$EN" "$FR" "$RU"
 grep 'Norway’s Minister' "$T/out" | grep 'La ministre norvégienne' |

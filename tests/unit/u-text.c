@@ -104,6 +104,37 @@ test_sentences_en_abbrev(void **state)
  * stops before an opener (038, "N.Y.U. But"), a question quoted before its
  * verb (040), a sentence that starts with a number (028).
  */
+/*
+ * Weak boundaries: where a full stop may have been lost (ntrex128, the
+ * Guardian; newstest2013, rosbalt.ru). Names after a word are offered
+ * too: the aligner sorts them out.
+ */
+static void
+test_weak_breaks(void **state)
+{
+	const char	*en = "It is intolerant of those who speak their minds "
+	    "When Momentum's activists voted to censure me, it was hardly a "
+	    "surprise.";
+	const char	*ru = "военный обозреватель Виктор Баранец Чтобы "
+	    "достать ствол, мне нужен знакомый, - рассказывает продавец.";
+	const char	*fr = "Il a dit, « c'est fini », puis il est parti.";
+	size_t		 off[8], n;
+
+	(void)state;
+	n = text_weak_breaks(en, strlen(en), off, nitems(off));
+	assert_int_equal(n, 2);
+	assert_int_equal(strncmp(en + off[0], "When ", 5), 0);
+	assert_int_equal(strncmp(en + off[1], "Momentum's", 10), 0);
+	n = text_weak_breaks(ru, strlen(ru), off, nitems(off));
+	assert_int_equal(n, 3);
+	assert_int_equal(strncmp(ru + off[2], "Чтобы", strlen("Чтобы")), 0);
+	n = text_weak_breaks(fr, strlen(fr), off, nitems(off));
+	assert_int_equal(n, 0);
+	/* At most max. */
+	n = text_weak_breaks(ru, strlen(ru), off, 1);
+	assert_int_equal(n, 1);
+}
+
 static void
 test_sentences_en_initials_quotes(void **state)
 {
@@ -739,6 +770,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences_en_abbrev),
 		cmocka_unit_test(test_sentences_en_initials_quotes),
+		cmocka_unit_test(test_weak_breaks),
 		cmocka_unit_test(test_sentences_fr_guillemets),
 		cmocka_unit_test(test_sentences_fr_nfd),
 		cmocka_unit_test(test_sentences_fr_abbrev),

@@ -1,0 +1,512 @@
+/*
+ * Bead refinement (align-int.h): the finest beads the versions support.
+ *
+ * After the programme and fix_split_merged(), each bead is tried in two:
+ * every version's part cut at one of its sentence boundaries, or inside
+ * one of its sentences at a weak boundary (fix_weak_cuts(): a full stop
+ * that may have been lost), a part possibly empty in some versions (a
+ * headline one version ran into the next sentence stands alone). The
+ * split is kept when the two beads cost less than the one, every pair of
+ * versions costed directly on the pieces' lengths, anchors and marks;
+ * a cut inside a sentence costs more than a boundary, so that it is made
+ * only where the other versions support it. The parts are tried again.
+ * Presegmented versions are cut at their lines only.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align-int.h"
+
+/* Options of one version: at most this many places to split. */
+#define REFINE_MAXOPT	10
+/* A bead is refined at most this deep (2^depth beads). */
+#define REFINE_DEPTH	3
+/*
+ * The cost of a cut inside a sentence (a weak boundary), and what each
+ * other version that splits the bead at the same place takes off: three
+ * versions with a capital after a word at matching places are unlikely
+ * to agree by chance (names the others hold are not offered).
+ */
+#define REFINE_WEAK	1.0
+#define REFINE_SUPPORT	3.0
+/* The confidence of a bead cut at a weak boundary (under 0.5: doubtful). */
+#define REFINE_WEAKCONF	0.45
+
+/*
+ * Where version v's part of a bead is split: before sentence k, cut at
+ * byte cut of its block (0: at the sentence boundary).
+ */
+struct ropt {
+	size_t	k;
+	size_t	cut;
+	int	units[2];	/* pieces in each part */
+};
+
+/*
+ * One version's part of a bead: sentences [first, first + count), the
+ * first possibly starting at byte head, the last ending at byte tail.
+ */
+struct rpart {
+	size_t	first, count;
+	size_t	head, tail;	/* 0: the sentence's own */
+};
+
+/* A bead being refined: its parts in each version. */
+struct rbead {
+	struct rpart	p[ALIGN_MAXVERS];
+	double		confidence;
+	int		weak;
+};
+
+struct refine {
+	struct alignment	*al;
+	const double		*total;
+	struct rbead		*out;
+	size_t			 n, alloc;
+};
+
+/* Sentence s of version v, restricted to the part. */
+static void
+part_sentence(const struct alignment *al, size_t v, const struct rpart *p,
+    size_t s, struct text_sentence *t)
+{
+	*t = al->sents[v][s];
+	if (s == p->first && p->head != 0)
+		t->start = p->head;
+	if (s == p->first + p->count - 1 && p->tail != 0)
+		t->end = p->tail;
+}
+
+/* The features of version v's part p, as one unit of l. */
+static void
+part_side(const struct alignment *al, size_t v, const struct rpart *p,
+    struct lside *l)
+{
+	struct text_sentence	 t;
+	char			*buf = NULL;
+	size_t			 s, n = 0, alloc = 0, len;
+	const char		*txt;
+
+	memset(l, 0, sizeof *l);
+	for (s = p->first; s < p->first + p->count; s++) {
+		part_sentence(al, v, p, s, &t);
+		txt = al->docs[v]->blocks[t.block].text + t.start;
+		len = t.end - t.start;
+		XGROW(buf, alloc, n + len + 2);
+		if (n > 0)
+			buf[n++] = ' ';
+		memcpy(buf + n, txt, len);
+		n += len;
+	}
+	fix_lside_add(l, buf == NULL ? "" : buf, n, al->docs[v]->lang);
+	free(buf);
+}
+
+/* -log of a bead type's probability, for a and b units (0 < a + b). */
+static double
+type_prior(int a, int b)
+{
+	size_t	k;
+
+	for (k = 0; k < nitems(dp_sent_types); k++) {
+		if (dp_sent_types[k].a == a && dp_sent_types[k].b == b)
+			return (dp_sent_types[k].prior);
+	}
+	return (dp_sent_types[5].prior + 1.5 * (a + b - 4));
+}
+
+/* The cost of a bead of parts l (units[v] each; 0: none). */
+static double
+bead_cost(const struct refine *r, struct lside *l, const int *units)
+{
+	const struct alignment	*al = r->al;
+	size_t			 u, w;
+	double			 c = 0, ratio;
+
+	for (u = 0; u < al->nvers; u++) {
+		for (w = u + 1; w < al->nvers; w++) {
+			if (units[u] == 0 && units[w] == 0)
+				continue;
+			if (r->total[u] <= 0 || r->total[w] <= 0)
+				continue;
+			ratio = r->total[w] / r->total[u];
+			if (units[w] == 0) {
+				c += dp_sent_types[1].prior +
+				    log1p(l[u].f[0].len * ratio / 200.0);
+			} else if (units[u] == 0) {
+				c += dp_sent_types[2].prior +
+				    log1p(l[w].f[0].len / ratio / 200.0);
+			} else {
+				c += type_prior(units[u], units[w]) +
+				    dp_pair_cost(&l[u].sd, 0, 1, &l[w].sd, 0,
+				    1, ratio);
+			}
+		}
+	}
+	return (c);
+}
+
+/* Version v's part p cut at option o: the first part (0) or the second. */
+static void
+part_cut(const struct rpart *p, const struct ropt *o, int which,
+    struct rpart *q)
+{
+	*q = *p;
+	if (which == 0) {
+		q->count = o->k + (o->cut != 0);
+		if (o->cut != 0)
+			q->tail = o->cut;
+		else if (q->count < p->count)
+			q->tail = 0;
+	} else {
+		q->first = p->first + o->k;
+		q->count = p->count - o->k;
+		if (o->k > 0)
+			q->head = 0;
+		if (o->cut != 0)
+			q->head = o->cut;
+	}
+	if (q->count == 0)
+		q->head = q->tail = 0;
+}
+
+/* The places to split version v's part p (k = 0 and k = count first). */
+static size_t
+part_options(const struct refine *r, size_t v, const struct rpart *p,
+    const struct align_bead *bd, struct ropt *o)
+{
+	const struct alignment	*al = r->al;
+	struct text_sentence	 t;
+	size_t			 n = 0, k, cuts[8], nc, i;
+
+	for (k = 0; k <= p->count && n < REFINE_MAXOPT; k++) {
+		o[n].k = k;
+		o[n++].cut = 0;
+	}
+	for (k = 0; k < p->count && n < REFINE_MAXOPT; k++) {
+		part_sentence(al, v, p, p->first + k, &t);
+		nc = fix_weak_cuts(al, v, p->first + k, bd, cuts, nitems(cuts));
+		for (i = 0; i < nc && n < REFINE_MAXOPT; i++) {
+			if (cuts[i] <= t.start || cuts[i] >= t.end)
+				continue;
+			o[n].k = k;
+			o[n++].cut = cuts[i];
+		}
+	}
+	return (n);
+}
+
+/* The bead of parts p as an align_bead (for fix_weak_cuts()). */
+static void
+rbead_bead(const struct alignment *al, const struct rbead *rb,
+    struct align_bead *bd)
+{
+	size_t	v;
+
+	memset(bd, 0, sizeof *bd);
+	for (v = 0; v < al->nvers; v++) {
+		bd->first[v] = rb->p[v].first;
+		bd->count[v] = rb->p[v].count;
+	}
+}
+
+/*
+ * A bead of a sentence (or none) per version is split only at weak
+ * boundaries: worth trying when every version has one, or when one that
+ * has is longer than the others by a fifth (a headline or a sentence the
+ * others do not have ran into it). Cheap, before the anchors.
+ */
+static int
+worth_trying(const struct refine *r, const struct rbead *rb)
+{
+	const struct alignment	*al = r->al;
+	struct text_sentence	 t;
+	const char		*txt;
+	size_t			 v, off[1], i, with = 0, nv = 0, u, nother;
+	double			 len[ALIGN_MAXVERS], other;
+	int			 has[ALIGN_MAXVERS];
+
+	for (v = 0; v < al->nvers; v++) {
+		if (rb->p[v].count > 1)
+			return (1);
+		len[v] = 0;
+		has[v] = 0;
+		if (rb->p[v].count == 0 || r->total[v] <= 0)
+			continue;
+		nv++;
+		part_sentence(al, v, &rb->p[v], rb->p[v].first, &t);
+		txt = al->docs[v]->blocks[t.block].text;
+		for (i = t.start; i < t.end; i++) {
+			if (((unsigned char)txt[i] & 0xc0) != 0x80 &&
+			    txt[i] != ' ')
+				len[v]++;
+		}
+		len[v] /= r->total[v];
+		if (!al->docs[v]->presegmented && text_weak_breaks(txt +
+		    t.start, t.end - t.start, off, nitems(off)) > 0) {
+			with++;
+			has[v] = 1;
+		}
+	}
+	if (with == 0 || with == nv)
+		return (with > 0);
+	for (v = 0; v < al->nvers; v++) {
+		if (!has[v])
+			continue;
+		other = 0;
+		nother = 0;
+		for (u = 0; u < al->nvers; u++) {
+			if (u != v && len[u] > 0) {
+				other += len[u];
+				nother++;
+			}
+		}
+		if (nother > 0 && len[v] > 1.2 * other / (double)nother)
+			return (1);
+	}
+	return (0);
+}
+
+static void refine_bead(struct refine *, const struct rbead *, int);
+
+/* Emit rb as it is. */
+static void
+refine_emit(struct refine *r, const struct rbead *rb)
+{
+	XGROW(r->out, r->alloc, r->n + 1);
+	r->out[r->n++] = *rb;
+}
+
+/*
+ * Try every combination of the versions' options (the odometer in idx);
+ * keep the cheapest split of rb when it beats rb whole.
+ */
+static void
+refine_bead(struct refine *r, const struct rbead *rb, int depth)
+{
+	const struct alignment	*al = r->al;
+	struct align_bead	 bd;
+	struct ropt		 opt[ALIGN_MAXVERS][REFINE_MAXOPT];
+	struct lside		 whole[ALIGN_MAXVERS];
+	struct lside		(*side)[REFINE_MAXOPT][2];	/* [nvers] */
+	int			 own[ALIGN_MAXVERS][REFINE_MAXOPT][2];
+	struct rpart		 q;
+	struct rbead		 x, y;
+	size_t			 nopt[ALIGN_MAXVERS], idx[ALIGN_MAXVERS];
+	size_t			 best[ALIGN_MAXVERS], v, k, nv = 0, combos;
+	int			 units[ALIGN_MAXVERS], u1[ALIGN_MAXVERS];
+	int			 u2[ALIGN_MAXVERS], found = 0, weak, w;
+	double			 keep, c, bestc, penalty;
+	struct lside		 l1[ALIGN_MAXVERS], l2[ALIGN_MAXVERS];
+
+	for (v = 0; v < al->nvers; v++)
+		nv += rb->p[v].count > 0;
+	/* Two versions at least. */
+	if (depth >= REFINE_DEPTH || nv < 2) {
+		refine_emit(r, rb);
+		return;
+	}
+	if (!worth_trying(r, rb)) {
+		refine_emit(r, rb);
+		return;
+	}
+	rbead_bead(al, rb, &bd);
+	combos = 1;
+	for (v = 0; v < al->nvers; v++) {
+		nopt[v] = 1;
+		if (rb->p[v].count == 0)
+			continue;
+		nopt[v] = part_options(r, v, &rb->p[v], &bd, opt[v]);
+		combos *= nopt[v];
+	}
+	/*
+	 * Nothing to split (a sentence each, no weak boundary), or too
+	 * much to try.
+	 */
+	if (combos <= ((size_t)1 << nv) || combos > 4096) {
+		refine_emit(r, rb);
+		return;
+	}
+	/* On the heap: the halves are refined from inside this frame. */
+	side = xcalloc(al->nvers, sizeof *side);
+	for (v = 0; v < al->nvers; v++) {
+		units[v] = (int)rb->p[v].count;
+		if (rb->p[v].count == 0)
+			continue;
+		part_side(al, v, &rb->p[v], &whole[v]);
+		for (k = 0; k < nopt[v]; k++) {
+			for (w = 0; w < 2; w++) {
+				part_cut(&rb->p[v], &opt[v][k], w, &q);
+				memset(&side[v][k][w], 0, sizeof side[v][k][w]);
+				own[v][k][w] = 0;
+				if (q.count == rb->p[v].count && q.head ==
+				    rb->p[v].head && q.tail == rb->p[v].tail)
+					side[v][k][w] = whole[v];
+				else if (q.count > 0) {
+					part_side(al, v, &q, &side[v][k][w]);
+					own[v][k][w] = 1;
+				}
+			}
+			opt[v][k].units[0] = (int)(opt[v][k].k +
+			    (opt[v][k].cut != 0));
+			opt[v][k].units[1] = (int)(rb->p[v].count -
+			    opt[v][k].k);
+		}
+	}
+	keep = bead_cost(r, whole, units);
+	bestc = keep;
+	memset(idx, 0, sizeof idx);
+	for (;;) {
+		int	e1 = 1, e2 = 1, nsplit = 0;
+
+		weak = 0;
+		for (v = 0; v < al->nvers; v++) {
+			if (rb->p[v].count == 0) {
+				u1[v] = u2[v] = 0;
+				continue;
+			}
+			u1[v] = opt[v][idx[v]].units[0];
+			u2[v] = opt[v][idx[v]].units[1];
+			l1[v] = side[v][idx[v]][0];
+			l2[v] = side[v][idx[v]][1];
+			weak += opt[v][idx[v]].cut != 0;
+			nsplit += u1[v] > 0 && u2[v] > 0;
+			if (u1[v] > 0)
+				e1 = 0;
+			if (u2[v] > 0)
+				e2 = 0;
+		}
+		if (!e1 && !e2) {
+			/*
+			 * A weak cut costs, less for each other version
+			 * that splits there too (at its boundary or a weak
+			 * one of its own).
+			 */
+			penalty = 0;
+			if (weak > 0)
+				penalty = REFINE_WEAK * weak -
+				    REFINE_SUPPORT * (nsplit - 1);
+			c = penalty + bead_cost(r, l1, u1) +
+			    bead_cost(r, l2, u2);
+			if (c < bestc) {
+				bestc = c;
+				memcpy(best, idx, sizeof best);
+				found = 1;
+			}
+		}
+		for (v = 0; v < al->nvers; v++) {
+			if (++idx[v] < nopt[v])
+				break;
+			idx[v] = 0;
+		}
+		if (v == al->nvers)
+			break;
+	}
+	for (v = 0; v < al->nvers; v++) {
+		if (rb->p[v].count == 0)
+			continue;
+		free(whole[v].sd.keys);
+		for (k = 0; k < nopt[v]; k++) {
+			for (w = 0; w < 2; w++) {
+				if (own[v][k][w])
+					free(side[v][k][w].sd.keys);
+			}
+		}
+	}
+	free(side);
+	if (!found) {
+		refine_emit(r, rb);
+		return;
+	}
+	x = *rb;
+	y = *rb;
+	weak = 0;
+	for (v = 0; v < al->nvers; v++) {
+		if (rb->p[v].count == 0)
+			continue;
+		part_cut(&rb->p[v], &opt[v][best[v]], 0, &x.p[v]);
+		part_cut(&rb->p[v], &opt[v][best[v]], 1, &y.p[v]);
+		if (x.p[v].count == 0)
+			x.p[v].first = y.p[v].first;
+		if (y.p[v].count == 0)
+			y.p[v].first = rb->p[v].first + rb->p[v].count;
+		weak += opt[v][best[v]].cut != 0;
+	}
+	x.weak = y.weak = rb->weak || weak > 0;
+	refine_bead(r, &x, depth + 1);
+	refine_bead(r, &y, depth + 1);
+}
+
+void
+refine_beads(struct alignment *al, const double *total)
+{
+	struct refine		 r;
+	struct rbead		 rb;
+	struct text_sentence	*ns[ALIGN_MAXVERS], t;
+	size_t			 nn[ALIGN_MAXVERS], an[ALIGN_MAXVERS];
+	size_t			 b, v, s, last;
+	struct align_bead	*nb;
+
+	memset(&r, 0, sizeof r);
+	r.al = al;
+	r.total = total;
+	for (b = 0; b < al->nbeads; b++) {
+		memset(&rb, 0, sizeof rb);
+		for (v = 0; v < al->nvers; v++) {
+			rb.p[v].first = al->beads[b].first[v];
+			rb.p[v].count = al->beads[b].count[v];
+		}
+		rb.confidence = al->beads[b].confidence;
+		refine_bead(&r, &rb, 0);
+	}
+	/* The new sentences and beads. */
+	memset(nn, 0, sizeof nn);
+	memset(an, 0, sizeof an);
+	memset(ns, 0, sizeof ns);
+	nb = xcalloc(r.n + 1, sizeof *nb);
+	for (b = 0; b < r.n; b++) {
+		struct rbead	*x = &r.out[b];
+
+		/*
+		 * A bead cut at a weak boundary rests on a full stop the
+		 * text did not have: the reader marks it doubtful.
+		 */
+		nb[b].confidence = x->weak ? PR_MIN(x->confidence,
+		    REFINE_WEAKCONF) : x->confidence;
+		for (v = 0; v < al->nvers; v++) {
+			nb[b].first[v] = nn[v];
+			nb[b].count[v] = x->p[v].count;
+			for (s = x->p[v].first; s < x->p[v].first +
+			    x->p[v].count; s++) {
+				part_sentence(al, v, &x->p[v], s, &t);
+				/* Spaces at a weak cut stay out. */
+				while (t.end > t.start && al->docs[v]->blocks[
+				    t.block].text[t.end - 1] == ' ')
+					t.end--;
+				XGROW(ns[v], an[v], nn[v] + 1);
+				ns[v][nn[v]++] = t;
+			}
+		}
+	}
+	for (v = 0; v < al->nvers; v++) {
+		last = nn[v];
+		for (b = r.n; b > 0; b--) {
+			if (nb[b - 1].count[v] == 0)
+				nb[b - 1].first[v] = last;
+			else
+				last = nb[b - 1].first[v];
+		}
+		if (ns[v] == NULL)
+			ns[v] = xcalloc(1, sizeof *ns[v]);
+		free(al->sents[v]);
+		al->sents[v] = ns[v];
+		al->nsents[v] = nn[v];
+	}
+	free(al->beads);
+	al->beads = nb;
+	al->nbeads = r.n;
+	free(r.out);
+}
