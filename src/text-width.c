@@ -49,6 +49,62 @@ text_cp_width(int32_t c)
 	return (1);
 }
 
+/*
+ * Does s hold an unsafe code point (char_is_unsafe())? Their UTF-8 starts
+ * with a control byte or with 0xc2 (C1), 0xd8 (U+061C) or 0xe2 (the bidi
+ * controls), so most clusters are passed by their bytes alone.
+ */
+static int
+unsafe_in(const char *s, size_t len)
+{
+	int32_t	i = 0, n = (int32_t)len;
+	UChar32	c;
+	size_t	k;
+
+	for (k = 0; k < len; k++) {
+		if ((unsigned char)s[k] < 0x20 || s[k] == 0x7f ||
+		    (unsigned char)s[k] == 0xc2 ||
+		    (unsigned char)s[k] == 0xd8 || (unsigned char)s[k] == 0xe2)
+			break;
+	}
+	if (k == len)
+		return (0);
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c >= 0 && char_is_unsafe(c))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * The width of a cluster holding an unsafe code point, as the grid shows
+ * it (grid.c): each unsafe one as its escape ("^A", "<U+200F>"), the
+ * others at their width, a lone tab as a space.
+ */
+static int
+escaped_width(const char *s, size_t len)
+{
+	int32_t	i = 0, n = (int32_t)len;
+	UChar32	c;
+	int	w = 0;
+
+	if (len == 1 && *s == '\t')
+		return (1);
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			c = 0xfffd;
+		if (!char_is_unsafe(c))
+			w += text_cp_width(c);
+		else if (c < 0x20 || c == 0x7f)
+			w += 2;		/* ^A, ^? */
+		else
+			w += c > 0xffff ? 9 : 8;	/* <U+200F> */
+	}
+	return (w);
+}
+
 int
 text_grapheme_width(const char *s, size_t len)
 {
@@ -56,6 +112,8 @@ text_grapheme_width(const char *s, size_t len)
 	UChar32	c, base = 0;
 	int	w = 0, cw;
 
+	if (unsafe_in(s, len))
+		return (escaped_width(s, len));
 	while (i < n) {
 		U8_NEXT(s, i, n, c);
 		if (c < 0)
@@ -168,8 +226,12 @@ width_range(UBreakIterator **bip, const char *s, size_t len, size_t from,
 
 	while (i < to) {
 		if (ascii_cluster(s, len, i)) {
-			w += (unsigned char)s[i] >= 0x20 &&
-			    (unsigned char)s[i] != 0x7f;
+			/* A control shows as "^A" (grid.c), a tab as a space. */
+			if ((unsigned char)s[i] >= 0x20 &&
+			    (unsigned char)s[i] != 0x7f)
+				w++;
+			else
+				w += s[i] == '\t' ? 1 : 2;
 			i++;
 			continue;
 		}

@@ -15,6 +15,7 @@
 #include <unicode/utf8.h>
 
 #include "unit.h"
+#include "grid.h"
 #include "text.h"
 
 /* Sample, commentary.fr.html, paragraph 7 (no-break spaces kept). */
@@ -207,7 +208,8 @@ test_width(void **state)
 	    "\U0001F467", 18), 2);
 	assert_int_equal(text_width("日本", 6), 4);
 	assert_int_equal(text_width("\u1100\u1161\u11a8", 9), 2);
-	assert_int_equal(text_width("a\tb\x1b", 4), 2);
+	/* As the grid shows them: a tab as a space, ESC as "^[". */
+	assert_int_equal(text_width("a\tb\x1b", 4), 5);
 	assert_int_equal(text_width("", 0), 0);
 }
 
@@ -265,6 +267,32 @@ test_wrap_widths(void **state)
 	}
 	free(ru);
 	assert_int_equal(wrap_check(en8, 1000, "en", NULL), 1);
+}
+
+/*
+ * What the grid shows escaped (a bidi control as "<U+200F>", a control
+ * as "^A", a tab as a space) is measured as it is shown, so that a line
+ * holding one is laid out within its width (a dump's column overflowed).
+ */
+static void
+test_width_escaped(void **state)
+{
+	static const char	*s[] = {
+		"a\xe2\x80\x8f" "b",			/* RLM */
+		"\xd0\x94\xd0\xb0\xe2\x80\xae\xd0\xbd\xd0\xb5\xd1\x82",	/* Да<RLO>нет */
+		"x\ty", "a\x01" "b", "\xc2\x85", "\xd8\x9c", "e\xcc\x81\xe2\x81\xa6",
+		"Hello there \xe2\x80\x8f\xe2\x80\x8f and more"
+	};
+	static const int	 w[] = { 10, 13, 3, 4, 8, 8, 9, 37 };
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < nitems(s); i++) {
+		assert_int_equal(text_width(s[i], strlen(s[i])), w[i]);
+		assert_int_equal(grid_text_width(s[i], strlen(s[i])), w[i]);
+	}
+	for (i = 10; i <= 40; i++)
+		wrap_check(s[7], (int)i, "en", NULL);
 }
 
 /* « guillemets » and ; : ! ? never leave their word, in French. */
@@ -372,6 +400,7 @@ main(void)
 		cmocka_unit_test(test_cp_width),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap_widths),
+		cmocka_unit_test(test_width_escaped),
 		cmocka_unit_test(test_wrap_french),
 		cmocka_unit_test(test_wrap_long_word),
 		cmocka_unit_test(test_wrap_pre),
