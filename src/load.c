@@ -256,19 +256,181 @@ load_blank(const char *s, size_t len)
 	return (1);
 }
 
-/* The number of start tags in markup ('<' then a letter), up to max + 1. */
+/*
+ * Can byte c start an element's or attribute's name? Any letter, '_', ':'
+ * or '.' (HTML), or any non-ASCII byte (XML names): more than either
+ * parser takes, so the counts are upper bounds.
+ */
+static int
+markup_name_start(unsigned char c)
+{
+	return (isalpha(c) || c == '_' || c == ':' || c == '.' || c >= 0x80);
+}
+
+static int
+markup_blank(unsigned char c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f');
+}
+
+/*
+ * Skip the attributes of a start tag from p (after its name) to its '>',
+ * counting them as either parser's start-tag syntax allows: a token
+ * starting a name (up to a blank, '=', '>' or '/'), optional '=' then a
+ * quoted value (to its quote) or an unquoted one (to a blank or '>');
+ * anything else is skipped to a blank or '>' as HTML's recovery does. XML
+ * values hold no '<', so an XML tag ends at one at the latest. Returns
+ * where the tag ends.
+ */
+static const char *
+markup_skip_attrs(const char *p, const char *end, int html, size_t *n)
+{
+	const char	*q;
+	char		 quote;
+
+	*n = 0;
+	for (;;) {
+		while (p < end && markup_blank((unsigned char)*p))
+			p++;
+		if (p >= end || *p == '>' || (!html && *p == '<'))
+			return (p);
+		if (*p == '/') {
+			p++;
+			continue;
+		}
+		(*n)++;
+		if (!markup_name_start((unsigned char)*p)) {
+			while (p < end && !markup_blank((unsigned char)*p) &&
+			    *p != '>')
+				p++;
+			continue;
+		}
+		while (p < end && !markup_blank((unsigned char)*p) &&
+		    *p != '=' && *p != '>' && *p != '/' &&
+		    (html || *p != '<'))
+			p++;
+		q = p;
+		while (q < end && markup_blank((unsigned char)*q))
+			q++;
+		if (q >= end || *q != '=')
+			continue;
+		q++;
+		while (q < end && markup_blank((unsigned char)*q))
+			q++;
+		if (q < end && (*q == '"' || *q == '\'')) {
+			quote = *q++;
+			while (q < end && *q != quote && (html || *q != '<'))
+				q++;
+			if (q < end && *q == quote)
+				q++;
+		} else {
+			while (q < end && !markup_blank((unsigned char)*q) &&
+			    *q != '>' && (html || *q != '<'))
+				q++;
+		}
+		p = q;
+	}
+}
+
+/*
+ * The attribute defaults XML's internal subset declares (<!ATTLIST),
+ * which the parser checks against every start tag's attributes (without
+ * adding them to the tree): each AttDef is a name, a type and a default
+ * after a blank each, so at most a third of the words to the next '<'
+ * (even in an entity's value: declarations hold no '<').
+ */
 static size_t
-load_count_tags(const char *data, size_t len, size_t max)
+markup_attlist_defaults(const char *data, size_t len)
 {
 	const char	*p = data, *end = data + len;
-	size_t		 n = 0;
+	size_t		 words = 0, n = 0;
 
-	while (n <= max && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		p++;
-		if (p < end && isalpha((unsigned char)*p))
-			n++;
+	while ((p = memmem(p, (size_t)(end - p), "<!ATTLIST", 9)) != NULL) {
+		for (p += 9; p < end && *p != '<'; p++) {
+			if (markup_blank((unsigned char)p[-1]) &&
+			    !markup_blank((unsigned char)*p))
+				words++;
+		}
+		n += words / 3 + 1;
+		words = 0;
 	}
 	return (n);
+}
+
+int
+load_count_markup(const char *data, size_t len, int html,
+    struct load_counts *c)
+{
+	const char	*p = data, *end = data + len, *lt, *amp;
+	size_t		 n, defaults = 0;
+
+	memset(c, 0, sizeof *c);
+	if (!html)
+		defaults = markup_attlist_defaults(data, len);
+	while (p < end) {
+		lt = memchr(p, '<', (size_t)(end - p));
+		/* References in the text before the tag (and in values). */
+		for (amp = p; !html && amp != NULL; amp++) {
+			amp = memchr(amp, '&', (size_t)((lt != NULL ? lt :
+			    end) - amp));
+			if (amp == NULL)
+				break;
+			if (amp + 1 < end &&
+			    markup_name_start((unsigned char)amp[1]) &&
+			    ++c->refs > LOAD_MAX_ENTITY_REFS)
+				return (-1);
+		}
+		if (lt == NULL)
+			break;
+		p = lt + 1;
+		if (p >= end || !markup_name_start((unsigned char)*p))
+			continue;
+		if (++c->elements > LOAD_MAX_ELEMENTS)
+			return (-1);
+		while (p < end && !markup_blank((unsigned char)*p) &&
+		    *p != '>' && *p != '/' && (html || *p != '<'))
+			p++;
+		lt = p;
+		p = markup_skip_attrs(p, end, html, &n);
+		c->attrs += n;
+		c->max_attrs = PR_MAX(c->max_attrs, n + defaults);
+		if (c->max_attrs > LOAD_MAX_ATTRS ||
+		    c->attrs > LOAD_MAX_ATTRS_TOTAL)
+			return (-1);
+		/* The values' references (XML). */
+		for (amp = lt; !html && amp < p; amp++) {
+			if (*amp == '&' && amp + 1 < end &&
+			    markup_name_start((unsigned char)amp[1]) &&
+			    ++c->refs > LOAD_MAX_ENTITY_REFS)
+				return (-1);
+		}
+	}
+	return (0);
+}
+
+/* Refuse markup past a limit of load_count_markup(); 0 if within. */
+static int
+load_check_markup(const char *qname, const char *data, size_t len, int html,
+    char **cause)
+{
+	struct load_counts	c;
+
+	if (load_count_markup(data, len, html, &c) == 0)
+		return (0);
+	if (c.elements > LOAD_MAX_ELEMENTS)
+		*cause = xstrprintf("'%s' has more than %d elements (the limit)",
+		    qname, LOAD_MAX_ELEMENTS);
+	else if (c.max_attrs > LOAD_MAX_ATTRS)
+		*cause = xstrprintf("'%s' has an element with more than %d "
+		    "attributes (the limit)", qname, LOAD_MAX_ATTRS);
+	else if (c.attrs > LOAD_MAX_ATTRS_TOTAL)
+		*cause = xstrprintf("'%s' has more than %d attributes (the "
+		    "limit)", qname, LOAD_MAX_ATTRS_TOTAL);
+	else
+		*cause = xstrprintf("'%s' has more than %d entity references "
+		    "(the limit)", qname, LOAD_MAX_ENTITY_REFS);
+	return (-1);
 }
 
 /* Do the checks, decode and load; messages name qname. */
@@ -326,10 +488,8 @@ load_checked(const char *name, const char *qname, const char *data,
 	    strncmp(used, "UTF-16", 6) == 0)
 		l = load_sniff(NULL, utf8, ulen);
 
-	if (l->markup &&
-	    load_count_tags(utf8, ulen, LOAD_MAX_ELEMENTS) > LOAD_MAX_ELEMENTS) {
-		*cause = xstrprintf("'%s' has more than %d elements (the limit)",
-		    qname, LOAD_MAX_ELEMENTS);
+	if (l->markup && load_check_markup(qname, utf8, ulen,
+	    strcmp(l->name, "html") == 0, cause) != 0) {
 		free(utf8);
 		return (NULL);
 	}

@@ -101,6 +101,54 @@ t_limit "2,000,001 elements: refused" "$POLYREAD" dump "$T/elements.html"
 t_grep "elements: the limit is named" \
     "has more than 2000000 elements (the limit)" "$T/err"
 rm -f "$T/elements.html"
+# Issue 18: any element name counts ('<_/>', '<é/>' were not), and so do
+# XML entity references (1,000,000), attributes in one element (256, with
+# the defaults an internal subset declares) and in all (2,000,000): each
+# refused before libxml2 builds anything.
+awk 'BEGIN { printf "<r><p>"; for (i = 0; i < 2000001; i++) printf "<_/>";
+	printf "</p></r>\n" }' >"$T/under.xml"
+t_limit "2,000,001 elements named '_': refused" "$POLYREAD" dump "$T/under.xml"
+t_grep "elements named '_': the limit is named" \
+    "has more than 2000000 elements (the limit)" "$T/err"
+awk 'BEGIN { printf "<r><p>"; for (i = 0; i < 2000001; i++) printf "<\303\251/>";
+	printf "</p></r>\n" }' >"$T/under.xml"
+t_limit "2,000,001 elements with non-ASCII names: refused" "$POLYREAD" dump \
+    "$T/under.xml"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"\">]><r><p>";
+	for (i = 0; i < 1000001; i++) printf "&e;"; printf "</p></r>\n" }' \
+    >"$T/under.xml"
+t_limit "1,000,001 entity references: refused" "$POLYREAD" dump "$T/under.xml"
+t_grep "entity references: the limit is named" \
+    "has more than 1000000 entity references (the limit)" "$T/err"
+for f in html xml; do
+	awk -v f=$f 'BEGIN { printf "<r><p x=\">\"";
+		for (i = 0; i < 20000; i++) printf " a%d=\"1\"", i;
+		printf ">Hello there.</p></r>\n" }' >"$T/attrs.$f"
+	t_limit "$f: 20,000 attributes on one element: refused" "$POLYREAD" \
+	    dump "$T/attrs.$f"
+	t_grep "$f: attributes: the limit is named" \
+	    "has an element with more than 256 attributes (the limit)" "$T/err"
+done
+awk 'BEGIN { printf "<html><body><p";
+	for (i = 0; i < 20000; i++) printf " a%d", i;
+	printf ">Hello there.</p></body></html>\n" }' >"$T/attrs.html"
+t_limit "html: 20,000 attributes without values: refused" "$POLYREAD" dump \
+    "$T/attrs.html"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ATTLIST p";
+	for (i = 0; i < 20000; i++) printf " a%d CDATA \"x\"", i;
+	printf ">]><r><p>Hello there.</p></r>\n" }' >"$T/attrs.xml"
+t_limit "xml: 20,000 declared attribute defaults: refused" "$POLYREAD" dump \
+    "$T/attrs.xml"
+awk 'BEGIN { printf "<html><body>";
+	for (i = 0; i < 8000; i++) {
+		printf "<p";
+		for (j = 0; j < 251; j++) printf " a%d", j;
+		printf ">x</p>" }
+	printf "</body></html>\n" }' >"$T/attrs.html"
+t_limit "2,008,000 attributes in all: refused" "$POLYREAD" dump "$T/attrs.html"
+t_grep "attributes in all: the limit is named" \
+    "has more than 2000000 attributes (the limit)" "$T/err"
+rm -f "$T/under.xml" "$T/attrs.html" "$T/attrs.xml"
 
 # Blocks (paragraphs): 2,000,000.
 awk 'BEGIN { for (i = 0; i < 2000001; i++) printf "P.\n\n" }' \
