@@ -150,6 +150,25 @@ t_grep "attributes in all: the limit is named" \
     "has more than 2000000 attributes (the limit)" "$T/err"
 rm -f "$T/under.xml" "$T/attrs.html" "$T/attrs.xml"
 
+# Issue 18: Markdown, 1,000 '[' in one paragraph: libcmark 0.30.2 is
+# quadratic in them ("![[]()" repeated). Refused; a list of 3,000 links
+# (a paragraph each) and --input-format text still read.
+awk 'BEGIN { printf "# T\n\n"; for (i = 0; i < 25600; i++) printf "![[]()";
+	printf "\n" }' >"$T/brackets.md"
+t_limit "markdown: 150 KB of '![[]()': refused" "$POLYREAD" dump \
+    "$T/brackets.md"
+t_grep "markdown: the bracket limit is named" \
+    "has a Markdown paragraph with more than 1000 '\\[' (the limit)" \
+    "$T/err"
+t_runs "markdown: the same with --input-format text: read" "$POLYREAD" \
+    dump --input-format text "$T/brackets.md"
+awk 'BEGIN { printf "# T\n\n"; for (i = 0; i < 3000; i++)
+	printf "- [Chapter %d](#c%d)\n", i, i }' >"$T/brackets.md"
+t_runs "markdown: 3,000 links in a list: read" "$POLYREAD" dump \
+    "$T/brackets.md"
+t_grep "markdown: ...to the last" "Chapter 2999" "$T/out"
+rm -f "$T/brackets.md"
+
 # Blocks (paragraphs): 2,000,000.
 awk 'BEGIN { for (i = 0; i < 2000001; i++) printf "P.\n\n" }' \
     >"$T/blocks.en.txt"
