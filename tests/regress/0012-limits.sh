@@ -169,6 +169,32 @@ t_runs "markdown: 3,000 links in a list: read" "$POLYREAD" dump \
 t_grep "markdown: ...to the last" "Chapter 2999" "$T/out"
 rm -f "$T/brackets.md"
 
+# Issue 18: entity text past the expansion budget (1 MiB) or deeper than
+# 8 entities is refused, never left out silently: a 10 KB entity in 200
+# paragraphs of a 16 KB file lost its text from paragraph 105 on, exit 0.
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"";
+	for (i = 0; i < 2000; i++) printf "word ";
+	printf "\">]><r>";
+	for (i = 0; i < 200; i++) printf "<p>Para %d. &e;</p>", i;
+	printf "</r>\n" }' >"$T/budget.xml"
+t_limit "xml: 2 MB of entity text: refused" "$POLYREAD" dump "$T/budget.xml"
+t_grep "xml: the entity budget is named" \
+    "expands its entities to more than 1.0 MiB of text (the limit)" "$T/err"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"";
+	for (i = 0; i < 2000; i++) printf "word ";
+	printf "\">]><r>";
+	for (i = 0; i < 100; i++) printf "<p>Para %d. &e;</p>", i;
+	printf "</r>\n" }' >"$T/budget.xml"
+t_runs "xml: 1 MB of entity text: read" "$POLYREAD" dump "$T/budget.xml"
+t_grep "xml: ...to the last paragraph's entity" "Para 99\. word" "$T/out"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e0 \"deep\">";
+	for (i = 1; i < 12; i++) printf "<!ENTITY e%d \"&e%d;\">", i, i - 1;
+	printf "]><r><p>Start &e11; end.</p></r>\n" }' >"$T/budget.xml"
+t_limit "xml: entities 12 deep: refused" "$POLYREAD" dump "$T/budget.xml"
+t_grep "xml: the entity depth is named" \
+    "nests entities more than 8 deep (the limit)" "$T/err"
+rm -f "$T/budget.xml"
+
 # Blocks (paragraphs): 2,000,000.
 awk 'BEGIN { for (i = 0; i < 2000001; i++) printf "P.\n\n" }' \
     >"$T/blocks.en.txt"
