@@ -11,7 +11,8 @@
  * expanded here, at most ENTITY_DEPTH levels deep and ENTITY_BUDGET bytes
  * in all (each node walked inside an entity counts as a byte), so an
  * entity bomb that got past libxml2's own amplification limits still costs
- * little. The tree depth is capped by libxml2 (256).
+ * little; a file whose entities need more is refused, never shown with
+ * their text left out. The tree depth is capped by libxml2 (256).
  *
  * TEI (root <TEI> or <TEI.2>): the title, author and date come from the
  * teiHeader; the text from <text><body>: <head> is a heading whose level
