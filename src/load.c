@@ -275,16 +275,42 @@ markup_blank(unsigned char c)
 }
 
 /*
+ * How a scan of start tags treats '<' inside one (enum markup_mode):
+ * HTML's parser takes it as any other character, in a quoted value or
+ * not; XML's allows none, so a tag ends at one at the latest. HTML is
+ * counted twice: as its parser reads it, and cut at every '<' that may
+ * start a tag. The first can be led astray by a quote where the parser
+ * sees no tag (in a comment, a script), the second by a value holding
+ * '<p'; each count is kept at its largest, so an input must mislead
+ * both to pass (fuzz_check_counts() looks for one).
+ */
+enum markup_mode {
+	MARKUP_HTML,		/* '<' is a character */
+	MARKUP_HTML_CUT,	/* '<' and a name start end the tag */
+	MARKUP_XML		/* any '<' ends the tag */
+};
+
+/* Does the tag being scanned end at p ('<' that ends it in mode)? */
+static int
+markup_cut(const char *p, const char *end, enum markup_mode mode)
+{
+	if (*p != '<' || mode == MARKUP_HTML)
+		return (0);
+	return (mode == MARKUP_XML || (p + 1 < end &&
+	    markup_name_start((unsigned char)p[1])));
+}
+
+/*
  * Skip the attributes of a start tag from p (after its name) to its '>',
  * counting them as either parser's start-tag syntax allows: a token
  * starting a name (up to a blank, '=', '>' or '/'), optional '=' then a
  * quoted value (to its quote) or an unquoted one (to a blank or '>');
- * anything else is skipped to a blank or '>' as HTML's recovery does. XML
- * values hold no '<', so an XML tag ends at one at the latest. Returns
- * where the tag ends.
+ * anything else is skipped to a blank or '>' as HTML's recovery does. A
+ * '<' ends the tag as mode says. Returns where the tag ends.
  */
 static const char *
-markup_skip_attrs(const char *p, const char *end, int html, size_t *n)
+markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
+    size_t *n)
 {
 	const char	*q;
 	char		 quote;
@@ -293,7 +319,7 @@ markup_skip_attrs(const char *p, const char *end, int html, size_t *n)
 	for (;;) {
 		while (p < end && markup_blank((unsigned char)*p))
 			p++;
-		if (p >= end || *p == '>' || (!html && *p == '<'))
+		if (p >= end || *p == '>' || markup_cut(p, end, mode))
 			return (p);
 		if (*p == '/') {
 			p++;
@@ -301,14 +327,14 @@ markup_skip_attrs(const char *p, const char *end, int html, size_t *n)
 		}
 		(*n)++;
 		if (!markup_name_start((unsigned char)*p)) {
-			while (p < end && !markup_blank((unsigned char)*p) &&
-			    *p != '>')
-				p++;
+			for (p++; p < end && !markup_blank((unsigned char)*p) &&
+			    *p != '>' && !markup_cut(p, end, mode); p++)
+				;
 			continue;
 		}
 		while (p < end && !markup_blank((unsigned char)*p) &&
 		    *p != '=' && *p != '>' && *p != '/' &&
-		    (html || *p != '<'))
+		    !markup_cut(p, end, mode))
 			p++;
 		q = p;
 		while (q < end && markup_blank((unsigned char)*q))
@@ -320,13 +346,13 @@ markup_skip_attrs(const char *p, const char *end, int html, size_t *n)
 			q++;
 		if (q < end && (*q == '"' || *q == '\'')) {
 			quote = *q++;
-			while (q < end && *q != quote && (html || *q != '<'))
+			while (q < end && *q != quote && !markup_cut(q, end, mode))
 				q++;
 			if (q < end && *q == quote)
 				q++;
 		} else {
 			while (q < end && !markup_blank((unsigned char)*q) &&
-			    *q != '>' && (html || *q != '<'))
+			    *q != '>' && !markup_cut(q, end, mode))
 				q++;
 		}
 		p = q;
@@ -358,20 +384,22 @@ markup_attlist_defaults(const char *data, size_t len)
 	return (n);
 }
 
-int
-load_count_markup(const char *data, size_t len, int html,
+/* Count in one mode into *c (see load_count_markup()). */
+static int
+markup_count(const char *data, size_t len, enum markup_mode mode,
     struct load_counts *c)
 {
 	const char	*p = data, *end = data + len, *lt, *amp;
 	size_t		 n, defaults = 0;
+	int		 xml = mode == MARKUP_XML;
 
 	memset(c, 0, sizeof *c);
-	if (!html)
+	if (xml)
 		defaults = markup_attlist_defaults(data, len);
 	while (p < end) {
 		lt = memchr(p, '<', (size_t)(end - p));
 		/* References in the text before the tag (and in values). */
-		for (amp = p; !html && amp != NULL; amp++) {
+		for (amp = p; xml && amp != NULL; amp++) {
 			amp = memchr(amp, '&', (size_t)((lt != NULL ? lt :
 			    end) - amp));
 			if (amp == NULL)
@@ -389,23 +417,43 @@ load_count_markup(const char *data, size_t len, int html,
 		if (++c->elements > LOAD_MAX_ELEMENTS)
 			return (-1);
 		while (p < end && !markup_blank((unsigned char)*p) &&
-		    *p != '>' && *p != '/' && (html || *p != '<'))
+		    *p != '>' && *p != '/' && !markup_cut(p, end, mode))
 			p++;
 		lt = p;
-		p = markup_skip_attrs(p, end, html, &n);
+		p = markup_skip_attrs(p, end, mode, &n);
 		c->attrs += n;
 		c->max_attrs = PR_MAX(c->max_attrs, n + defaults);
 		if (c->max_attrs > LOAD_MAX_ATTRS ||
 		    c->attrs > LOAD_MAX_ATTRS_TOTAL)
 			return (-1);
 		/* The values' references (XML). */
-		for (amp = lt; !html && amp < p; amp++) {
+		for (amp = lt; xml && amp < p; amp++) {
 			if (*amp == '&' && amp + 1 < end &&
 			    markup_name_start((unsigned char)amp[1]) &&
 			    ++c->refs > LOAD_MAX_ENTITY_REFS)
 				return (-1);
 		}
 	}
+	return (0);
+}
+
+int
+load_count_markup(const char *data, size_t len, int html,
+    struct load_counts *c)
+{
+	struct load_counts	cut;
+
+	if (!html)
+		return (markup_count(data, len, MARKUP_XML, c));
+	if (markup_count(data, len, MARKUP_HTML, c) != 0)
+		return (-1);
+	if (markup_count(data, len, MARKUP_HTML_CUT, &cut) != 0) {
+		*c = cut;
+		return (-1);
+	}
+	c->elements = PR_MAX(c->elements, cut.elements);
+	c->attrs = PR_MAX(c->attrs, cut.attrs);
+	c->max_attrs = PR_MAX(c->max_attrs, cut.max_attrs);
 	return (0);
 }
 

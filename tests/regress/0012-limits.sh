@@ -148,6 +148,19 @@ awk 'BEGIN { printf "<html><body>";
 t_limit "2,008,000 attributes in all: refused" "$POLYREAD" dump "$T/attrs.html"
 t_grep "attributes in all: the limit is named" \
     "has more than 2000000 attributes (the limit)" "$T/err"
+# The attributes hidden from the count: after a quote in a comment, a
+# script or an end tag; cut by values holding '<b'.
+for shape in '<!-- <a x=" -->|" -->' '<script>if (a<b) s = " </script>|";</script>' \
+    '</a <b x="> |"' 'X'; do
+	awk -v shape="$shape" 'BEGIN { split(shape, s, "|");
+		printf "<html><body>%s<p", (shape == "X" ? "" : s[1]);
+		for (i = 0; i < 20000; i++)
+			printf (shape == "X" && i % 200 == 0) ? " x=\"<b\" a%d" : " a%d", i;
+		printf ">Hello there.</p>%s</body></html>\n", s[2] }' \
+	    >"$T/attrs.html"
+	t_limit "html: 20,000 attributes after '${shape%%|*}': refused" \
+	    "$POLYREAD" dump "$T/attrs.html"
+done
 rm -f "$T/under.xml" "$T/attrs.html" "$T/attrs.xml"
 
 # Issue 18: Markdown, 1,000 '[' in one paragraph: libcmark 0.30.2 is
