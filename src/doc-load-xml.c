@@ -881,13 +881,14 @@ done:
 	xmlFreeDoc(doc);
 	/* "Nothing is shown cut short" (polyread(1), LIMITS). */
 	if (c.cut == ENTITY_CUT_DEPTH) {
-		*cause = xstrprintf("'%s' nests entities more than %d deep (the "
-		    "limit)", d->source, ENTITY_DEPTH);
+		*cause = xstrprintf("'%s' nests entities more than %d deep "
+		    "(the limit)", d->source, ENTITY_DEPTH);
 		return (-1);
 	}
 	if (c.cut == ENTITY_CUT_BUDGET) {
-		*cause = xstrprintf("'%s' expands its entities to more than %s "
-		    "of text (the limit)", d->source, human_size(ENTITY_BUDGET));
+		*cause = xstrprintf("'%s' expands its entities to more than "
+		    "%s of text (the limit)", d->source,
+		    human_size(ENTITY_BUDGET));
 		return (-1);
 	}
 	return (0);

@@ -346,7 +346,8 @@ markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
 			q++;
 		if (q < end && (*q == '"' || *q == '\'')) {
 			quote = *q++;
-			while (q < end && *q != quote && !markup_cut(q, end, mode))
+			while (q < end && *q != quote &&
+			    !markup_cut(q, end, mode))
 				q++;
 			if (q < end && *q == quote)
 				q++;
@@ -467,8 +468,8 @@ load_check_markup(const char *qname, const char *data, size_t len, int html,
 	if (load_count_markup(data, len, html, &c) == 0)
 		return (0);
 	if (c.elements > LOAD_MAX_ELEMENTS)
-		*cause = xstrprintf("'%s' has more than %d elements (the limit)",
-		    qname, LOAD_MAX_ELEMENTS);
+		*cause = xstrprintf("'%s' has more than %d elements (the "
+		    "limit)", qname, LOAD_MAX_ELEMENTS);
 	else if (c.max_attrs > LOAD_MAX_ATTRS)
 		*cause = xstrprintf("'%s' has an element with more than %d "
 		    "attributes (the limit)", qname, LOAD_MAX_ATTRS);
