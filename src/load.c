@@ -301,6 +301,20 @@ markup_cut(const char *p, const char *end, enum markup_mode mode)
 }
 
 /*
+ * HTML's parser reads at most HTML_NAME_MAX bytes of a name: the rest of
+ * a longer one is read as more attributes, one each HTML_NAME_MAX bytes.
+ * How many a name [p, q) brings besides its own.
+ */
+#define HTML_NAME_MAX	100
+static size_t
+markup_name_rest(const char *p, const char *q, enum markup_mode mode)
+{
+	if (mode == MARKUP_XML)
+		return (0);
+	return ((size_t)(q - p) / HTML_NAME_MAX);
+}
+
+/*
  * Skip the attributes of a start tag from p (after its name) to its '>',
  * counting them as either parser's start-tag syntax allows: a token
  * starting a name (up to a blank, '=', '>' or '/'), optional '=' then a
@@ -332,10 +346,11 @@ markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
 				;
 			continue;
 		}
-		while (p < end && !markup_blank((unsigned char)*p) &&
+		for (q = p; p < end && !markup_blank((unsigned char)*p) &&
 		    *p != '=' && *p != '>' && *p != '/' &&
-		    !markup_cut(p, end, mode))
-			p++;
+		    !markup_cut(p, end, mode); p++)
+			;
+		*n += markup_name_rest(q, p, mode);
 		q = p;
 		while (q < end && markup_blank((unsigned char)*q))
 			q++;
@@ -391,7 +406,7 @@ markup_count(const char *data, size_t len, enum markup_mode mode,
     struct load_counts *c)
 {
 	const char	*p = data, *end = data + len, *lt, *amp;
-	size_t		 n, defaults = 0;
+	size_t		 n, extra, defaults = 0;
 	int		 xml = mode == MARKUP_XML;
 
 	memset(c, 0, sizeof *c);
@@ -417,11 +432,13 @@ markup_count(const char *data, size_t len, enum markup_mode mode,
 			continue;
 		if (++c->elements > LOAD_MAX_ELEMENTS)
 			return (-1);
-		while (p < end && !markup_blank((unsigned char)*p) &&
-		    *p != '>' && *p != '/' && !markup_cut(p, end, mode))
-			p++;
+		for (lt = p; p < end && !markup_blank((unsigned char)*p) &&
+		    *p != '>' && *p != '/' && !markup_cut(p, end, mode); p++)
+			;
+		extra = markup_name_rest(lt, p, mode);
 		lt = p;
 		p = markup_skip_attrs(p, end, mode, &n);
+		n += extra;
 		c->attrs += n;
 		c->max_attrs = PR_MAX(c->max_attrs, n + defaults);
 		if (c->max_attrs > LOAD_MAX_ATTRS ||

@@ -161,6 +161,13 @@ for shape in '<!-- <a x=" -->|" -->' '<script>if (a<b) s = " </script>|";</scrip
 	t_limit "html: 20,000 attributes after '${shape%%|*}': refused" \
 	    "$POLYREAD" dump "$T/attrs.html"
 done
+# HTML's parser reads 100 bytes of a name: the rest is more attributes.
+awk 'BEGIN { printf "<html><body><p ";
+	for (i = 0; i < 2000; i++) {
+		printf "a%05d", i; for (j = 0; j < 94; j++) printf "x" }
+	printf ">Hello there.</p></body></html>\n" }' >"$T/attrs.html"
+t_limit "html: a name of 200,000 bytes (2,000 attributes): refused" \
+    "$POLYREAD" dump "$T/attrs.html"
 rm -f "$T/under.xml" "$T/attrs.html" "$T/attrs.xml"
 
 # Issue 18: Markdown, 1,000 '[' in one paragraph: libcmark 0.30.2 is
