@@ -335,10 +335,9 @@ markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
 			p++;
 		if (p >= end || *p == '>' || markup_cut(p, end, mode))
 			return (p);
-		if (*p == '/') {
-			p++;
-			continue;
-		}
+		/* "/>" ends it; a '/' before anything else is junk. */
+		if (*p == '/' && p + 1 < end && p[1] == '>')
+			return (p + 1);
 		(*n)++;
 		if (!markup_name_start((unsigned char)*p)) {
 			for (p++; p < end && !markup_blank((unsigned char)*p) &&
