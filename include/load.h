@@ -33,6 +33,35 @@
  * libxml2 a tree node, and the content finder more.
  */
 #define LOAD_MAX_ELEMENTS	2000000
+/*
+ * The most attributes one element may have, and an HTML or XML input in
+ * all: libxml2 2.9 checks each new attribute against all the element's
+ * others and appends it at the end of their list (time quadratic in one
+ * element's attributes), and each costs a node or two.
+ */
+#define LOAD_MAX_ATTRS		256
+#define LOAD_MAX_ATTRS_TOTAL	2000000
+/* The most entity references (&name;) in XML: each is a tree node. */
+#define LOAD_MAX_ENTITY_REFS	1000000
+
+/*
+ * What the parser of a markup input will build at most, counted on its
+ * bytes before it runs (load_count_markup()): an upper bound, never less
+ * than the tree holds (the fuzz targets check it).
+ */
+struct load_counts {
+	size_t	elements;	/* '<' then anything a name may start with */
+	size_t	attrs;		/* in all */
+	size_t	max_attrs;	/* the most in one start tag */
+	size_t	refs;		/* '&' then a name start */
+};
+/*
+ * Count data's markup (html: HTML's start-tag syntax, else XML's) into *c;
+ * stops early, returning -1, as soon as one count passes its limit (the
+ * counts so far say which), else returns 0.
+ */
+int	load_count_markup(const char *data, size_t len, int html,
+	    struct load_counts *c);
 
 struct load_opts {
 	const char	*lang;		/* language when the file does not say */

@@ -24,7 +24,8 @@
  * cmark keeps a node of some 200 bytes for every delimiter, bracket and
  * nesting level, so a hostile file of 32 MiB of "[" or "> > > ..." would
  * take gigabytes. A file with more than MD_MAXMARKS markup characters is
- * read as plain text instead: no real article comes near it.
+ * read as plain text instead: no real article comes near it. A paragraph
+ * with more than MD_MAXBRACKETS '[' is refused (md_brackets()).
  */
 #include "config.h"
 
@@ -41,6 +42,12 @@
 
 /* More markup characters than this and the file is read as text. */
 #define MD_MAXMARKS	(1000 * 1000)
+/*
+ * The most '[' in one paragraph: libcmark 0.30.2 looks back over all of a
+ * paragraph's open brackets at each link or image it closes ("![[]()"
+ * repeated: time quadratic in them). Past it the file is refused.
+ */
+#define MD_MAXBRACKETS	1000
 
 struct md_state {
 	struct doc	*d;
@@ -383,6 +390,57 @@ md_marks(const char *data, size_t len)
 	return (n);
 }
 
+/*
+ * Does the line at p start a block that ends any paragraph before it? A
+ * blank line (also in quotations: only '>' and blanks), or a bullet item
+ * with text ("- x", "* x", "+ x"), which always interrupts a paragraph,
+ * after at most three spaces and any '>' markers. Other lines may
+ * continue a paragraph, so counting from here on never counts fewer
+ * brackets in one than libcmark sees.
+ */
+static int
+md_splits(const char *p, const char *end)
+{
+	const char	*q = p;
+
+	while (q < end && q - p < 3 && *q == ' ')
+		q++;
+	while (q < end && (*q == '>' || *q == ' ' || *q == '\t'))
+		q++;
+	if (q >= end || *q == '\n' || *q == '\r')
+		return (1);
+	if ((*q == '-' || *q == '*' || *q == '+') && q + 2 < end &&
+	    (q[1] == ' ' || q[1] == '\t')) {
+		for (q += 2; q < end && (*q == ' ' || *q == '\t'); q++)
+			;
+		return (q < end && *q != '\n' && *q != '\r');
+	}
+	return (0);
+}
+
+/*
+ * The most '[' in one paragraph, counted on stretches of lines that no
+ * line ending a paragraph splits (md_splits()): an upper bound.
+ */
+static size_t
+md_brackets(const char *data, size_t len)
+{
+	const char	*p = data, *end = data + len, *eol;
+	size_t		 n = 0, most = 0;
+
+	while (p < end) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (md_splits(p, eol))
+			n = 0;
+		for (; p < eol; p++)
+			n += *p == '[';
+		most = PR_MAX(most, n);
+		p = eol + 1;
+	}
+	return (most);
+}
+
 int
 load_markdown(struct doc *d, const char *data, size_t len, char **cause)
 {
@@ -394,6 +452,12 @@ load_markdown(struct doc *d, const char *data, size_t len, char **cause)
 
 	if (md_marks(data, len) > MD_MAXMARKS)
 		return (load_text(d, data, len, NULL, cause));
+	if (md_brackets(data, len) > MD_MAXBRACKETS) {
+		*cause = xstrprintf("'%s' has a Markdown paragraph with more "
+		    "than %d '[' (the limit); --input-format text reads it "
+		    "as plain text", d->source, MD_MAXBRACKETS);
+		return (-1);
+	}
 	memset(&st, 0, sizeof st);
 	st.d = d;
 	skip = md_front_matter(d, data, len);

@@ -11,7 +11,8 @@
  * expanded here, at most ENTITY_DEPTH levels deep and ENTITY_BUDGET bytes
  * in all (each node walked inside an entity counts as a byte), so an
  * entity bomb that got past libxml2's own amplification limits still costs
- * little. The tree depth is capped by libxml2 (256).
+ * little; a file whose entities need more is refused, never shown with
+ * their text left out. The tree depth is capped by libxml2 (256).
  *
  * TEI (root <TEI> or <TEI.2>): the title, author and date come from the
  * teiHeader; the text from <text><body>: <head> is a heading whose level
@@ -48,6 +49,10 @@
 #define ENTITY_DEPTH	8
 #define ENTITY_BUDGET	((size_t)1024 * 1024)
 
+/* Why an entity's text was left out (xctx.cut); the file is refused. */
+#define ENTITY_CUT_BUDGET	1
+#define ENTITY_CUT_DEPTH	2
+
 /* The most text a metadata field takes. */
 #define META_MAX	4096
 
@@ -57,6 +62,7 @@ struct xsink {
 	struct strbuf	 sb;
 	size_t		 max;		/* for sb */
 	size_t		*budget;	/* entity text left */
+	int		*cut;		/* set when an entity is cut */
 	int		 inent;		/* inside an entity */
 };
 
@@ -65,6 +71,7 @@ struct xctx {
 	xmlDoc		*doc;
 	int		 tei;
 	size_t		 budget;	/* entity text left */
+	int		 cut;		/* ENTITY_CUT_*: text left out */
 
 	/* TEI */
 	int		 div;		/* <div> depth */
@@ -134,6 +141,8 @@ static void
 sink_text(struct xsink *s, const char *t, size_t len)
 {
 	if (s->inent > 0) {
+		if (len > *s->budget)
+			*s->cut = ENTITY_CUT_BUDGET;
 		len = PR_MIN(len, *s->budget);
 		*s->budget -= len;
 	}
@@ -169,8 +178,10 @@ gather(struct xctx *c, struct xsink *s, const xmlNode *top, int depth)
 		 * bring no text but would be 10^10 nodes to walk.
 		 */
 		if (s->inent > 0) {
-			if (*s->budget == 0)
+			if (*s->budget == 0) {
+				*s->cut = ENTITY_CUT_BUDGET;
 				break;
+			}
 			(*s->budget)--;
 		}
 		if (n->type == XML_TEXT_NODE ||
@@ -200,11 +211,20 @@ xml_entity(struct xctx *c, struct xsink *s, const xmlNode *ref, int depth)
 	xmlEntity	*ent;
 	size_t		 l;
 
-	if (depth >= ENTITY_DEPTH || c->budget == 0 || ref->name == NULL)
+	if (ref->name == NULL)
 		return;
 	ent = xmlGetDocEntity(c->doc, ref->name);
 	if (ent == NULL || ent->etype != XML_INTERNAL_GENERAL_ENTITY)
 		return;
+	/* Text left out is said: the file is refused (load_xml()). */
+	if (depth >= ENTITY_DEPTH) {
+		c->cut = ENTITY_CUT_DEPTH;
+		return;
+	}
+	if (c->budget == 0) {
+		c->cut = ENTITY_CUT_BUDGET;
+		return;
+	}
 	if (ent->children == NULL) {
 		/* Not parsed into nodes: plain text only. */
 		if (ent->content != NULL &&
@@ -264,6 +284,7 @@ text_of(struct xctx *c, const xmlNode *n)
 	strbuf_init(&s.sb, 0);
 	s.max = META_MAX;
 	s.budget = &c->budget;
+	s.cut = &c->cut;
 	gather(c, &s, n, 0);
 	r = strbuf_detach(&s.sb, NULL);
 	if (strspn(r, " \t\r\n") == strlen(r)) {
@@ -282,6 +303,7 @@ text_enter(struct xctx *c, xmlNode *n)
 	memset(&s, 0, sizeof s);
 	s.d = c->d;
 	s.budget = &c->budget;
+	s.cut = &c->cut;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content != NULL)
 			doc_text(c->d, (const char *)n->content,
@@ -857,5 +879,17 @@ load_xml(struct doc *d, const char *data, size_t len, char **cause)
 
 done:
 	xmlFreeDoc(doc);
+	/* "Nothing is shown cut short" (polyread(1), LIMITS). */
+	if (c.cut == ENTITY_CUT_DEPTH) {
+		*cause = xstrprintf("'%s' nests entities more than %d deep "
+		    "(the limit)", d->source, ENTITY_DEPTH);
+		return (-1);
+	}
+	if (c.cut == ENTITY_CUT_BUDGET) {
+		*cause = xstrprintf("'%s' expands its entities to more than "
+		    "%s of text (the limit)", d->source,
+		    human_size(ENTITY_BUDGET));
+		return (-1);
+	}
 	return (0);
 }

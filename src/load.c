@@ -256,19 +256,246 @@ load_blank(const char *s, size_t len)
 	return (1);
 }
 
-/* The number of start tags in markup ('<' then a letter), up to max + 1. */
+/*
+ * Can byte c start an element's or attribute's name? Any letter, '_', ':'
+ * or '.' (HTML), or any non-ASCII byte (XML names): more than either
+ * parser takes, so the counts are upper bounds.
+ */
+static int
+markup_name_start(unsigned char c)
+{
+	return (isalpha(c) || c == '_' || c == ':' || c == '.' || c >= 0x80);
+}
+
+static int
+markup_blank(unsigned char c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f');
+}
+
+/*
+ * How a scan of start tags treats '<' inside one (enum markup_mode):
+ * HTML's parser takes it as any other character, in a quoted value or
+ * not; XML's allows none, so a tag ends at one at the latest. HTML is
+ * counted twice: as its parser reads it, and cut at every '<' that may
+ * start a tag. The first can be led astray by a quote where the parser
+ * sees no tag (in a comment, a script), the second by a value holding
+ * '<p'; each count is kept at its largest, so an input must mislead
+ * both to pass (fuzz_check_counts() looks for one).
+ */
+enum markup_mode {
+	MARKUP_HTML,		/* '<' is a character */
+	MARKUP_HTML_CUT,	/* '<' and a name start end the tag */
+	MARKUP_XML		/* any '<' ends the tag */
+};
+
+/* Does the tag being scanned end at p ('<' that ends it in mode)? */
+static int
+markup_cut(const char *p, const char *end, enum markup_mode mode)
+{
+	if (*p != '<' || mode == MARKUP_HTML)
+		return (0);
+	return (mode == MARKUP_XML || (p + 1 < end &&
+	    markup_name_start((unsigned char)p[1])));
+}
+
+/*
+ * HTML's parser reads at most HTML_NAME_MAX bytes of a name: the rest of
+ * a longer one is read as more attributes, one each HTML_NAME_MAX bytes.
+ * How many a name [p, q) brings besides its own.
+ */
+#define HTML_NAME_MAX	100
 static size_t
-load_count_tags(const char *data, size_t len, size_t max)
+markup_name_rest(const char *p, const char *q, enum markup_mode mode)
+{
+	if (mode == MARKUP_XML)
+		return (0);
+	return ((size_t)(q - p) / HTML_NAME_MAX);
+}
+
+/*
+ * Skip the attributes of a start tag from p (after its name) to its '>',
+ * counting them as either parser's start-tag syntax allows: a token
+ * starting a name (up to a blank, '=', '>' or '/'), optional '=' then a
+ * quoted value (to its quote) or an unquoted one (to a blank or '>');
+ * anything else is skipped to a blank or '>' as HTML's recovery does. A
+ * '<' ends the tag as mode says. Returns where the tag ends.
+ */
+static const char *
+markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
+    size_t *n)
+{
+	const char	*q;
+	char		 quote;
+
+	*n = 0;
+	for (;;) {
+		while (p < end && markup_blank((unsigned char)*p))
+			p++;
+		if (p >= end || *p == '>' || markup_cut(p, end, mode))
+			return (p);
+		/* "/>" ends it; a '/' before anything else is junk. */
+		if (*p == '/' && p + 1 < end && p[1] == '>')
+			return (p + 1);
+		(*n)++;
+		if (!markup_name_start((unsigned char)*p)) {
+			for (p++; p < end && !markup_blank((unsigned char)*p) &&
+			    *p != '>' && !markup_cut(p, end, mode); p++)
+				;
+			continue;
+		}
+		for (q = p; p < end && !markup_blank((unsigned char)*p) &&
+		    *p != '=' && *p != '>' && *p != '/' &&
+		    !markup_cut(p, end, mode); p++)
+			;
+		*n += markup_name_rest(q, p, mode);
+		q = p;
+		while (q < end && markup_blank((unsigned char)*q))
+			q++;
+		if (q >= end || *q != '=')
+			continue;
+		q++;
+		while (q < end && markup_blank((unsigned char)*q))
+			q++;
+		if (q < end && (*q == '"' || *q == '\'')) {
+			quote = *q++;
+			while (q < end && *q != quote &&
+			    !markup_cut(q, end, mode))
+				q++;
+			if (q < end && *q == quote)
+				q++;
+		} else {
+			while (q < end && !markup_blank((unsigned char)*q) &&
+			    *q != '>' && !markup_cut(q, end, mode))
+				q++;
+		}
+		p = q;
+	}
+}
+
+/*
+ * The attribute defaults XML's internal subset declares (<!ATTLIST),
+ * which the parser checks against every start tag's attributes (without
+ * adding them to the tree): each AttDef is a name, a type and a default
+ * after a blank each, so at most a third of the words to the next '<'
+ * (even in an entity's value: declarations hold no '<').
+ */
+static size_t
+markup_attlist_defaults(const char *data, size_t len)
 {
 	const char	*p = data, *end = data + len;
-	size_t		 n = 0;
+	size_t		 words = 0, n = 0;
 
-	while (n <= max && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		p++;
-		if (p < end && isalpha((unsigned char)*p))
-			n++;
+	while ((p = memmem(p, (size_t)(end - p), "<!ATTLIST", 9)) != NULL) {
+		for (p += 9; p < end && *p != '<'; p++) {
+			if (markup_blank((unsigned char)p[-1]) &&
+			    !markup_blank((unsigned char)*p))
+				words++;
+		}
+		n += words / 3 + 1;
+		words = 0;
 	}
 	return (n);
+}
+
+/* Count in one mode into *c (see load_count_markup()). */
+static int
+markup_count(const char *data, size_t len, enum markup_mode mode,
+    struct load_counts *c)
+{
+	const char	*p = data, *end = data + len, *lt, *amp;
+	size_t		 n, extra, defaults = 0;
+	int		 xml = mode == MARKUP_XML;
+
+	memset(c, 0, sizeof *c);
+	if (xml)
+		defaults = markup_attlist_defaults(data, len);
+	while (p < end) {
+		lt = memchr(p, '<', (size_t)(end - p));
+		/* References in the text before the tag (and in values). */
+		for (amp = p; xml && amp != NULL; amp++) {
+			amp = memchr(amp, '&', (size_t)((lt != NULL ? lt :
+			    end) - amp));
+			if (amp == NULL)
+				break;
+			if (amp + 1 < end &&
+			    markup_name_start((unsigned char)amp[1]) &&
+			    ++c->refs > LOAD_MAX_ENTITY_REFS)
+				return (-1);
+		}
+		if (lt == NULL)
+			break;
+		p = lt + 1;
+		if (p >= end || !markup_name_start((unsigned char)*p))
+			continue;
+		if (++c->elements > LOAD_MAX_ELEMENTS)
+			return (-1);
+		for (lt = p; p < end && !markup_blank((unsigned char)*p) &&
+		    *p != '>' && *p != '/' && !markup_cut(p, end, mode); p++)
+			;
+		extra = markup_name_rest(lt, p, mode);
+		lt = p;
+		p = markup_skip_attrs(p, end, mode, &n);
+		n += extra;
+		c->attrs += n;
+		c->max_attrs = PR_MAX(c->max_attrs, n + defaults);
+		if (c->max_attrs > LOAD_MAX_ATTRS ||
+		    c->attrs > LOAD_MAX_ATTRS_TOTAL)
+			return (-1);
+		/* The values' references (XML). */
+		for (amp = lt; xml && amp < p; amp++) {
+			if (*amp == '&' && amp + 1 < end &&
+			    markup_name_start((unsigned char)amp[1]) &&
+			    ++c->refs > LOAD_MAX_ENTITY_REFS)
+				return (-1);
+		}
+	}
+	return (0);
+}
+
+int
+load_count_markup(const char *data, size_t len, int html,
+    struct load_counts *c)
+{
+	struct load_counts	cut;
+
+	if (!html)
+		return (markup_count(data, len, MARKUP_XML, c));
+	if (markup_count(data, len, MARKUP_HTML, c) != 0)
+		return (-1);
+	if (markup_count(data, len, MARKUP_HTML_CUT, &cut) != 0) {
+		*c = cut;
+		return (-1);
+	}
+	c->elements = PR_MAX(c->elements, cut.elements);
+	c->attrs = PR_MAX(c->attrs, cut.attrs);
+	c->max_attrs = PR_MAX(c->max_attrs, cut.max_attrs);
+	return (0);
+}
+
+/* Refuse markup past a limit of load_count_markup(); 0 if within. */
+static int
+load_check_markup(const char *qname, const char *data, size_t len, int html,
+    char **cause)
+{
+	struct load_counts	c;
+
+	if (load_count_markup(data, len, html, &c) == 0)
+		return (0);
+	if (c.elements > LOAD_MAX_ELEMENTS)
+		*cause = xstrprintf("'%s' has more than %d elements (the "
+		    "limit)", qname, LOAD_MAX_ELEMENTS);
+	else if (c.max_attrs > LOAD_MAX_ATTRS)
+		*cause = xstrprintf("'%s' has an element with more than %d "
+		    "attributes (the limit)", qname, LOAD_MAX_ATTRS);
+	else if (c.attrs > LOAD_MAX_ATTRS_TOTAL)
+		*cause = xstrprintf("'%s' has more than %d attributes (the "
+		    "limit)", qname, LOAD_MAX_ATTRS_TOTAL);
+	else
+		*cause = xstrprintf("'%s' has more than %d entity references "
+		    "(the limit)", qname, LOAD_MAX_ENTITY_REFS);
+	return (-1);
 }
 
 /* Do the checks, decode and load; messages name qname. */
@@ -326,10 +553,8 @@ load_checked(const char *name, const char *qname, const char *data,
 	    strncmp(used, "UTF-16", 6) == 0)
 		l = load_sniff(NULL, utf8, ulen);
 
-	if (l->markup &&
-	    load_count_tags(utf8, ulen, LOAD_MAX_ELEMENTS) > LOAD_MAX_ELEMENTS) {
-		*cause = xstrprintf("'%s' has more than %d elements (the limit)",
-		    qname, LOAD_MAX_ELEMENTS);
+	if (l->markup && load_check_markup(qname, utf8, ulen,
+	    strcmp(l->name, "html") == 0, cause) != 0) {
 		free(utf8);
 		return (NULL);
 	}

@@ -42,7 +42,8 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	size_t	need;
 
-	if (sb->len > SIZE_MAX - extra - 1)
+	/* Written so that it cannot wrap itself: len < alloc <= SIZE_MAX. */
+	if (extra >= SIZE_MAX - sb->len)
 		fatalx("strbuf_grow: overflow");
 	need = sb->len + extra + 1;
 	if (need <= sb->alloc)

@@ -10,5 +10,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	fuzz_check_counts(1, data, size);
 	return (fuzz_load("html", 0, data, size));
 }

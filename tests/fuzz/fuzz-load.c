@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
 #include "article.h"
 #include "cmd.h"
 #include "fuzz.h"
@@ -68,6 +72,98 @@ fuzz_check_doc(const struct doc *d)
 	}
 	if (d->title != NULL && has_control(d->title, strlen(d->title), 0))
 		abort();
+}
+
+/* Count what a parsed tree holds (walked without recursion). */
+static void
+count_tree(xmlNode *top, struct load_counts *c)
+{
+	xmlNode	*n = top, *k;
+	xmlAttr	*a;
+	size_t	 na;
+
+	while (n != NULL) {
+		if (n->type == XML_ENTITY_REF_NODE)
+			c->refs++;
+		if (n->type == XML_ELEMENT_NODE) {
+			c->elements++;
+			na = 0;
+			for (a = n->properties; a != NULL; a = a->next) {
+				na++;
+				for (k = a->children; k != NULL; k = k->next)
+					c->refs += k->type ==
+					    XML_ENTITY_REF_NODE;
+			}
+			c->attrs += na;
+			c->max_attrs = na > c->max_attrs ? na : c->max_attrs;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+}
+
+void
+fuzz_check_counts(int html, const uint8_t *data, size_t size)
+{
+	struct load_counts	 pre, tree;
+	xmlParserCtxtPtr	 ctxt;
+	xmlDocPtr		 doc;
+	xmlNode			*n;
+	const char		*p;
+	size_t			 implied;
+
+	if (size == 0 || size > 1024 * 1024 ||
+	    memchr(data, '\0', size) != NULL ||
+	    !charset_is_utf8((const char *)data, size))
+		return;
+	if (load_count_markup((const char *)data, size, html, &pre) != 0)
+		return;
+	ctxt = html ? htmlNewParserCtxt() : xmlNewParserCtxt();
+	if (ctxt == NULL)
+		abort();
+	doc = load_parse_utf8(ctxt, (const char *)data, size, html, html ?
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT :
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_IGNORE_ENC);
+	if (html)
+		htmlFreeParserCtxt(ctxt);
+	else
+		xmlFreeParserCtxt(ctxt);
+	if (doc == NULL)
+		return;
+	memset(&tree, 0, sizeof tree);
+	for (n = doc->children; n != NULL; n = n->next)
+		count_tree(n, &tree);
+	xmlFreeDoc(doc);
+	/*
+	 * The HTML parser adds <html>, <head> and <body> of its own, and a
+	 * <p> round text outside any element (at the start, after an end
+	 * tag that closed everything).
+	 */
+	if (html) {
+		implied = 4;
+		for (p = (const char *)data; (p = memmem(p, size -
+		    (size_t)(p - (const char *)data), "</", 2)) != NULL; p++)
+			implied++;
+		tree.elements -= PR_MIN(tree.elements, implied);
+	}
+	if (tree.elements > pre.elements || tree.attrs > pre.attrs ||
+	    tree.max_attrs > pre.max_attrs || tree.refs > pre.refs) {
+		fprintf(stderr, "load_count_markup: %zu elements, %zu "
+		    "attributes (%zu in one), %zu references; the tree: %zu, "
+		    "%zu (%zu), %zu\n", pre.elements, pre.attrs, pre.max_attrs,
+		    pre.refs, tree.elements, tree.attrs, tree.max_attrs,
+		    tree.refs);
+		abort();
+	}
 }
 
 int

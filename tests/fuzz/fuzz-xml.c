@@ -11,5 +11,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	fuzz_check_counts(0, data, size);
 	return (fuzz_load("xml", 0, data, size));
 }

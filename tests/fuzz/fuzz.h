@@ -32,6 +32,12 @@ int	fuzz_load(const char *format, int presegmented, const uint8_t *,
  * so libFuzzer reports it.
  */
 void	fuzz_check_doc(const struct doc *);
+/*
+ * Check that load_count_markup() counts no fewer elements, attributes
+ * (in all and in one element) and entity references than the parser
+ * builds from data (UTF-8 inputs of up to 1 MiB): abort() if it does.
+ */
+void	fuzz_check_counts(int html, const uint8_t *, size_t);
 /* A stream that swallows what is written to it (opened once). */
 FILE	*fuzz_null(void);
 

@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/regress/lib.sh"
 
 F="$top_srcdir/tests/fuzz"
-for t in html xml text markdown textengine align notes; do
+for t in html xml text markdown textengine align notes dump; do
 	bin="$top_builddir/tests/fuzz/replay-$t"
 	if ! [ -x "$bin" ]; then
 		t_result 1 "$t: replay driver built"

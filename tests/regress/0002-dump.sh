@@ -115,6 +115,31 @@ t_grep "header: ...in each column" \
 P="$TESTDATA/text/para.en.txt"
 t_ok "--width 10, three text columns" "$POLYREAD" dump --width 10 "$P" "$P" \
     "$P"
+# Issue 18: every narrow width with one to six versions, codes longer
+# than a column ("TLH", a tag cut to 16 bytes): no width arithmetic wraps
+# (strbuf_grow's overflow test wrapped too), every line within the width.
+printf 'Hello there. Bye.\n' >"$T/w.tlh.txt"
+printf 'Hello there. Bye.\n' >"$T/w.zh-Hant-TW-x-private.txt"
+for n in 1 2 3 6; do
+	set --
+	i=0
+	while [ $i -lt $n ]; do
+		set -- "$@" "$T/w.tlh.txt"
+		[ $i -eq 1 ] && set -- "$@" "$T/w.zh-Hant-TW-x-private.txt"
+		i=$((i + 1))
+	done
+	[ $n -eq 6 ] && shift
+	bad=
+	for w in 10 11 12 13 14 15 16 20 24 27 28 29 30 31 32 33 48 72 73 74; do
+		"$POLYREAD" dump --width $w "$@" >"$T/out" 2>"$T/err" ||
+		    bad="$bad $w(exit $?)"
+		[ "$(wc -L <"$T/out")" -le $w ] || bad="$bad $w(too wide)"
+	done
+	echo "widths failing:$bad" >"$T/err"
+	test -z "$bad"
+	t_result $? "--width 10 to 74, $n versions: no crash, within the width" \
+	    "$T/err"
+done
 for w in 10 11 12 13 14 20; do
 	t_ok "--width $w: the header trio" "$POLYREAD" dump --width "$w" \
 	    "$HEN" "$HFR" "$HRU"

@@ -101,6 +101,119 @@ t_limit "2,000,001 elements: refused" "$POLYREAD" dump "$T/elements.html"
 t_grep "elements: the limit is named" \
     "has more than 2000000 elements (the limit)" "$T/err"
 rm -f "$T/elements.html"
+# Issue 18: any element name counts ('<_/>', '<é/>' were not), and so do
+# XML entity references (1,000,000), attributes in one element (256, with
+# the defaults an internal subset declares) and in all (2,000,000): each
+# refused before libxml2 builds anything.
+awk 'BEGIN { printf "<r><p>"; for (i = 0; i < 2000001; i++) printf "<_/>";
+	printf "</p></r>\n" }' >"$T/under.xml"
+t_limit "2,000,001 elements named '_': refused" "$POLYREAD" dump "$T/under.xml"
+t_grep "elements named '_': the limit is named" \
+    "has more than 2000000 elements (the limit)" "$T/err"
+awk 'BEGIN { printf "<r><p>"; for (i = 0; i < 2000001; i++) printf "<\303\251/>";
+	printf "</p></r>\n" }' >"$T/under.xml"
+t_limit "2,000,001 elements with non-ASCII names: refused" "$POLYREAD" dump \
+    "$T/under.xml"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"\">]><r><p>";
+	for (i = 0; i < 1000001; i++) printf "&e;"; printf "</p></r>\n" }' \
+    >"$T/under.xml"
+t_limit "1,000,001 entity references: refused" "$POLYREAD" dump "$T/under.xml"
+t_grep "entity references: the limit is named" \
+    "has more than 1000000 entity references (the limit)" "$T/err"
+for f in html xml; do
+	awk -v f=$f 'BEGIN { printf "<r><p x=\">\"";
+		for (i = 0; i < 20000; i++) printf " a%d=\"1\"", i;
+		printf ">Hello there.</p></r>\n" }' >"$T/attrs.$f"
+	t_limit "$f: 20,000 attributes on one element: refused" "$POLYREAD" \
+	    dump "$T/attrs.$f"
+	t_grep "$f: attributes: the limit is named" \
+	    "has an element with more than 256 attributes (the limit)" "$T/err"
+done
+awk 'BEGIN { printf "<html><body><p";
+	for (i = 0; i < 20000; i++) printf " a%d", i;
+	printf ">Hello there.</p></body></html>\n" }' >"$T/attrs.html"
+t_limit "html: 20,000 attributes without values: refused" "$POLYREAD" dump \
+    "$T/attrs.html"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ATTLIST p";
+	for (i = 0; i < 20000; i++) printf " a%d CDATA \"x\"", i;
+	printf ">]><r><p>Hello there.</p></r>\n" }' >"$T/attrs.xml"
+t_limit "xml: 20,000 declared attribute defaults: refused" "$POLYREAD" dump \
+    "$T/attrs.xml"
+awk 'BEGIN { printf "<html><body>";
+	for (i = 0; i < 8000; i++) {
+		printf "<p";
+		for (j = 0; j < 251; j++) printf " a%d", j;
+		printf ">x</p>" }
+	printf "</body></html>\n" }' >"$T/attrs.html"
+t_limit "2,008,000 attributes in all: refused" "$POLYREAD" dump "$T/attrs.html"
+t_grep "attributes in all: the limit is named" \
+    "has more than 2000000 attributes (the limit)" "$T/err"
+# The attributes hidden from the count: after a quote in a comment, a
+# script or an end tag; cut by values holding '<b'.
+for shape in '<!-- <a x=" -->|" -->' '<script>if (a<b) s = " </script>|";</script>' \
+    '</a <b x="> |"' 'X'; do
+	awk -v shape="$shape" 'BEGIN { split(shape, s, "|");
+		printf "<html><body>%s<p", (shape == "X" ? "" : s[1]);
+		for (i = 0; i < 20000; i++)
+			printf (shape == "X" && i % 200 == 0) ? " x=\"<b\" a%d" : " a%d", i;
+		printf ">Hello there.</p>%s</body></html>\n", s[2] }' \
+	    >"$T/attrs.html"
+	t_limit "html: 20,000 attributes after '${shape%%|*}': refused" \
+	    "$POLYREAD" dump "$T/attrs.html"
+done
+# HTML's parser reads 100 bytes of a name: the rest is more attributes.
+awk 'BEGIN { printf "<html><body><p ";
+	for (i = 0; i < 2000; i++) {
+		printf "a%05d", i; for (j = 0; j < 94; j++) printf "x" }
+	printf ">Hello there.</p></body></html>\n" }' >"$T/attrs.html"
+t_limit "html: a name of 200,000 bytes (2,000 attributes): refused" \
+    "$POLYREAD" dump "$T/attrs.html"
+rm -f "$T/under.xml" "$T/attrs.html" "$T/attrs.xml"
+
+# Issue 18: Markdown, 1,000 '[' in one paragraph: libcmark 0.30.2 is
+# quadratic in them ("![[]()" repeated). Refused; a list of 3,000 links
+# (a paragraph each) and --input-format text still read.
+awk 'BEGIN { printf "# T\n\n"; for (i = 0; i < 25600; i++) printf "![[]()";
+	printf "\n" }' >"$T/brackets.md"
+t_limit "markdown: 150 KB of '![[]()': refused" "$POLYREAD" dump \
+    "$T/brackets.md"
+t_grep "markdown: the bracket limit is named" \
+    "has a Markdown paragraph with more than 1000 '\\[' (the limit)" \
+    "$T/err"
+t_runs "markdown: the same with --input-format text: read" "$POLYREAD" \
+    dump --input-format text "$T/brackets.md"
+awk 'BEGIN { printf "# T\n\n"; for (i = 0; i < 3000; i++)
+	printf "- [Chapter %d](#c%d)\n", i, i }' >"$T/brackets.md"
+t_runs "markdown: 3,000 links in a list: read" "$POLYREAD" dump \
+    "$T/brackets.md"
+t_grep "markdown: ...to the last" "Chapter 2999" "$T/out"
+rm -f "$T/brackets.md"
+
+# Issue 18: entity text past the expansion budget (1 MiB) or deeper than
+# 8 entities is refused, never left out silently: a 10 KB entity in 200
+# paragraphs of a 16 KB file lost its text from paragraph 105 on, exit 0.
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"";
+	for (i = 0; i < 2000; i++) printf "word ";
+	printf "\">]><r>";
+	for (i = 0; i < 200; i++) printf "<p>Para %d. &e;</p>", i;
+	printf "</r>\n" }' >"$T/budget.xml"
+t_limit "xml: 2 MB of entity text: refused" "$POLYREAD" dump "$T/budget.xml"
+t_grep "xml: the entity budget is named" \
+    "expands its entities to more than 1.0 MiB of text (the limit)" "$T/err"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"";
+	for (i = 0; i < 2000; i++) printf "word ";
+	printf "\">]><r>";
+	for (i = 0; i < 100; i++) printf "<p>Para %d. &e;</p>", i;
+	printf "</r>\n" }' >"$T/budget.xml"
+t_runs "xml: 1 MB of entity text: read" "$POLYREAD" dump "$T/budget.xml"
+t_grep "xml: ...to the last paragraph's entity" "Para 99\. word" "$T/out"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e0 \"deep\">";
+	for (i = 1; i < 12; i++) printf "<!ENTITY e%d \"&e%d;\">", i, i - 1;
+	printf "]><r><p>Start &e11; end.</p></r>\n" }' >"$T/budget.xml"
+t_limit "xml: entities 12 deep: refused" "$POLYREAD" dump "$T/budget.xml"
+t_grep "xml: the entity depth is named" \
+    "nests entities more than 8 deep (the limit)" "$T/err"
+rm -f "$T/budget.xml"
 
 # Blocks (paragraphs): 2,000,000.
 awk 'BEGIN { for (i = 0; i < 2000001; i++) printf "P.\n\n" }' \
