@@ -399,14 +399,43 @@ markup_attlist_defaults(const char *data, size_t len)
 	return (n);
 }
 
+/*
+ * Is [name, name + len) an element whose content HTML's parser reads as
+ * text (script, style), where a '<' starts no tag?
+ */
+static int
+markup_raw_name(const char *name, size_t len)
+{
+	return ((len == 6 && strncasecmp(name, "script", 6) == 0) ||
+	    (len == 5 && strncasecmp(name, "style", 5) == 0));
+}
+
+/*
+ * The end of a script's or style's text from p (its start tag's end): as
+ * HTML's parser reads it in recovery (HTML_PARSE_RECOVER, as
+ * doc-load-html.c asks), at "</" and the element's own name, any case.
+ */
+static const char *
+markup_raw_end(const char *p, const char *end, const char *name,
+    size_t len)
+{
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) >= len + 2 && p[1] == '/' &&
+		    strncasecmp(p + 2, name, len) == 0)
+			return (p);
+		p++;
+	}
+	return (end);
+}
+
 /* Count in one mode into *c (see load_count_markup()). */
 static int
 markup_count(const char *data, size_t len, enum markup_mode mode,
     struct load_counts *c)
 {
-	const char	*p = data, *end = data + len, *lt, *amp;
-	size_t		 n, extra, defaults = 0;
-	int		 xml = mode == MARKUP_XML;
+	const char	*p = data, *end = data + len, *lt, *amp, *rawname;
+	size_t		 n, extra, defaults = 0, rawlen;
+	int		 xml = mode == MARKUP_XML, raw;
 
 	memset(c, 0, sizeof *c);
 	if (xml)
@@ -427,6 +456,12 @@ markup_count(const char *data, size_t len, enum markup_mode mode,
 		if (lt == NULL)
 			break;
 		p = lt + 1;
+		if (!xml && (size_t)(end - p) >= 3 && memcmp(p, "!--", 3) == 0 &&
+		    (amp = memmem(p + 3, (size_t)(end - p - 3), "-->", 3)) !=
+		    NULL) {
+			p = amp + 3;	/* a comment: HTML reads no tag in it */
+			continue;
+		}
 		if (p >= end || !markup_name_start((unsigned char)*p))
 			continue;
 		if (++c->elements > LOAD_MAX_ELEMENTS)
@@ -435,6 +470,9 @@ markup_count(const char *data, size_t len, enum markup_mode mode,
 		    *p != '>' && *p != '/' && !markup_cut(p, end, mode); p++)
 			;
 		extra = markup_name_rest(lt, p, mode);
+		raw = markup_raw_name(lt, (size_t)(p - lt));
+		rawname = lt;
+		rawlen = (size_t)(p - lt);
 		lt = p;
 		p = markup_skip_attrs(p, end, mode, &n);
 		n += extra;
@@ -443,6 +481,8 @@ markup_count(const char *data, size_t len, enum markup_mode mode,
 		if (c->max_attrs > LOAD_MAX_ATTRS ||
 		    c->attrs > LOAD_MAX_ATTRS_TOTAL)
 			return (-1);
+		if (!xml && raw)
+			p = markup_raw_end(p, end, rawname, rawlen);
 		/* The values' references (XML). */
 		for (amp = lt; xml && amp < p; amp++) {
 			if (*amp == '&' && amp + 1 < end &&

@@ -161,6 +161,16 @@ for shape in '<!-- <a x=" -->|" -->' '<script>if (a<b) s = " </script>|";</scrip
 	t_limit "html: 20,000 attributes after '${shape%%|*}': refused" \
 	    "$POLYREAD" dump "$T/attrs.html"
 done
+# But a script's, a style's or a comment's text holds no tag: minified
+# code comparing "a<b" with hundreds of words before any '>' (as on real
+# news pages) is no element with hundreds of attributes.
+awk 'BEGIN { printf "<html><body><p>Hello there.</p><script>for(u=0;u<c.length;u++){";
+	for (i = 0; i < 600; i++) printf "var R%d = c[u] || k ;", i;
+	printf "}</SCRIPT><style>a<b { x: y }</style><!-- a<b";
+	for (i = 0; i < 600; i++) printf " w%d", i;
+	printf " --><p>Bye now.</p></body></html>\n" }' >"$T/attrs.html"
+t_ok "html: '<' in a script, a style or a comment starts no tag" \
+    "$POLYREAD" dump "$T/attrs.html"
 # HTML's parser reads 100 bytes of a name: the rest is more attributes.
 awk 'BEGIN { printf "<html><body><p ";
 	for (i = 0; i < 2000; i++) {
