@@ -411,17 +411,22 @@ markup_raw_name(const char *name, size_t len)
 }
 
 /*
- * The end of a script's or style's text from p (its start tag's end): as
- * HTML's parser reads it in recovery (HTML_PARSE_RECOVER, as
- * doc-load-html.c asks), at "</" and the element's own name, any case.
+ * The end of a script's or style's text from p (its start tag's end).
+ * libxml2 2.9's HTML parser (in recovery) reads on to "</" and the
+ * element's own name, but ends sooner in some places (at a parent's end
+ * tag), so each count takes its own end: HTML's at the own end tag, the
+ * cut one at the first "</" and a letter, which counts as tags all that
+ * the parser may read as tags; the larger count is kept.
  */
 static const char *
-markup_raw_end(const char *p, const char *end, const char *name,
-    size_t len)
+markup_raw_end(const char *p, const char *end, enum markup_mode mode,
+    const char *name, size_t len)
 {
 	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		if ((size_t)(end - p) >= len + 2 && p[1] == '/' &&
-		    strncasecmp(p + 2, name, len) == 0)
+		if (end - p >= 3 && p[1] == '/' &&
+		    isalpha((unsigned char)p[2]) && (mode != MARKUP_HTML ||
+		    ((size_t)(end - p) >= len + 2 &&
+		    strncasecmp(p + 2, name, len) == 0)))
 			return (p);
 		p++;
 	}
@@ -482,7 +487,7 @@ markup_count(const char *data, size_t len, enum markup_mode mode,
 		    c->attrs > LOAD_MAX_ATTRS_TOTAL)
 			return (-1);
 		if (!xml && raw)
-			p = markup_raw_end(p, end, rawname, rawlen);
+			p = markup_raw_end(p, end, mode, rawname, rawlen);
 		/* The values' references (XML). */
 		for (amp = lt; xml && amp < p; amp++) {
 			if (*amp == '&' && amp + 1 < end &&
