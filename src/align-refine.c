@@ -281,160 +281,211 @@ refine_emit(struct refine *r, const struct rbead *rb)
 }
 
 /*
- * Try every combination of the versions' options (the odometer in idx);
- * keep the cheapest split of rb when it beats rb whole.
+ * The ways of cutting one bead in two: each version's options and the
+ * sides (features) of its two parts under each, and of its whole part.
+ */
+struct rtry {
+	struct ropt	 opt[ALIGN_MAXVERS][REFINE_MAXOPT];
+	size_t		 nopt[ALIGN_MAXVERS];
+	struct lside	 whole[ALIGN_MAXVERS];
+	struct lside	 side[ALIGN_MAXVERS][REFINE_MAXOPT][2];
+	int		 own[ALIGN_MAXVERS][REFINE_MAXOPT][2];
+	int		 units[ALIGN_MAXVERS];
+};
+
+/*
+ * Fill t with rb's options; 0 when there is nothing to split (a sentence
+ * each, no weak boundary) or too much to try, else 1 (free with
+ * rtry_free()).
+ */
+static int
+rtry_prepare(struct refine *r, const struct rbead *rb, size_t nv,
+    struct rtry *t)
+{
+	const struct alignment	*al = r->al;
+	struct align_bead	 bd;
+	struct rpart		 q;
+	size_t			 v, k, combos = 1;
+	int			 w;
+
+	rbead_bead(al, rb, &bd);
+	for (v = 0; v < al->nvers; v++) {
+		t->nopt[v] = 1;
+		if (rb->p[v].count == 0)
+			continue;
+		t->nopt[v] = part_options(r, v, &rb->p[v], &bd, t->opt[v]);
+		combos *= t->nopt[v];
+	}
+	if (combos <= ((size_t)1 << nv) || combos > 4096)
+		return (0);
+	for (v = 0; v < al->nvers; v++) {
+		t->units[v] = (int)rb->p[v].count;
+		if (rb->p[v].count == 0)
+			continue;
+		part_side(al, v, &rb->p[v], &t->whole[v]);
+		for (k = 0; k < t->nopt[v]; k++) {
+			for (w = 0; w < 2; w++) {
+				part_cut(&rb->p[v], &t->opt[v][k], w, &q);
+				memset(&t->side[v][k][w], 0,
+				    sizeof t->side[v][k][w]);
+				t->own[v][k][w] = 0;
+				if (q.count == rb->p[v].count && q.head ==
+				    rb->p[v].head && q.tail == rb->p[v].tail)
+					t->side[v][k][w] = t->whole[v];
+				else if (q.count > 0) {
+					part_side(al, v, &q,
+					    &t->side[v][k][w]);
+					t->own[v][k][w] = 1;
+				}
+			}
+			t->opt[v][k].units[0] = (int)(t->opt[v][k].k +
+			    (t->opt[v][k].cut != 0));
+			t->opt[v][k].units[1] = (int)(rb->p[v].count -
+			    t->opt[v][k].k);
+		}
+	}
+	return (1);
+}
+
+/* Free what rtry_prepare() made. */
+static void
+rtry_free(const struct alignment *al, const struct rbead *rb,
+    struct rtry *t)
+{
+	size_t	v, k;
+	int	w;
+
+	for (v = 0; v < al->nvers; v++) {
+		if (rb->p[v].count == 0)
+			continue;
+		free(t->whole[v].sd.keys);
+		for (k = 0; k < t->nopt[v]; k++) {
+			for (w = 0; w < 2; w++) {
+				if (t->own[v][k][w])
+					free(t->side[v][k][w].sd.keys);
+			}
+		}
+	}
+}
+
+/*
+ * The cost of cutting rb by the options idx names, into *c: 0, or -1
+ * when a half is empty in every version. A weak cut costs, less for each
+ * other version that splits there too (at its boundary or a weak one of
+ * its own).
+ */
+static int
+rtry_cost(struct refine *r, const struct rbead *rb, const struct rtry *t,
+    const size_t *idx, double *c)
+{
+	struct lside	l1[ALIGN_MAXVERS], l2[ALIGN_MAXVERS];
+	int		u1[ALIGN_MAXVERS], u2[ALIGN_MAXVERS];
+	int		e1 = 1, e2 = 1, nsplit = 0, weak = 0;
+	double		penalty = 0;
+	size_t		v;
+
+	for (v = 0; v < r->al->nvers; v++) {
+		if (rb->p[v].count == 0) {
+			u1[v] = u2[v] = 0;
+			continue;
+		}
+		u1[v] = t->opt[v][idx[v]].units[0];
+		u2[v] = t->opt[v][idx[v]].units[1];
+		l1[v] = t->side[v][idx[v]][0];
+		l2[v] = t->side[v][idx[v]][1];
+		weak += t->opt[v][idx[v]].cut != 0;
+		nsplit += u1[v] > 0 && u2[v] > 0;
+		if (u1[v] > 0)
+			e1 = 0;
+		if (u2[v] > 0)
+			e2 = 0;
+	}
+	if (e1 || e2)
+		return (-1);
+	if (weak > 0)
+		penalty = REFINE_WEAK * weak - REFINE_SUPPORT * (nsplit - 1);
+	*c = penalty + bead_cost(r, l1, u1) + bead_cost(r, l2, u2);
+	return (0);
+}
+
+/*
+ * Try every combination of the versions' options (the odometer in idx):
+ * 1 with the cheapest in best when it beats rb whole, else 0.
+ */
+static int
+rtry_best(struct refine *r, const struct rbead *rb, struct rtry *t,
+    size_t *best)
+{
+	size_t	idx[ALIGN_MAXVERS], v, nvers = r->al->nvers;
+	double	c, bestc = bead_cost(r, t->whole, t->units);
+	int	found = 0;
+
+	memset(idx, 0, sizeof idx);
+	for (;;) {
+		if (rtry_cost(r, rb, t, idx, &c) == 0 && c < bestc) {
+			bestc = c;
+			memcpy(best, idx, nvers * sizeof *best);
+			found = 1;
+		}
+		for (v = 0; v < nvers; v++) {
+			if (++idx[v] < t->nopt[v])
+				break;
+			idx[v] = 0;
+		}
+		if (v == nvers)
+			break;
+	}
+	return (found);
+}
+
+/*
+ * Keep the cheapest split of rb when it beats rb whole, and refine each
+ * half.
  */
 static void
 refine_bead(struct refine *r, const struct rbead *rb, int depth)
 {
 	const struct alignment	*al = r->al;
-	struct align_bead	 bd;
-	struct ropt		 opt[ALIGN_MAXVERS][REFINE_MAXOPT];
-	struct lside		 whole[ALIGN_MAXVERS];
-	struct lside		(*side)[REFINE_MAXOPT][2];	/* [nvers] */
-	int			 own[ALIGN_MAXVERS][REFINE_MAXOPT][2];
-	struct rpart		 q;
+	struct rtry		*t;
 	struct rbead		 x, y;
-	size_t			 nopt[ALIGN_MAXVERS], idx[ALIGN_MAXVERS];
-	size_t			 best[ALIGN_MAXVERS], v, k, nv = 0, combos;
-	int			 units[ALIGN_MAXVERS], u1[ALIGN_MAXVERS];
-	int			 u2[ALIGN_MAXVERS], found = 0, weak, w;
-	double			 keep, c, bestc, penalty;
-	struct lside		 l1[ALIGN_MAXVERS], l2[ALIGN_MAXVERS];
+	size_t			 best[ALIGN_MAXVERS], v, nv = 0;
+	int			 weak = 0, found;
 
 	for (v = 0; v < al->nvers; v++)
 		nv += rb->p[v].count > 0;
 	/* Two versions at least. */
-	if (depth >= REFINE_DEPTH || nv < 2) {
-		refine_emit(r, rb);
-		return;
-	}
-	if (!worth_trying(r, rb)) {
-		refine_emit(r, rb);
-		return;
-	}
-	rbead_bead(al, rb, &bd);
-	combos = 1;
-	for (v = 0; v < al->nvers; v++) {
-		nopt[v] = 1;
-		if (rb->p[v].count == 0)
-			continue;
-		nopt[v] = part_options(r, v, &rb->p[v], &bd, opt[v]);
-		combos *= nopt[v];
-	}
-	/*
-	 * Nothing to split (a sentence each, no weak boundary), or too
-	 * much to try.
-	 */
-	if (combos <= ((size_t)1 << nv) || combos > 4096) {
+	if (depth >= REFINE_DEPTH || nv < 2 || !worth_trying(r, rb)) {
 		refine_emit(r, rb);
 		return;
 	}
 	/* On the heap: the halves are refined from inside this frame. */
-	side = xcalloc(al->nvers, sizeof *side);
-	for (v = 0; v < al->nvers; v++) {
-		units[v] = (int)rb->p[v].count;
-		if (rb->p[v].count == 0)
-			continue;
-		part_side(al, v, &rb->p[v], &whole[v]);
-		for (k = 0; k < nopt[v]; k++) {
-			for (w = 0; w < 2; w++) {
-				part_cut(&rb->p[v], &opt[v][k], w, &q);
-				memset(&side[v][k][w], 0, sizeof side[v][k][w]);
-				own[v][k][w] = 0;
-				if (q.count == rb->p[v].count && q.head ==
-				    rb->p[v].head && q.tail == rb->p[v].tail)
-					side[v][k][w] = whole[v];
-				else if (q.count > 0) {
-					part_side(al, v, &q, &side[v][k][w]);
-					own[v][k][w] = 1;
-				}
-			}
-			opt[v][k].units[0] = (int)(opt[v][k].k +
-			    (opt[v][k].cut != 0));
-			opt[v][k].units[1] = (int)(rb->p[v].count -
-			    opt[v][k].k);
-		}
+	t = xcalloc(1, sizeof *t);
+	if (!rtry_prepare(r, rb, nv, t)) {
+		free(t);
+		refine_emit(r, rb);
+		return;
 	}
-	keep = bead_cost(r, whole, units);
-	bestc = keep;
-	memset(idx, 0, sizeof idx);
-	for (;;) {
-		int	e1 = 1, e2 = 1, nsplit = 0;
-
-		weak = 0;
-		for (v = 0; v < al->nvers; v++) {
-			if (rb->p[v].count == 0) {
-				u1[v] = u2[v] = 0;
-				continue;
-			}
-			u1[v] = opt[v][idx[v]].units[0];
-			u2[v] = opt[v][idx[v]].units[1];
-			l1[v] = side[v][idx[v]][0];
-			l2[v] = side[v][idx[v]][1];
-			weak += opt[v][idx[v]].cut != 0;
-			nsplit += u1[v] > 0 && u2[v] > 0;
-			if (u1[v] > 0)
-				e1 = 0;
-			if (u2[v] > 0)
-				e2 = 0;
-		}
-		if (!e1 && !e2) {
-			/*
-			 * A weak cut costs, less for each other version
-			 * that splits there too (at its boundary or a weak
-			 * one of its own).
-			 */
-			penalty = 0;
-			if (weak > 0)
-				penalty = REFINE_WEAK * weak -
-				    REFINE_SUPPORT * (nsplit - 1);
-			c = penalty + bead_cost(r, l1, u1) +
-			    bead_cost(r, l2, u2);
-			if (c < bestc) {
-				bestc = c;
-				memcpy(best, idx, sizeof best);
-				found = 1;
-			}
-		}
-		for (v = 0; v < al->nvers; v++) {
-			if (++idx[v] < nopt[v])
-				break;
-			idx[v] = 0;
-		}
-		if (v == al->nvers)
-			break;
-	}
-	for (v = 0; v < al->nvers; v++) {
-		if (rb->p[v].count == 0)
-			continue;
-		free(whole[v].sd.keys);
-		for (k = 0; k < nopt[v]; k++) {
-			for (w = 0; w < 2; w++) {
-				if (own[v][k][w])
-					free(side[v][k][w].sd.keys);
-			}
-		}
-	}
-	free(side);
+	found = rtry_best(r, rb, t, best);
+	rtry_free(al, rb, t);
 	if (!found) {
+		free(t);
 		refine_emit(r, rb);
 		return;
 	}
 	x = *rb;
 	y = *rb;
-	weak = 0;
 	for (v = 0; v < al->nvers; v++) {
 		if (rb->p[v].count == 0)
 			continue;
-		part_cut(&rb->p[v], &opt[v][best[v]], 0, &x.p[v]);
-		part_cut(&rb->p[v], &opt[v][best[v]], 1, &y.p[v]);
+		part_cut(&rb->p[v], &t->opt[v][best[v]], 0, &x.p[v]);
+		part_cut(&rb->p[v], &t->opt[v][best[v]], 1, &y.p[v]);
 		if (x.p[v].count == 0)
 			x.p[v].first = y.p[v].first;
 		if (y.p[v].count == 0)
 			y.p[v].first = rb->p[v].first + rb->p[v].count;
-		weak += opt[v][best[v]].cut != 0;
+		weak += t->opt[v][best[v]].cut != 0;
 	}
+	free(t);
 	x.weak = y.weak = rb->weak || weak > 0;
 	refine_bead(r, &x, depth + 1);
 	refine_bead(r, &y, depth + 1);
