@@ -315,6 +315,38 @@ markup_name_rest(const char *p, const char *q, enum markup_mode mode)
 }
 
 /*
+ * After an attribute's name at p: skip its optional '=' and value, quoted
+ * (to its quote) or not (to a blank or '>'), a '<' ending it as mode
+ * says. Returns where the next attribute may start.
+ */
+static const char *
+markup_skip_value(const char *p, const char *end, enum markup_mode mode)
+{
+	const char	*q = p;
+	char		 quote;
+
+	while (q < end && markup_blank((unsigned char)*q))
+		q++;
+	if (q >= end || *q != '=')
+		return (p);
+	q++;
+	while (q < end && markup_blank((unsigned char)*q))
+		q++;
+	if (q < end && (*q == '"' || *q == '\'')) {
+		quote = *q++;
+		while (q < end && *q != quote && !markup_cut(q, end, mode))
+			q++;
+		if (q < end && *q == quote)
+			q++;
+	} else {
+		while (q < end && !markup_blank((unsigned char)*q) &&
+		    *q != '>' && !markup_cut(q, end, mode))
+			q++;
+	}
+	return (q);
+}
+
+/*
  * Skip the attributes of a start tag from p (after its name) to its '>',
  * counting them as either parser's start-tag syntax allows: a token
  * starting a name (up to a blank, '=', '>' or '/'), optional '=' then a
@@ -327,7 +359,6 @@ markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
     size_t *n)
 {
 	const char	*q;
-	char		 quote;
 
 	*n = 0;
 	for (;;) {
@@ -350,27 +381,7 @@ markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
 		    !markup_cut(p, end, mode); p++)
 			;
 		*n += markup_name_rest(q, p, mode);
-		q = p;
-		while (q < end && markup_blank((unsigned char)*q))
-			q++;
-		if (q >= end || *q != '=')
-			continue;
-		q++;
-		while (q < end && markup_blank((unsigned char)*q))
-			q++;
-		if (q < end && (*q == '"' || *q == '\'')) {
-			quote = *q++;
-			while (q < end && *q != quote &&
-			    !markup_cut(q, end, mode))
-				q++;
-			if (q < end && *q == quote)
-				q++;
-		} else {
-			while (q < end && !markup_blank((unsigned char)*q) &&
-			    *q != '>' && !markup_cut(q, end, mode))
-				q++;
-		}
-		p = q;
+		p = markup_skip_value(p, end, mode);
 	}
 }
 
@@ -433,68 +444,83 @@ markup_raw_end(const char *p, const char *end, enum markup_mode mode,
 	return (end);
 }
 
+/*
+ * Count XML's entity references in [p, to) into c (a '&' and a name
+ * start); -1 past the limit.
+ */
+static int
+markup_refs(const char *p, const char *to, const char *end,
+    struct load_counts *c)
+{
+	for (; (p = memchr(p, '&', (size_t)(to - p))) != NULL; p++) {
+		if (p + 1 < end && markup_name_start((unsigned char)p[1]) &&
+		    ++c->refs > LOAD_MAX_ENTITY_REFS)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Count the start tag whose name starts at p into c; returns where the
+ * scan goes on (past a script's or style's text, in HTML), or NULL past a
+ * limit.
+ */
+static const char *
+markup_tag(const char *p, const char *end, enum markup_mode mode,
+    size_t defaults, struct load_counts *c)
+{
+	const char	*name = p, *attrs;
+	size_t		 n;
+
+	if (++c->elements > LOAD_MAX_ELEMENTS)
+		return (NULL);
+	for (; p < end && !markup_blank((unsigned char)*p) && *p != '>' &&
+	    *p != '/' && !markup_cut(p, end, mode); p++)
+		;
+	attrs = p;
+	p = markup_skip_attrs(p, end, mode, &n);
+	n += markup_name_rest(name, attrs, mode);
+	c->attrs += n;
+	c->max_attrs = PR_MAX(c->max_attrs, n + defaults);
+	if (c->max_attrs > LOAD_MAX_ATTRS || c->attrs > LOAD_MAX_ATTRS_TOTAL)
+		return (NULL);
+	if (mode == MARKUP_XML)
+		return (markup_refs(attrs, p, end, c) == 0 ? p : NULL);
+	if (markup_raw_name(name, (size_t)(attrs - name)))
+		p = markup_raw_end(p, end, mode, name, (size_t)(attrs - name));
+	return (p);
+}
+
 /* Count in one mode into *c (see load_count_markup()). */
 static int
 markup_count(const char *data, size_t len, enum markup_mode mode,
     struct load_counts *c)
 {
-	const char	*p = data, *end = data + len, *lt, *amp, *rawname;
-	size_t		 n, extra, defaults = 0, rawlen;
-	int		 xml = mode == MARKUP_XML, raw;
+	const char	*p = data, *end = data + len, *lt, *cend;
+	size_t		 defaults = 0;
+	int		 xml = mode == MARKUP_XML;
 
 	memset(c, 0, sizeof *c);
 	if (xml)
 		defaults = markup_attlist_defaults(data, len);
 	while (p < end) {
 		lt = memchr(p, '<', (size_t)(end - p));
-		/* References in the text before the tag (and in values). */
-		for (amp = p; xml && amp != NULL; amp++) {
-			amp = memchr(amp, '&', (size_t)((lt != NULL ? lt :
-			    end) - amp));
-			if (amp == NULL)
-				break;
-			if (amp + 1 < end &&
-			    markup_name_start((unsigned char)amp[1]) &&
-			    ++c->refs > LOAD_MAX_ENTITY_REFS)
-				return (-1);
-		}
+		/* References in the text before the tag. */
+		if (xml && markup_refs(p, lt != NULL ? lt : end, end, c) != 0)
+			return (-1);
 		if (lt == NULL)
 			break;
 		p = lt + 1;
 		if (!xml && (size_t)(end - p) >= 3 && memcmp(p, "!--", 3) == 0 &&
-		    (amp = memmem(p + 3, (size_t)(end - p - 3), "-->", 3)) !=
+		    (cend = memmem(p + 3, (size_t)(end - p - 3), "-->", 3)) !=
 		    NULL) {
-			p = amp + 3;	/* a comment: HTML reads no tag in it */
+			p = cend + 3;	/* a comment: HTML reads no tag in it */
 			continue;
 		}
 		if (p >= end || !markup_name_start((unsigned char)*p))
 			continue;
-		if (++c->elements > LOAD_MAX_ELEMENTS)
+		if ((p = markup_tag(p, end, mode, defaults, c)) == NULL)
 			return (-1);
-		for (lt = p; p < end && !markup_blank((unsigned char)*p) &&
-		    *p != '>' && *p != '/' && !markup_cut(p, end, mode); p++)
-			;
-		extra = markup_name_rest(lt, p, mode);
-		raw = markup_raw_name(lt, (size_t)(p - lt));
-		rawname = lt;
-		rawlen = (size_t)(p - lt);
-		lt = p;
-		p = markup_skip_attrs(p, end, mode, &n);
-		n += extra;
-		c->attrs += n;
-		c->max_attrs = PR_MAX(c->max_attrs, n + defaults);
-		if (c->max_attrs > LOAD_MAX_ATTRS ||
-		    c->attrs > LOAD_MAX_ATTRS_TOTAL)
-			return (-1);
-		if (!xml && raw)
-			p = markup_raw_end(p, end, mode, rawname, rawlen);
-		/* The values' references (XML). */
-		for (amp = lt; xml && amp < p; amp++) {
-			if (*amp == '&' && amp + 1 < end &&
-			    markup_name_start((unsigned char)amp[1]) &&
-			    ++c->refs > LOAD_MAX_ENTITY_REFS)
-				return (-1);
-		}
 	}
 	return (0);
 }
