@@ -448,23 +448,22 @@ import_save(struct store *st, struct import_item *it, char **cause)
 		noteid = sqlite3_last_insert_rowid(st->db);
 	return (store_save_tags(st, noteid, it->tags, it->ntags, cause));
 }
-
-int
-store_import_json(struct store *st, const char *json, size_t len,
-    const char *name, char **cause)
+/*
+ * Where json's annotations are: "$", "$.first.items" or "$.items", NULL
+ * (*path) when json is one annotation; 0, else an error with *cause.
+ */
+static int
+import_where(struct store *st, const char *json, size_t len,
+    const char *qname, const char **path, char **cause)
 {
-	sqlite3_stmt		*stmt = NULL;
-	struct import_item	 it;
-	const char		*path = NULL, *type;
-	char			*qname = safe_strdup(name), *q, *qid;
-	char			**items = NULL;
-	size_t			 nitems = 0, alloc = 0, i;
-	int			 rc, r;
+	sqlite3_stmt	*stmt = NULL;
+	const char	*type;
+	int		 rc, r;
 
 	/* Valid JSON first: the other functions fail on anything else. */
 	r = store_prepare(st, &stmt, "SELECT json_valid(?1)", cause);
 	if (r != 0)
-		goto done;
+		return (r);
 	sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
 	    SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
@@ -479,7 +478,6 @@ store_import_json(struct store *st, const char *json, size_t len,
 	sqlite3_finalize(stmt);
 	stmt = NULL;
 
-	/* Where the annotations are. */
 	r = store_prepare(st, &stmt, "SELECT NULL, json_type(?1), "
 	    "json_type(?1, '$.first.items'), json_type(?1, '$.items'), "
 	    "json_extract(?1, '$.type')", cause);
@@ -493,53 +491,71 @@ store_import_json(struct store *st, const char *json, size_t len,
 	}
 	type = (const char *)sqlite3_column_text(stmt, 1);
 	if (type != NULL && strcmp(type, "array") == 0)
-		path = "$";
+		*path = "$";
 	else if (sqlite3_column_type(stmt, 2) == SQLITE_TEXT &&
 	    strcmp((const char *)sqlite3_column_text(stmt, 2), "array") == 0)
-		path = "$.first.items";
+		*path = "$.first.items";
 	else if (sqlite3_column_type(stmt, 3) == SQLITE_TEXT &&
 	    strcmp((const char *)sqlite3_column_text(stmt, 3), "array") == 0)
-		path = "$.items";
+		*path = "$.items";
 	else if (sqlite3_column_type(stmt, 4) == SQLITE_TEXT &&
 	    strcmp((const char *)sqlite3_column_text(stmt, 4),
 	    "Annotation") == 0)
-		path = NULL;
+		*path = NULL;
 	else {
 		*cause = xstrprintf("'%s' holds no annotations (expected an "
 		    "AnnotationCollection)", qname);
 		r = STORE_ERROR;
-		goto done;
 	}
+done:
 	sqlite3_finalize(stmt);
-	stmt = NULL;
+	return (r);
+}
 
-	/* The items, as JSON texts. */
+/* The annotations at path of json, as JSON texts, into *items. */
+static int
+import_items(struct store *st, const char *json, size_t len,
+    const char *path, char ***items, size_t *nitems, char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	size_t		 alloc = 0;
+	int		 rc, r;
+
 	if (path == NULL) {
-		items = xcalloc(1, sizeof *items);
-		items[0] = xstrndup(json, len);
-		nitems = 1;
-	} else {
-		r = store_prepare(st, &stmt, "SELECT json(value) FROM "
-		    "json_each(?1, ?2) ORDER BY key", cause);
-		if (r != 0)
-			goto done;
-		sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
-		    SQLITE_STATIC);
-		store_bind_text(stmt, 2, path);
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			XGROW(items, alloc, nitems + 1);
-			items[nitems++] = store_col_str(stmt, 0);
-		}
-		if (rc != SQLITE_DONE) {
-			r = store_err(st, rc, cause);
-			goto done;
-		}
-		sqlite3_finalize(stmt);
-		stmt = NULL;
+		*items = xcalloc(1, sizeof **items);
+		(*items)[0] = xstrndup(json, len);
+		*nitems = 1;
+		return (0);
 	}
+	r = store_prepare(st, &stmt, "SELECT json(value) FROM "
+	    "json_each(?1, ?2) ORDER BY key", cause);
+	if (r != 0)
+		return (r);
+	sqlite3_bind_text(stmt, 1, json, (int)PR_MIN(len, INT32_MAX),
+	    SQLITE_STATIC);
+	store_bind_text(stmt, 2, path);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		XGROW(*items, alloc, *nitems + 1);
+		(*items)[(*nitems)++] = store_col_str(stmt, 0);
+	}
+	if (rc != SQLITE_DONE)
+		r = store_err(st, rc, cause);
+	sqlite3_finalize(stmt);
+	return (r);
+}
+
+/* Save the items in one transaction: all or none. */
+static int
+import_save_all(struct store *st, char **items, size_t nitems,
+    const char *qname, char **cause)
+{
+	struct import_item	 it;
+	char			*q, *qid;
+	size_t			 i;
+	int			 r;
 
 	if ((r = store_begin(st, cause)) != 0)
-		goto done;
+		return (r);
 	for (i = 0; i < nitems; i++) {
 		r = import_read(st, items[i], &it, i, qname, cause);
 		if (r == 0 && (r = import_save(st, &it, cause)) ==
@@ -558,14 +574,28 @@ store_import_json(struct store *st, const char *json, size_t len,
 		import_item_release(&it);
 		if (r != 0) {
 			store_rollback(st);
-			goto done;
+			return (r);
 		}
 	}
 	if ((r = store_commit(st, cause)) == 0)
 		r = (int)PR_MIN(nitems, INT32_MAX);
+	return (r);
+}
 
-done:
-	sqlite3_finalize(stmt);
+
+int
+store_import_json(struct store *st, const char *json, size_t len,
+    const char *name, char **cause)
+{
+	const char	*path = NULL;
+	char		*qname = safe_strdup(name), **items = NULL;
+	size_t		 nitems = 0, i;
+	int		 r;
+
+	if ((r = import_where(st, json, len, qname, &path, cause)) == 0 &&
+	    (r = import_items(st, json, len, path, &items, &nitems,
+	    cause)) == 0)
+		r = import_save_all(st, items, nitems, qname, cause);
 	for (i = 0; i < nitems; i++)
 		free(items[i]);
 	free(items);
