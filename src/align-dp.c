@@ -666,6 +666,46 @@ band_fit(size_t *lo, size_t *hi, size_t n, size_t nb, size_t max)
 }
 
 /*
+ * Widen the band [lo, hi] where the last path (cj: its B prefix at each
+ * profile prefix) ran near its edge, on that side, to the margin k;
+ * elsewhere the path had room and the band stays. Rows stay monotone.
+ */
+static void
+band_widen(const size_t *cj, size_t k, size_t pn, size_t bn, size_t *lo,
+    size_t *hi)
+{
+	size_t	i;
+
+	for (i = 0; i <= pn; i++) {
+		if (cj[i] < lo[i] + k / 2)
+			lo[i] = cj[i] > k ? cj[i] - k : 0;
+		if (cj[i] + k / 2 > hi[i])
+			hi[i] = cj[i] + k < bn ? cj[i] + k : bn;
+	}
+	for (i = pn; i > 0; i--) {
+		if (lo[i - 1] > lo[i])
+			lo[i - 1] = lo[i];
+	}
+	for (i = 1; i <= pn; i++) {
+		if (hi[i] < hi[i - 1])
+			hi[i] = hi[i - 1];
+	}
+}
+
+/* The B prefix of a path of n beads at each profile prefix, into cj. */
+static void
+path_prefixes(const struct pbead *path, size_t n, size_t *cj)
+{
+	size_t	g, i;
+
+	cj[0] = 0;
+	for (g = 0; g < n; g++) {
+		for (i = 1; i <= (size_t)path[g].a; i++)
+			cj[path[g].ai + i] = path[g].bj + path[g].b;
+	}
+}
+
+/*
  * A diagonal band of half-width k: for each prefix of the profile, the B
  * prefixes whose share of B's length is near the profile's share, and
  * those whose share of B's units is near the profile's share of units.
@@ -713,7 +753,7 @@ static size_t
 align_diagonal(const struct profile *P, const struct side *B,
     const struct params *p, struct pbead **out)
 {
-	size_t	*lo, *hi, *cj = NULL, k = 12, n, i, g, big = PR_MAX(P->n, B->n);
+	size_t	*lo, *hi, *cj = NULL, k = 12, n, i, big = PR_MAX(P->n, B->n);
 	size_t	 max = band_max(p->bud, P->n, B->n);
 	size_t	 start = p->bud != NULL ? p->bud->cells : 0;
 	int	 edge, last, fit = 0;
@@ -725,28 +765,8 @@ align_diagonal(const struct profile *P, const struct side *B,
 			k = big;
 		if (cj == NULL)
 			band_diagonal(P, B, k, lo, hi);
-		else {
-			/*
-			 * Widen the band where the last path ran near its
-			 * edge, on that side, to the new margin; elsewhere
-			 * the path had room and the band stays.
-			 */
-			for (i = 0; i <= P->n; i++) {
-				if (cj[i] < lo[i] + k / 2)
-					lo[i] = cj[i] > k ? cj[i] - k : 0;
-				if (cj[i] + k / 2 > hi[i])
-					hi[i] = cj[i] + k < B->n ? cj[i] + k :
-					    B->n;
-			}
-			for (i = P->n; i > 0; i--) {
-				if (lo[i - 1] > lo[i])
-					lo[i - 1] = lo[i];
-			}
-			for (i = 1; i <= P->n; i++) {
-				if (hi[i] < hi[i - 1])
-					hi[i] = hi[i - 1];
-			}
-		}
+		else
+			band_widen(cj, k, P->n, B->n, lo, hi);
 		/*
 		 * The last try: full, or the next one would be too big, or
 		 * the pass has filled its budget's worth already.
@@ -769,16 +789,10 @@ align_diagonal(const struct profile *P, const struct side *B,
 			break;
 		}
 		if (n != (size_t)-1) {
-			/* The B prefix of the path at each profile prefix. */
 			if (cj == NULL)
 				cj = xreallocarray(NULL, P->n + 1,
 				    sizeof *cj);
-			cj[0] = 0;
-			for (g = 0; g < n; g++) {
-				for (i = 1; i <= (size_t)(*out)[g].a; i++)
-					cj[(*out)[g].ai + i] = (*out)[g].bj +
-					    (*out)[g].b;
-			}
+			path_prefixes(*out, n, cj);
 			k *= 2;
 		} else {
 			free(cj);

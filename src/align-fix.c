@@ -130,6 +130,76 @@ fix_weak_cuts(const struct alignment *al, size_t w, size_t t,
 }
 
 /*
+ * What the versions that hold two sentences in bead bd say of a cut: the
+ * first one's mean share of their length (*share) and the number keys of
+ * each side (r1, r2, sorted). Returns how many versions spoke.
+ */
+static int
+clause_refs(const struct alignment *al, const struct align_bead *bd,
+    double *share, uint32_t *r1, size_t *nr1, uint32_t *r2, size_t *nr2)
+{
+	const struct text_sentence	*a, *b;
+	const char			*bt;
+	uint32_t			 k[16];
+	double				 la, lb;
+	size_t				 v, i, nn;
+	int				 nref = 0;
+
+	*share = 0;
+	*nr1 = *nr2 = 0;
+	for (v = 0; v < al->nvers; v++) {
+		if (bd->count[v] != 2)
+			continue;
+		a = &al->sents[v][bd->first[v]];
+		b = &al->sents[v][bd->first[v] + 1];
+		bt = al->docs[v]->blocks[a->block].text;
+		la = (double)char_count(bt + a->start, a->end - a->start);
+		bt = al->docs[v]->blocks[b->block].text;
+		lb = (double)char_count(bt + b->start, b->end - b->start);
+		if (la + lb <= 0)
+			continue;
+		*share += la / (la + lb);
+		nref++;
+		nn = number_keys(al->docs[v]->blocks[a->block].text + a->start,
+		    a->end - a->start, al->docs[v]->lang, k, nitems(k));
+		for (i = 0; i < nn && *nr1 < 64; i++)
+			r1[(*nr1)++] = k[i];
+		nn = number_keys(al->docs[v]->blocks[b->block].text + b->start,
+		    b->end - b->start, al->docs[v]->lang, k, nitems(k));
+		for (i = 0; i < nn && *nr2 < 64; i++)
+			r2[(*nr2)++] = k[i];
+	}
+	if (nref > 0)
+		*share /= nref;
+	feat_keys_sort(r1, *nr1);
+	feat_keys_sort(r2, *nr2);
+	return (nref);
+}
+
+/*
+ * A cut offered at txt[i]: before the capital of a weak boundary (a lost
+ * full stop, weak[*wk]), after ", ; :" and a space, before a spaced dash;
+ * 0 when none.
+ */
+static size_t
+clause_at(const char *txt, size_t i, const size_t *weak, size_t nweak,
+    size_t *wk)
+{
+	while (*wk < nweak && weak[*wk] < i + 1)
+		(*wk)++;
+	if (*wk < nweak && weak[*wk] == i + 1)
+		return (weak[(*wk)++]);
+	if ((txt[i] == ',' || txt[i] == ';' || txt[i] == ':') &&
+	    txt[i + 1] == ' ')
+		return (i + 1);
+	if (txt[i] == ' ' && (strncmp(txt + i + 1, "\xe2\x80\x94", 3) == 0 ||
+	    strncmp(txt + i + 1, "\xe2\x80\x93", 3) == 0 ||
+	    (txt[i + 1] == '-' && txt[i + 2] == ' ')))
+		return (i);
+	return (0);
+}
+
+/*
  * Where to cut sentence t of version w so that its two parts match the two
  * sentences the reference versions have in the bead: at a clause boundary
  * (after , ; : or before a dash) whose share of the sentence is nearest the
@@ -144,65 +214,21 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 	const struct text_sentence	*ts = &al->sents[w][t];
 	const struct doc		*d = al->docs[w];
 	const char			*txt = d->blocks[ts->block].text;
-	uint32_t			 n1[16], n2[16], r1[64], r2[64], k[16];
-	size_t				 nr1 = 0, nr2 = 0, v, i, best = 0, total;
-	size_t				 len = ts->end - ts->start, nn;
-	size_t				 weak[16], nweak, wk;
-	double				 share = 0, bestd = 1, dd;
-	int				 nref = 0;
+	uint32_t			 n1[16], n2[16], r1[64], r2[64];
+	size_t				 nr1, nr2, i, best = 0, total, cut;
+	size_t				 nn, weak[16], nweak, wk;
+	double				 share, bestd = 1, dd;
 
-	for (v = 0; v < al->nvers; v++) {
-		const struct text_sentence	*a, *b;
-		const char			*bt;
-		double				 la, lb;
-
-		if (bd->count[v] != 2)
-			continue;
-		a = &al->sents[v][bd->first[v]];
-		b = &al->sents[v][bd->first[v] + 1];
-		bt = al->docs[v]->blocks[a->block].text;
-		la = (double)char_count(bt + a->start, a->end - a->start);
-		bt = al->docs[v]->blocks[b->block].text;
-		lb = (double)char_count(bt + b->start, b->end - b->start);
-		if (la + lb <= 0)
-			continue;
-		share += la / (la + lb);
-		nref++;
-		nn = number_keys(al->docs[v]->blocks[a->block].text + a->start,
-		    a->end - a->start, al->docs[v]->lang, k, nitems(k));
-		for (i = 0; i < nn && nr1 < nitems(r1); i++)
-			r1[nr1++] = k[i];
-		nn = number_keys(al->docs[v]->blocks[b->block].text + b->start,
-		    b->end - b->start, al->docs[v]->lang, k, nitems(k));
-		for (i = 0; i < nn && nr2 < nitems(r2); i++)
-			r2[nr2++] = k[i];
-	}
 	/* A presegmented line is the user's unit: it is never cut. */
-	if (nref == 0 || d->presegmented)
+	if (clause_refs(al, bd, &share, r1, &nr1, r2, &nr2) == 0 ||
+	    d->presegmented)
 		return (0);
-	share /= nref;
-	feat_keys_sort(r1, nr1);
-	feat_keys_sort(r2, nr2);
-	total = char_count(txt + ts->start, len);
+	total = char_count(txt + ts->start, ts->end - ts->start);
 	if (total < 20)
 		return (0);
 	nweak = fix_weak_cuts(al, w, t, bd, weak, nitems(weak));
 	for (i = ts->start + 1, wk = 0; i + 1 < ts->end; i++) {
-		size_t	cut;
-
-		while (wk < nweak && weak[wk] < i + 1)
-			wk++;
-		if (wk < nweak && weak[wk] == i + 1) {
-			/* A lost full stop: the cut before the capital. */
-			cut = weak[wk++];
-		} else if ((txt[i] == ',' || txt[i] == ';' || txt[i] == ':') &&
-		    txt[i + 1] == ' ')
-			cut = i + 1;
-		else if (txt[i] == ' ' && (strncmp(txt + i + 1, "\xe2\x80\x94",
-		    3) == 0 || strncmp(txt + i + 1, "\xe2\x80\x93", 3) == 0 ||
-		    (txt[i + 1] == '-' && txt[i + 2] == ' ')))
-			cut = i;
-		else
+		if ((cut = clause_at(txt, i, weak, nweak, &wk)) == 0)
 			continue;
 		dd = fabs((double)char_count(txt + ts->start, cut - ts->start) /
 		    (double)total - share);
