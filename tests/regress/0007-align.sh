@@ -161,19 +161,7 @@ t_result $? "dump starts translations on the same line" "$T/out"
 # this size stays well inside the real one, and 160,000 paragraphs take
 # minutes under ASan), align and dump say they paired the paragraphs in
 # order, and do.
-awk 'BEGIN {
-	for (i = 1; i <= 1000; i++)
-		printf "Sentence number %d was read aloud by the " \
-		    "chairman%s.\n\n", i, i <= 500 ? ", who then asked " \
-		    "the delegates from every region whether they wished " \
-		    "to comment on it" : ""
-}' >"$T/rev.en.txt"
-awk 'BEGIN {
-	for (i = 1000; i >= 1; i--)
-		printf "La phrase numéro %d a été lue par le président%s.\n\n",
-		    i, i <= 500 ? ", qui a ensuite demandé aux délégués de " \
-		    "toutes les régions s’ils souhaitaient la commenter" : ""
-}' >"$T/rev.fr.txt"
+reversed_pair "$T/rev"
 POLYREAD_ALIGN_BUDGET=10000
 export POLYREAD_ALIGN_BUDGET
 t_ok "align past the budget" "$POLYREAD" align "$T/rev.en.txt" \

@@ -67,19 +67,7 @@ tmx_quit
 # Issue 18: versions the aligner cannot align within its budget (a small
 # one here; paragraphs against their reverse order, as in 0007-align.sh):
 # the paragraphs are paired in order, and the status line says so.
-awk 'BEGIN {
-	for (i = 1; i <= 1000; i++)
-		printf "Sentence number %d was read aloud by the " \
-		    "chairman%s.\n\n", i, i <= 500 ? ", who then asked " \
-		    "the delegates from every region whether they wished " \
-		    "to comment on it" : ""
-}' >"$T/rev.en.txt"
-awk 'BEGIN {
-	for (i = 1000; i >= 1; i--)
-		printf "La phrase numéro %d a été lue par le président%s.\n\n",
-		    i, i <= 500 ? ", qui a ensuite demandé aux délégués de " \
-		    "toutes les régions s’ils souhaitaient la commenter" : ""
-}' >"$T/rev.fr.txt"
+reversed_pair "$T/rev"
 POLYREAD_ALIGN_BUDGET=10000
 export POLYREAD_ALIGN_BUDGET
 tmx_start 120 30 --theme test "$T/rev.en.txt" "$T/rev.fr.txt"

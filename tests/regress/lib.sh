@@ -139,3 +139,22 @@ httpd_start() {
 	done
 	[ -s "$_pf" ]
 }
+
+# reversed_pair PREFIX: PREFIX.en.txt, 1,000 one-sentence paragraphs, and
+# PREFIX.fr.txt, their French in reverse order (the aligner's hostile
+# pair: issue 18).
+reversed_pair() {
+	awk 'BEGIN {
+		for (i = 1; i <= 1000; i++)
+			printf "Sentence number %d was read aloud by the " \
+			    "chairman%s.\n\n", i, i <= 500 ? ", who then asked " \
+			    "the delegates from every region whether they wished " \
+			    "to comment on it" : ""
+	}' >"$1.en.txt"
+	awk 'BEGIN {
+		for (i = 1000; i >= 1; i--)
+			printf "La phrase numéro %d a été lue par le président%s.\n\n",
+			    i, i <= 500 ? ", qui a ensuite demandé aux délégués de " \
+			    "toutes les régions s’ils souhaitaient la commenter" : ""
+	}' >"$1.fr.txt"
+}
