@@ -53,6 +53,24 @@ dump_text(struct strbuf *sb, const char *s, size_t len, int rtl, int esc)
 }
 
 /*
+ * Cut the cell that starts at byte start of sb to colw columns when it is
+ * wider (used): a grapheme wider than what its line had left, such as an
+ * escape ("<U+200F>", 8 columns) or a wide character in a column of a few,
+ * would push the next columns out of place. Returns the cell's width.
+ */
+static int
+dump_clip(struct strbuf *sb, size_t start, int used, int colw)
+{
+	size_t	n;
+
+	if (used <= colw)
+		return (used);
+	n = layout_fit(sb->buf + start, sb->len - start, colw, &used);
+	strbuf_setlen(sb, start + n);
+	return (used);
+}
+
+/*
  * Write one line of a column, padded to colw when pad. A header line comes
  * from the document's header h: the title, or the meta line cut to colw
  * (both escaped already). A right-to-left line is right-aligned, its
@@ -63,6 +81,7 @@ dump_line(struct strbuf *sb, const struct doc *d,
     const struct layout_header *h, const struct layout_line *l, int colw,
     int pad)
 {
+	size_t	start = sb->len;
 	int	used = 0, pw = 0;
 
 	if (l != NULL && l->prefix != NULL)
@@ -81,6 +100,7 @@ dump_line(struct strbuf *sb, const struct doc *d,
 		if (l->prefix != NULL)
 			dump_text(sb, l->prefix, strlen(l->prefix), 1, 0);
 		strbuf_addspaces(sb, (size_t)l->indent);
+		dump_clip(sb, start, used, colw);
 		return;
 	}
 	if (l != NULL && l->block == DOC_NOPOS) {
@@ -101,6 +121,7 @@ dump_line(struct strbuf *sb, const struct doc *d,
 		    l->end - l->start, 0, 1);
 		used += l->width;
 	}
+	used = dump_clip(sb, start, used, colw);
 	if (pad && used < colw)
 		strbuf_addspaces(sb, (size_t)(colw - used));
 }

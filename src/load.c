@@ -267,6 +267,19 @@ markup_name_start(unsigned char c)
 	return (isalpha(c) || c == '_' || c == ':' || c == '.' || c >= 0x80);
 }
 
+/*
+ * Can byte c go on an attribute's name? HTML's parser (htmlParseHTMLName)
+ * takes ASCII letters, digits, ':', '-', '_' and '.' and stops at any
+ * other byte, which starts junk it skips to a blank; XML's names also take
+ * any non-ASCII byte.
+ */
+static int
+markup_name_char(unsigned char c, int xml)
+{
+	return (isalnum(c) || c == ':' || c == '-' || c == '_' || c == '.' ||
+	    (xml && c >= 0x80));
+}
+
 static int
 markup_blank(unsigned char c)
 {
@@ -348,10 +361,11 @@ markup_skip_value(const char *p, const char *end, enum markup_mode mode)
 
 /*
  * Skip the attributes of a start tag from p (after its name) to its '>',
- * counting them as either parser's start-tag syntax allows: a token
- * starting a name (up to a blank, '=', '>' or '/'), optional '=' then a
+ * counting them as either parser's start-tag syntax allows: a name (its
+ * bytes as markup_name_char() says), optional '=' then a
  * quoted value (to its quote) or an unquoted one (to a blank or '>');
- * anything else is skipped to a blank or '>' as HTML's recovery does. A
+ * anything else is junk, skipped to a blank or '>' as HTML's recovery does
+ * (it makes no attribute). A
  * '<' ends the tag as mode says. Returns where the tag ends.
  */
 static const char *
@@ -369,18 +383,21 @@ markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
 		/* "/>" ends it; a '/' before anything else is junk. */
 		if (*p == '/' && p + 1 < end && p[1] == '>')
 			return (p + 1);
-		(*n)++;
-		if (!markup_name_start((unsigned char)*p)) {
-			for (p++; p < end && !markup_blank((unsigned char)*p) &&
-			    *p != '>' && !markup_cut(p, end, mode); p++)
+		for (q = p; p < end && markup_name_char((unsigned char)*p,
+		    mode == MARKUP_XML); p++)
+			;
+		if (p == q || !markup_name_start((unsigned char)*q)) {
+			/*
+			 * Junk, to a blank or the tag's end (quotes or not):
+			 * no attribute in the tree.
+			 */
+			for (p = PR_MAX(p, q + 1); p < end &&
+			    !markup_blank((unsigned char)*p) && *p != '>' &&
+			    !markup_cut(p, end, mode); p++)
 				;
 			continue;
 		}
-		for (q = p; p < end && !markup_blank((unsigned char)*p) &&
-		    *p != '=' && *p != '>' && *p != '/' &&
-		    !markup_cut(p, end, mode); p++)
-			;
-		*n += markup_name_rest(q, p, mode);
+		*n += 1 + markup_name_rest(q, p, mode);
 		p = markup_skip_value(p, end, mode);
 	}
 }

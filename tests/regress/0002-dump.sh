@@ -148,6 +148,20 @@ for w in 10 11 12 13 14 20; do
 done
 grep -q '…' "$T/out"
 t_result $? "--width 20: the meta line cut with an ellipsis" "$T/out"
+# Issue 18 (fuzz-dump): an escape wider than what an indented line has
+# left ("<U+200F>", 8 cells, in an item of a 10-cell column) is cut to the
+# column rather than pushing the line past the width.
+printf -- '- \342\200\217\342\200\217 word\n\n  - nested \342\200\217 item\n' \
+    >"$T/rlm.en.md"
+for w in 10 11 12 13 16; do
+	"$POLYREAD" dump --width "$w" "$T/rlm.en.md" "$T/rlm.en.md" \
+	    "$T/rlm.en.md" >"$T/out" 2>&1
+	test "$(wc -L <"$T/out")" -le "$w"
+	t_result $? "--width $w: items with bidi escapes within $w cells" \
+	    "$T/out"
+done
+grep -q '<U+200F>' "$T/out"
+t_result $? "--width 16: the whole escape shown where it fits" "$T/out"
 # Issue 18: outside a UTF-8 locale the dump is ASCII: no raw UTF-8, whose
 # continuation bytes a terminal reading 8-bit controls takes for C1 (0x9B
 # is CSI); each character it cannot show is a '?' per column, the rules
