@@ -73,6 +73,9 @@ struct tstate {
 #define TEXT_RELATED_LINE	300
 
 /* Page furniture lines, lowercase, without a final colon. */
+/* The most spaces in a phrase of text_follow or text_related_phrases. */
+#define TEXT_PHRASE_SPACES	5
+
 static const char *const text_follow[] = {
 	"follow us on", "follow us", "share this article", "share",
 	"suivez-nous sur", "suivez-nous", "partager cet article", "partager",
@@ -240,11 +243,21 @@ static int
 text_is_phrase(const char *s, size_t len, const char *const *list, size_t n)
 {
 	char	low[128];
-	size_t	i, l;
+	size_t	i, l, spaces = 0;
 
 	/* The shortest phrase is "share". */
-	if (len < 5 || len >= sizeof low / 2 ||
-	    !text_lower(s, len, low, sizeof low))
+	if (len < 5 || len >= sizeof low / 2)
+		return (0);
+	/*
+	 * The longest have four words ("sur le même sujet :" five tokens):
+	 * a line of more is a sentence, not worth lowercasing (every line
+	 * of a long text comes here).
+	 */
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' && ++spaces > TEXT_PHRASE_SPACES)
+			return (0);
+	}
+	if (!text_lower(s, len, low, sizeof low))
 		return (0);
 	l = strlen(low);
 	if (l > 0 && low[l - 1] == ':') {
