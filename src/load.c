@@ -366,23 +366,27 @@ markup_skip_value(const char *p, const char *end, enum markup_mode mode)
  * quoted value (to its quote) or an unquoted one (to a blank or '>');
  * anything else is junk, skipped to a blank or '>' as HTML's recovery does
  * (it makes no attribute). A
- * '<' ends the tag as mode says. Returns where the tag ends.
+ * '<' ends the tag as mode says. Returns where the tag ends; *empty tells
+ * whether it ends with "/>" (an element without content).
  */
 static const char *
 markup_skip_attrs(const char *p, const char *end, enum markup_mode mode,
-    size_t *n)
+    size_t *n, int *empty)
 {
 	const char	*q;
 
 	*n = 0;
+	*empty = 0;
 	for (;;) {
 		while (p < end && markup_blank((unsigned char)*p))
 			p++;
 		if (p >= end || *p == '>' || markup_cut(p, end, mode))
 			return (p);
 		/* "/>" ends it; a '/' before anything else is junk. */
-		if (*p == '/' && p + 1 < end && p[1] == '>')
+		if (*p == '/' && p + 1 < end && p[1] == '>') {
+			*empty = 1;
 			return (p + 1);
+		}
 		for (q = p; p < end && markup_name_char((unsigned char)*p,
 		    mode == MARKUP_XML); p++)
 			;
@@ -441,15 +445,24 @@ markup_raw_name(const char *name, size_t len)
 /*
  * The end of a script's or style's text from p (its start tag's end).
  * libxml2 2.9's HTML parser (in recovery) reads on to "</" and the
- * element's own name, but ends sooner in some places (at a parent's end
- * tag), so each count takes its own end: HTML's at the own end tag, the
- * cut one at the first "</" and a letter, which counts as tags all that
- * the parser may read as tags; the larger count is kept.
+ * element's own name, except that an end tag right after the start tag
+ * is read as one (any element's: an ancestor's closes the script too).
+ * Each count takes its own end: HTML's at the own end tag, the cut one at
+ * the first "</" and a letter, which counts as tags all that the parser
+ * may read as tags; the larger count is kept.
  */
 static const char *
 markup_raw_end(const char *p, const char *end, enum markup_mode mode,
     const char *name, size_t len)
 {
+	/*
+	 * The parser looks for an end tag before it reads the text: one
+	 * right after the start tag may end the element (any name: an
+	 * ancestor's closes it too).
+	 */
+	if (p < end && *p == '>' && end - p >= 3 && p[1] == '<' &&
+	    p[2] == '/')
+		return (p + 1);
 	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		if (end - p >= 3 && p[1] == '/' &&
 		    isalpha((unsigned char)p[2]) && (mode != MARKUP_HTML ||
@@ -488,6 +501,7 @@ markup_tag(const char *p, const char *end, enum markup_mode mode,
 {
 	const char	*name = p, *attrs;
 	size_t		 n;
+	int		 empty;
 
 	if (++c->elements > LOAD_MAX_ELEMENTS)
 		return (NULL);
@@ -495,7 +509,7 @@ markup_tag(const char *p, const char *end, enum markup_mode mode,
 	    *p != '/' && !markup_cut(p, end, mode); p++)
 		;
 	attrs = p;
-	p = markup_skip_attrs(p, end, mode, &n);
+	p = markup_skip_attrs(p, end, mode, &n, &empty);
 	n += markup_name_rest(name, attrs, mode);
 	c->attrs += n;
 	c->max_attrs = PR_MAX(c->max_attrs, n + defaults);
@@ -503,7 +517,8 @@ markup_tag(const char *p, const char *end, enum markup_mode mode,
 		return (NULL);
 	if (mode == MARKUP_XML)
 		return (markup_refs(attrs, p, end, c) == 0 ? p : NULL);
-	if (markup_raw_name(name, (size_t)(attrs - name)))
+	/* "<script/>" has no text: HTML's parser closes it at once. */
+	if (!empty && markup_raw_name(name, (size_t)(attrs - name)))
 		p = markup_raw_end(p, end, mode, name, (size_t)(attrs - name));
 	return (p);
 }
