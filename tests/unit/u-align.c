@@ -609,6 +609,85 @@ reversed_budget(size_t per)
 	free_lines(lf);
 }
 
+/*
+ * Three sentences of "Key facts about Palu" (Reuters, 2018-09-29, as in
+ * NTREX-128, Microsoft, CC BY-SA 4.0; news translated from English),
+ * a paragraph each: the second sentence runs on after a colon in every
+ * version ("Sulawesi: Palu is the capital"), where the translators'
+ * segments end.
+ */
+static const char *colon_en[] = {
+	"In Palu, more than 16,000 people were evacuated after the disaster "
+	"struck.",
+	"",
+	"Here are some key facts about Palu and Donggala, on the island of "
+	"Sulawesi: Palu is the capital of Central Sulawesi province, located "
+	"at the end of a narrow bay on the west coast of Sulawesi island, with "
+	"an estimated population of 379,800 in 2017.",
+	NULL
+};
+
+static const char *colon_fr[] = {
+	"À Palu, plus de 16\u00a0000\u00a0personnes ont été évacuées suite à "
+	"la catastrophe.",
+	"",
+	"Quelques faits essentiels à propos de Palu et Donggala, sur l’île de "
+	"Sulawesi\u00a0: Palu est la capitale de la province centrale de "
+	"Sulawesi, située à la pointe d’une étroite baie sur la côte ouest de "
+	"l’île Sulawesi, dont la population était estimée à 379\u00a0800 "
+	"habitants en\u00a02017.",
+	NULL
+};
+
+static const char *colon_ru[] = {
+	"В Палу в результате стихийного бедствия были эвакуированы более "
+	"16 000 человек.",
+	"",
+	"Вот некоторые ключевые факты о Палу и Донггала, расположенных на "
+	"острове Сулавеси: Палу — столица провинции Центрального Сулавеси, "
+	"расположенная в конце узкой бухты на западном побережье острова "
+	"Сулавеси, с предполагаемой численностью населения 379 800 человек "
+	"(данные на 2017 год).",
+	NULL
+};
+
+/* The last character of sentence s of version v. */
+static char
+sentence_last(const struct alignment *al, size_t v, size_t s)
+{
+	const struct text_sentence	*t = &al->sents[v][s];
+
+	return (al->docs[v]->blocks[t->block].text[t->end - 1]);
+}
+
+/*
+ * A colon then a capital in every version, where the name after it (Palu)
+ * is in every version too: the bead is cut after the colon.
+ */
+static void
+test_colon_cut(void **state)
+{
+	struct fixture	fx;
+	size_t		b, v;
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(colon_en, "en", "en", 0, -1, -1);
+	fx.a.docs[1] = mkdoc(colon_fr, "fr", "fr", 0, -1, -1);
+	fx.a.docs[2] = mkdoc(colon_ru, "ru", "ru", 0, -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(fx.al->nbeads, 3);
+	b = 1;
+	for (v = 0; v < 3; v++) {
+		assert_int_equal(fx.al->beads[b].count[v], 1);
+		assert_int_equal(sentence_last(fx.al, v,
+		    fx.al->beads[b].first[v]), ':');
+	}
+	fx_free(&fx);
+}
+
 /* One sentence a paragraph: the blocks' band. */
 static void
 test_reversed_budget(void **state)
@@ -640,6 +719,7 @@ main(void)
 		cmocka_unit_test(test_span_map),
 		cmocka_unit_test(test_reversed_budget),
 		cmocka_unit_test(test_reversed_sentences_budget),
+		cmocka_unit_test(test_colon_cut),
 	};
 	int	r;
 
