@@ -37,6 +37,11 @@
 #define REFINE_SUPPORT	3.0
 /* The confidence of a bead cut at a weak boundary (under 0.5: doubtful). */
 #define REFINE_WEAKCONF	0.45
+/*
+ * A sentence one version leaves out could as well be its neighbour when
+ * moving the gap costs less than this more: both beads are doubtful.
+ */
+#define REFINE_SHIFT	3.0
 
 /*
  * Where version v's part of a bead is split: before sentence k, cut at
@@ -713,4 +718,101 @@ refine_beads(struct alignment *al, const double *total)
 	al->beads = nb;
 	al->nbeads = r.n;
 	free(r.out);
+}
+
+/* The cost of bead bd as it stands, every pair of versions costed. */
+static double
+whole_cost(const struct refine *r, const struct align_bead *bd)
+{
+	const struct alignment	*al = r->al;
+	struct lside		 l[ALIGN_MAXVERS];
+	struct rpart		 p;
+	int			 units[ALIGN_MAXVERS];
+	size_t			 v;
+	double			 c;
+
+	for (v = 0; v < al->nvers; v++) {
+		memset(&l[v], 0, sizeof l[v]);
+		units[v] = (int)bd->count[v];
+		if (bd->count[v] == 0)
+			continue;
+		memset(&p, 0, sizeof p);
+		p.first = bd->first[v];
+		p.count = bd->count[v];
+		part_side(al, v, &p, bd, &l[v]);
+	}
+	c = bead_cost(r, l, units);
+	for (v = 0; v < al->nvers; v++)
+		free(l[v].sd.keys);
+	return (c);
+}
+
+/*
+ * Beads a and b = a + 1, one of which leaves version w out while the
+ * other holds one sentence of it: the cost of moving that sentence to the
+ * other bead, less the cost as they stand.
+ */
+static double
+shift_gain(const struct refine *r, size_t a, size_t w)
+{
+	const struct alignment	*al = r->al;
+	struct align_bead	 x = al->beads[a], y = al->beads[a + 1];
+	double			 now;
+
+	now = whole_cost(r, &x) + whole_cost(r, &y);
+	if (x.count[w] == 0) {
+		x.first[w] = y.first[w];
+		x.count[w] = 1;
+		y.count[w] = 0;
+	} else {
+		y.first[w] = x.first[w];
+		y.count[w] = 1;
+		x.count[w] = 0;
+	}
+	return (whole_cost(r, &x) + whole_cost(r, &y) - now);
+}
+
+/*
+ * The version bead b leaves out when every other version has sentences
+ * in it, or DOC_NOPOS.
+ */
+static size_t
+gap_version(const struct alignment *al, size_t b)
+{
+	size_t	v, w = DOC_NOPOS, n = 0;
+
+	for (v = 0; v < al->nvers; v++) {
+		if (al->beads[b].count[v] == 0) {
+			w = v;
+			n++;
+		}
+	}
+	return (n == 1 ? w : DOC_NOPOS);
+}
+
+void
+refine_mark_shifts(struct alignment *al, const double *total)
+{
+	struct refine	 r;
+	size_t		 b, w, n;
+	struct align_bead *bd;
+
+	memset(&r, 0, sizeof r);
+	r.al = al;
+	r.total = total;
+	for (b = 0; b < al->nbeads; b++) {
+		if ((w = gap_version(al, b)) == DOC_NOPOS)
+			continue;
+		for (n = b > 0 ? b - 1 : b + 1; n <= b + 1 && n < al->nbeads;
+		    n += 2) {
+			bd = &al->beads[n];
+			if (bd->count[w] != 1 || gap_version(al, n) != DOC_NOPOS)
+				continue;
+			if (shift_gain(&r, PR_MIN(b, n), w) >= REFINE_SHIFT)
+				continue;
+			bd->confidence = PR_MIN(bd->confidence, REFINE_WEAKCONF);
+			al->beads[b].confidence = PR_MIN(al->beads[b].confidence,
+			    REFINE_WEAKCONF);
+		}
+	}
 }

@@ -688,6 +688,108 @@ test_colon_cut(void **state)
 	fx_free(&fx);
 }
 
+/*
+ * Four sentences of "Micronesia plane crash: Air Niugini now says one man
+ * missing" (CBS News, 2018-09-29, as in NTREX-128, Microsoft, CC BY-SA
+ * 4.0), one a line. The French leaves out the third (the airline did not
+ * respond), whose length fits the French second as well as the English
+ * second does.
+ */
+static const char *shift_en[] = {
+	"Air Niugini said in a release that as of Saturday afternoon, it was "
+	"unable to account for a male passenger.",
+	"The airline said it was working with local authorities, hospitals "
+	"and investigators to try to find the man.",
+	"The airline did not immediately respond to requests for more details "
+	"about the passenger, such as his age or nationality.",
+	"Local boats helped rescue the other passengers and crew after the "
+	"plane hit the water while trying to land at the Chuuk Island "
+	"airport.",
+	NULL
+};
+
+static const char *shift_fr[] = {
+	"Air Niugini a affirmé dans un communiqué que depuis samedi "
+	"après-midi, elle n’était pas en mesure de retrouver la trace d’un "
+	"passager masculin.",
+	"La compagnie aérienne a indiqué qu’elle collaborait avec les "
+	"autorités locales, les hôpitaux et les enquêteurs afin de tenter de "
+	"localiser l’homme en question.",
+	"Des bateaux locaux ont participé au sauvetage des autres passagers et "
+	"de l’équipage après que l’avion a heurté l’eau en essayant "
+	"d’atterrir à l’aéroport de l’île Chuuk.",
+	NULL
+};
+
+static const char *shift_ru[] = {
+	"В сообщении Air Niugini говорится, что по состоянию на субботу днем, "
+	"она не имеет никакой информации об одном пассажире мужского пола.",
+	"Авиакомпания заявила, что сотрудничает с местными властями, "
+	"больницами и полицией, предпринимая попытки найти этого человека.",
+	"Авиакомпания не смогла немедленно ответить на запросы о "
+	"предоставлении более подробной информации о пассажире, например, о "
+	"его возрасте или национальности.",
+	"Местные моряки помогли спасти других пассажиров и команду самолета "
+	"после того, как он упал на воду, пытаясь приземлиться в аэропорту "
+	"острова Чуук.",
+	NULL
+};
+
+/* The number of doubtful beads of an alignment. */
+static size_t
+count_doubtful(const struct alignment *al)
+{
+	size_t	b, n = 0;
+
+	for (b = 0; b < al->nbeads; b++)
+		n += al->beads[b].confidence < ALIGN_DOUBTFUL;
+	return (n);
+}
+
+/*
+ * Next to a sentence one version leaves out, where the neighbour's
+ * sentence would fit the gap as well, the bead without it and the
+ * neighbour are doubtful; the same sentences without the omission are not.
+ */
+static void
+test_shift_doubtful(void **state)
+{
+	struct fixture	fx;
+	size_t		b, gap = 0;
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(shift_en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(shift_fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(shift_ru, "ru", "ru", 1, -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(count_beads(fx.al, 1, 0, 1), 1);
+	for (b = 0; b < fx.al->nbeads; b++) {
+		if (fx.al->beads[b].count[1] == 0)
+			gap = b;
+	}
+	assert_true(gap > 0);
+	assert_true(fx.al->beads[gap].confidence < ALIGN_DOUBTFUL);
+	assert_true(fx.al->beads[gap - 1].confidence < ALIGN_DOUBTFUL ||
+	    fx.al->beads[gap + 1].confidence < ALIGN_DOUBTFUL);
+	assert_true(fx.al->beads[0].confidence >= ALIGN_DOUBTFUL);
+	fx_free(&fx);
+
+	/* No omission: nothing doubtful. */
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(shift_en, "en", "en", 1, 2, -1);
+	fx.a.docs[1] = mkdoc(shift_fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(shift_ru, "ru", "ru", 1, 2, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(count_beads(fx.al, 1, 1, 1), 3);
+	assert_int_equal(count_doubtful(fx.al), 0);
+	fx_free(&fx);
+}
+
 /* One sentence a paragraph: the blocks' band. */
 static void
 test_reversed_budget(void **state)
@@ -720,6 +822,7 @@ main(void)
 		cmocka_unit_test(test_reversed_budget),
 		cmocka_unit_test(test_reversed_sentences_budget),
 		cmocka_unit_test(test_colon_cut),
+		cmocka_unit_test(test_shift_doubtful),
 	};
 	int	r;
 
