@@ -24,6 +24,14 @@
 
 #define ALIGN_MAXVERS	ARTICLE_MAXVERS
 
+/*
+ * Beads under this confidence are doubtful: cut where a full stop was
+ * missing, or next to a sentence one version left out where the
+ * versions may have shifted by one (align --format=json says
+ * "doubtful").
+ */
+#define ALIGN_DOUBTFUL	0.5
+
 struct align_bead {
 	size_t	first[ALIGN_MAXVERS];	/* first sentence of each version */
 	size_t	count[ALIGN_MAXVERS];	/* its number of sentences (0: none) */

@@ -203,5 +203,12 @@ void		 fix_split_merged(struct alignment *, const double *total);
 
 /* align-refine.c */
 void		 refine_beads(struct alignment *, const double *total);
+/*
+ * Mark doubtful (confidence 0.45) a bead that leaves one version out and
+ * its neighbour, when the sentence the neighbour holds in that version
+ * fits the first bead about as well (the versions shifted by one next to
+ * an omission).
+ */
+void		 refine_mark_shifts(struct alignment *, const double *total);
 
 #endif

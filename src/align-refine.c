@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "align-int.h"
 
 /* Options of one version: at most this many places to split. */
@@ -34,6 +37,11 @@
 #define REFINE_SUPPORT	3.0
 /* The confidence of a bead cut at a weak boundary (under 0.5: doubtful). */
 #define REFINE_WEAKCONF	0.45
+/*
+ * A sentence one version leaves out could as well be its neighbour when
+ * moving the gap costs less than this more: both beads are doubtful.
+ */
+#define REFINE_SHIFT	3.0
 
 /*
  * Where version v's part of a bead is split: before sentence k, cut at
@@ -42,6 +50,7 @@
 struct ropt {
 	size_t	k;
 	size_t	cut;
+	int	colon;		/* the cut is after a colon, not a weak one */
 	int	units[2];	/* pieces in each part */
 };
 
@@ -80,10 +89,79 @@ part_sentence(const struct alignment *al, size_t v, const struct rpart *p,
 		t->end = p->tail;
 }
 
-/* The features of version v's part p, as one unit of l. */
+/*
+ * A part that starts inside a sentence (at a weak or colon cut) opens
+ * with a word that is a name in the whole sentence (Palu after
+ * "Sulawesi:"), but not as the first word of the part: when another
+ * version of bead bd has the name too, add its key to the part's unit in
+ * l, so that cutting the sentence does not lose a name the versions
+ * share (a capital that is no name, "Man:", "When", stays out).
+ */
+/* Does a version of bead bd other than v have the anchor key key? */
+static int
+bead_has_key(const struct alignment *al, const struct align_bead *bd,
+    size_t v, uint32_t key)
+{
+	const struct text_sentence	*ts;
+	struct text_anchor		*an;
+	size_t				 u, s, na, i;
+	uint32_t			 k;
+	int				 found = 0;
+
+	for (u = 0; u < al->nvers && !found; u++) {
+		if (u == v)
+			continue;
+		for (s = bd->first[u]; s < bd->first[u] + bd->count[u] &&
+		    !found; s++) {
+			ts = &al->sents[u][s];
+			na = text_anchors(al->docs[u]->blocks[ts->block].text +
+			    ts->start, ts->end - ts->start, al->docs[u]->lang,
+			    &an);
+			for (i = 0; i < na && !found; i++)
+				found = feat_anchor_key(&an[i], &k) && k == key;
+			free(an);
+		}
+	}
+	return (found);
+}
+
+static void
+head_name_keys(const struct alignment *al, size_t v, const struct rpart *p,
+    const struct align_bead *bd, struct lside *l)
+{
+	const struct text_sentence	*ts = &al->sents[v][p->first];
+	const char			*txt;
+	struct text_anchor		*an = NULL;
+	struct feat			*f = &l->f[0];
+	size_t				 na, i, at, end;
+	uint32_t			 key;
+
+	if (p->head <= ts->start || f->nk >= 64)
+		return;
+	txt = al->docs[v]->blocks[ts->block].text + ts->start;
+	at = p->head - ts->start;
+	end = (p->count == 1 && p->tail != 0 ? p->tail : ts->end) - ts->start;
+	na = text_anchors(txt, end, al->docs[v]->lang, &an);
+	for (i = 0; i < na; i++) {
+		if (an[i].kind != ANCHOR_NAME || an[i].start < at ||
+		    an[i].start > at + 4 || !feat_anchor_key(&an[i], &key) ||
+		    !bead_has_key(al, bd, v, key))
+			continue;
+		XGROW(l->sd.keys, l->sd.akeys, l->sd.nkeys + 1);
+		l->sd.keys[l->sd.nkeys++] = key;
+		f->nk++;
+		feat_keys_sort(l->sd.keys + f->koff, f->nk);
+		break;
+	}
+	free(an);
+}
+
+/*
+ * The features of version v's part p of bead bd, as one unit of l.
+ */
 static void
 part_side(const struct alignment *al, size_t v, const struct rpart *p,
-    struct lside *l)
+    const struct align_bead *bd, struct lside *l)
 {
 	struct text_sentence	 t;
 	char			*buf = NULL;
@@ -103,6 +181,8 @@ part_side(const struct alignment *al, size_t v, const struct rpart *p,
 	}
 	fix_lside_add(l, buf == NULL ? "" : buf, n, al->docs[v]->lang);
 	free(buf);
+	if (p->count > 0 && p->head != 0)
+		head_name_keys(al, v, p, bd, l);
 }
 
 /* -log of a bead type's probability, for a and b units (0 < a + b). */
@@ -173,6 +253,84 @@ part_cut(const struct rpart *p, const struct ropt *o, int which,
 		q->head = q->tail = 0;
 }
 
+/* Is c a mark that may open a quotation or a bracket (ICU's classes)? */
+static int
+opening_mark(UChar32 c)
+{
+	int8_t	ty = (int8_t)u_charType(c);
+
+	return (ty == U_START_PUNCTUATION || ty == U_INITIAL_PUNCTUATION ||
+	    u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK));
+}
+
+/*
+ * Colons inside s that introduce a new sentence: ':' then spaces, maybe
+ * opening marks, then a capital ("on the island of Sulawesi: Palu is the
+ * capital"; "Dale Evans: Man: \"What..."), by ICU's character properties.
+ * Stores where the second part would start (at most max) in out and
+ * returns their number.
+ */
+static size_t
+colon_cuts(const char *s, size_t len, size_t *out, size_t max)
+{
+	int32_t	i = 0, j, at, n = (int32_t)PR_MIN(len, INT32_MAX);
+	size_t	k = 0;
+	UChar32	c = 0;
+
+	while (i < n && k < max) {
+		U8_NEXT(s, i, n, c);
+		if (c != ':')
+			continue;
+		for (j = at = i; j < n; at = j) {
+			U8_NEXT(s, j, n, c);
+			if (!u_isUWhiteSpace(c))
+				break;
+		}
+		if (at == i || j >= n)
+			continue;
+		while (opening_mark(c) && j < n)
+			U8_NEXT(s, j, n, c);
+		if ((u_isupper(c) || u_istitle(c)) && n - at >= 6)
+			out[k++] = (size_t)at;
+	}
+	return (k);
+}
+
+/*
+ * The colon cuts (colon_cuts()) of sentence t of version v, as byte
+ * offsets in its block; none in a presegmented version.
+ */
+static size_t
+sentence_colon_cuts(const struct alignment *al, size_t v,
+    const struct text_sentence *t, size_t *out, size_t max)
+{
+	size_t	n, i;
+
+	if (al->docs[v]->presegmented)
+		return (0);
+	n = colon_cuts(al->docs[v]->blocks[t->block].text + t->start,
+	    t->end - t->start, out, max);
+	for (i = 0; i < n; i++)
+		out[i] += t->start;
+	return (n);
+}
+
+/* Add the cuts inside sentence k of a part as options of o (*n of max). */
+static void
+add_cuts(struct ropt *o, size_t *n, size_t k, const struct text_sentence *t,
+    const size_t *cuts, size_t nc, int colon)
+{
+	size_t	i;
+
+	for (i = 0; i < nc && *n < REFINE_MAXOPT; i++) {
+		if (cuts[i] <= t->start || cuts[i] >= t->end)
+			continue;
+		o[*n].k = k;
+		o[*n].colon = colon;
+		o[(*n)++].cut = cuts[i];
+	}
+}
+
 /* The places to split version v's part p (k = 0 and k = count first). */
 static size_t
 part_options(const struct refine *r, size_t v, const struct rpart *p,
@@ -180,21 +338,19 @@ part_options(const struct refine *r, size_t v, const struct rpart *p,
 {
 	const struct alignment	*al = r->al;
 	struct text_sentence	 t;
-	size_t			 n = 0, k, cuts[8], nc, i;
+	size_t			 n = 0, k, cuts[8], nc;
 
 	for (k = 0; k <= p->count && n < REFINE_MAXOPT; k++) {
 		o[n].k = k;
+		o[n].colon = 0;
 		o[n++].cut = 0;
 	}
 	for (k = 0; k < p->count && n < REFINE_MAXOPT; k++) {
 		part_sentence(al, v, p, p->first + k, &t);
 		nc = fix_weak_cuts(al, v, p->first + k, bd, cuts, nitems(cuts));
-		for (i = 0; i < nc && n < REFINE_MAXOPT; i++) {
-			if (cuts[i] <= t.start || cuts[i] >= t.end)
-				continue;
-			o[n].k = k;
-			o[n++].cut = cuts[i];
-		}
+		add_cuts(o, &n, k, &t, cuts, nc, 0);
+		nc = sentence_colon_cuts(al, v, &t, cuts, nitems(cuts));
+		add_cuts(o, &n, k, &t, cuts, nc, 1);
 	}
 	return (n);
 }
@@ -245,8 +401,9 @@ worth_trying(const struct refine *r, const struct rbead *rb)
 				len[v]++;
 		}
 		len[v] /= r->total[v];
-		if (!al->docs[v]->presegmented && text_weak_breaks(txt +
-		    t.start, t.end - t.start, off, nitems(off)) > 0) {
+		if ((!al->docs[v]->presegmented && text_weak_breaks(txt +
+		    t.start, t.end - t.start, off, nitems(off)) > 0) ||
+		    sentence_colon_cuts(al, v, &t, off, nitems(off)) > 0) {
 			with++;
 			has[v] = 1;
 		}
@@ -322,7 +479,7 @@ rtry_prepare(struct refine *r, const struct rbead *rb, size_t nv,
 		t->units[v] = (int)rb->p[v].count;
 		if (rb->p[v].count == 0)
 			continue;
-		part_side(al, v, &rb->p[v], &t->whole[v]);
+		part_side(al, v, &rb->p[v], &bd, &t->whole[v]);
 		for (k = 0; k < t->nopt[v]; k++) {
 			for (w = 0; w < 2; w++) {
 				part_cut(&rb->p[v], &t->opt[v][k], w, &q);
@@ -333,7 +490,7 @@ rtry_prepare(struct refine *r, const struct rbead *rb, size_t nv,
 				    rb->p[v].head && q.tail == rb->p[v].tail)
 					t->side[v][k][w] = t->whole[v];
 				else if (q.count > 0) {
-					part_side(al, v, &q,
+					part_side(al, v, &q, &bd,
 					    &t->side[v][k][w]);
 					t->own[v][k][w] = 1;
 				}
@@ -483,7 +640,8 @@ refine_bead(struct refine *r, const struct rbead *rb, int depth)
 			x.p[v].first = y.p[v].first;
 		if (y.p[v].count == 0)
 			y.p[v].first = rb->p[v].first + rb->p[v].count;
-		weak += t->opt[v][best[v]].cut != 0;
+		weak += t->opt[v][best[v]].cut != 0 &&
+		    !t->opt[v][best[v]].colon;
 	}
 	free(t);
 	x.weak = y.weak = rb->weak || weak > 0;
@@ -560,4 +718,101 @@ refine_beads(struct alignment *al, const double *total)
 	al->beads = nb;
 	al->nbeads = r.n;
 	free(r.out);
+}
+
+/* The cost of bead bd as it stands, every pair of versions costed. */
+static double
+whole_cost(const struct refine *r, const struct align_bead *bd)
+{
+	const struct alignment	*al = r->al;
+	struct lside		 l[ALIGN_MAXVERS];
+	struct rpart		 p;
+	int			 units[ALIGN_MAXVERS];
+	size_t			 v;
+	double			 c;
+
+	for (v = 0; v < al->nvers; v++) {
+		memset(&l[v], 0, sizeof l[v]);
+		units[v] = (int)bd->count[v];
+		if (bd->count[v] == 0)
+			continue;
+		memset(&p, 0, sizeof p);
+		p.first = bd->first[v];
+		p.count = bd->count[v];
+		part_side(al, v, &p, bd, &l[v]);
+	}
+	c = bead_cost(r, l, units);
+	for (v = 0; v < al->nvers; v++)
+		free(l[v].sd.keys);
+	return (c);
+}
+
+/*
+ * Beads a and b = a + 1, one of which leaves version w out while the
+ * other holds one sentence of it: the cost of moving that sentence to the
+ * other bead, less the cost as they stand.
+ */
+static double
+shift_gain(const struct refine *r, size_t a, size_t w)
+{
+	const struct alignment	*al = r->al;
+	struct align_bead	 x = al->beads[a], y = al->beads[a + 1];
+	double			 now;
+
+	now = whole_cost(r, &x) + whole_cost(r, &y);
+	if (x.count[w] == 0) {
+		x.first[w] = y.first[w];
+		x.count[w] = 1;
+		y.count[w] = 0;
+	} else {
+		y.first[w] = x.first[w];
+		y.count[w] = 1;
+		x.count[w] = 0;
+	}
+	return (whole_cost(r, &x) + whole_cost(r, &y) - now);
+}
+
+/*
+ * The version bead b leaves out when every other version has sentences
+ * in it, or DOC_NOPOS.
+ */
+static size_t
+gap_version(const struct alignment *al, size_t b)
+{
+	size_t	v, w = DOC_NOPOS, n = 0;
+
+	for (v = 0; v < al->nvers; v++) {
+		if (al->beads[b].count[v] == 0) {
+			w = v;
+			n++;
+		}
+	}
+	return (n == 1 ? w : DOC_NOPOS);
+}
+
+void
+refine_mark_shifts(struct alignment *al, const double *total)
+{
+	struct refine	 r;
+	size_t		 b, w, n;
+	struct align_bead *bd;
+
+	memset(&r, 0, sizeof r);
+	r.al = al;
+	r.total = total;
+	for (b = 0; b < al->nbeads; b++) {
+		if ((w = gap_version(al, b)) == DOC_NOPOS)
+			continue;
+		for (n = b > 0 ? b - 1 : b + 1; n <= b + 1 && n < al->nbeads;
+		    n += 2) {
+			bd = &al->beads[n];
+			if (bd->count[w] != 1 || gap_version(al, n) != DOC_NOPOS)
+				continue;
+			if (shift_gain(&r, PR_MIN(b, n), w) >= REFINE_SHIFT)
+				continue;
+			bd->confidence = PR_MIN(bd->confidence, REFINE_WEAKCONF);
+			al->beads[b].confidence = PR_MIN(al->beads[b].confidence,
+			    REFINE_WEAKCONF);
+		}
+	}
 }

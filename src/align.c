@@ -332,6 +332,7 @@ align_create(const struct article *a, const struct align_opts *opts,
 	if (a->n > 1) {
 		fix_split_merged(al, total);
 		refine_beads(al, total);
+		refine_mark_shifts(al, total);
 	}
 	index_beads(al);
 	quote_link_beads(al);

@@ -120,8 +120,9 @@ print_json(const struct alignment *al, struct strbuf *sb)
 		const struct align_bead	*bd = &al->beads[b];
 
 		strbuf_addstr(sb, b > 0 ? ",\n    {" : "\n    {");
-		strbuf_addf(sb, "\"confidence\": %.3f, \"versions\": [",
-		    bd->confidence);
+		strbuf_addf(sb, "\"confidence\": %.3f, \"doubtful\": %s, "
+		    "\"versions\": [", bd->confidence,
+		    bd->confidence < ALIGN_DOUBTFUL ? "true" : "false");
 		for (v = 0; v < al->nvers; v++) {
 			strbuf_addstr(sb, v > 0 ? ", [" : "[");
 			for (s = 0; s < bd->count[v]; s++) {

@@ -609,6 +609,187 @@ reversed_budget(size_t per)
 	free_lines(lf);
 }
 
+/*
+ * Three sentences of "Key facts about Palu" (Reuters, 2018-09-29, as in
+ * NTREX-128, Microsoft, CC BY-SA 4.0; news translated from English),
+ * a paragraph each: the second sentence runs on after a colon in every
+ * version ("Sulawesi: Palu is the capital"), where the translators'
+ * segments end.
+ */
+static const char *colon_en[] = {
+	"In Palu, more than 16,000 people were evacuated after the disaster "
+	"struck.",
+	"",
+	"Here are some key facts about Palu and Donggala, on the island of "
+	"Sulawesi: Palu is the capital of Central Sulawesi province, located "
+	"at the end of a narrow bay on the west coast of Sulawesi island, with "
+	"an estimated population of 379,800 in 2017.",
+	NULL
+};
+
+static const char *colon_fr[] = {
+	"À Palu, plus de 16\u00a0000\u00a0personnes ont été évacuées suite à "
+	"la catastrophe.",
+	"",
+	"Quelques faits essentiels à propos de Palu et Donggala, sur l’île de "
+	"Sulawesi\u00a0: Palu est la capitale de la province centrale de "
+	"Sulawesi, située à la pointe d’une étroite baie sur la côte ouest de "
+	"l’île Sulawesi, dont la population était estimée à 379\u00a0800 "
+	"habitants en\u00a02017.",
+	NULL
+};
+
+static const char *colon_ru[] = {
+	"В Палу в результате стихийного бедствия были эвакуированы более "
+	"16 000 человек.",
+	"",
+	"Вот некоторые ключевые факты о Палу и Донггала, расположенных на "
+	"острове Сулавеси: Палу — столица провинции Центрального Сулавеси, "
+	"расположенная в конце узкой бухты на западном побережье острова "
+	"Сулавеси, с предполагаемой численностью населения 379 800 человек "
+	"(данные на 2017 год).",
+	NULL
+};
+
+/* The last character of sentence s of version v. */
+static char
+sentence_last(const struct alignment *al, size_t v, size_t s)
+{
+	const struct text_sentence	*t = &al->sents[v][s];
+
+	return (al->docs[v]->blocks[t->block].text[t->end - 1]);
+}
+
+/*
+ * A colon then a capital in every version, where the name after it (Palu)
+ * is in every version too: the bead is cut after the colon.
+ */
+static void
+test_colon_cut(void **state)
+{
+	struct fixture	fx;
+	size_t		b, v;
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(colon_en, "en", "en", 0, -1, -1);
+	fx.a.docs[1] = mkdoc(colon_fr, "fr", "fr", 0, -1, -1);
+	fx.a.docs[2] = mkdoc(colon_ru, "ru", "ru", 0, -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(fx.al->nbeads, 3);
+	b = 1;
+	for (v = 0; v < 3; v++) {
+		assert_int_equal(fx.al->beads[b].count[v], 1);
+		assert_int_equal(sentence_last(fx.al, v,
+		    fx.al->beads[b].first[v]), ':');
+	}
+	fx_free(&fx);
+}
+
+/*
+ * Four sentences of "Micronesia plane crash: Air Niugini now says one man
+ * missing" (CBS News, 2018-09-29, as in NTREX-128, Microsoft, CC BY-SA
+ * 4.0), one a line. The French leaves out the third (the airline did not
+ * respond), whose length fits the French second as well as the English
+ * second does.
+ */
+static const char *shift_en[] = {
+	"Air Niugini said in a release that as of Saturday afternoon, it was "
+	"unable to account for a male passenger.",
+	"The airline said it was working with local authorities, hospitals "
+	"and investigators to try to find the man.",
+	"The airline did not immediately respond to requests for more details "
+	"about the passenger, such as his age or nationality.",
+	"Local boats helped rescue the other passengers and crew after the "
+	"plane hit the water while trying to land at the Chuuk Island "
+	"airport.",
+	NULL
+};
+
+static const char *shift_fr[] = {
+	"Air Niugini a affirmé dans un communiqué que depuis samedi "
+	"après-midi, elle n’était pas en mesure de retrouver la trace d’un "
+	"passager masculin.",
+	"La compagnie aérienne a indiqué qu’elle collaborait avec les "
+	"autorités locales, les hôpitaux et les enquêteurs afin de tenter de "
+	"localiser l’homme en question.",
+	"Des bateaux locaux ont participé au sauvetage des autres passagers et "
+	"de l’équipage après que l’avion a heurté l’eau en essayant "
+	"d’atterrir à l’aéroport de l’île Chuuk.",
+	NULL
+};
+
+static const char *shift_ru[] = {
+	"В сообщении Air Niugini говорится, что по состоянию на субботу днем, "
+	"она не имеет никакой информации об одном пассажире мужского пола.",
+	"Авиакомпания заявила, что сотрудничает с местными властями, "
+	"больницами и полицией, предпринимая попытки найти этого человека.",
+	"Авиакомпания не смогла немедленно ответить на запросы о "
+	"предоставлении более подробной информации о пассажире, например, о "
+	"его возрасте или национальности.",
+	"Местные моряки помогли спасти других пассажиров и команду самолета "
+	"после того, как он упал на воду, пытаясь приземлиться в аэропорту "
+	"острова Чуук.",
+	NULL
+};
+
+/* The number of doubtful beads of an alignment. */
+static size_t
+count_doubtful(const struct alignment *al)
+{
+	size_t	b, n = 0;
+
+	for (b = 0; b < al->nbeads; b++)
+		n += al->beads[b].confidence < ALIGN_DOUBTFUL;
+	return (n);
+}
+
+/*
+ * Next to a sentence one version leaves out, where the neighbour's
+ * sentence would fit the gap as well, the bead without it and the
+ * neighbour are doubtful; the same sentences without the omission are not.
+ */
+static void
+test_shift_doubtful(void **state)
+{
+	struct fixture	fx;
+	size_t		b, gap = 0;
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(shift_en, "en", "en", 1, -1, -1);
+	fx.a.docs[1] = mkdoc(shift_fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(shift_ru, "ru", "ru", 1, -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(count_beads(fx.al, 1, 0, 1), 1);
+	for (b = 0; b < fx.al->nbeads; b++) {
+		if (fx.al->beads[b].count[1] == 0)
+			gap = b;
+	}
+	assert_true(gap > 0);
+	assert_true(fx.al->beads[gap].confidence < ALIGN_DOUBTFUL);
+	assert_true(fx.al->beads[gap - 1].confidence < ALIGN_DOUBTFUL ||
+	    fx.al->beads[gap + 1].confidence < ALIGN_DOUBTFUL);
+	assert_true(fx.al->beads[0].confidence >= ALIGN_DOUBTFUL);
+	fx_free(&fx);
+
+	/* No omission: nothing doubtful. */
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(shift_en, "en", "en", 1, 2, -1);
+	fx.a.docs[1] = mkdoc(shift_fr, "fr", "fr", 1, -1, -1);
+	fx.a.docs[2] = mkdoc(shift_ru, "ru", "ru", 1, 2, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(count_beads(fx.al, 1, 1, 1), 3);
+	assert_int_equal(count_doubtful(fx.al), 0);
+	fx_free(&fx);
+}
+
 /* One sentence a paragraph: the blocks' band. */
 static void
 test_reversed_budget(void **state)
@@ -640,6 +821,8 @@ main(void)
 		cmocka_unit_test(test_span_map),
 		cmocka_unit_test(test_reversed_budget),
 		cmocka_unit_test(test_reversed_sentences_budget),
+		cmocka_unit_test(test_colon_cut),
+		cmocka_unit_test(test_shift_doubtful),
 	};
 	int	r;
 
