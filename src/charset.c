@@ -391,6 +391,7 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 	const char	*cs;
 	size_t		 bomlen, good, bad;
 	UErrorCode	 ec = U_ZERO_ERROR;
+	int		 valid = 0;
 
 	*out = NULL;
 	*outlen = 0;
@@ -434,6 +435,7 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 		 * UTF-8 with a few broken bytes.
 		 */
 		utf8_census(data, len, &good, &bad);
+		valid = bad == 0 && len <= INT32_MAX;
 		if (bad == 0 || good >= bad)
 			cs = "UTF-8";
 		else if ((cs = charset_detect(data, len)) == NULL)
@@ -441,7 +443,8 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 	}
 	if (is_utf8_name(cs)) {
 		cs = "UTF-8";
-		if (charset_is_utf8(data, len)) {
+		/* The census above, if it ran, checked it all already. */
+		if (valid || charset_is_utf8(data, len)) {
 			*out = xmalloc(len + 1);
 			memcpy(*out, data, len);
 			(*out)[len] = '\0';
