@@ -226,7 +226,7 @@ static const char *furniture_tokens[] = {
 	"footer", "nav", "navbar", "navigation"
 };
 static const char *weak_furniture_tokens[] = {
-	"ad", "ads", "pub", "tags", "bio"
+	"ad", "ads", "pub", "tags", "bio", "toc"
 };
 
 /* Class and id words that raise or lower a scoring candidate. */
@@ -270,6 +270,7 @@ struct hinfo {
 #define HI_SPAN		0x20	/* emit opened a span here */
 #define HI_BLOCKED	0x40	/* emit opened a block here */
 #define HI_ROOT		0x80	/* one of the content roots */
+#define HI_META		0x100	/* furniture as a post's metadata line */
 
 struct hctx {
 	struct doc	*d;
@@ -628,6 +629,17 @@ token_furniture(const char *s)
 }
 
 /*
+ * Does the word s name a post's metadata line ("entry-meta", "post__meta":
+ * the date, the tags, the reading time)? A recipe's ("recipe-meta": the
+ * times, the servings) is part of it.
+ */
+static int
+token_meta(const char *s)
+{
+	return (has_token(s, "meta") && !has_word(s, "recipe"));
+}
+
+/*
  * Does one of the element's class or id tokens name content and nothing
  * else ("entry-content", "post-body", but not "article-share")? Such an
  * element is not furniture for another token ("entry share", "entry-content
@@ -657,16 +669,21 @@ class_content(const char *s)
 				break;
 		}
 		if (i < nitems(words) && !token_furniture(tok) &&
-		    !has_word(tok, "comment"))
+		    !token_meta(tok) && !has_word(tok, "comment"))
 			return (1);
 	}
 	return (0);
 }
 
 /*
- * Do an element's class and id name furniture? Returns 0, 1 (weak
- * furniture), 2 (a comment section) or 3 (strong furniture).
+ * Do an element's class and id name furniture? Returns 0, CF_WEAK,
+ * CF_COMMENTS (a comment section), CF_STRONG or CF_META (a post's
+ * metadata line: weak furniture, read for the byline).
  */
+#define CF_WEAK		1
+#define CF_COMMENTS	2
+#define CF_STRONG	3
+#define CF_META		4
 static int
 class_furniture(const xmlNode *n)
 {
@@ -682,10 +699,12 @@ class_furniture(const xmlNode *n)
 	}
 	for (i = 0; i < nitems(comment_words) && r == 0; i++) {
 		if (has_word(s, comment_words[i]))
-			r = 2;
+			r = CF_COMMENTS;
 	}
 	if (r == 0)
 		r = token_furniture(s);
+	if (r == 0 && token_meta(s))
+		r = CF_META;
 	free(s);
 	return (r);
 }
@@ -1145,8 +1164,8 @@ byline_enter(struct hctx *c, xmlNode *n)
 	char		*t, *p;
 	size_t		 k;
 
-	if (i == NULL || c->byline != NULL ||
-	    (i->flags & HI_DROP) || (i->def->flags & TF_SKIP))
+	if (i == NULL || c->byline != NULL || (i->def->flags & TF_SKIP) ||
+	    (i->flags & (HI_DROP | HI_META)) == HI_DROP)
 		return (0);
 	if (i->text == 0 || i->text > 100 || !is_byline(n))
 		return (1);
@@ -1213,6 +1232,27 @@ is_author_box(const xmlNode *n, const struct hinfo *i)
 	return (r);
 }
 
+/*
+ * Is the element furniture by its class and id (but what holds the
+ * headline, most of the page, or much running text for a weak word)? A
+ * post's metadata line is marked HI_META: the byline is read in it.
+ */
+static int
+class_drops(const struct hctx *c, const xmlNode *n, struct hinfo *i)
+{
+	int	cf;
+
+	/* A heading's id is often an anchor made of its words ("nav_..."). */
+	if (i->def->tag == H_HEADING || (cf = class_furniture(n)) == 0 ||
+	    held(c, i, cf == CF_COMMENTS))
+		return (0);
+	if ((cf == CF_WEAK || cf == CF_META) && rich(i))
+		return (0);
+	if (cf == CF_META)
+		i->flags |= HI_META;
+	return (1);
+}
+
 /* Pruning walk: mark the furniture. */
 static int
 prune_enter(struct hctx *c, xmlNode *n)
@@ -1220,7 +1260,7 @@ prune_enter(struct hctx *c, xmlNode *n)
 	struct hinfo	*i = hi(n);
 	char		*role;
 	size_t		 k;
-	int		 cf, r = 0;
+	int		 r = 0;
 
 	if (i == NULL)
 		return (0);
@@ -1239,10 +1279,7 @@ prune_enter(struct hctx *c, xmlNode *n)
 		if (r && !held(c, i, 0))
 			goto drop;
 	}
-	/* A heading's id is often an anchor made of its words ("nav_..."). */
-	if (i->def->tag != H_HEADING && (cf = class_furniture(n)) != 0 &&
-	    !held(c, i, cf == 2) &&
-	    !(cf == 1 && rich(i)))
+	if (class_drops(c, n, i))
 		goto drop;
 	if (i->def->tag != H_HEADING && is_author_box(n, i) && !held(c, i, 0) &&
 	    !rich(i))

@@ -2726,6 +2726,83 @@ test_embed(void **state)
 	doc_free(d);
 }
 
+/*
+ * A post's metadata line (class "entry-meta": a section, a reading time,
+ * a count of comments) and a table of contents (class "toc") inside the
+ * content go, although "entry" names content; a recipe's facts (class
+ * "recipe-meta": the time, the servings) stay.
+ */
+static void
+test_meta_toc(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"entry-meta\"><span>Weather</span> · <span>4 min "
+	    "read</span> · <span>12 comments</span></div>\n"
+	    "<div class=\"entry-content\">" EN_P1
+	    "<div id=\"ez-toc-container\" class=\"ez-toc-v2\">"
+	    "<div class=\"ez-toc-title-container\"><p class=\"ez-toc-title\">"
+	    "Table of contents</p></div><ul class=\"ez-toc-list\">"
+	    "<li><a href=\"#s\">Schools</a></li><li><a href=\"#f\">Farms</a>"
+	    "</li></ul></div>\n"
+	    "<h2 id=\"s\">Schools</h2>\n" EN_P2 "<h2 id=\"f\">Farms</h2>\n"
+	    EN_P4 "</div></article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n"
+	    "<p class=\"post-meta\">Météo · lecture 4 min · 12 réactions</p>\n"
+	    "<div class=\"entry-content\">" FR_P1
+	    "<div id=\"toc_container\"><p class=\"toc_title\">Sommaire de "
+	    "l’article</p><ul class=\"toc_list\"><li><a href=\"#e\">Écoles</a>"
+	    "</li><li><a href=\"#o\">Oliviers</a></li></ul></div>\n"
+	    "<h2 id=\"e\">Écoles</h2>\n" FR_P2 "<h2 id=\"o\">Oliviers</h2>\n"
+	    FR_P4 "</div></article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Гаспачо</title></head><body>"
+	    "<article><h1>Андалусский гаспачо</h1>\n"
+	    "<div class=\"article__meta\">Погода · 4 минуты · 12 "
+	    "комментариев</div>\n"
+	    "<div class=\"recipe-meta\"><p>Время: 20 минут</p><p>Порций: "
+	    "4</p></div>\n"
+	    "<div class=\"entry-content\">" RU_P1 RU_P2
+	    "</div></article></body></html>\n";
+	static const char *const en_want[] = {
+	    "Temperatures passed 44C", "Schools", "Farmers, already short"
+	};
+	static const char *const en_bad[] = {
+	    "4 min read", "Table of contents"
+	};
+	static const char *const fr_want[] = {
+	    "Le thermomètre a dépassé", "Écoles", "Les agriculteurs"
+	};
+	static const char *const fr_bad[] = {
+	    "lecture 4 min", "Sommaire de"
+	};
+	static const char *const ru_want[] = {
+	    "Время: 20 минут", "Порций: 4", "Во вторник температура"
+	};
+	static const char *const ru_bad[] = { "12 комментариев" };
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2769,6 +2846,7 @@ main(void)
 		cmocka_unit_test(test_author_box),
 		cmocka_unit_test(test_dateline_no_date),
 		cmocka_unit_test(test_embed),
+		cmocka_unit_test(test_meta_toc),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
