@@ -304,6 +304,7 @@ struct hctx {
 	}		 lists[HTML_LISTS];
 	int		 q;		/* <q> depth */
 	int		 pre;		/* <pre> depth */
+	size_t		 content;	/* the content's running text */
 	size_t		 head_at;	/* the headline's block index */
 	int		 raw;		/* the fallback found no text without
 					   the furniture: keep it all */
@@ -1993,16 +1994,20 @@ is_meta_line(xmlNode *n)
 
 /*
  * Is a block element a caption or a credit by its class ("wp-caption-text",
- * "image-credit")? It is one as <figcaption> is.
+ * "image-credit")? It is one as <figcaption> is. A caption is short (an
+ * article tagged "creditshelf" is none) and a small part of the content: a
+ * "caption" that holds most of it is the text of a video's or picture's
+ * page.
  */
 static int
-is_caption(const xmlNode *n)
+is_caption(const struct hctx *c, const xmlNode *n)
 {
-	char	*s;
-	int	 r;
+	const struct hinfo	*i = hi(n);
+	char			*s;
+	int			 r;
 
-	/* A caption is short: an article tagged "creditshelf" is none. */
-	if (hi(n) == NULL || hi(n)->text > 500 ||
+	if (i == NULL || i->text > 500 ||
+	    (i->text - i->link) * 2 > c->content ||
 	    (s = class_id(n)) == NULL)
 		return (0);
 	r = has_token(s, "caption") || has_token(s, "credit") ||
@@ -2070,7 +2075,7 @@ emit_block_of(struct hctx *c, xmlNode *n, struct hinfo *i)
 		emit_block(c, i, BLOCK_CAPTION, 0);
 		break;
 	default:	/* a paragraph, or an element of blocks */
-		emit_block(c, i, is_caption(n) ? BLOCK_CAPTION : BLOCK_PARA, 0);
+		emit_block(c, i, is_caption(c, n) ? BLOCK_CAPTION : BLOCK_PARA, 0);
 		break;
 	}
 }
@@ -2934,7 +2939,7 @@ emit_content(struct hctx *c)
 {
 	size_t	k;
 
-	if (roots_text(c, c->raw) == 0)
+	if ((c->content = roots_text(c, c->raw)) == 0)
 		return;
 	if (c->h1 != NULL && !is_dropped(c->h1)) {
 		for (k = 0; k < c->nroots; k++) {

@@ -2803,6 +2803,58 @@ test_meta_toc(void **state)
 	doc_free(d);
 }
 
+/*
+ * An element named a caption by its class ("item-caption") that holds
+ * most of the content is no caption: it is the text of a video's page
+ * (the description under the player). A short caption beside it stays a
+ * caption.
+ */
+static void
+test_caption_most(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article class=\"post-page video\"><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"player\"><img src=\"v.jpg\" alt=\"\">"
+	    "<p class=\"wp-caption-text\">Seville, Tuesday</p></div>\n"
+	    "<div class=\"item-caption\"><div class=\"details\">"
+	    "<span class=\"teaser-cat\">Weather</span>\n"
+	    "<p class=\"item-description\">Temperatures passed 44C in parts "
+	    "of Andalusia on Tuesday, the third day of a heatwave that has "
+	    "closed schools and emptied city centres.</p></div></div>\n"
+	    "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article class=\"video\"><h1>Canicule en Andalousie</h1>\n"
+	    "<div class=\"item-caption\"><p>Le thermomètre a dépassé 44 °C "
+	    "mardi dans plusieurs villes d’Andalousie, au troisième jour "
+	    "d’une vague de chaleur.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Жара</title></head><body>"
+	    "<article class=\"video\"><h1>Жара в Андалусии</h1>\n"
+	    "<div class=\"media-caption\"><p>Во вторник температура в "
+	    "нескольких городах Андалусии превысила 44 градуса. Это третий "
+	    "день жары.</p></div>\n"
+	    "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	kind_of(d, "Temperatures passed 44C", BLOCK_PARA);
+	kind_of(d, "Seville, Tuesday", BLOCK_CAPTION);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	kind_of(d, "Le thermomètre a dépassé", BLOCK_PARA);
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	kind_of(d, "Во вторник температура", BLOCK_PARA);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2847,6 +2899,7 @@ main(void)
 		cmocka_unit_test(test_dateline_no_date),
 		cmocka_unit_test(test_embed),
 		cmocka_unit_test(test_meta_toc),
+		cmocka_unit_test(test_caption_most),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
