@@ -1461,26 +1461,42 @@ score_init(const xmlNode *n)
 	return (s + class_weight(n));
 }
 
-/* Scoring walk: each paragraph scores its parent and grandparents. */
-static int
-score_enter(struct hctx *c, xmlNode *n)
+/*
+ * The text of a container that lies in no block child of it (runs of text
+ * between <br>s, beside a table): its characters, links and commas.
+ */
+static size_t
+loose_text(const xmlNode *n, size_t *link, size_t *commas)
+{
+	const struct hinfo	*i = hi(n), *k;
+	const xmlNode		*ch;
+	size_t			 text = i->text;
+
+	*link = i->link;
+	*commas = i->commas;
+	for (ch = n->children; ch != NULL; ch = ch->next) {
+		if ((k = hi(ch)) == NULL || (k->flags & HI_DROP) ||
+		    (k->def->flags & TF_SKIP) ||
+		    !((k->def->flags & TF_BLOCK) || (k->flags & HI_BLOCKS)))
+			continue;
+		if (k->text > text || k->link > *link || k->commas > *commas)
+			return (0);	/* never: the counts add up */
+		text -= k->text;
+		*link -= k->link;
+		*commas -= k->commas;
+	}
+	return (text);
+}
+
+/* Add a paragraph's score s to container a and its ancestors. */
+static void
+score_up(struct hctx *c, xmlNode *a, double s)
 {
 	static const double	 share[] = { 1, 2, 6 };
-	struct hinfo		*i = hi(n), *ai;
-	xmlNode			*a;
-	double			 s;
+	struct hinfo		*ai;
 	int			 lvl;
 
-	if (i == NULL || (i->flags & HI_DROP))
-		return (0);
-	if (!(i->def->flags & TF_SCORE) && !((i->def->flags & TF_DIVLIKE) &&
-	    !(i->flags & HI_BLOCKS)))
-		return (1);
-	if (i->text < 25)
-		return (1);
-	s = 1 + (double)(i->commas + 1) + (double)PR_MIN(i->text / 100, 3);
-	for (a = n->parent, lvl = 0; a != NULL && lvl < 3; a = a->parent,
-	    lvl++) {
+	for (lvl = 0; a != NULL && lvl < 3; a = a->parent, lvl++) {
 		if ((ai = hi(a)) == NULL || a == c->root)
 			break;
 		if (!(ai->flags & HI_CAND)) {
@@ -1491,6 +1507,32 @@ score_enter(struct hctx *c, xmlNode *n)
 		}
 		ai->score += s / share[lvl];
 	}
+}
+
+/*
+ * Scoring walk: each paragraph scores its parent and grandparents. The
+ * loose text of a container of blocks (a page written with <br>s around a
+ * table) is one more paragraph of it, as Readability makes a <p> of it.
+ */
+static int
+score_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+	size_t		 text, link, commas;
+
+	if (i == NULL || (i->flags & HI_DROP))
+		return (0);
+	if ((i->def->flags & TF_DIVLIKE) && (i->flags & HI_BLOCKS) &&
+	    (text = loose_text(n, &link, &commas)) >= 25 && link * 2 < text)
+		score_up(c, n, 1 + (double)(commas + 1) +
+		    (double)PR_MIN(text / 100, 3));
+	if (!(i->def->flags & TF_SCORE) && !((i->def->flags & TF_DIVLIKE) &&
+	    !(i->flags & HI_BLOCKS)))
+		return (1);
+	if (i->text < 25)
+		return (1);
+	score_up(c, n->parent, 1 + (double)(i->commas + 1) +
+	    (double)PR_MIN(i->text / 100, 3));
 	return (1);
 }
 

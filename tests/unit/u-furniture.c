@@ -2855,6 +2855,99 @@ test_caption_most(void **state)
 	doc_free(d);
 }
 
+/*
+ * A container's loose text (runs between <br>s around a table, as a shop's
+ * description of a wine region has it) scores as paragraphs do: it is the
+ * content, not a box of two <p>s elsewhere on the page.
+ */
+#define LOOSE_PAGE(lang, title, h1, r1, r2, r3, tab, after, box1, box2) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<div class=\"wrapper\"><div class=\"page-header\"><h1>" h1 \
+	"</h1></div>\n<div class=\"description\">" r1 "<br>\n" r2 "<br>\n" \
+	r3 "<br>\n<table class=\"table\"><tr><th>" tab "</th><td>24</td>" \
+	"<td>36</td></tr></table>\n" after "</div></div>\n" \
+	"<div class=\"service\"><div class=\"shipping\"><p>" box1 "</p><p>" \
+	box2 "</p></div></div></body></html>\n"
+static void
+test_loose_text(void **state)
+{
+	static const char en[] = LOOSE_PAGE("en", "Rioja, Spain | Wine shop",
+	    "Rioja, Spain",
+	    "Rioja lies in the north of Spain along the middle course of the "
+	    "Ebro, some 120 by 40 kilometres, and takes its name from the Oja, "
+	    "one of the Ebro's smaller tributaries.",
+	    "The region has three parts, Rioja Alta, Rioja Alavesa and Rioja "
+	    "Baja, the first two shaped by the Atlantic, the third by the "
+	    "Mediterranean.",
+	    "The rules allow four red and three white grapes, of which "
+	    "Tempranillo and Garnacha are the best known.",
+	    "Months in cask, red", "These are the minimum times.",
+	    "Our deliveries come by parcel service, usually within two or "
+	    "three working days, in boxes of six or twelve bottles.",
+	    "Orders over a hundred euros are delivered free of charge to any "
+	    "address in the country, islands included.");
+	static const char fr[] = LOOSE_PAGE("fr", "Rioja, Espagne | Cave",
+	    "Rioja, Espagne",
+	    "La Rioja s’étend au nord de l’Espagne le long du cours moyen de "
+	    "l’Èbre, sur quelque 120 kilomètres de long et 40 de large.",
+	    "La région compte trois parties, la Rioja Alta, la Rioja Alavesa "
+	    "et la Rioja Baja, les deux premières marquées par l’Atlantique.",
+	    "Le règlement autorise quatre cépages rouges et trois blancs, dont "
+	    "le tempranillo et la garnacha sont les plus connus.",
+	    "Mois en fût, rouge", "Ce sont des durées minimales.",
+	    "Nos livraisons partent par colis, en général sous deux ou trois "
+	    "jours ouvrés, en cartons de six ou douze bouteilles.",
+	    "Au-delà de cent euros, la livraison est offerte partout en "
+	    "France, îles comprises, sans minimum de bouteilles.");
+	static const char ru[] = LOOSE_PAGE("ru", "Риоха, Испания | Винный "
+	    "магазин", "Риоха, Испания",
+	    "Риоха лежит на севере Испании по среднему течению Эбро, примерно "
+	    "120 на 40 километров, и названа по реке Оха, одному из притоков.",
+	    "Регион делится на три части, Риоха-Альта, Риоха-Алавеса и "
+	    "Риоха-Баха, и первые две находятся под влиянием Атлантики.",
+	    "Правила разрешают четыре красных и три белых сорта, из которых "
+	    "лучше всего известны темпранильо и гарнача.",
+	    "Месяцев в бочке, красное", "Это минимальные сроки выдержки.",
+	    "Мы доставляем заказы курьерской службой, обычно за два или три "
+	    "рабочих дня, в коробках по шесть или двенадцать бутылок.",
+	    "Заказы дороже ста евро доставляются бесплатно по любому адресу в "
+	    "стране, включая острова.");
+	static const char *const en_want[] = {
+	    "Rioja lies in the north", "The region has three parts",
+	    "The rules allow four red", "Months in cask"
+	};
+	static const char *const fr_want[] = {
+	    "La Rioja s’étend", "La région compte", "Le règlement autorise",
+	    "Mois en fût"
+	};
+	static const char *const ru_want[] = {
+	    "Риоха лежит на севере", "Регион делится на три",
+	    "Правила разрешают", "Месяцев в бочке"
+	};
+	static const char *const en_bad[] = { "Our deliveries" };
+	static const char *const fr_bad[] = { "Nos livraisons" };
+	static const char *const ru_bad[] = { "Мы доставляем" };
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	headline_is(d, "Rioja, Spain");
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2900,6 +2993,7 @@ main(void)
 		cmocka_unit_test(test_embed),
 		cmocka_unit_test(test_meta_toc),
 		cmocka_unit_test(test_caption_most),
+		cmocka_unit_test(test_loose_text),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
