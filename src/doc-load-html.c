@@ -212,10 +212,10 @@ static const char *furniture_words[] = {
 	"visually-hidden"
 };
 static const char *weak_furniture_words[] = {
-	"advert", "also-read", "banner", "embed", "lire-aussi", "more-stories",
-	"promo", "read-also", "readalso", "read-more", "readmore", "recommend",
-	"related", "see-also", "share", "sidebar", "social", "sponsor",
-	"voir-aussi"
+	"advert", "also-read", "banner", "disclaimer", "embed", "lire-aussi",
+	"more-stories", "promo", "read-also", "readalso", "read-more",
+	"readmore", "recommend", "related", "see-also", "share", "sidebar",
+	"social", "sponsor", "voir-aussi"
 };
 
 /* Comment sections: never kept for holding much text. */
@@ -706,6 +706,9 @@ class_furniture(const xmlNode *n)
 		r = token_furniture(s);
 	if (r == 0 && token_meta(s))
 		r = CF_META;
+	/* A teaser links to another page; the lead ("teaser-text") does not. */
+	if (r == 0 && has_word(s, "teaser") && hi(n) != NULL && hi(n)->link > 0)
+		r = CF_WEAK;
 	free(s);
 	return (r);
 }

@@ -2948,6 +2948,80 @@ test_loose_text(void **state)
 	doc_free(d);
 }
 
+/*
+ * A teaser of another story (class "teaser" on a box that links away)
+ * and an editorial disclaimer (class "disclaimer") inside the content go;
+ * the article's own lead, which a CMS also classes "teaser-text" but which
+ * links nowhere, stays.
+ */
+#define TEASER_PAGE(lang, title, lead, box_a, box_p, disc, p1, p2, p3) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<article class=\"news-single\"><h1>" title "</h1>\n" \
+	"<div class=\"teaser-text\"><p>" lead "</p></div>\n" \
+	"<div class=\"news-text\">" p1 p2 \
+	"<div class=\"teaser teaser--small\"><h3><a href=\"/story/2\">" box_a \
+	"</a></h3><p>" box_p "</p></div>\n" \
+	"<div class=\"editorial-disclaimer\"><p>" disc "</p></div>\n" p3 \
+	"</div></article></body></html>\n"
+static void
+test_teaser_disclaimer(void **state)
+{
+	static const char en[] = TEASER_PAGE("en", "Heat in Andalusia",
+	    "Schools close as the thermometer reaches 44C in the south.",
+	    "Heat kills 12 in Portugal",
+	    "Fires spread across the Algarve as crews struggle with the wind.",
+	    "This report was made with the support of a travel grant from the "
+	    "regional tourist board.", EN_P1, EN_P2, EN_P3);
+	static const char fr[] = TEASER_PAGE("fr", "Canicule en Andalousie",
+	    "Les écoles ferment alors que le thermomètre atteint 44 °C.",
+	    "La chaleur fait 12 morts au Portugal",
+	    "Les incendies gagnent l’Algarve, attisés par un vent violent.",
+	    "Ce reportage a été réalisé grâce à une bourse de voyage de "
+	    "l’office de tourisme régional.", FR_P1, FR_P2, FR_P3);
+	static const char ru[] = TEASER_PAGE("ru", "Жара в Андалусии",
+	    "Школы закрываются: на юге страны термометр показал 44 градуса.",
+	    "Жара унесла 12 жизней в Португалии",
+	    "Пожары охватили Алгарве, пожарным мешает сильный ветер.",
+	    "Репортаж подготовлен при поддержке регионального бюро по "
+	    "туризму, оплатившего поездку.", RU_P1, RU_P2, RU_P3);
+	static const char *const en_want[] = {
+	    "Schools close as the", "Temperatures passed 44C", "Doctors in Seville"
+	};
+	static const char *const en_bad[] = {
+	    "Heat kills 12", "Fires spread", "travel grant"
+	};
+	static const char *const fr_want[] = {
+	    "Les écoles ferment", "Le thermomètre a dépassé", "À Séville"
+	};
+	static const char *const fr_bad[] = {
+	    "12 morts", "Les incendies", "bourse de voyage"
+	};
+	static const char *const ru_want[] = {
+	    "Школы закрываются", "Во вторник температура", "Врачи в Севилье"
+	};
+	static const char *const ru_bad[] = {
+	    "Жара унесла", "Пожары охватили", "Репортаж подготовлен"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2994,6 +3068,7 @@ main(void)
 		cmocka_unit_test(test_meta_toc),
 		cmocka_unit_test(test_caption_most),
 		cmocka_unit_test(test_loose_text),
+		cmocka_unit_test(test_teaser_disclaimer),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
