@@ -2787,6 +2787,31 @@ trim_tail(struct doc *d)
 	d->nblocks = k;
 }
 
+/*
+ * Is a block a link line: short, no sentence, and (four fifths of it) the
+ * text of links to other pages? A "Back to the newsroom", a breadcrumb, the
+ * title of a teaser left in the content; list items stay (a list of
+ * sources), and so does a heading that links to itself ("#section").
+ */
+#define LINK_LINE_MAX	120
+static int
+is_link_line(const struct doc_block *b)
+{
+	size_t	k, linked = 0;
+
+	if ((b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING &&
+	    b->kind != BLOCK_CAPTION) || block_chars(b) >= LINK_LINE_MAX ||
+	    block_ends_sentence(b))
+		return (0);
+	for (k = 0; k < b->nspans; k++) {
+		if (b->spans[k].kind == SPAN_LINK &&
+		    b->spans[k].end > b->spans[k].start &&
+		    (b->spans[k].target == NULL || b->spans[k].target[0] != '#'))
+			linked += b->spans[k].end - b->spans[k].start;
+	}
+	return (linked * 5 >= b->len * 4);
+}
+
 /* A block's text and place, for dedupe(). */
 struct dedupe_key {
 	const char	*text;
@@ -2850,6 +2875,25 @@ dedupe(struct doc *d)
 }
 
 /*
+ * Does block b of the content go, kept as the k-th, with body set once a
+ * block of running text was kept: a furniture phrase, the author's name,
+ * a credit, a link line (a heading anywhere, a paragraph before the body:
+ * a table of linked ingredients is the recipe's), a dateline near the top?
+ */
+static int
+tidy_drops(const struct doc *d, UCaseMap *cm, const struct doc_block *b,
+    size_t k, int body)
+{
+	if (b->headline || b->kind == BLOCK_PRE)
+		return (0);
+	if (is_link_line(b) && (!body || b->kind == BLOCK_HEADING))
+		return (1);
+	return (is_boilerplate(cm, b->text, b->len) || names_author(d, b) ||
+	    is_credit(cm, b) || (k < 3 && is_dateline(b) &&
+	    (d->date != NULL || has_year(b))));
+}
+
+/*
  * Tidy the blocks the content gave: furniture phrases, bylines and
  * datelines out, then repeated blocks, the short blocks after the article's
  * end, and headings left with nothing under them (a "Related" heading
@@ -2862,6 +2906,7 @@ tidy_blocks(struct hctx *c)
 	UCaseMap	*cm;
 	UErrorCode	 err = U_ZERO_ERROR;
 	size_t		 i, k;
+	int		 body = 0;
 
 	if (d->nblocks == 0)
 		return;
@@ -2871,12 +2916,9 @@ tidy_blocks(struct hctx *c)
 	for (i = k = 0; i < d->nblocks; i++) {
 		const struct doc_block	*b = &d->blocks[i];
 
-		if (!b->headline && b->kind != BLOCK_PRE &&
-		    (is_boilerplate(cm, b->text, b->len) ||
-		    names_author(d, b) || is_credit(cm, b) ||
-		    (k < 3 && is_dateline(b) &&
-		    (d->date != NULL || has_year(b)))))
+		if (tidy_drops(d, cm, b, k, body))
 			continue;
+		body |= block_good(b);
 		d->blocks[k++] = *b;
 	}
 	d->nblocks = k;

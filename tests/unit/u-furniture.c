@@ -3022,6 +3022,70 @@ test_teaser_disclaimer(void **state)
 	doc_free(d);
 }
 
+/*
+ * Link lines: a short block that is all a link to another page and no
+ * sentence goes when it is a heading (a teaser's title left between the
+ * paragraphs) or comes before the article's text (a "Back to the
+ * newsroom"); a heading that links to itself (a permalink) stays.
+ */
+#define LINK_PAGE(lang, title, back, p1, sec, p2, teaser, p3) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<article><div class=\"top\"><a href=\"/news\">" back "</a></div>\n" \
+	"<h1>" title "</h1>\n" p1 \
+	"<h2 id=\"s\"><a href=\"#s\">" sec "</a></h2>\n" p2 \
+	"<h3><a href=\"/story/2\">" teaser "</a></h3>\n" p3 \
+	"</article></body></html>\n"
+static void
+test_link_lines(void **state)
+{
+	static const char en[] = LINK_PAGE("en", "Heat in Andalusia",
+	    "Back to the newsroom", EN_P1, "Schools", EN_P2,
+	    "Heat kills 12 in Portugal", EN_P4);
+	static const char fr[] = LINK_PAGE("fr", "Canicule en Andalousie",
+	    "Retour aux actualités", FR_P1, "Les écoles", FR_P2,
+	    "La chaleur fait 12 morts au Portugal", FR_P4);
+	static const char ru[] = LINK_PAGE("ru", "Жара в Андалусии",
+	    "Назад к новостям", RU_P1, "Школы", RU_P2,
+	    "Жара унесла 12 жизней в Португалии", RU_P4);
+	static const char *const en_want[] = {
+	    "Temperatures passed 44C", "Schools", "Farmers, already short"
+	};
+	static const char *const en_bad[] = {
+	    "Back to the newsroom", "Heat kills 12"
+	};
+	static const char *const fr_want[] = {
+	    "Le thermomètre a dépassé", "Les écoles", "Les agriculteurs"
+	};
+	static const char *const fr_bad[] = {
+	    "Retour aux actualités", "12 morts"
+	};
+	static const char *const ru_want[] = {
+	    "Во вторник температура", "Школы", "Фермеры, которые"
+	};
+	static const char *const ru_bad[] = {
+	    "Назад к новостям", "Жара унесла"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	kind_of(d, "Schools", BLOCK_HEADING);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -3069,6 +3133,7 @@ main(void)
 		cmocka_unit_test(test_caption_most),
 		cmocka_unit_test(test_loose_text),
 		cmocka_unit_test(test_teaser_disclaimer),
+		cmocka_unit_test(test_link_lines),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
