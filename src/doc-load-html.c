@@ -2429,14 +2429,17 @@ static const char *const boiler_phrases[] = {
 	"image copyright", "image caption", "media caption", "=share",
 	"=advertisement", "most read", "trending now", "=print",
 	"~published on", "~updated on", "~posted on", "~posted by",
-	"~last updated",
+	"~last updated", "like loading", "=about the author",
+	"=table of contents", "print recipe", "=advertisement:",
 	/* French */
 	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi",
 	"lire la suite", "=publicit\xc3\xa9", "abonnez-vous", "=partager",
 	"suivez-nous", "tous droits r\xc3\xa9serv\xc3\xa9s",
 	"sur le m\xc3\xaame sujet", "=commentaires", "photo :",
 	"\xc3\xa0 lire \xc3\xa9galement", "les plus lus", "~publi\xc3\xa9 le",
-	"~mis \xc3\xa0 jour le",
+	"~mis \xc3\xa0 jour le", "j\xe2\x80\x99" "aime chargement",
+	"j'aime chargement", "=\xc3\xa0 propos de l\xe2\x80\x99" "auteur",
+	"=\xc3\xa0 propos de l'auteur", "=sommaire", "imprimer la recette",
 	/* Russian */
 	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
 	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",		/* читайте также */
@@ -2454,12 +2457,21 @@ static const char *const boiler_phrases[] = {
 	"\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe",			/* опубликовано */
 	"~\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd"
 	"\xd0\xbe",						/* обновлено */
+	"\xd0\xbd\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd1\x81\xd1\x8f "
+	"\xd0\xb7\xd0\xb0\xd0\xb3\xd1\x80\xd1\x83\xd0\xb7\xd0\xba\xd0\xb0",
+								/* нравится загрузка */
+	"=\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",	/* об авторе */
+	"=\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd"
+	"\xd0\xb8\xd0\xb5",						/* содержание */
 	/* German */
 	"mehr zum thema", "weiterlesen", "lesen sie auch", "lesen sie mehr",
 	"auch interessant", "=anzeige", "=werbung", "foto:", "bild:",
 	"zum newsletter", "alle rechte vorbehalten", "=kommentare",
 	"das k\xc3\xb6nnte sie auch interessieren", "schon gelesen",
 	"~ver\xc3\xb6" "ffentlicht am", "~aktualisiert am",
+	"gef\xc3\xa4llt mir lade", "gef\xc3\xa4llt mir wird geladen",
+	"=\xc3\xbc" "ber den autor", "=inhaltsverzeichnis", "rezept drucken",
+	"=zum weiterlesen", "=zum weiterlesen:",
 	/* Spanish, Italian, Polish */
 	"lea tambi\xc3\xa9n", "lee tambi\xc3\xa9n", "lea m\xc3\xa1s",
 	"te puede interesar", "temas relacionados", "notas relacionadas",

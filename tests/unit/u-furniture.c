@@ -3086,6 +3086,73 @@ test_link_lines(void **state)
 	doc_free(d);
 }
 
+/*
+ * Widget phrases between the paragraphs: a blog's "Like / Loading..."
+ * button, a table of contents' title, a recipe's print button, the title
+ * of the author's box ("About the author", a whole block only).
+ */
+#define PHRASE_PAGE(lang, title, p1, like, toc, p2, print, about, p3) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<article><h1>" title "</h1>\n" p1 "<div class=\"box\">" like \
+	"</div>\n<div class=\"box\"><p>" toc "</p></div>\n" p2 \
+	"<div class=\"box\"><span>" print "</span></div>\n" \
+	"<h3>" about "</h3>\n" p3 \
+	"</article></body></html>\n"
+static void
+test_widget_phrases(void **state)
+{
+	static const char en[] = PHRASE_PAGE("en", "Heat in Andalusia",
+	    EN_P1, "Like Loading...", "Table of contents", EN_P2,
+	    "Print recipe", "About the author",
+	    "<p>About the author of the report, the agency said nothing "
+	    "more than that she had worked in Seville for years.</p>\n");
+	static const char fr[] = PHRASE_PAGE("fr", "Canicule en Andalousie",
+	    FR_P1, "J’aime Chargement…", "Sommaire", FR_P2,
+	    "Imprimer la recette", "À propos de l’auteur", FR_P3);
+	static const char ru[] = PHRASE_PAGE("ru", "Жара в Андалусии",
+	    RU_P1, "Нравится Загрузка...", "Содержание", RU_P2,
+	    "Распечатать", "Об авторе", RU_P3);
+	static const char *const en_bad[] = {
+	    "Like Loading", "Table of contents", "Print recipe"
+	};
+	static const char *const fr_bad[] = {
+	    "J’aime", "Sommaire", "Imprimer la recette", "À propos"
+	};
+	static const char *const ru_bad[] = {
+	    "Нравится", "Содержание", "Об авторе"
+	};
+	static const char *const en_want[] = {
+	    "Temperatures passed 44C", "The state weather agency",
+	    "About the author of the report"
+	};
+	static const char *const fr_want[] = {
+	    "Le thermomètre a dépassé", "L’agence météorologique", "À Séville"
+	};
+	static const char *const ru_want[] = {
+	    "Во вторник температура", "Метеоагентство Aemet", "Врачи в Севилье"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	/* The heading went; the sentence that opens with its words stays. */
+	kind_of(d, "About the author", BLOCK_PARA);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -3134,6 +3201,7 @@ main(void)
 		cmocka_unit_test(test_loose_text),
 		cmocka_unit_test(test_teaser_disclaimer),
 		cmocka_unit_test(test_link_lines),
+		cmocka_unit_test(test_widget_phrases),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
