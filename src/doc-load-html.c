@@ -2431,6 +2431,7 @@ static const char *const boiler_phrases[] = {
 	"~published on", "~updated on", "~posted on", "~posted by",
 	"~last updated", "like loading", "=about the author",
 	"=table of contents", "print recipe", "=advertisement:",
+	"similar posts", "similar articles",
 	/* French */
 	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi",
 	"lire la suite", "=publicit\xc3\xa9", "abonnez-vous", "=partager",
@@ -2440,6 +2441,7 @@ static const char *const boiler_phrases[] = {
 	"~mis \xc3\xa0 jour le", "j\xe2\x80\x99" "aime chargement",
 	"j'aime chargement", "=\xc3\xa0 propos de l\xe2\x80\x99" "auteur",
 	"=\xc3\xa0 propos de l'auteur", "=sommaire", "imprimer la recette",
+	"articles similaires",
 	/* Russian */
 	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
 	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",		/* читайте также */
@@ -2463,6 +2465,8 @@ static const char *const boiler_phrases[] = {
 	"=\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",	/* об авторе */
 	"=\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd"
 	"\xd0\xb8\xd0\xb5",						/* содержание */
+	"\xd0\xbf\xd0\xbe\xd1\x85\xd0\xbe\xd0\xb6\xd0\xb8\xd0\xb5 "
+	"\xd1\x81\xd1\x82\xd0\xb0\xd1\x82\xd1\x8c\xd0\xb8",	/* похожие статьи */
 	/* German */
 	"mehr zum thema", "weiterlesen", "lesen sie auch", "lesen sie mehr",
 	"auch interessant", "=anzeige", "=werbung", "foto:", "bild:",
@@ -2471,11 +2475,13 @@ static const char *const boiler_phrases[] = {
 	"~ver\xc3\xb6" "ffentlicht am", "~aktualisiert am",
 	"gef\xc3\xa4llt mir lade", "gef\xc3\xa4llt mir wird geladen",
 	"=\xc3\xbc" "ber den autor", "=inhaltsverzeichnis", "rezept drucken",
-	"=zum weiterlesen", "=zum weiterlesen:",
+	"=zum weiterlesen", "=zum weiterlesen:", "\xc3\xa4hnliche beitr\xc3\xa4ge",
+	"\xc3\xa4hnliche artikel",
 	/* Spanish, Italian, Polish */
 	"lea tambi\xc3\xa9n", "lee tambi\xc3\xa9n", "lea m\xc3\xa1s",
 	"te puede interesar", "temas relacionados", "notas relacionadas",
-	"=publicidad", "leggi anche", "czytaj tak\xc5\xbc" "e",
+	"=publicidad", "art\xc3\xad" "culos relacionados", "leggi anche",
+	"czytaj tak\xc5\xbc" "e",
 	"czytaj te\xc5\xbc", "zobacz tak\xc5\xbc" "e"
 };
 

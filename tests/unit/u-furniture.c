@@ -3088,13 +3088,15 @@ test_link_lines(void **state)
 
 /*
  * Widget phrases between the paragraphs: a blog's "Like / Loading..."
- * button, a table of contents' title, a recipe's print button, the title
- * of the author's box ("About the author", a whole block only).
+ * button, a table of contents' title, the title of a box of similar posts
+ * (whose teasers' titles went as link lines), a recipe's print button, the
+ * title of the author's box ("About the author", a whole block only).
  */
-#define PHRASE_PAGE(lang, title, p1, like, toc, p2, print, about, p3) \
+#define PHRASE_PAGE(lang, title, p1, like, toc, rel, p2, print, about, p3) \
 	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
 	"<article><h1>" title "</h1>\n" p1 "<div class=\"box\">" like \
-	"</div>\n<div class=\"box\"><p>" toc "</p></div>\n" p2 \
+	"</div>\n<div class=\"box\"><p>" toc "</p></div>\n<h3>" rel \
+	"</h3>\n" p2 \
 	"<div class=\"box\"><span>" print "</span></div>\n" \
 	"<h3>" about "</h3>\n" p3 \
 	"</article></body></html>\n"
@@ -3102,24 +3104,29 @@ static void
 test_widget_phrases(void **state)
 {
 	static const char en[] = PHRASE_PAGE("en", "Heat in Andalusia",
-	    EN_P1, "Like Loading...", "Table of contents", EN_P2,
+	    EN_P1, "Like Loading...", "Table of contents", "Similar posts",
+	    EN_P2,
 	    "Print recipe", "About the author",
 	    "<p>About the author of the report, the agency said nothing "
 	    "more than that she had worked in Seville for years.</p>\n");
 	static const char fr[] = PHRASE_PAGE("fr", "Canicule en Andalousie",
-	    FR_P1, "J’aime Chargement…", "Sommaire", FR_P2,
+	    FR_P1, "J’aime Chargement…", "Sommaire", "Articles similaires",
+	    FR_P2,
 	    "Imprimer la recette", "À propos de l’auteur", FR_P3);
 	static const char ru[] = PHRASE_PAGE("ru", "Жара в Андалусии",
-	    RU_P1, "Нравится Загрузка...", "Содержание", RU_P2,
+	    RU_P1, "Нравится Загрузка...", "Содержание", "Похожие статьи",
+	    RU_P2,
 	    "Распечатать", "Об авторе", RU_P3);
 	static const char *const en_bad[] = {
-	    "Like Loading", "Table of contents", "Print recipe"
+	    "Like Loading", "Table of contents", "Similar posts",
+	    "Print recipe"
 	};
 	static const char *const fr_bad[] = {
-	    "J’aime", "Sommaire", "Imprimer la recette", "À propos"
+	    "J’aime", "Sommaire", "Articles similaires",
+	    "Imprimer la recette", "À propos"
 	};
 	static const char *const ru_bad[] = {
-	    "Нравится", "Содержание", "Об авторе"
+	    "Нравится", "Содержание", "Похожие статьи", "Об авторе"
 	};
 	static const char *const en_want[] = {
 	    "Temperatures passed 44C", "The state weather agency",
