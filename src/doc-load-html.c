@@ -212,10 +212,10 @@ static const char *furniture_words[] = {
 	"visually-hidden"
 };
 static const char *weak_furniture_words[] = {
-	"advert", "also-read", "banner", "embed", "lire-aussi", "more-stories",
-	"promo", "read-also", "readalso", "read-more", "readmore", "recommend",
-	"related", "see-also", "share", "sidebar", "social", "sponsor",
-	"voir-aussi"
+	"advert", "also-read", "banner", "disclaimer", "embed", "lire-aussi",
+	"more-stories", "promo", "read-also", "readalso", "read-more",
+	"readmore", "recommend", "related", "see-also", "share", "sidebar",
+	"social", "sponsor", "voir-aussi"
 };
 
 /* Comment sections: never kept for holding much text. */
@@ -226,7 +226,7 @@ static const char *furniture_tokens[] = {
 	"footer", "nav", "navbar", "navigation"
 };
 static const char *weak_furniture_tokens[] = {
-	"ad", "ads", "pub", "tags", "bio"
+	"ad", "ads", "pub", "tags", "bio", "toc"
 };
 
 /* Class and id words that raise or lower a scoring candidate. */
@@ -270,6 +270,7 @@ struct hinfo {
 #define HI_SPAN		0x20	/* emit opened a span here */
 #define HI_BLOCKED	0x40	/* emit opened a block here */
 #define HI_ROOT		0x80	/* one of the content roots */
+#define HI_META		0x100	/* furniture as a post's metadata line */
 
 struct hctx {
 	struct doc	*d;
@@ -303,6 +304,7 @@ struct hctx {
 	}		 lists[HTML_LISTS];
 	int		 q;		/* <q> depth */
 	int		 pre;		/* <pre> depth */
+	size_t		 content;	/* the content's running text */
 	size_t		 head_at;	/* the headline's block index */
 	int		 raw;		/* the fallback found no text without
 					   the furniture: keep it all */
@@ -628,6 +630,17 @@ token_furniture(const char *s)
 }
 
 /*
+ * Does the word s name a post's metadata line ("entry-meta", "post__meta":
+ * the date, the tags, the reading time)? A recipe's ("recipe-meta": the
+ * times, the servings) is part of it.
+ */
+static int
+token_meta(const char *s)
+{
+	return (has_token(s, "meta") && !has_word(s, "recipe"));
+}
+
+/*
  * Does one of the element's class or id tokens name content and nothing
  * else ("entry-content", "post-body", but not "article-share")? Such an
  * element is not furniture for another token ("entry share", "entry-content
@@ -657,16 +670,21 @@ class_content(const char *s)
 				break;
 		}
 		if (i < nitems(words) && !token_furniture(tok) &&
-		    !has_word(tok, "comment"))
+		    !token_meta(tok) && !has_word(tok, "comment"))
 			return (1);
 	}
 	return (0);
 }
 
 /*
- * Do an element's class and id name furniture? Returns 0, 1 (weak
- * furniture), 2 (a comment section) or 3 (strong furniture).
+ * Do an element's class and id name furniture? Returns 0, CF_WEAK,
+ * CF_COMMENTS (a comment section), CF_STRONG or CF_META (a post's
+ * metadata line: weak furniture, read for the byline).
  */
+#define CF_WEAK		1
+#define CF_COMMENTS	2
+#define CF_STRONG	3
+#define CF_META		4
 static int
 class_furniture(const xmlNode *n)
 {
@@ -682,10 +700,15 @@ class_furniture(const xmlNode *n)
 	}
 	for (i = 0; i < nitems(comment_words) && r == 0; i++) {
 		if (has_word(s, comment_words[i]))
-			r = 2;
+			r = CF_COMMENTS;
 	}
 	if (r == 0)
 		r = token_furniture(s);
+	if (r == 0 && token_meta(s))
+		r = CF_META;
+	/* A teaser links to another page; the lead ("teaser-text") does not. */
+	if (r == 0 && has_word(s, "teaser") && hi(n) != NULL && hi(n)->link > 0)
+		r = CF_WEAK;
 	free(s);
 	return (r);
 }
@@ -1145,8 +1168,8 @@ byline_enter(struct hctx *c, xmlNode *n)
 	char		*t, *p;
 	size_t		 k;
 
-	if (i == NULL || c->byline != NULL ||
-	    (i->flags & HI_DROP) || (i->def->flags & TF_SKIP))
+	if (i == NULL || c->byline != NULL || (i->def->flags & TF_SKIP) ||
+	    (i->flags & (HI_DROP | HI_META)) == HI_DROP)
 		return (0);
 	if (i->text == 0 || i->text > 100 || !is_byline(n))
 		return (1);
@@ -1213,6 +1236,27 @@ is_author_box(const xmlNode *n, const struct hinfo *i)
 	return (r);
 }
 
+/*
+ * Is the element furniture by its class and id (but what holds the
+ * headline, most of the page, or much running text for a weak word)? A
+ * post's metadata line is marked HI_META: the byline is read in it.
+ */
+static int
+class_drops(const struct hctx *c, const xmlNode *n, struct hinfo *i)
+{
+	int	cf;
+
+	/* A heading's id is often an anchor made of its words ("nav_..."). */
+	if (i->def->tag == H_HEADING || (cf = class_furniture(n)) == 0 ||
+	    held(c, i, cf == CF_COMMENTS))
+		return (0);
+	if ((cf == CF_WEAK || cf == CF_META) && rich(i))
+		return (0);
+	if (cf == CF_META)
+		i->flags |= HI_META;
+	return (1);
+}
+
 /* Pruning walk: mark the furniture. */
 static int
 prune_enter(struct hctx *c, xmlNode *n)
@@ -1220,7 +1264,7 @@ prune_enter(struct hctx *c, xmlNode *n)
 	struct hinfo	*i = hi(n);
 	char		*role;
 	size_t		 k;
-	int		 cf, r = 0;
+	int		 r = 0;
 
 	if (i == NULL)
 		return (0);
@@ -1239,10 +1283,7 @@ prune_enter(struct hctx *c, xmlNode *n)
 		if (r && !held(c, i, 0))
 			goto drop;
 	}
-	/* A heading's id is often an anchor made of its words ("nav_..."). */
-	if (i->def->tag != H_HEADING && (cf = class_furniture(n)) != 0 &&
-	    !held(c, i, cf == 2) &&
-	    !(cf == 1 && rich(i)))
+	if (class_drops(c, n, i))
 		goto drop;
 	if (i->def->tag != H_HEADING && is_author_box(n, i) && !held(c, i, 0) &&
 	    !rich(i))
@@ -1423,26 +1464,42 @@ score_init(const xmlNode *n)
 	return (s + class_weight(n));
 }
 
-/* Scoring walk: each paragraph scores its parent and grandparents. */
-static int
-score_enter(struct hctx *c, xmlNode *n)
+/*
+ * The text of a container that lies in no block child of it (runs of text
+ * between <br>s, beside a table): its characters, links and commas.
+ */
+static size_t
+loose_text(const xmlNode *n, size_t *link, size_t *commas)
+{
+	const struct hinfo	*i = hi(n), *k;
+	const xmlNode		*ch;
+	size_t			 text = i->text;
+
+	*link = i->link;
+	*commas = i->commas;
+	for (ch = n->children; ch != NULL; ch = ch->next) {
+		if ((k = hi(ch)) == NULL || (k->flags & HI_DROP) ||
+		    (k->def->flags & TF_SKIP) ||
+		    !((k->def->flags & TF_BLOCK) || (k->flags & HI_BLOCKS)))
+			continue;
+		if (k->text > text || k->link > *link || k->commas > *commas)
+			return (0);	/* never: the counts add up */
+		text -= k->text;
+		*link -= k->link;
+		*commas -= k->commas;
+	}
+	return (text);
+}
+
+/* Add a paragraph's score s to container a and its ancestors. */
+static void
+score_up(struct hctx *c, xmlNode *a, double s)
 {
 	static const double	 share[] = { 1, 2, 6 };
-	struct hinfo		*i = hi(n), *ai;
-	xmlNode			*a;
-	double			 s;
+	struct hinfo		*ai;
 	int			 lvl;
 
-	if (i == NULL || (i->flags & HI_DROP))
-		return (0);
-	if (!(i->def->flags & TF_SCORE) && !((i->def->flags & TF_DIVLIKE) &&
-	    !(i->flags & HI_BLOCKS)))
-		return (1);
-	if (i->text < 25)
-		return (1);
-	s = 1 + (double)(i->commas + 1) + (double)PR_MIN(i->text / 100, 3);
-	for (a = n->parent, lvl = 0; a != NULL && lvl < 3; a = a->parent,
-	    lvl++) {
+	for (lvl = 0; a != NULL && lvl < 3; a = a->parent, lvl++) {
 		if ((ai = hi(a)) == NULL || a == c->root)
 			break;
 		if (!(ai->flags & HI_CAND)) {
@@ -1453,6 +1510,32 @@ score_enter(struct hctx *c, xmlNode *n)
 		}
 		ai->score += s / share[lvl];
 	}
+}
+
+/*
+ * Scoring walk: each paragraph scores its parent and grandparents. The
+ * loose text of a container of blocks (a page written with <br>s around a
+ * table) is one more paragraph of it, as Readability makes a <p> of it.
+ */
+static int
+score_enter(struct hctx *c, xmlNode *n)
+{
+	struct hinfo	*i = hi(n);
+	size_t		 text, link, commas;
+
+	if (i == NULL || (i->flags & HI_DROP))
+		return (0);
+	if ((i->def->flags & TF_DIVLIKE) && (i->flags & HI_BLOCKS) &&
+	    (text = loose_text(n, &link, &commas)) >= 25 && link * 2 < text)
+		score_up(c, n, 1 + (double)(commas + 1) +
+		    (double)PR_MIN(text / 100, 3));
+	if (!(i->def->flags & TF_SCORE) && !((i->def->flags & TF_DIVLIKE) &&
+	    !(i->flags & HI_BLOCKS)))
+		return (1);
+	if (i->text < 25)
+		return (1);
+	score_up(c, n->parent, 1 + (double)(i->commas + 1) +
+	    (double)PR_MIN(i->text / 100, 3));
 	return (1);
 }
 
@@ -1956,16 +2039,20 @@ is_meta_line(xmlNode *n)
 
 /*
  * Is a block element a caption or a credit by its class ("wp-caption-text",
- * "image-credit")? It is one as <figcaption> is.
+ * "image-credit")? It is one as <figcaption> is. A caption is short (an
+ * article tagged "creditshelf" is none) and a small part of the content: a
+ * "caption" that holds most of it is the text of a video's or picture's
+ * page.
  */
 static int
-is_caption(const xmlNode *n)
+is_caption(const struct hctx *c, const xmlNode *n)
 {
-	char	*s;
-	int	 r;
+	const struct hinfo	*i = hi(n);
+	char			*s;
+	int			 r;
 
-	/* A caption is short: an article tagged "creditshelf" is none. */
-	if (hi(n) == NULL || hi(n)->text > 500 ||
+	if (i == NULL || i->text > 500 ||
+	    (i->text - i->link) * 2 > c->content ||
 	    (s = class_id(n)) == NULL)
 		return (0);
 	r = has_token(s, "caption") || has_token(s, "credit") ||
@@ -2033,7 +2120,7 @@ emit_block_of(struct hctx *c, xmlNode *n, struct hinfo *i)
 		emit_block(c, i, BLOCK_CAPTION, 0);
 		break;
 	default:	/* a paragraph, or an element of blocks */
-		emit_block(c, i, is_caption(n) ? BLOCK_CAPTION : BLOCK_PARA, 0);
+		emit_block(c, i, is_caption(c, n) ? BLOCK_CAPTION : BLOCK_PARA, 0);
 		break;
 	}
 }
@@ -2342,14 +2429,19 @@ static const char *const boiler_phrases[] = {
 	"image copyright", "image caption", "media caption", "=share",
 	"=advertisement", "most read", "trending now", "=print",
 	"~published on", "~updated on", "~posted on", "~posted by",
-	"~last updated",
+	"~last updated", "like loading", "=about the author",
+	"=table of contents", "print recipe", "=advertisement:",
+	"similar posts", "similar articles",
 	/* French */
 	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi",
 	"lire la suite", "=publicit\xc3\xa9", "abonnez-vous", "=partager",
 	"suivez-nous", "tous droits r\xc3\xa9serv\xc3\xa9s",
 	"sur le m\xc3\xaame sujet", "=commentaires", "photo :",
 	"\xc3\xa0 lire \xc3\xa9galement", "les plus lus", "~publi\xc3\xa9 le",
-	"~mis \xc3\xa0 jour le",
+	"~mis \xc3\xa0 jour le", "j\xe2\x80\x99" "aime chargement",
+	"j'aime chargement", "=\xc3\xa0 propos de l\xe2\x80\x99" "auteur",
+	"=\xc3\xa0 propos de l'auteur", "=sommaire", "imprimer la recette",
+	"articles similaires",
 	/* Russian */
 	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
 	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",		/* читайте также */
@@ -2367,16 +2459,29 @@ static const char *const boiler_phrases[] = {
 	"\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe",			/* опубликовано */
 	"~\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd"
 	"\xd0\xbe",						/* обновлено */
+	"\xd0\xbd\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd1\x81\xd1\x8f "
+	"\xd0\xb7\xd0\xb0\xd0\xb3\xd1\x80\xd1\x83\xd0\xb7\xd0\xba\xd0\xb0",
+								/* нравится загрузка */
+	"=\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",	/* об авторе */
+	"=\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd"
+	"\xd0\xb8\xd0\xb5",						/* содержание */
+	"\xd0\xbf\xd0\xbe\xd1\x85\xd0\xbe\xd0\xb6\xd0\xb8\xd0\xb5 "
+	"\xd1\x81\xd1\x82\xd0\xb0\xd1\x82\xd1\x8c\xd0\xb8",	/* похожие статьи */
 	/* German */
 	"mehr zum thema", "weiterlesen", "lesen sie auch", "lesen sie mehr",
 	"auch interessant", "=anzeige", "=werbung", "foto:", "bild:",
 	"zum newsletter", "alle rechte vorbehalten", "=kommentare",
 	"das k\xc3\xb6nnte sie auch interessieren", "schon gelesen",
 	"~ver\xc3\xb6" "ffentlicht am", "~aktualisiert am",
+	"gef\xc3\xa4llt mir lade", "gef\xc3\xa4llt mir wird geladen",
+	"=\xc3\xbc" "ber den autor", "=inhaltsverzeichnis", "rezept drucken",
+	"=zum weiterlesen", "=zum weiterlesen:", "\xc3\xa4hnliche beitr\xc3\xa4ge",
+	"\xc3\xa4hnliche artikel",
 	/* Spanish, Italian, Polish */
 	"lea tambi\xc3\xa9n", "lee tambi\xc3\xa9n", "lea m\xc3\xa1s",
 	"te puede interesar", "temas relacionados", "notas relacionadas",
-	"=publicidad", "leggi anche", "czytaj tak\xc5\xbc" "e",
+	"=publicidad", "art\xc3\xad" "culos relacionados", "leggi anche",
+	"czytaj tak\xc5\xbc" "e",
 	"czytaj te\xc5\xbc", "zobacz tak\xc5\xbc" "e"
 };
 
@@ -2700,6 +2805,31 @@ trim_tail(struct doc *d)
 	d->nblocks = k;
 }
 
+/*
+ * Is a block a link line: short, no sentence, and (four fifths of it) the
+ * text of links to other pages? A "Back to the newsroom", a breadcrumb, the
+ * title of a teaser left in the content; list items stay (a list of
+ * sources), and so does a heading that links to itself ("#section").
+ */
+#define LINK_LINE_MAX	120
+static int
+is_link_line(const struct doc_block *b)
+{
+	size_t	k, linked = 0;
+
+	if ((b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING &&
+	    b->kind != BLOCK_CAPTION) || block_chars(b) >= LINK_LINE_MAX ||
+	    block_ends_sentence(b))
+		return (0);
+	for (k = 0; k < b->nspans; k++) {
+		if (b->spans[k].kind == SPAN_LINK &&
+		    b->spans[k].end > b->spans[k].start &&
+		    (b->spans[k].target == NULL || b->spans[k].target[0] != '#'))
+			linked += b->spans[k].end - b->spans[k].start;
+	}
+	return (linked * 5 >= b->len * 4);
+}
+
 /* A block's text and place, for dedupe(). */
 struct dedupe_key {
 	const char	*text;
@@ -2763,6 +2893,25 @@ dedupe(struct doc *d)
 }
 
 /*
+ * Does block b of the content go, kept as the k-th, with body set once a
+ * block of running text was kept: a furniture phrase, the author's name,
+ * a credit, a link line (a heading anywhere, a paragraph before the body:
+ * a table of linked ingredients is the recipe's), a dateline near the top?
+ */
+static int
+tidy_drops(const struct doc *d, UCaseMap *cm, const struct doc_block *b,
+    size_t k, int body)
+{
+	if (b->headline || b->kind == BLOCK_PRE)
+		return (0);
+	if (is_link_line(b) && (!body || b->kind == BLOCK_HEADING))
+		return (1);
+	return (is_boilerplate(cm, b->text, b->len) || names_author(d, b) ||
+	    is_credit(cm, b) || (k < 3 && is_dateline(b) &&
+	    (d->date != NULL || has_year(b))));
+}
+
+/*
  * Tidy the blocks the content gave: furniture phrases, bylines and
  * datelines out, then repeated blocks, the short blocks after the article's
  * end, and headings left with nothing under them (a "Related" heading
@@ -2775,6 +2924,7 @@ tidy_blocks(struct hctx *c)
 	UCaseMap	*cm;
 	UErrorCode	 err = U_ZERO_ERROR;
 	size_t		 i, k;
+	int		 body = 0;
 
 	if (d->nblocks == 0)
 		return;
@@ -2784,12 +2934,9 @@ tidy_blocks(struct hctx *c)
 	for (i = k = 0; i < d->nblocks; i++) {
 		const struct doc_block	*b = &d->blocks[i];
 
-		if (!b->headline && b->kind != BLOCK_PRE &&
-		    (is_boilerplate(cm, b->text, b->len) ||
-		    names_author(d, b) || is_credit(cm, b) ||
-		    (k < 3 && is_dateline(b) &&
-		    (d->date != NULL || has_year(b)))))
+		if (tidy_drops(d, cm, b, k, body))
 			continue;
+		body |= block_good(b);
 		d->blocks[k++] = *b;
 	}
 	d->nblocks = k;
@@ -2897,7 +3044,7 @@ emit_content(struct hctx *c)
 {
 	size_t	k;
 
-	if (roots_text(c, c->raw) == 0)
+	if ((c->content = roots_text(c, c->raw)) == 0)
 		return;
 	if (c->h1 != NULL && !is_dropped(c->h1)) {
 		for (k = 0; k < c->nroots; k++) {

@@ -2726,6 +2726,440 @@ test_embed(void **state)
 	doc_free(d);
 }
 
+/*
+ * A post's metadata line (class "entry-meta": a section, a reading time,
+ * a count of comments) and a table of contents (class "toc") inside the
+ * content go, although "entry" names content; a recipe's facts (class
+ * "recipe-meta": the time, the servings) stay.
+ */
+static void
+test_meta_toc(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"entry-meta\"><span>Weather</span> · <span>4 min "
+	    "read</span> · <span>12 comments</span></div>\n"
+	    "<div class=\"entry-content\">" EN_P1
+	    "<div id=\"ez-toc-container\" class=\"ez-toc-v2\">"
+	    "<div class=\"ez-toc-title-container\"><p class=\"ez-toc-title\">"
+	    "Table of contents</p></div><ul class=\"ez-toc-list\">"
+	    "<li><a href=\"#s\">Schools</a></li><li><a href=\"#f\">Farms</a>"
+	    "</li></ul></div>\n"
+	    "<h2 id=\"s\">Schools</h2>\n" EN_P2 "<h2 id=\"f\">Farms</h2>\n"
+	    EN_P4 "</div></article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article><h1>Canicule en Andalousie</h1>\n"
+	    "<p class=\"post-meta\">Météo · lecture 4 min · 12 réactions</p>\n"
+	    "<div class=\"entry-content\">" FR_P1
+	    "<div id=\"toc_container\"><p class=\"toc_title\">Sommaire de "
+	    "l’article</p><ul class=\"toc_list\"><li><a href=\"#e\">Écoles</a>"
+	    "</li><li><a href=\"#o\">Oliviers</a></li></ul></div>\n"
+	    "<h2 id=\"e\">Écoles</h2>\n" FR_P2 "<h2 id=\"o\">Oliviers</h2>\n"
+	    FR_P4 "</div></article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Гаспачо</title></head><body>"
+	    "<article><h1>Андалусский гаспачо</h1>\n"
+	    "<div class=\"article__meta\">Погода · 4 минуты · 12 "
+	    "комментариев</div>\n"
+	    "<div class=\"recipe-meta\"><p>Время: 20 минут</p><p>Порций: "
+	    "4</p></div>\n"
+	    "<div class=\"entry-content\">" RU_P1 RU_P2
+	    "</div></article></body></html>\n";
+	static const char *const en_want[] = {
+	    "Temperatures passed 44C", "Schools", "Farmers, already short"
+	};
+	static const char *const en_bad[] = {
+	    "4 min read", "Table of contents"
+	};
+	static const char *const fr_want[] = {
+	    "Le thermomètre a dépassé", "Écoles", "Les agriculteurs"
+	};
+	static const char *const fr_bad[] = {
+	    "lecture 4 min", "Sommaire de"
+	};
+	static const char *const ru_want[] = {
+	    "Время: 20 минут", "Порций: 4", "Во вторник температура"
+	};
+	static const char *const ru_bad[] = { "12 комментариев" };
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
+/*
+ * An element named a caption by its class ("item-caption") that holds
+ * most of the content is no caption: it is the text of a video's page
+ * (the description under the player). A short caption beside it stays a
+ * caption.
+ */
+static void
+test_caption_most(void **state)
+{
+	static const char en[] =
+	    "<html lang=\"en\"><head><title>Heat</title></head><body>"
+	    "<article class=\"post-page video\"><h1>Heat in Andalusia</h1>\n"
+	    "<div class=\"player\"><img src=\"v.jpg\" alt=\"\">"
+	    "<p class=\"wp-caption-text\">Seville, Tuesday</p></div>\n"
+	    "<div class=\"item-caption\"><div class=\"details\">"
+	    "<span class=\"teaser-cat\">Weather</span>\n"
+	    "<p class=\"item-description\">Temperatures passed 44C in parts "
+	    "of Andalusia on Tuesday, the third day of a heatwave that has "
+	    "closed schools and emptied city centres.</p></div></div>\n"
+	    "</article></body></html>\n";
+	static const char fr[] =
+	    "<html lang=\"fr\"><head><title>Canicule</title></head><body>"
+	    "<article class=\"video\"><h1>Canicule en Andalousie</h1>\n"
+	    "<div class=\"item-caption\"><p>Le thermomètre a dépassé 44 °C "
+	    "mardi dans plusieurs villes d’Andalousie, au troisième jour "
+	    "d’une vague de chaleur.</p></div>\n"
+	    "</article></body></html>\n";
+	static const char ru[] =
+	    "<html lang=\"ru\"><head><title>Жара</title></head><body>"
+	    "<article class=\"video\"><h1>Жара в Андалусии</h1>\n"
+	    "<div class=\"media-caption\"><p>Во вторник температура в "
+	    "нескольких городах Андалусии превысила 44 градуса. Это третий "
+	    "день жары.</p></div>\n"
+	    "</article></body></html>\n";
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	kind_of(d, "Temperatures passed 44C", BLOCK_PARA);
+	kind_of(d, "Seville, Tuesday", BLOCK_CAPTION);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	kind_of(d, "Le thermomètre a dépassé", BLOCK_PARA);
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	kind_of(d, "Во вторник температура", BLOCK_PARA);
+	doc_free(d);
+}
+
+/*
+ * A container's loose text (runs between <br>s around a table, as a shop's
+ * description of a wine region has it) scores as paragraphs do: it is the
+ * content, not a box of two <p>s elsewhere on the page.
+ */
+#define LOOSE_PAGE(lang, title, h1, r1, r2, r3, tab, after, box1, box2) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<div class=\"wrapper\"><div class=\"page-header\"><h1>" h1 \
+	"</h1></div>\n<div class=\"description\">" r1 "<br>\n" r2 "<br>\n" \
+	r3 "<br>\n<table class=\"table\"><tr><th>" tab "</th><td>24</td>" \
+	"<td>36</td></tr></table>\n" after "</div></div>\n" \
+	"<div class=\"service\"><div class=\"shipping\"><p>" box1 "</p><p>" \
+	box2 "</p></div></div></body></html>\n"
+static void
+test_loose_text(void **state)
+{
+	static const char en[] = LOOSE_PAGE("en", "Rioja, Spain | Wine shop",
+	    "Rioja, Spain",
+	    "Rioja lies in the north of Spain along the middle course of the "
+	    "Ebro, some 120 by 40 kilometres, and takes its name from the Oja, "
+	    "one of the Ebro's smaller tributaries.",
+	    "The region has three parts, Rioja Alta, Rioja Alavesa and Rioja "
+	    "Baja, the first two shaped by the Atlantic, the third by the "
+	    "Mediterranean.",
+	    "The rules allow four red and three white grapes, of which "
+	    "Tempranillo and Garnacha are the best known.",
+	    "Months in cask, red", "These are the minimum times.",
+	    "Our deliveries come by parcel service, usually within two or "
+	    "three working days, in boxes of six or twelve bottles.",
+	    "Orders over a hundred euros are delivered free of charge to any "
+	    "address in the country, islands included.");
+	static const char fr[] = LOOSE_PAGE("fr", "Rioja, Espagne | Cave",
+	    "Rioja, Espagne",
+	    "La Rioja s’étend au nord de l’Espagne le long du cours moyen de "
+	    "l’Èbre, sur quelque 120 kilomètres de long et 40 de large.",
+	    "La région compte trois parties, la Rioja Alta, la Rioja Alavesa "
+	    "et la Rioja Baja, les deux premières marquées par l’Atlantique.",
+	    "Le règlement autorise quatre cépages rouges et trois blancs, dont "
+	    "le tempranillo et la garnacha sont les plus connus.",
+	    "Mois en fût, rouge", "Ce sont des durées minimales.",
+	    "Nos livraisons partent par colis, en général sous deux ou trois "
+	    "jours ouvrés, en cartons de six ou douze bouteilles.",
+	    "Au-delà de cent euros, la livraison est offerte partout en "
+	    "France, îles comprises, sans minimum de bouteilles.");
+	static const char ru[] = LOOSE_PAGE("ru", "Риоха, Испания | Винный "
+	    "магазин", "Риоха, Испания",
+	    "Риоха лежит на севере Испании по среднему течению Эбро, примерно "
+	    "120 на 40 километров, и названа по реке Оха, одному из притоков.",
+	    "Регион делится на три части, Риоха-Альта, Риоха-Алавеса и "
+	    "Риоха-Баха, и первые две находятся под влиянием Атлантики.",
+	    "Правила разрешают четыре красных и три белых сорта, из которых "
+	    "лучше всего известны темпранильо и гарнача.",
+	    "Месяцев в бочке, красное", "Это минимальные сроки выдержки.",
+	    "Мы доставляем заказы курьерской службой, обычно за два или три "
+	    "рабочих дня, в коробках по шесть или двенадцать бутылок.",
+	    "Заказы дороже ста евро доставляются бесплатно по любому адресу в "
+	    "стране, включая острова.");
+	static const char *const en_want[] = {
+	    "Rioja lies in the north", "The region has three parts",
+	    "The rules allow four red", "Months in cask"
+	};
+	static const char *const fr_want[] = {
+	    "La Rioja s’étend", "La région compte", "Le règlement autorise",
+	    "Mois en fût"
+	};
+	static const char *const ru_want[] = {
+	    "Риоха лежит на севере", "Регион делится на три",
+	    "Правила разрешают", "Месяцев в бочке"
+	};
+	static const char *const en_bad[] = { "Our deliveries" };
+	static const char *const fr_bad[] = { "Nos livraisons" };
+	static const char *const ru_bad[] = { "Мы доставляем" };
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	headline_is(d, "Rioja, Spain");
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
+/*
+ * A teaser of another story (class "teaser" on a box that links away)
+ * and an editorial disclaimer (class "disclaimer") inside the content go;
+ * the article's own lead, which a CMS also classes "teaser-text" but which
+ * links nowhere, stays.
+ */
+#define TEASER_PAGE(lang, title, lead, box_a, box_p, disc, p1, p2, p3) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<article class=\"news-single\"><h1>" title "</h1>\n" \
+	"<div class=\"teaser-text\"><p>" lead "</p></div>\n" \
+	"<div class=\"news-text\">" p1 p2 \
+	"<div class=\"teaser teaser--small\"><h3><a href=\"/story/2\">" box_a \
+	"</a></h3><p>" box_p "</p></div>\n" \
+	"<div class=\"editorial-disclaimer\"><p>" disc "</p></div>\n" p3 \
+	"</div></article></body></html>\n"
+static void
+test_teaser_disclaimer(void **state)
+{
+	static const char en[] = TEASER_PAGE("en", "Heat in Andalusia",
+	    "Schools close as the thermometer reaches 44C in the south.",
+	    "Heat kills 12 in Portugal",
+	    "Fires spread across the Algarve as crews struggle with the wind.",
+	    "This report was made with the support of a travel grant from the "
+	    "regional tourist board.", EN_P1, EN_P2, EN_P3);
+	static const char fr[] = TEASER_PAGE("fr", "Canicule en Andalousie",
+	    "Les écoles ferment alors que le thermomètre atteint 44 °C.",
+	    "La chaleur fait 12 morts au Portugal",
+	    "Les incendies gagnent l’Algarve, attisés par un vent violent.",
+	    "Ce reportage a été réalisé grâce à une bourse de voyage de "
+	    "l’office de tourisme régional.", FR_P1, FR_P2, FR_P3);
+	static const char ru[] = TEASER_PAGE("ru", "Жара в Андалусии",
+	    "Школы закрываются: на юге страны термометр показал 44 градуса.",
+	    "Жара унесла 12 жизней в Португалии",
+	    "Пожары охватили Алгарве, пожарным мешает сильный ветер.",
+	    "Репортаж подготовлен при поддержке регионального бюро по "
+	    "туризму, оплатившего поездку.", RU_P1, RU_P2, RU_P3);
+	static const char *const en_want[] = {
+	    "Schools close as the", "Temperatures passed 44C", "Doctors in Seville"
+	};
+	static const char *const en_bad[] = {
+	    "Heat kills 12", "Fires spread", "travel grant"
+	};
+	static const char *const fr_want[] = {
+	    "Les écoles ferment", "Le thermomètre a dépassé", "À Séville"
+	};
+	static const char *const fr_bad[] = {
+	    "12 morts", "Les incendies", "bourse de voyage"
+	};
+	static const char *const ru_want[] = {
+	    "Школы закрываются", "Во вторник температура", "Врачи в Севилье"
+	};
+	static const char *const ru_bad[] = {
+	    "Жара унесла", "Пожары охватили", "Репортаж подготовлен"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
+/*
+ * Link lines: a short block that is all a link to another page and no
+ * sentence goes when it is a heading (a teaser's title left between the
+ * paragraphs) or comes before the article's text (a "Back to the
+ * newsroom"); a heading that links to itself (a permalink) stays.
+ */
+#define LINK_PAGE(lang, title, back, p1, sec, p2, teaser, p3) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<article><div class=\"top\"><a href=\"/news\">" back "</a></div>\n" \
+	"<h1>" title "</h1>\n" p1 \
+	"<h2 id=\"s\"><a href=\"#s\">" sec "</a></h2>\n" p2 \
+	"<h3><a href=\"/story/2\">" teaser "</a></h3>\n" p3 \
+	"</article></body></html>\n"
+static void
+test_link_lines(void **state)
+{
+	static const char en[] = LINK_PAGE("en", "Heat in Andalusia",
+	    "Back to the newsroom", EN_P1, "Schools", EN_P2,
+	    "Heat kills 12 in Portugal", EN_P4);
+	static const char fr[] = LINK_PAGE("fr", "Canicule en Andalousie",
+	    "Retour aux actualités", FR_P1, "Les écoles", FR_P2,
+	    "La chaleur fait 12 morts au Portugal", FR_P4);
+	static const char ru[] = LINK_PAGE("ru", "Жара в Андалусии",
+	    "Назад к новостям", RU_P1, "Школы", RU_P2,
+	    "Жара унесла 12 жизней в Португалии", RU_P4);
+	static const char *const en_want[] = {
+	    "Temperatures passed 44C", "Schools", "Farmers, already short"
+	};
+	static const char *const en_bad[] = {
+	    "Back to the newsroom", "Heat kills 12"
+	};
+	static const char *const fr_want[] = {
+	    "Le thermomètre a dépassé", "Les écoles", "Les agriculteurs"
+	};
+	static const char *const fr_bad[] = {
+	    "Retour aux actualités", "12 morts"
+	};
+	static const char *const ru_want[] = {
+	    "Во вторник температура", "Школы", "Фермеры, которые"
+	};
+	static const char *const ru_bad[] = {
+	    "Назад к новостям", "Жара унесла"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	kind_of(d, "Schools", BLOCK_HEADING);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
+/*
+ * Widget phrases between the paragraphs: a blog's "Like / Loading..."
+ * button, a table of contents' title, the title of a box of similar posts
+ * (whose teasers' titles went as link lines), a recipe's print button, the
+ * title of the author's box ("About the author", a whole block only).
+ */
+#define PHRASE_PAGE(lang, title, p1, like, toc, rel, p2, print, about, p3) \
+	"<html lang=\"" lang "\"><head><title>" title "</title></head><body>" \
+	"<article><h1>" title "</h1>\n" p1 "<div class=\"box\">" like \
+	"</div>\n<div class=\"box\"><p>" toc "</p></div>\n<h3>" rel \
+	"</h3>\n" p2 \
+	"<div class=\"box\"><span>" print "</span></div>\n" \
+	"<h3>" about "</h3>\n" p3 \
+	"</article></body></html>\n"
+static void
+test_widget_phrases(void **state)
+{
+	static const char en[] = PHRASE_PAGE("en", "Heat in Andalusia",
+	    EN_P1, "Like Loading...", "Table of contents", "Similar posts",
+	    EN_P2,
+	    "Print recipe", "About the author",
+	    "<p>About the author of the report, the agency said nothing "
+	    "more than that she had worked in Seville for years.</p>\n");
+	static const char fr[] = PHRASE_PAGE("fr", "Canicule en Andalousie",
+	    FR_P1, "J’aime Chargement…", "Sommaire", "Articles similaires",
+	    FR_P2,
+	    "Imprimer la recette", "À propos de l’auteur", FR_P3);
+	static const char ru[] = PHRASE_PAGE("ru", "Жара в Андалусии",
+	    RU_P1, "Нравится Загрузка...", "Содержание", "Похожие статьи",
+	    RU_P2,
+	    "Распечатать", "Об авторе", RU_P3);
+	static const char *const en_bad[] = {
+	    "Like Loading", "Table of contents", "Similar posts",
+	    "Print recipe"
+	};
+	static const char *const fr_bad[] = {
+	    "J’aime", "Sommaire", "Articles similaires",
+	    "Imprimer la recette", "À propos"
+	};
+	static const char *const ru_bad[] = {
+	    "Нравится", "Содержание", "Похожие статьи", "Об авторе"
+	};
+	static const char *const en_want[] = {
+	    "Temperatures passed 44C", "The state weather agency",
+	    "About the author of the report"
+	};
+	static const char *const fr_want[] = {
+	    "Le thermomètre a dépassé", "L’agence météorologique", "À Séville"
+	};
+	static const char *const ru_want[] = {
+	    "Во вторник температура", "Метеоагентство Aemet", "Врачи в Севилье"
+	};
+	struct doc	*d;
+
+	(void)state;
+	d = load_str("t.html", en, NULL);
+	assert_non_null(d);
+	has_all(d, en_want, nitems(en_want));
+	has_none(d, en_bad, nitems(en_bad));
+	/* The heading went; the sentence that opens with its words stays. */
+	kind_of(d, "About the author", BLOCK_PARA);
+	doc_free(d);
+	d = load_str("t.html", fr, NULL);
+	assert_non_null(d);
+	has_all(d, fr_want, nitems(fr_want));
+	has_none(d, fr_bad, nitems(fr_bad));
+	doc_free(d);
+	d = load_str("t.html", ru, NULL);
+	assert_non_null(d);
+	has_all(d, ru_want, nitems(ru_want));
+	has_none(d, ru_bad, nitems(ru_bad));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -2769,6 +3203,12 @@ main(void)
 		cmocka_unit_test(test_author_box),
 		cmocka_unit_test(test_dateline_no_date),
 		cmocka_unit_test(test_embed),
+		cmocka_unit_test(test_meta_toc),
+		cmocka_unit_test(test_caption_most),
+		cmocka_unit_test(test_loose_text),
+		cmocka_unit_test(test_teaser_disclaimer),
+		cmocka_unit_test(test_link_lines),
+		cmocka_unit_test(test_widget_phrases),
 	};
 
 	return (cmocka_run_group_tests_name("furniture", tests, NULL, NULL));
