@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <unicode/utf8.h>
 
@@ -449,6 +450,30 @@ import_save(struct store *st, struct import_item *it, char **cause)
 	return (store_save_tags(st, noteid, it->tags, it->ntags, cause));
 }
 /*
+ * Is json valid by jansson's strict parser? SQLite 3.40's json_valid()
+ * takes an object for a member's name ({"a": 1, {"b": 2}: 3}), on which
+ * its json_extract() then reads through a bad pointer (a fuzz-notes
+ * finding, Debian 12's libsqlite3 3.40.1): SQLite sees only what a strict
+ * parser accepts. 0, or an error with *cause naming the line.
+ */
+static int
+import_strict(const char *json, size_t len, const char *qname, char **cause)
+{
+	json_error_t	 err;
+	json_t		*root;
+
+	/* SQLite's functions read the text to its first NUL: so does this. */
+	len = strnlen(json, len);
+	if ((root = json_loadb(json, len, JSON_ALLOW_NUL, &err)) == NULL) {
+		*cause = xstrprintf("'%s' is not valid JSON (line %d: %s)",
+		    qname, err.line, err.text);
+		return (STORE_ERROR);
+	}
+	json_decref(root);
+	return (0);
+}
+
+/*
  * Where json's annotations are: "$", "$.first.items" or "$.items", NULL
  * (*path) when json is one annotation; 0, else an error with *cause.
  */
@@ -461,6 +486,8 @@ import_where(struct store *st, const char *json, size_t len,
 	int		 rc, r;
 
 	/* Valid JSON first: the other functions fail on anything else. */
+	if ((r = import_strict(json, len, qname, cause)) != 0)
+		return (r);
 	r = store_prepare(st, &stmt, "SELECT json_valid(?1)", cause);
 	if (r != 0)
 		return (r);

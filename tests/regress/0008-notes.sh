@@ -104,6 +104,16 @@ printf '{"type": "AnnotationCollection", "first": {"items": [' \
 t_fails "malformed JSON" "$POLYREAD" notes import --data-dir "$T/other" \
     "$T/bad.json"
 t_grep "malformed JSON: says so" "is not valid JSON" "$T/err"
+t_grep "malformed JSON: the line and what is wrong" \
+    "(line 1: .*expected near end of file)" "$T/err"
+# Issue 18 (fuzz-notes): an object as a member's name, which SQLite 3.40's
+# json_valid() takes (and its json_extract() then crashed on), is refused.
+printf '[{"type": "Annotation", "body": [{"purpose": "tagging", {"type": "x"}: "y", "value": "t1"}], "target": {"source": "file:///y.txt", "selector": {"type": "TextQuoteSelector", "exact": "abc"}}}]' \
+    >"$T/objkey.json"
+t_fails "an object as a member's name" "$POLYREAD" notes import \
+    --data-dir "$T/other" "$T/objkey.json"
+t_grep "an object as a member's name: not valid JSON" \
+    "objkey.json' is not valid JSON (line 1: " "$T/err"
 printf '[{"type": "Annotation", "target": "file:///x"}]' >"$T/nosel.json"
 t_fails "an annotation without a quote" "$POLYREAD" notes import \
     --data-dir "$T/other" "$T/nosel.json"
