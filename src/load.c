@@ -280,11 +280,15 @@ markup_name_char(unsigned char c, int xml)
 	    (xml && c >= 0x80));
 }
 
+/*
+ * A blank as both parsers skip it (IS_BLANK_CH): not a form feed, which
+ * HTML's parser takes as junk in a tag (so a quote after one opens no
+ * value).
+ */
 static int
 markup_blank(unsigned char c)
 {
-	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f');
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r');
 }
 
 /*

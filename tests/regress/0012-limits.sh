@@ -171,6 +171,14 @@ awk 'BEGIN { printf "<html><body><div><script></div><p x=\"<b>\"";
 	printf ">Hello there.</p></body></html>\n" }' >"$T/attrs.html"
 t_limit "html: 20,000 attributes after '<script></div>': refused" \
     "$POLYREAD" dump "$T/attrs.html"
+# Issue 18 (fuzz-html): a form feed is no blank to HTML's parser but junk
+# up to the next blank, so the quote after one opens no value and the
+# words after it are attributes.
+awk 'BEGIN { printf "<html><body><p x\f=\"<3";
+	for (i = 0; i < 20000; i++) printf " a%d", i;
+	printf ">Hello there.\"</p></body></html>\n" }' >"$T/attrs.html"
+t_limit "html: 20,000 attributes after a form feed and a quote: refused" \
+    "$POLYREAD" dump "$T/attrs.html"
 # But a script's, a style's or a comment's text holds no tag: minified
 # code comparing "a<b" with hundreds of words before any '>' (as on real
 # news pages) is no element with hundreds of attributes.
