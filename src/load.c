@@ -527,6 +527,25 @@ markup_tag(const char *p, const char *end, enum markup_mode mode,
 	return (p);
 }
 
+/*
+ * An end tag as HTML's parser reads it, from p (after its '<'): "/" and a
+ * name (an ASCII letter, '_', ':' or '.' first), then anything up to the
+ * next '>', quotes or not ("</header<script>" is one end tag). Returns
+ * where it ends, or NULL when p starts none.
+ */
+static const char *
+markup_end_tag(const char *p, const char *end)
+{
+	const char	*gt;
+
+	if (end - p < 2 || p[0] != '/' || !(isalpha((unsigned char)p[1]) ||
+	    p[1] == '_' || p[1] == ':' || p[1] == '.'))
+		return (NULL);
+	if ((gt = memchr(p, '>', (size_t)(end - p))) == NULL)
+		return (end);
+	return (gt + 1);
+}
+
 /* Count in one mode into *c (see load_count_markup()). */
 static int
 markup_count(const char *data, size_t len, enum markup_mode mode,
@@ -551,6 +570,11 @@ markup_count(const char *data, size_t len, enum markup_mode mode,
 		    (cend = memmem(p + 3, (size_t)(end - p - 3), "-->", 3)) !=
 		    NULL) {
 			p = cend + 3;	/* a comment: HTML reads no tag in it */
+			continue;
+		}
+		if (mode == MARKUP_HTML && (cend = markup_end_tag(p, end)) !=
+		    NULL) {
+			p = cend;
 			continue;
 		}
 		if (p >= end || !markup_name_start((unsigned char)*p))
