@@ -384,13 +384,48 @@ is_utf8_name(const char *cs)
 	return (strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }
 
+/*
+ * The charset that hint (a page's declaration) names, as data bears it
+ * out: NULL when ICU does not know it, for UTF-16 or UTF-32 in 8-bit text
+ * (a lie), and for UTF-8 that is mostly not; Latin-1 and ASCII read as
+ * windows-1252, and as UTF-8 when valid UTF-8.
+ */
+static const char *
+declared_charset(const char *hint, const char *data, size_t len)
+{
+	const char	*cs;
+	size_t		 good, bad;
+	UErrorCode	 ec = U_ZERO_ERROR;
+
+	cs = ucnv_getStandardName(hint, "IANA", &ec);
+	if (U_FAILURE(ec) || cs == NULL) {
+		ec = U_ZERO_ERROR;
+		cs = ucnv_getStandardName(hint, "MIME", &ec);
+	}
+	if (U_FAILURE(ec) || cs == NULL || strncasecmp(cs, "UTF-16", 6) == 0 ||
+	    strncasecmp(cs, "UTF-32", 6) == 0)
+		return (NULL);
+	if (charset_same(cs, "ISO-8859-1") || charset_same(cs, "US-ASCII"))
+		cs = "windows-1252";
+	if (!is_utf8_name(cs) && strcasecmp(cs, "windows-1252") == 0) {
+		utf8_census(data, len, &good, &bad);
+		if (good > 0 && bad == 0)
+			cs = "UTF-8";
+	}
+	if (is_utf8_name(cs)) {
+		utf8_census(data, len, &good, &bad);
+		if (bad != 0 && good < bad)
+			cs = NULL;
+	}
+	return (cs);
+}
+
 int
 charset_decode(const char *data, size_t len, const char *hint, char **out,
     size_t *outlen, const char **used, char **cause)
 {
 	const char	*cs;
 	size_t		 bomlen, good, bad;
-	UErrorCode	 ec = U_ZERO_ERROR;
 	int		 valid = 0;
 
 	*out = NULL;
@@ -401,33 +436,8 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 		len -= bomlen;
 	} else if ((cs = utf16_guess(data, len)) != NULL) {
 		/* UTF-16 without a mark: what a declaration says is lost. */
-	} else if (hint != NULL) {
-		/* A declared charset ICU knows; UTF-16 in 8-bit text lies. */
-		cs = ucnv_getStandardName(hint, "IANA", &ec);
-		if (U_FAILURE(ec) || cs == NULL) {
-			ec = U_ZERO_ERROR;
-			cs = ucnv_getStandardName(hint, "MIME", &ec);
-		}
-		if (U_FAILURE(ec) || cs == NULL || strncasecmp(cs, "UTF-16",
-		    6) == 0 || strncasecmp(cs, "UTF-32", 6) == 0)
-			cs = NULL;
-		else if (charset_same(cs, "ISO-8859-1") ||
-		    charset_same(cs, "US-ASCII"))
-			cs = "windows-1252";
-		/* A page declared Latin-1 that is valid UTF-8 is UTF-8. */
-		if (cs != NULL && !is_utf8_name(cs) &&
-		    strcasecmp(cs, "windows-1252") == 0) {
-			utf8_census(data, len, &good, &bad);
-			if (good > 0 && bad == 0)
-				cs = "UTF-8";
-		}
-		/* A page declared UTF-8 that is mostly not: detect. */
-		if (cs != NULL && is_utf8_name(cs)) {
-			utf8_census(data, len, &good, &bad);
-			if (bad != 0 && good < bad)
-				cs = NULL;
-		}
-	}
+	} else if (hint != NULL)
+		cs = declared_charset(hint, data, len);
 	if (cs == NULL) {
 		/*
 		 * Text in an 8-bit charset is hardly ever valid UTF-8 by
