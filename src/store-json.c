@@ -449,6 +449,7 @@ import_save(struct store *st, struct import_item *it, char **cause)
 		noteid = sqlite3_last_insert_rowid(st->db);
 	return (store_save_tags(st, noteid, it->tags, it->ntags, cause));
 }
+
 /*
  * Is json valid by jansson's strict parser? SQLite 3.40's json_valid()
  * takes an object for a member's name ({"a": 1, {"b": 2}: 3}), on which
@@ -464,7 +465,9 @@ import_strict(const char *json, size_t len, const char *qname, char **cause)
 
 	/* SQLite's functions read the text to its first NUL: so does this. */
 	len = strnlen(json, len);
-	if ((root = json_loadb(json, len, JSON_ALLOW_NUL, &err)) == NULL) {
+	/* Any value: one that holds no annotations is said so later. */
+	if ((root = json_loadb(json, len, JSON_ALLOW_NUL | JSON_DECODE_ANY,
+	    &err)) == NULL) {
 		*cause = xstrprintf("'%s' is not valid JSON (line %d: %s)",
 		    qname, err.line, err.text);
 		return (STORE_ERROR);

@@ -114,6 +114,12 @@ t_fails "an object as a member's name" "$POLYREAD" notes import \
     --data-dir "$T/other" "$T/objkey.json"
 t_grep "an object as a member's name: not valid JSON" \
     "objkey.json' is not valid JSON (line 1: " "$T/err"
+# ...but valid JSON that is no collection is said to be that.
+printf '"x"' >"$T/scalar.json"
+t_fails "a JSON string" "$POLYREAD" notes import --data-dir "$T/other" \
+    "$T/scalar.json"
+t_grep "a JSON string: holds no annotations" \
+    "scalar.json' holds no annotations" "$T/err"
 printf '[{"type": "Annotation", "target": "file:///x"}]' >"$T/nosel.json"
 t_fails "an annotation without a quote" "$POLYREAD" notes import \
     --data-dir "$T/other" "$T/nosel.json"
