@@ -407,11 +407,12 @@ declared_charset(const char *hint, const char *data, size_t len)
 		return (NULL);
 	if (charset_same(cs, "ISO-8859-1") || charset_same(cs, "US-ASCII"))
 		cs = "windows-1252";
+	/* A page declared Latin-1 that is valid UTF-8 is UTF-8. */
 	if (!is_utf8_name(cs) && strcasecmp(cs, "windows-1252") == 0) {
 		utf8_census(data, len, &good, &bad);
-		if (good > 0 && bad == 0)
-			cs = "UTF-8";
+		return (good > 0 && bad == 0 ? "UTF-8" : cs);
 	}
+	/* A page declared UTF-8 that is mostly not: detect. */
 	if (is_utf8_name(cs)) {
 		utf8_census(data, len, &good, &bad);
 		if (bad != 0 && good < bad)
