@@ -724,6 +724,18 @@ is_weak_opener(UChar32 c)
 	    c == 0x2039 || c == '(' || c == '\'' || c == 0x2018);
 }
 
+/*
+ * Does a word of one capital letter end at s[j], another word following
+ * ("A New York nanny", "А вот другой")?
+ */
+static int
+one_letter_word(const char *s, size_t len, size_t j)
+{
+	if (j >= len || !is_space(next_cp(s, len, &j)) || j >= len)
+		return (0);
+	return (u_isalpha(next_cp(s, len, &j)));
+}
+
 size_t
 text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 {
@@ -746,7 +758,8 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 		q = j < len ? next_cp(s, len, &j) : 0;
 		if (is_weak_opener(q) && j < len)
 			q = next_cp(s, len, &j);
-		if (!u_isupper(q) || j >= len || !u_islower(cp_at(s, len, j)))
+		if (!u_isupper(q) || j >= len || !(u_islower(cp_at(s, len,
+		    j)) || one_letter_word(s, len, j)))
 			continue;
 		/*
 		 * Before them: a word of four letters or more, a number or a
@@ -758,13 +771,13 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 			continue;
 		p = prev_cp(s, &k);
 		if (u_isalpha(p)) {
-			for (nl = 1; k > 0 && nl < 4; nl++) {
+			for (nl = 1; k > 0 && nl < 2; nl++) {
 				if (!u_isalpha(prev_cp(s, &k)))
 					break;
 			}
-			if (nl < 4)
+			if (nl < 2)
 				continue;
-		} else if (!u_isdigit(p) && !is_sure_closer(p))
+		} else if (!u_isdigit(p) && !is_sure_closer(p) && p != '.')
 			continue;
 		out[n++] = i;
 	}

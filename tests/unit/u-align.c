@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "unit.h"
 
@@ -790,6 +791,99 @@ test_shift_doubtful(void **state)
 	fx_free(&fx);
 }
 
+/*
+ * A headline's bullet points run together without full stops, and the
+ * Russian puts the third in a paragraph of its own (NTREX-128, Daily
+ * Mail, CC BY-SA 4.0: 052_dailymail in the perturbed set).
+ */
+static const char *run_en[] = {
+	"Vaccine teaches immune system to recognise rogue cells as part of "
+	"treatment Method involves extracting immune cells from a patient, "
+	"altering them in lab They can then 'see' a protein common to many "
+	"cancers and then reinjected",
+	"",
+	"A trial vaccine is showing promising results in patients with a "
+	"range of cancers.",
+	NULL
+};
+
+static const char *run_fr[] = {
+	"Dans le cadre du traitement, le vaccin indique au système immunitaire "
+	"comment reconnaître les cellules cancéreuses Cette technique consiste "
+	"à extraire des cellules immunitaires d’un patient et à les modifier "
+	"en laboratoire Elles peuvent alors « déceler » une protéine qui est "
+	"commune à de nombreux cancers, et sont ensuite réinjectées",
+	"",
+	"Un vaccin expérimental montre des résultats encourageants chez des "
+	"patients atteints de différents types de cancer.",
+	NULL
+};
+
+static const char *run_ru[] = {
+	"Часть лечебного действия вакцины заключается в том, чтобы научить "
+	"иммунную систему распознавать аномальные клетки Метод заключается в "
+	"извлечении иммунных клеток у пациента и их изменение в лабораторных "
+	"условиях",
+	"",
+	"В результате этого изменения клетки получают способность «увидеть» "
+	"тип белка, характерный для многих видов рака, затем клетки должны "
+	"быть введены повторно",
+	"",
+	"Пробная вакцина показывает многообещающие результаты у пациентов с "
+	"различными видами рака.",
+	NULL
+};
+
+/* Does sentence s of version v start with p? */
+static int
+sentence_starts(const struct alignment *al, size_t v, size_t s,
+    const char *p)
+{
+	const struct text_sentence	*t = &al->sents[v][s];
+
+	return (strncmp(al->docs[v]->blocks[t->block].text + t->start, p,
+	    strlen(p)) == 0);
+}
+
+/*
+ * Every version runs bullet points together: each is a bead of its own,
+ * cut where the versions have a capital after a word (a name, Method and
+ * Метод, among them), and the paragraph the Russian gave the third joins
+ * the cut rather than standing alone. The cuts are doubtful.
+ */
+static void
+test_run_in_bullets(void **state)
+{
+	static const char	*first[][3] = {
+		{ "Vaccine", "Dans", "Часть" },
+		{ "Method", "Cette", "Метод" },
+		{ "They", "Elles", "В результате" },
+		{ "A trial", "Un vaccin", "Пробная" },
+	};
+	struct fixture		 fx;
+	size_t			 b, v;
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(run_en, "en", "en", 0, -1, -1);
+	fx.a.docs[1] = mkdoc(run_fr, "fr", "fr", 0, -1, -1);
+	fx.a.docs[2] = mkdoc(run_ru, "ru", "ru", 0, -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_int_equal(fx.al->nbeads, 4);
+	for (b = 0; b < 4; b++) {
+		for (v = 0; v < 3; v++) {
+			assert_int_equal(fx.al->beads[b].count[v], 1);
+			assert_true(sentence_starts(fx.al, v,
+			    fx.al->beads[b].first[v], first[b][v]));
+		}
+	}
+	assert_true(fx.al->beads[1].confidence < ALIGN_DOUBTFUL);
+	assert_true(fx.al->beads[3].confidence >= ALIGN_DOUBTFUL);
+	fx_free(&fx);
+}
+
 /* One sentence a paragraph: the blocks' band. */
 static void
 test_reversed_budget(void **state)
@@ -823,6 +917,7 @@ main(void)
 		cmocka_unit_test(test_reversed_sentences_budget),
 		cmocka_unit_test(test_colon_cut),
 		cmocka_unit_test(test_shift_doubtful),
+		cmocka_unit_test(test_run_in_bullets),
 	};
 	int	r;
 

@@ -135,6 +135,44 @@ test_weak_breaks(void **state)
 	assert_int_equal(n, 1);
 }
 
+/*
+ * Weak boundaries after a short word, before a word of one capital, and
+ * after an abbreviation's full stop (NTREX-128, CC BY-SA 4.0: Daily Mail,
+ * The Independent, ABC News); not before a lowercase word or an initial.
+ */
+static void
+test_weak_breaks_short(void **state)
+{
+	const char	*ru = "научить иммунную систему распознавать "
+	    "аномальные клетки их Часть лечебного действия";
+	const char	*ru1 = "под специальный бюстгальтер (Elvie/Mother) А "
+	    "вот другой комментарий";
+	const char	*en = "higher stamp duty rate when they buy property in "
+	    "the UK A New York nanny is suing";
+	const char	*en2 = "into the southwest U.S. Rosa will bring up to 10 "
+	    "inches of rain";
+	const char	*fr = "joué par un musicien noir, Dionisio A. lind, qui";
+	size_t		 off[8], n;
+
+	(void)state;
+	n = text_weak_breaks(ru, strlen(ru), off, nitems(off));
+	assert_int_equal(n, 1);
+	assert_int_equal(strncmp(ru + off[0], "Часть", strlen("Часть")), 0);
+	n = text_weak_breaks(ru1, strlen(ru1), off, nitems(off));
+	assert_int_equal(n, 2);
+	assert_int_equal(strncmp(ru1 + off[0], "(Elvie", 6), 0);
+	assert_int_equal(strncmp(ru1 + off[1], "А вот", strlen("А вот")), 0);
+	/* York too: the aligner drops a name the others hold. */
+	n = text_weak_breaks(en, strlen(en), off, nitems(off));
+	assert_int_equal(n, 2);
+	assert_int_equal(strncmp(en + off[0], "A New", 5), 0);
+	n = text_weak_breaks(en2, strlen(en2), off, nitems(off));
+	assert_int_equal(n, 1);
+	assert_int_equal(strncmp(en2 + off[0], "Rosa", 4), 0);
+	n = text_weak_breaks(fr, strlen(fr), off, nitems(off));
+	assert_int_equal(n, 0);
+}
+
 static void
 test_sentences_en_initials_quotes(void **state)
 {
@@ -771,6 +809,7 @@ main(void)
 		cmocka_unit_test(test_sentences_en_abbrev),
 		cmocka_unit_test(test_sentences_en_initials_quotes),
 		cmocka_unit_test(test_weak_breaks),
+		cmocka_unit_test(test_weak_breaks_short),
 		cmocka_unit_test(test_sentences_fr_guillemets),
 		cmocka_unit_test(test_sentences_fr_nfd),
 		cmocka_unit_test(test_sentences_fr_abbrev),
