@@ -752,7 +752,8 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 			next_cp(s, len, &i);
 		/*
 		 * After the spaces: a capitalised word (not in capitals, not
-		 * an initial), maybe after an opening mark.
+		 * an initial) or a word of one capital ("A", "В"), maybe
+		 * after an opening mark.
 		 */
 		j = i;
 		q = j < len ? next_cp(s, len, &j) : 0;
@@ -762,20 +763,22 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 		    j)) || one_letter_word(s, len, j)))
 			continue;
 		/*
-		 * Before them: a word of four letters or more, a number or a
-		 * closing bracket: a sentence seldom ends with "in", "la" or
-		 * "в", a title or an initial, which names follow.
+		 * Before them: a word of three letters or more, a number, a
+		 * closing bracket or a full stop ICU did not end a sentence
+		 * at ("the southwest U.S. Rosa will"): a sentence seldom ends
+		 * with "in", "la" or "в", a title or an initial, which names
+		 * follow.
 		 */
 		k = sp;
 		if (k == 0)
 			continue;
 		p = prev_cp(s, &k);
 		if (u_isalpha(p)) {
-			for (nl = 1; k > 0 && nl < 2; nl++) {
+			for (nl = 1; k > 0 && nl < 3; nl++) {
 				if (!u_isalpha(prev_cp(s, &k)))
 					break;
 			}
-			if (nl < 2)
+			if (nl < 3)
 				continue;
 		} else if (!u_isdigit(p) && !is_sure_closer(p) && p != '.')
 			continue;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -884,6 +885,96 @@ test_run_in_bullets(void **state)
 	fx_free(&fx);
 }
 
+/*
+ * A quotation opens at the end of a paragraph and runs into the next
+ * (NTREX-128, CNN, CC BY-SA 4.0: 036_cnn in the perturbed set); the French
+ * closes it after its first sentence.
+ */
+static const char *omq_en[] = {
+	"Democrats, he said, are on a mission to \"resist and obstruct.\" "
+	"\"And you see that over the last four days,\" he said, calling the "
+	"Democrats \"angry and mean and nasty and untruthful.\" "
+	"He referenced Senate Judiciary Committee ranking Democratic Sen. "
+	"Dianne Feinstein by name, which received loud boos from the "
+	"audience. \"Remember her answer?",
+	"",
+	"Did you leak the document? Uh, uh, what. No, uh no, I wait one - "
+	"that was really bad body language - the worst body language I've "
+	"ever seen.\"",
+	NULL
+};
+
+static const char *omq_fr[] = {
+	"Les démocrates sont en mission de «\u00a0résistance et d’obstruction\u00a0». "
+	"«\u00a0Vous pouvez le constater sur les quatre derniers jours\u00a0», a-t-il "
+	"ajouté, avant de qualifier les démocrates de personnes «\u00a0en colère, "
+	"méchantes et menteuses.\u00a0» "
+	"Il a évoqué le Comité judiciaire du Sénat des États-Unis et la "
+	"sénatrice démocrate Dianne Feinstein, ce qui lui a valu de se faire "
+	"huer par le public. «\u00a0Vous vous souvenez de sa réponse\u00a0?\u00a0»",
+	"",
+	"Avez-vous divulgué le document\u00a0? Ha ha, bien sûr. Non, non. J’en "
+	"attends un. C’était un très mauvais langage corporel, le pire que "
+	"j’ai jamais vu.\u00a0»",
+	NULL
+};
+
+static const char *omq_ru[] = {
+	"Демократы, утверждает он, задались целью «противостоять и "
+	"препятствовать». «И вы наблюдаете это в течение последних четырех "
+	"дней», — сказал он, назвав демократов «злыми, подлыми, гадкими и "
+	"лживыми». "
+	"Он сослался на Юридический комитет Сената, упомянув "
+	"сенатора-демократа Дайэнн Файнстайн, что вызвало громкие возгласы из "
+	"зала. «Вы помните ее ответ?",
+	"",
+	"Вы допустили утечку содержания этого документа? Ммм... ммм..., "
+	"какого документа? Нет, нет. Язык тела выдал ее, я никогда еще не "
+	"видел, чтобы язык тела настолько опровергал слова».",
+	NULL
+};
+
+/* The bead that holds sentence s of version v. */
+static size_t
+bead_of(const struct alignment *al, size_t v, size_t s)
+{
+	size_t	b;
+
+	for (b = 0; b < al->nbeads; b++) {
+		if (s >= al->beads[b].first[v] && s < al->beads[b].first[v] +
+		    al->beads[b].count[v])
+			return (b);
+	}
+	return (SIZE_MAX);
+}
+
+/*
+ * A sentence that opens a quotation pairs with the ones that open it in
+ * the other versions, though the quotation closes elsewhere in each.
+ */
+static void
+test_quote_opening(void **state)
+{
+	struct fixture	fx;
+	size_t		b;
+
+	(void)state;
+	memset(&fx, 0, sizeof fx);
+	fx.a.docs[0] = mkdoc(omq_en, "en", "en", 0, -1, -1);
+	fx.a.docs[1] = mkdoc(omq_fr, "fr", "fr", 0, -1, -1);
+	fx.a.docs[2] = mkdoc(omq_ru, "ru", "ru", 0, -1, -1);
+	fx.a.n = 3;
+	fx_align(&fx, NULL);
+	check_cover(fx.al);
+	assert_true(sentence_starts(fx.al, 0, 3, "\"Remember"));
+	assert_true(sentence_starts(fx.al, 1, 3, "«\u00a0Vous"));
+	assert_true(sentence_starts(fx.al, 2, 3, "«Вы"));
+	b = bead_of(fx.al, 0, 3);
+	assert_int_equal(bead_of(fx.al, 1, 3), b);
+	assert_int_equal(bead_of(fx.al, 2, 3), b);
+	fx_free(&fx);
+}
+
 /* One sentence a paragraph: the blocks' band. */
 static void
 test_reversed_budget(void **state)
@@ -918,6 +1009,7 @@ main(void)
 		cmocka_unit_test(test_colon_cut),
 		cmocka_unit_test(test_shift_doubtful),
 		cmocka_unit_test(test_run_in_bullets),
+		cmocka_unit_test(test_quote_opening),
 	};
 	int	r;
 
