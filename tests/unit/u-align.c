@@ -142,6 +142,20 @@ check_cover(const struct alignment *al)
 	}
 }
 
+/* Align three versions of paragraphs (sentences: one a line). */
+static void
+fx_three(struct fixture *fx, const char **e, const char **f, const char **r,
+    int sentences)
+{
+	memset(fx, 0, sizeof *fx);
+	fx->a.docs[0] = mkdoc(e, "en", "en", sentences, -1, -1);
+	fx->a.docs[1] = mkdoc(f, "fr", "fr", sentences, -1, -1);
+	fx->a.docs[2] = mkdoc(r, "ru", "ru", sentences, -1, -1);
+	fx->a.n = 3;
+	fx_align(fx, NULL);
+	check_cover(fx->al);
+}
+
 static void
 test_one_to_one(void **state)
 {
@@ -673,13 +687,7 @@ test_colon_cut(void **state)
 	size_t		b, v;
 
 	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(colon_en, "en", "en", 0, -1, -1);
-	fx.a.docs[1] = mkdoc(colon_fr, "fr", "fr", 0, -1, -1);
-	fx.a.docs[2] = mkdoc(colon_ru, "ru", "ru", 0, -1, -1);
-	fx.a.n = 3;
-	fx_align(&fx, NULL);
-	check_cover(fx.al);
+	fx_three(&fx, colon_en, colon_fr, colon_ru, 0);
 	assert_int_equal(fx.al->nbeads, 3);
 	b = 1;
 	for (v = 0; v < 3; v++) {
@@ -760,13 +768,7 @@ test_shift_doubtful(void **state)
 	size_t		b, gap = 0;
 
 	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(shift_en, "en", "en", 1, -1, -1);
-	fx.a.docs[1] = mkdoc(shift_fr, "fr", "fr", 1, -1, -1);
-	fx.a.docs[2] = mkdoc(shift_ru, "ru", "ru", 1, -1, -1);
-	fx.a.n = 3;
-	fx_align(&fx, NULL);
-	check_cover(fx.al);
+	fx_three(&fx, shift_en, shift_fr, shift_ru, 1);
 	assert_int_equal(count_beads(fx.al, 1, 0, 1), 1);
 	for (b = 0; b < fx.al->nbeads; b++) {
 		if (fx.al->beads[b].count[1] == 0)
@@ -865,13 +867,7 @@ test_run_in_bullets(void **state)
 	size_t			 b, v;
 
 	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(run_en, "en", "en", 0, -1, -1);
-	fx.a.docs[1] = mkdoc(run_fr, "fr", "fr", 0, -1, -1);
-	fx.a.docs[2] = mkdoc(run_ru, "ru", "ru", 0, -1, -1);
-	fx.a.n = 3;
-	fx_align(&fx, NULL);
-	check_cover(fx.al);
+	fx_three(&fx, run_en, run_fr, run_ru, 0);
 	assert_int_equal(fx.al->nbeads, 4);
 	for (b = 0; b < 4; b++) {
 		for (v = 0; v < 3; v++) {
@@ -959,13 +955,7 @@ test_quote_opening(void **state)
 	size_t		b;
 
 	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(omq_en, "en", "en", 0, -1, -1);
-	fx.a.docs[1] = mkdoc(omq_fr, "fr", "fr", 0, -1, -1);
-	fx.a.docs[2] = mkdoc(omq_ru, "ru", "ru", 0, -1, -1);
-	fx.a.n = 3;
-	fx_align(&fx, NULL);
-	check_cover(fx.al);
+	fx_three(&fx, omq_en, omq_fr, omq_ru, 0);
 	assert_true(sentence_starts(fx.al, 0, 3, "\"Remember"));
 	assert_true(sentence_starts(fx.al, 1, 3, "«\u00a0Vous"));
 	assert_true(sentence_starts(fx.al, 2, 3, "«Вы"));
