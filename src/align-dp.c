@@ -286,7 +286,7 @@ pair_base(const struct side *A, size_t i, int a, const struct side *B,
 	if ((ha != 0) != (hb != 0))
 		cost += 4;
 	if (qa != qb)
-		cost += 0.4 * PR_MIN(abs(qa - qb), 3);
+		cost += 1.0 * PR_MIN(abs(qa - qb), 3);
 	if (quest_a != quest_b)
 		cost += 0.8;
 	/* Stay with the aligned blocks. */

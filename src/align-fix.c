@@ -16,6 +16,13 @@
 
 #include "align-int.h"
 
+/*
+ * How far a cut's share of a sentence may be from the references' share;
+ * a weak boundary (a lost full stop) within it is taken before any
+ * clause's end.
+ */
+#define FIX_SHAREDIFF	0.12
+
 /* Characters of s (code points that are not spaces). */
 static size_t
 char_count(const char *s, size_t len)
@@ -89,7 +96,7 @@ bead_names(const struct alignment *al, size_t v, const struct align_bead *bd,
 
 size_t
 fix_weak_cuts(const struct alignment *al, size_t w, size_t t,
-    const struct align_bead *bd, size_t *out, size_t max)
+    const struct align_bead *bd, size_t *out, int *named, size_t max)
 {
 	const struct text_sentence	*ts = &al->sents[w][t];
 	const char			*txt;
@@ -122,8 +129,11 @@ fix_weak_cuts(const struct alignment *al, size_t w, size_t t,
 				shared = text_name_similarity(an[k].key,
 				    names[v]) >= 0.7;
 		}
-		if (!shared)
-			out[n++] = ts->start + off[i];
+		if (shared && named == NULL)
+			continue;
+		if (named != NULL)
+			named[n] = shared;
+		out[n++] = ts->start + off[i];
 	}
 	free(an);
 	return (n);
@@ -217,7 +227,7 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 	uint32_t			 n1[16], n2[16], r1[64], r2[64];
 	size_t				 nr1, nr2, i, best = 0, total, cut;
 	size_t				 nn, weak[16], nweak, wk;
-	double				 share, bestd = 1, dd;
+	double				 share, bestw = 1, dd, dw;
 
 	/* A presegmented line is the user's unit: it is never cut. */
 	if (clause_refs(al, bd, &share, r1, &nr1, r2, &nr2) == 0 ||
@@ -226,13 +236,15 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 	total = char_count(txt + ts->start, ts->end - ts->start);
 	if (total < 20)
 		return (0);
-	nweak = fix_weak_cuts(al, w, t, bd, weak, nitems(weak));
+	nweak = fix_weak_cuts(al, w, t, bd, weak, NULL, nitems(weak));
 	for (i = ts->start + 1, wk = 0; i + 1 < ts->end; i++) {
 		if ((cut = clause_at(txt, i, weak, nweak, &wk)) == 0)
 			continue;
 		dd = fabs((double)char_count(txt + ts->start, cut - ts->start) /
 		    (double)total - share);
-		if (dd >= bestd)
+		/* A lost full stop is likelier than a clause's end. */
+		dw = dd - (wk > 0 && weak[wk - 1] == cut ? FIX_SHAREDIFF : 0);
+		if (dw >= bestw || dd >= FIX_SHAREDIFF)
 			continue;
 		/* Numbers must fall on the side that has them. */
 		nn = number_keys(txt + ts->start, cut - ts->start, d->lang, n1,
@@ -243,10 +255,10 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 		    nitems(n2));
 		if (keys_meet(n2, nn, r1, nr1) && !keys_meet(n2, nn, r2, nr2))
 			continue;
-		bestd = dd;
+		bestw = dw;
 		best = cut;
 	}
-	return (bestd < 0.12 ? best : 0);
+	return (best);
 }
 
 /* Quotation marks that open a quotation in s (for local decisions). */

@@ -192,12 +192,14 @@ void		 fix_lside_add(struct lside *, const char *s, size_t len,
 		     const char *lang);
 /*
  * The weak boundaries (text_weak_breaks()) of sentence t of version w in
- * bead bd, as byte offsets in its block, but those before a name another
- * version of the bead holds; none in a presegmented version. Returns
- * their number (at most max).
+ * bead bd, as byte offsets in its block; none in a presegmented version.
+ * Those before a name another version of the bead holds are left out
+ * when named is NULL, else named[i] says it of out[i]. Returns their
+ * number (at most max).
  */
 size_t		 fix_weak_cuts(const struct alignment *, size_t w, size_t t,
-		     const struct align_bead *, size_t *out, size_t max);
+		     const struct align_bead *, size_t *out, int *named,
+		     size_t max);
 void		 fix_check_pairs(struct alignment *, const struct vside *);
 void		 fix_split_merged(struct alignment *, const double *total);
 

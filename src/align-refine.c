@@ -35,6 +35,7 @@
  */
 #define REFINE_WEAK	1.0
 #define REFINE_SUPPORT	3.0
+#define REFINE_NAMED	0.5
 /* The confidence of a bead cut at a weak boundary (under 0.5: doubtful). */
 #define REFINE_WEAKCONF	0.45
 /*
@@ -51,6 +52,7 @@ struct ropt {
 	size_t	k;
 	size_t	cut;
 	int	colon;		/* the cut is after a colon, not a weak one */
+	int	named;		/* before a name the others hold: no support */
 	int	units[2];	/* pieces in each part */
 };
 
@@ -318,7 +320,7 @@ sentence_colon_cuts(const struct alignment *al, size_t v,
 /* Add the cuts inside sentence k of a part as options of o (*n of max). */
 static void
 add_cuts(struct ropt *o, size_t *n, size_t k, const struct text_sentence *t,
-    const size_t *cuts, size_t nc, int colon)
+    const size_t *cuts, const int *named, size_t nc, int colon)
 {
 	size_t	i;
 
@@ -327,6 +329,7 @@ add_cuts(struct ropt *o, size_t *n, size_t k, const struct text_sentence *t,
 			continue;
 		o[*n].k = k;
 		o[*n].colon = colon;
+		o[*n].named = named != NULL && named[i];
 		o[(*n)++].cut = cuts[i];
 	}
 }
@@ -339,18 +342,20 @@ part_options(const struct refine *r, size_t v, const struct rpart *p,
 	const struct alignment	*al = r->al;
 	struct text_sentence	 t;
 	size_t			 n = 0, k, cuts[8], nc;
+	int			 named[8];
 
 	for (k = 0; k <= p->count && n < REFINE_MAXOPT; k++) {
 		o[n].k = k;
-		o[n].colon = 0;
+		o[n].colon = o[n].named = 0;
 		o[n++].cut = 0;
 	}
 	for (k = 0; k < p->count && n < REFINE_MAXOPT; k++) {
 		part_sentence(al, v, p, p->first + k, &t);
-		nc = fix_weak_cuts(al, v, p->first + k, bd, cuts, nitems(cuts));
-		add_cuts(o, &n, k, &t, cuts, nc, 0);
+		nc = fix_weak_cuts(al, v, p->first + k, bd, cuts, named,
+		    nitems(cuts));
+		add_cuts(o, &n, k, &t, cuts, named, nc, 0);
 		nc = sentence_colon_cuts(al, v, &t, cuts, nitems(cuts));
-		add_cuts(o, &n, k, &t, cuts, nc, 1);
+		add_cuts(o, &n, k, &t, cuts, NULL, nc, 1);
 	}
 	return (n);
 }
@@ -537,8 +542,8 @@ rtry_cost(struct refine *r, const struct rbead *rb, const struct rtry *t,
 {
 	struct lside	l1[ALIGN_MAXVERS], l2[ALIGN_MAXVERS];
 	int		u1[ALIGN_MAXVERS], u2[ALIGN_MAXVERS];
-	int		e1 = 1, e2 = 1, nsplit = 0, weak = 0;
-	double		penalty = 0;
+	int		e1 = 1, e2 = 1, weak = 0;
+	double		penalty = 0, nsplit = 0;
 	size_t		v;
 
 	for (v = 0; v < r->al->nvers; v++) {
@@ -551,7 +556,8 @@ rtry_cost(struct refine *r, const struct rbead *rb, const struct rtry *t,
 		l1[v] = t->side[v][idx[v]][0];
 		l2[v] = t->side[v][idx[v]][1];
 		weak += t->opt[v][idx[v]].cut != 0;
-		nsplit += u1[v] > 0 && u2[v] > 0;
+		if (u1[v] > 0 && u2[v] > 0)
+			nsplit += t->opt[v][idx[v]].named ? REFINE_NAMED : 1;
 		if (u1[v] > 0)
 			e1 = 0;
 		if (u2[v] > 0)
@@ -560,7 +566,8 @@ rtry_cost(struct refine *r, const struct rbead *rb, const struct rtry *t,
 	if (e1 || e2)
 		return (-1);
 	if (weak > 0)
-		penalty = REFINE_WEAK * weak - REFINE_SUPPORT * (nsplit - 1);
+		penalty = REFINE_WEAK * weak - REFINE_SUPPORT * fmax(nsplit - 1,
+		    0);
 	*c = penalty + bead_cost(r, l1, u1) + bead_cost(r, l2, u2);
 	return (0);
 }
@@ -571,11 +578,14 @@ rtry_cost(struct refine *r, const struct rbead *rb, const struct rtry *t,
  */
 static int
 rtry_best(struct refine *r, const struct rbead *rb, struct rtry *t,
-    size_t *best)
+    size_t *best, int forced)
 {
 	size_t	idx[ALIGN_MAXVERS], v, nvers = r->al->nvers;
 	double	c, bestc = bead_cost(r, t->whole, t->units);
 	int	found = 0;
+
+	if (forced)
+		bestc = HUGE_VAL;
 
 	memset(idx, 0, sizeof idx);
 	for (;;) {
@@ -596,38 +606,31 @@ rtry_best(struct refine *r, const struct rbead *rb, struct rtry *t,
 }
 
 /*
- * Keep the cheapest split of rb when it beats rb whole, and refine each
- * half.
+ * Split rb at its cheapest cut when it beats rb whole (forced: even when
+ * it does not) and refine each half: 0 when there is no cut to try or
+ * none is kept.
  */
-static void
-refine_bead(struct refine *r, const struct rbead *rb, int depth)
+static int
+refine_split(struct refine *r, const struct rbead *rb, size_t nv, int depth,
+    int forced)
 {
 	const struct alignment	*al = r->al;
 	struct rtry		*t;
 	struct rbead		 x, y;
-	size_t			 best[ALIGN_MAXVERS], v, nv = 0;
+	size_t			 best[ALIGN_MAXVERS], v;
 	int			 weak = 0, found;
 
-	for (v = 0; v < al->nvers; v++)
-		nv += rb->p[v].count > 0;
-	/* Two versions at least. */
-	if (depth >= REFINE_DEPTH || nv < 2 || !worth_trying(r, rb)) {
-		refine_emit(r, rb);
-		return;
-	}
 	/* On the heap: the halves are refined from inside this frame. */
 	t = xcalloc(1, sizeof *t);
 	if (!rtry_prepare(r, rb, nv, t)) {
 		free(t);
-		refine_emit(r, rb);
-		return;
+		return (0);
 	}
-	found = rtry_best(r, rb, t, best);
+	found = rtry_best(r, rb, t, best, forced);
 	rtry_free(al, rb, t);
 	if (!found) {
 		free(t);
-		refine_emit(r, rb);
-		return;
+		return (0);
 	}
 	x = *rb;
 	y = *rb;
@@ -647,6 +650,105 @@ refine_bead(struct refine *r, const struct rbead *rb, int depth)
 	x.weak = y.weak = rb->weak || weak > 0;
 	refine_bead(r, &x, depth + 1);
 	refine_bead(r, &y, depth + 1);
+	return (1);
+}
+
+/* Keep the cheapest split of rb when it beats rb whole, and so on. */
+static void
+refine_bead(struct refine *r, const struct rbead *rb, int depth)
+{
+	size_t	v, nv = 0;
+
+	for (v = 0; v < r->al->nvers; v++)
+		nv += rb->p[v].count > 0;
+	/* Two versions at least. */
+	if (depth >= REFINE_DEPTH || nv < 2 || !worth_trying(r, rb) ||
+	    !refine_split(r, rb, nv, depth, 0))
+		refine_emit(r, rb);
+}
+
+/* Bead b as it came from the programme. */
+static void
+rbead_of(const struct alignment *al, size_t b, struct rbead *rb)
+{
+	size_t	v;
+
+	memset(rb, 0, sizeof *rb);
+	for (v = 0; v < al->nvers; v++) {
+		rb->p[v].first = al->beads[b].first[v];
+		rb->p[v].count = al->beads[b].count[v];
+	}
+	rb->confidence = al->beads[b].confidence;
+}
+
+/* Does bead b leave a version out? */
+static int
+omission_bead(const struct alignment *al, size_t b)
+{
+	size_t	v, with = 0;
+
+	for (v = 0; v < al->nvers; v++)
+		with += al->beads[b].count[v] > 0;
+	return (with > 0 && with < al->nvers);
+}
+
+/*
+ * Bead a, next to bead o that leaves versions out: has each of those
+ * versions a weak boundary in its sentence next to o (the last of a when
+ * o follows, else the first)? Then o's sentences may be in there, run
+ * into their neighbour by a lost full stop.
+ */
+static int
+ran_into(const struct refine *r, size_t a, size_t o)
+{
+	const struct alignment	*al = r->al;
+	const struct align_bead	*ba = &al->beads[a], *bo = &al->beads[o];
+	const struct text_sentence *t;
+	size_t			 v, off[1], n = 0;
+
+	for (v = 0; v < al->nvers; v++) {
+		if (bo->count[v] > 0)
+			continue;
+		if (ba->count[v] == 0 || al->docs[v]->presegmented)
+			return (0);
+		t = &al->sents[v][ba->first[v] + (o > a ? ba->count[v] - 1 :
+		    0)];
+		if (text_weak_breaks(al->docs[v]->blocks[t->block].text +
+		    t->start, t->end - t->start, off, nitems(off)) == 0)
+			return (0);
+		n++;
+	}
+	return (n > 0);
+}
+
+/*
+ * Beads a and a + 1, one of them leaving versions out that have a weak
+ * boundary in the other (ran_into()), are cut again as one: at their
+ * cheapest cut, the programme's among them. 0 when not tried.
+ */
+static int
+refine_pair(struct refine *r, size_t a)
+{
+	const struct alignment	*al = r->al;
+	struct rbead		 m, n;
+	size_t			 v, nv = 0;
+
+	if (a + 1 >= al->nbeads || omission_bead(al, a) ==
+	    omission_bead(al, a + 1))
+		return (0);
+	if (!ran_into(r, omission_bead(al, a) ? a + 1 : a,
+	    omission_bead(al, a) ? a : a + 1))
+		return (0);
+	rbead_of(al, a, &m);
+	rbead_of(al, a + 1, &n);
+	for (v = 0; v < al->nvers; v++) {
+		if (m.p[v].count == 0)
+			m.p[v].first = n.p[v].first;
+		m.p[v].count += n.p[v].count;
+		nv += m.p[v].count > 0;
+	}
+	m.confidence = fmin(m.confidence, n.confidence);
+	return (refine_split(r, &m, nv, 0, 1));
 }
 
 void
@@ -663,12 +765,11 @@ refine_beads(struct alignment *al, const double *total)
 	r.al = al;
 	r.total = total;
 	for (b = 0; b < al->nbeads; b++) {
-		memset(&rb, 0, sizeof rb);
-		for (v = 0; v < al->nvers; v++) {
-			rb.p[v].first = al->beads[b].first[v];
-			rb.p[v].count = al->beads[b].count[v];
+		if (refine_pair(&r, b)) {
+			b++;
+			continue;
 		}
-		rb.confidence = al->beads[b].confidence;
+		rbead_of(al, b, &rb);
 		refine_bead(&r, &rb, 0);
 	}
 	/* The new sentences and beads. */

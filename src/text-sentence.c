@@ -724,6 +724,18 @@ is_weak_opener(UChar32 c)
 	    c == 0x2039 || c == '(' || c == '\'' || c == 0x2018);
 }
 
+/*
+ * Does a word of one capital letter end at s[j], another word following
+ * ("A New York nanny", "А вот другой")?
+ */
+static int
+one_letter_word(const char *s, size_t len, size_t j)
+{
+	if (j >= len || !is_space(next_cp(s, len, &j)) || j >= len)
+		return (0);
+	return (u_isalpha(next_cp(s, len, &j)));
+}
+
 size_t
 text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 {
@@ -740,31 +752,35 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 			next_cp(s, len, &i);
 		/*
 		 * After the spaces: a capitalised word (not in capitals, not
-		 * an initial), maybe after an opening mark.
+		 * an initial) or a word of one capital ("A", "В"), maybe
+		 * after an opening mark.
 		 */
 		j = i;
 		q = j < len ? next_cp(s, len, &j) : 0;
 		if (is_weak_opener(q) && j < len)
 			q = next_cp(s, len, &j);
-		if (!u_isupper(q) || j >= len || !u_islower(cp_at(s, len, j)))
+		if (!u_isupper(q) || j >= len || !(u_islower(cp_at(s, len,
+		    j)) || one_letter_word(s, len, j)))
 			continue;
 		/*
-		 * Before them: a word of four letters or more, a number or a
-		 * closing bracket: a sentence seldom ends with "in", "la" or
-		 * "в", a title or an initial, which names follow.
+		 * Before them: a word of three letters or more, a number, a
+		 * closing bracket or a full stop ICU did not end a sentence
+		 * at ("the southwest U.S. Rosa will"): a sentence seldom ends
+		 * with "in", "la" or "в", a title or an initial, which names
+		 * follow.
 		 */
 		k = sp;
 		if (k == 0)
 			continue;
 		p = prev_cp(s, &k);
 		if (u_isalpha(p)) {
-			for (nl = 1; k > 0 && nl < 4; nl++) {
+			for (nl = 1; k > 0 && nl < 3; nl++) {
 				if (!u_isalpha(prev_cp(s, &k)))
 					break;
 			}
-			if (nl < 4)
+			if (nl < 3)
 				continue;
-		} else if (!u_isdigit(p) && !is_sure_closer(p))
+		} else if (!u_isdigit(p) && !is_sure_closer(p) && p != '.')
 			continue;
 		out[n++] = i;
 	}

@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "unit.h"
 
@@ -138,6 +140,20 @@ check_cover(const struct alignment *al)
 		}
 		assert_int_equal(next, al->nsents[v]);
 	}
+}
+
+/* Align three versions of paragraphs (sentences: one a line). */
+static void
+fx_three(struct fixture *fx, const char **e, const char **f, const char **r,
+    int sentences)
+{
+	memset(fx, 0, sizeof *fx);
+	fx->a.docs[0] = mkdoc(e, "en", "en", sentences, -1, -1);
+	fx->a.docs[1] = mkdoc(f, "fr", "fr", sentences, -1, -1);
+	fx->a.docs[2] = mkdoc(r, "ru", "ru", sentences, -1, -1);
+	fx->a.n = 3;
+	fx_align(fx, NULL);
+	check_cover(fx->al);
 }
 
 static void
@@ -671,13 +687,7 @@ test_colon_cut(void **state)
 	size_t		b, v;
 
 	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(colon_en, "en", "en", 0, -1, -1);
-	fx.a.docs[1] = mkdoc(colon_fr, "fr", "fr", 0, -1, -1);
-	fx.a.docs[2] = mkdoc(colon_ru, "ru", "ru", 0, -1, -1);
-	fx.a.n = 3;
-	fx_align(&fx, NULL);
-	check_cover(fx.al);
+	fx_three(&fx, colon_en, colon_fr, colon_ru, 0);
 	assert_int_equal(fx.al->nbeads, 3);
 	b = 1;
 	for (v = 0; v < 3; v++) {
@@ -758,13 +768,7 @@ test_shift_doubtful(void **state)
 	size_t		b, gap = 0;
 
 	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.a.docs[0] = mkdoc(shift_en, "en", "en", 1, -1, -1);
-	fx.a.docs[1] = mkdoc(shift_fr, "fr", "fr", 1, -1, -1);
-	fx.a.docs[2] = mkdoc(shift_ru, "ru", "ru", 1, -1, -1);
-	fx.a.n = 3;
-	fx_align(&fx, NULL);
-	check_cover(fx.al);
+	fx_three(&fx, shift_en, shift_fr, shift_ru, 1);
 	assert_int_equal(count_beads(fx.al, 1, 0, 1), 1);
 	for (b = 0; b < fx.al->nbeads; b++) {
 		if (fx.al->beads[b].count[1] == 0)
@@ -787,6 +791,177 @@ test_shift_doubtful(void **state)
 	check_cover(fx.al);
 	assert_int_equal(count_beads(fx.al, 1, 1, 1), 3);
 	assert_int_equal(count_doubtful(fx.al), 0);
+	fx_free(&fx);
+}
+
+/*
+ * A headline's bullet points run together without full stops, and the
+ * Russian puts the third in a paragraph of its own (NTREX-128, Daily
+ * Mail, CC BY-SA 4.0: 052_dailymail in the perturbed set).
+ */
+static const char *run_en[] = {
+	"Vaccine teaches immune system to recognise rogue cells as part of "
+	"treatment Method involves extracting immune cells from a patient, "
+	"altering them in lab They can then 'see' a protein common to many "
+	"cancers and then reinjected",
+	"",
+	"A trial vaccine is showing promising results in patients with a "
+	"range of cancers.",
+	NULL
+};
+
+static const char *run_fr[] = {
+	"Dans le cadre du traitement, le vaccin indique au système immunitaire "
+	"comment reconnaître les cellules cancéreuses Cette technique consiste "
+	"à extraire des cellules immunitaires d’un patient et à les modifier "
+	"en laboratoire Elles peuvent alors « déceler » une protéine qui est "
+	"commune à de nombreux cancers, et sont ensuite réinjectées",
+	"",
+	"Un vaccin expérimental montre des résultats encourageants chez des "
+	"patients atteints de différents types de cancer.",
+	NULL
+};
+
+static const char *run_ru[] = {
+	"Часть лечебного действия вакцины заключается в том, чтобы научить "
+	"иммунную систему распознавать аномальные клетки Метод заключается в "
+	"извлечении иммунных клеток у пациента и их изменение в лабораторных "
+	"условиях",
+	"",
+	"В результате этого изменения клетки получают способность «увидеть» "
+	"тип белка, характерный для многих видов рака, затем клетки должны "
+	"быть введены повторно",
+	"",
+	"Пробная вакцина показывает многообещающие результаты у пациентов с "
+	"различными видами рака.",
+	NULL
+};
+
+/* Does sentence s of version v start with p? */
+static int
+sentence_starts(const struct alignment *al, size_t v, size_t s,
+    const char *p)
+{
+	const struct text_sentence	*t = &al->sents[v][s];
+
+	return (strncmp(al->docs[v]->blocks[t->block].text + t->start, p,
+	    strlen(p)) == 0);
+}
+
+/*
+ * Every version runs bullet points together: each is a bead of its own,
+ * cut where the versions have a capital after a word (a name, Method and
+ * Метод, among them), and the paragraph the Russian gave the third joins
+ * the cut rather than standing alone. The cuts are doubtful.
+ */
+static void
+test_run_in_bullets(void **state)
+{
+	static const char	*first[][3] = {
+		{ "Vaccine", "Dans", "Часть" },
+		{ "Method", "Cette", "Метод" },
+		{ "They", "Elles", "В результате" },
+		{ "A trial", "Un vaccin", "Пробная" },
+	};
+	struct fixture		 fx;
+	size_t			 b, v;
+
+	(void)state;
+	fx_three(&fx, run_en, run_fr, run_ru, 0);
+	assert_int_equal(fx.al->nbeads, 4);
+	for (b = 0; b < 4; b++) {
+		for (v = 0; v < 3; v++) {
+			assert_int_equal(fx.al->beads[b].count[v], 1);
+			assert_true(sentence_starts(fx.al, v,
+			    fx.al->beads[b].first[v], first[b][v]));
+		}
+	}
+	assert_true(fx.al->beads[1].confidence < ALIGN_DOUBTFUL);
+	assert_true(fx.al->beads[3].confidence >= ALIGN_DOUBTFUL);
+	fx_free(&fx);
+}
+
+/*
+ * A quotation opens at the end of a paragraph and runs into the next
+ * (NTREX-128, CNN, CC BY-SA 4.0: 036_cnn in the perturbed set); the French
+ * closes it after its first sentence.
+ */
+static const char *omq_en[] = {
+	"Democrats, he said, are on a mission to \"resist and obstruct.\" "
+	"\"And you see that over the last four days,\" he said, calling the "
+	"Democrats \"angry and mean and nasty and untruthful.\" "
+	"He referenced Senate Judiciary Committee ranking Democratic Sen. "
+	"Dianne Feinstein by name, which received loud boos from the "
+	"audience. \"Remember her answer?",
+	"",
+	"Did you leak the document? Uh, uh, what. No, uh no, I wait one - "
+	"that was really bad body language - the worst body language I've "
+	"ever seen.\"",
+	NULL
+};
+
+static const char *omq_fr[] = {
+	"Les démocrates sont en mission de «\u00a0résistance et d’obstruction\u00a0». "
+	"«\u00a0Vous pouvez le constater sur les quatre derniers jours\u00a0», a-t-il "
+	"ajouté, avant de qualifier les démocrates de personnes «\u00a0en colère, "
+	"méchantes et menteuses.\u00a0» "
+	"Il a évoqué le Comité judiciaire du Sénat des États-Unis et la "
+	"sénatrice démocrate Dianne Feinstein, ce qui lui a valu de se faire "
+	"huer par le public. «\u00a0Vous vous souvenez de sa réponse\u00a0?\u00a0»",
+	"",
+	"Avez-vous divulgué le document\u00a0? Ha ha, bien sûr. Non, non. J’en "
+	"attends un. C’était un très mauvais langage corporel, le pire que "
+	"j’ai jamais vu.\u00a0»",
+	NULL
+};
+
+static const char *omq_ru[] = {
+	"Демократы, утверждает он, задались целью «противостоять и "
+	"препятствовать». «И вы наблюдаете это в течение последних четырех "
+	"дней», — сказал он, назвав демократов «злыми, подлыми, гадкими и "
+	"лживыми». "
+	"Он сослался на Юридический комитет Сената, упомянув "
+	"сенатора-демократа Дайэнн Файнстайн, что вызвало громкие возгласы из "
+	"зала. «Вы помните ее ответ?",
+	"",
+	"Вы допустили утечку содержания этого документа? Ммм... ммм..., "
+	"какого документа? Нет, нет. Язык тела выдал ее, я никогда еще не "
+	"видел, чтобы язык тела настолько опровергал слова».",
+	NULL
+};
+
+/* The bead that holds sentence s of version v. */
+static size_t
+bead_of(const struct alignment *al, size_t v, size_t s)
+{
+	size_t	b;
+
+	for (b = 0; b < al->nbeads; b++) {
+		if (s >= al->beads[b].first[v] && s < al->beads[b].first[v] +
+		    al->beads[b].count[v])
+			return (b);
+	}
+	return (SIZE_MAX);
+}
+
+/*
+ * A sentence that opens a quotation pairs with the ones that open it in
+ * the other versions, though the quotation closes elsewhere in each.
+ */
+static void
+test_quote_opening(void **state)
+{
+	struct fixture	fx;
+	size_t		b;
+
+	(void)state;
+	fx_three(&fx, omq_en, omq_fr, omq_ru, 0);
+	assert_true(sentence_starts(fx.al, 0, 3, "\"Remember"));
+	assert_true(sentence_starts(fx.al, 1, 3, "«\u00a0Vous"));
+	assert_true(sentence_starts(fx.al, 2, 3, "«Вы"));
+	b = bead_of(fx.al, 0, 3);
+	assert_int_equal(bead_of(fx.al, 1, 3), b);
+	assert_int_equal(bead_of(fx.al, 2, 3), b);
 	fx_free(&fx);
 }
 
@@ -823,6 +998,8 @@ main(void)
 		cmocka_unit_test(test_reversed_sentences_budget),
 		cmocka_unit_test(test_colon_cut),
 		cmocka_unit_test(test_shift_doubtful),
+		cmocka_unit_test(test_run_in_bullets),
+		cmocka_unit_test(test_quote_opening),
 	};
 	int	r;
 
