@@ -7,7 +7,11 @@
 #   sample   the bundled sample trio (data/sample)
 #   book     ../shared/corpora/newstest2013/book (3000 sentences a version)
 #            when present, else a book-length trio made from the sample
-#   book10   the book ten times over (scaling)
+#   book10   the book ten times over
+#   booktxt, booktxt10  the book's paragraphs as plain text, once and ten
+#            times over: the scaling ratio (the HTML book10 repeats each
+#            short paragraph ten times, and the extractor keeps only the
+#            first of repeated short blocks, differently in each language)
 # the stages (load, segmentation and quotations, alignment, layout of a
 # 200x60 screen), the unit tests' hostile inputs for the text engine (1
 # and 4 MiB), whole commands (align, dump) with their peak memory, the
@@ -72,8 +76,25 @@ for l in ("en", "fr", "ru"):
     open(f"{dst}/{l}.html", "w", encoding="utf-8").write(
         s[:m.start(1)] + m.group(1) * k + s[m.end(1):])
 PY
+python3 - "$book" "$data" <<'PY'
+import html, os, re, sys
+src, dst = sys.argv[1], sys.argv[2]
+for k in (1, 10):
+    os.makedirs(f"{dst}/booktxt{k if k > 1 else ''}", exist_ok=True)
+for l in ("en", "fr", "ru"):
+    s = open(f"{src}/{l}.html", encoding="utf-8").read()
+    body = re.search(r"<article>(.*)</article>", s, re.S).group(1)
+    paras = [html.unescape(re.sub(r"<[^>]+>", "", p)).strip() for p in
+             re.findall(r"<(?:p|h[1-6])[^>]*>(.*?)</(?:p|h[1-6])>", body,
+                        re.S)]
+    text = "\n\n".join(p for p in paras if p) + "\n\n"
+    for k in (1, 10):
+        open(f"{dst}/booktxt{k if k > 1 else ''}/{l}.txt", "w",
+             encoding="utf-8").write(text * k)
+PY
 sample="$src/data/sample/commentary.en.html $src/data/sample/commentary.fr.html $src/data/sample/commentary.ru.html"
 trio() { echo "$1/en.html $1/fr.html $1/ru.html"; }
+triotxt() { echo "$1/en.txt $1/fr.txt $1/ru.txt"; }
 size_kb() { du -ck "$@" | tail -n 1 | cut -f 1; }
 
 echo "name,input,median,min,max,unit" >"$csv"
@@ -192,11 +213,15 @@ time_cmd "polyread align" book "$P" align $(trio "$book")
 # shellcheck disable=SC2086
 time_cmd "polyread align" book10 "$P" align $(trio "$data/book10")
 # shellcheck disable=SC2086
+time_cmd "polyread align" booktxt "$P" align $(triotxt "$data/booktxt")
+# shellcheck disable=SC2086
+time_cmd "polyread align" booktxt10 "$P" align $(triotxt "$data/booktxt10")
+# shellcheck disable=SC2086
 time_cmd "polyread dump --width 200" book "$P" dump --width 200 $(trio "$book")
-a1=$(median_of "polyread align" book)
-a10=$(median_of "polyread align" book10)
-m1=$(median_of "polyread align peak memory" book)
-m10=$(median_of "polyread align peak memory" book10)
+a1=$(median_of "polyread align" booktxt)
+a10=$(median_of "polyread align" booktxt10)
+m1=$(median_of "polyread align peak memory" booktxt)
+m10=$(median_of "polyread align peak memory" booktxt10)
 row "align book10/book time" ratio "$(echo "$a10 $a1" | awk '{ printf "%.2f", $1 / $2 }')" - - x
 row "align book10/book memory" ratio "$(echo "$m10 $m1" | awk '{ printf "%.2f", $1 / $2 }')" - - x
 for peer in w3m lynx; do

@@ -873,6 +873,24 @@ shift_gain(const struct refine *r, size_t a, size_t w)
 	return (whole_cost(r, &x) + whole_cost(r, &y) - now);
 }
 
+/* Move version w's sentence between beads a and a + 1 (shift_gain()). */
+static void
+shift_move(struct alignment *al, size_t a, size_t w)
+{
+	struct align_bead	*x = &al->beads[a], *y = &al->beads[a + 1];
+
+	if (x->count[w] == 0) {
+		x->first[w] = y->first[w];
+		x->count[w] = 1;
+		y->count[w] = 0;
+		y->first[w] = x->first[w] + 1;
+	} else {
+		y->first[w] = x->first[w];
+		y->count[w] = 1;
+		x->count[w] = 0;
+	}
+}
+
 /*
  * The version bead b leaves out when every other version has sentences
  * in it, or DOC_NOPOS.
@@ -897,6 +915,7 @@ refine_mark_shifts(struct alignment *al, const double *total)
 	struct refine	 r;
 	size_t		 b, w, n;
 	struct align_bead *bd;
+	double		 g;
 
 	memset(&r, 0, sizeof r);
 	r.al = al;
@@ -909,8 +928,11 @@ refine_mark_shifts(struct alignment *al, const double *total)
 			bd = &al->beads[n];
 			if (bd->count[w] != 1 || gap_version(al, n) != DOC_NOPOS)
 				continue;
-			if (shift_gain(&r, PR_MIN(b, n), w) >= REFINE_SHIFT)
+			g = shift_gain(&r, PR_MIN(b, n), w);
+			if (g >= REFINE_SHIFT)
 				continue;
+			if (g < 0)
+				shift_move(al, PR_MIN(b, n), w);
 			bd->confidence = PR_MIN(bd->confidence, REFINE_WEAKCONF);
 			al->beads[b].confidence = PR_MIN(al->beads[b].confidence,
 			    REFINE_WEAKCONF);

@@ -116,6 +116,16 @@ t_result $? "the two beads cut there are marked doubtful" "$T/out"
 t_ok "sentences unchanged" "$POLYREAD" sentences "$P/merged.ru.html"
 t_grep "the sentence stays whole" "свое мнение Когда активисты" "$T/out"
 
+# The French leaves out a sentence (NTREX-128, The Scotsman): costed on
+# every pair, the one it kept goes with its translation, not the next.
+t_ok "a sentence left out" "$POLYREAD" align "$P/shift.en.txt" \
+	"$P/shift.fr.txt" "$P/shift.ru.txt"
+t_row "the kept sentence pairs with its translation" \
+	"This is a powerful reminder" "Cela nous rappelle" "Это убедительное"
+awk -F '\t' 'index($1, "From this year") == 1 && $2 == "" &&
+	index($3, "По результатам") == 1 { ok = 1 } END { exit !ok }' "$T/out"
+t_result $? "the sentence left out stands alone" "$T/out"
+
 # Presegmented, the French drops a sentence and the path recovers from it:
 # a line is the user's unit, never cut, in any format.
 O="$P/omit"
