@@ -72,35 +72,87 @@ keys_meet(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return (0);
 }
 
+void
+memo_init(struct sent_memo *m, const struct alignment *al)
+{
+	size_t	v, s;
+
+	memset(m, 0, sizeof *m);
+	for (v = 0; v < al->nvers; v++) {
+		m->an[v] = xcalloc(al->nsents[v] + 1, sizeof *m->an[v]);
+		m->n[v] = xcalloc(al->nsents[v] + 1, sizeof *m->n[v]);
+		for (s = 0; s < al->nsents[v]; s++)
+			m->n[v][s] = SIZE_MAX;
+	}
+}
+
+void
+memo_free(struct sent_memo *m, const struct alignment *al)
+{
+	size_t	v, s;
+
+	for (v = 0; v < al->nvers; v++) {
+		for (s = 0; s < al->nsents[v]; s++)
+			free(m->an[v][s]);
+		free(m->an[v]);
+		free(m->n[v]);
+	}
+	memset(m, 0, sizeof *m);
+}
+
+const struct text_anchor *
+memo_anchors(struct sent_memo *m, const struct alignment *al, size_t v,
+    size_t s, size_t *n, struct text_anchor **mine)
+{
+	const struct text_sentence	*t = &al->sents[v][s];
+	struct text_anchor		*an;
+	size_t				 na;
+
+	*mine = NULL;
+	if (m != NULL && m->n[v][s] != SIZE_MAX) {
+		*n = m->n[v][s];
+		return (m->an[v][s]);
+	}
+	na = text_anchors(al->docs[v]->blocks[t->block].text + t->start,
+	    t->end - t->start, al->docs[v]->lang, &an);
+	*n = na;
+	if (m == NULL)
+		*mine = an;
+	else {
+		m->an[v][s] = an;
+		m->n[v][s] = na;
+	}
+	return (an);
+}
+
 /* The name keys of version v's sentences in bead bd (at most max). */
 static size_t
-bead_names(const struct alignment *al, size_t v, const struct align_bead *bd,
-    char (*keys)[48], size_t n, size_t max)
+bead_names(const struct alignment *al, struct sent_memo *m, size_t v,
+    const struct align_bead *bd, char (*keys)[48], size_t n, size_t max)
 {
-	const struct text_sentence	*t;
-	struct text_anchor		*an;
+	const struct text_anchor	*an;
+	struct text_anchor		*mine;
 	size_t				 k, i, na;
 
 	for (k = 0; k < bd->count[v]; k++) {
-		t = &al->sents[v][bd->first[v] + k];
-		na = text_anchors(al->docs[v]->blocks[t->block].text + t->start,
-		    t->end - t->start, al->docs[v]->lang, &an);
+		an = memo_anchors(m, al, v, bd->first[v] + k, &na, &mine);
 		for (i = 0; i < na && n < max; i++) {
 			if (an[i].kind == ANCHOR_NAME)
 				memcpy(keys[n++], an[i].key, sizeof keys[0]);
 		}
-		free(an);
+		free(mine);
 	}
 	return (n);
 }
 
 size_t
-fix_weak_cuts(const struct alignment *al, size_t w, size_t t,
-    const struct align_bead *bd, size_t *out, int *named, size_t max)
+fix_weak_cuts(const struct alignment *al, struct sent_memo *m, size_t w,
+    size_t t, const struct align_bead *bd, size_t *out, int *named, size_t max)
 {
 	const struct text_sentence	*ts = &al->sents[w][t];
 	const char			*txt;
-	struct text_anchor		*an;
+	const struct text_anchor	*an;
+	struct text_anchor		*mine;
 	char				 names[64][48];
 	size_t				 off[32], nb, na, nn = 0, v, i, k, n = 0;
 	int				 shared;
@@ -113,9 +165,9 @@ fix_weak_cuts(const struct alignment *al, size_t w, size_t t,
 		return (0);
 	for (v = 0; v < al->nvers; v++) {
 		if (v != w)
-			nn = bead_names(al, v, bd, names, nn, nitems(names));
+			nn = bead_names(al, m, v, bd, names, nn, nitems(names));
 	}
-	na = text_anchors(txt, ts->end - ts->start, al->docs[w]->lang, &an);
+	an = memo_anchors(m, al, w, t, &na, &mine);
 	for (i = 0; i < nb && n < max; i++) {
 		if (off[i] < 6 || ts->end - ts->start - off[i] < 6)
 			continue;
@@ -135,7 +187,7 @@ fix_weak_cuts(const struct alignment *al, size_t w, size_t t,
 			named[n] = shared;
 		out[n++] = ts->start + off[i];
 	}
-	free(an);
+	free(mine);
 	return (n);
 }
 
@@ -236,7 +288,7 @@ clause_cut(const struct alignment *al, size_t w, size_t t,
 	total = char_count(txt + ts->start, ts->end - ts->start);
 	if (total < 20)
 		return (0);
-	nweak = fix_weak_cuts(al, w, t, bd, weak, NULL, nitems(weak));
+	nweak = fix_weak_cuts(al, NULL, w, t, bd, weak, NULL, nitems(weak));
 	for (i = ts->start + 1, wk = 0; i + 1 < ts->end; i++) {
 		if ((cut = clause_at(txt, i, weak, nweak, &wk)) == 0)
 			continue;

@@ -186,7 +186,26 @@ struct lside {
 	struct feat	f[4];
 };
 
+/*
+ * The anchors of whole sentences (text_anchors()), found once for as long
+ * as the alignment's sentence lists stay: the refinement asks for those
+ * of a sentence again at every cut it tries.
+ */
+struct sent_memo {
+	struct text_anchor	**an[ALIGN_MAXVERS];
+	size_t			 *n[ALIGN_MAXVERS];	/* SIZE_MAX: not yet */
+};
+
 /* align-fix.c */
+void		 memo_init(struct sent_memo *, const struct alignment *);
+void		 memo_free(struct sent_memo *, const struct alignment *);
+/*
+ * The anchors of sentence s of version v, *n of them: the memo's when m
+ * is not NULL, else made for the call (*mine: free it).
+ */
+const struct text_anchor *memo_anchors(struct sent_memo *m,
+		     const struct alignment *, size_t v, size_t s, size_t *n,
+		     struct text_anchor **mine);
 /* Add a piece of text to l (free l->sd.keys when done). */
 void		 fix_lside_add(struct lside *, const char *s, size_t len,
 		     const char *lang);
@@ -197,9 +216,9 @@ void		 fix_lside_add(struct lside *, const char *s, size_t len,
  * when named is NULL, else named[i] says it of out[i]. Returns their
  * number (at most max).
  */
-size_t		 fix_weak_cuts(const struct alignment *, size_t w, size_t t,
-		     const struct align_bead *, size_t *out, int *named,
-		     size_t max);
+size_t		 fix_weak_cuts(const struct alignment *, struct sent_memo *,
+		     size_t w, size_t t, const struct align_bead *, size_t *out,
+		     int *named, size_t max);
 void		 fix_check_pairs(struct alignment *, const struct vside *);
 void		 fix_split_merged(struct alignment *, const double *total);
 

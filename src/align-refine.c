@@ -74,6 +74,7 @@ struct rbead {
 
 struct refine {
 	struct alignment	*al;
+	struct sent_memo	*memo;
 	const double		*total;
 	struct rbead		*out;
 	size_t			 n, alloc;
@@ -101,11 +102,11 @@ part_sentence(const struct alignment *al, size_t v, const struct rpart *p,
  */
 /* Does a version of bead bd other than v have the anchor key key? */
 static int
-bead_has_key(const struct alignment *al, const struct align_bead *bd,
-    size_t v, uint32_t key)
+bead_has_key(const struct alignment *al, struct sent_memo *m,
+    const struct align_bead *bd, size_t v, uint32_t key)
 {
-	const struct text_sentence	*ts;
-	struct text_anchor		*an;
+	const struct text_anchor	*an;
+	struct text_anchor		*mine;
 	size_t				 u, s, na, i;
 	uint32_t			 k;
 	int				 found = 0;
@@ -115,25 +116,23 @@ bead_has_key(const struct alignment *al, const struct align_bead *bd,
 			continue;
 		for (s = bd->first[u]; s < bd->first[u] + bd->count[u] &&
 		    !found; s++) {
-			ts = &al->sents[u][s];
-			na = text_anchors(al->docs[u]->blocks[ts->block].text +
-			    ts->start, ts->end - ts->start, al->docs[u]->lang,
-			    &an);
+			an = memo_anchors(m, al, u, s, &na, &mine);
 			for (i = 0; i < na && !found; i++)
 				found = feat_anchor_key(&an[i], &k) && k == key;
-			free(an);
+			free(mine);
 		}
 	}
 	return (found);
 }
 
 static void
-head_name_keys(const struct alignment *al, size_t v, const struct rpart *p,
-    const struct align_bead *bd, struct lside *l)
+head_name_keys(const struct alignment *al, struct sent_memo *m, size_t v,
+    const struct rpart *p, const struct align_bead *bd, struct lside *l)
 {
 	const struct text_sentence	*ts = &al->sents[v][p->first];
 	const char			*txt;
-	struct text_anchor		*an = NULL;
+	const struct text_anchor	*an;
+	struct text_anchor		*mine = NULL;
 	struct feat			*f = &l->f[0];
 	size_t				 na, i, at, end;
 	uint32_t			 key;
@@ -143,11 +142,16 @@ head_name_keys(const struct alignment *al, size_t v, const struct rpart *p,
 	txt = al->docs[v]->blocks[ts->block].text + ts->start;
 	at = p->head - ts->start;
 	end = (p->count == 1 && p->tail != 0 ? p->tail : ts->end) - ts->start;
-	na = text_anchors(txt, end, al->docs[v]->lang, &an);
+	if (end == ts->end - ts->start)
+		an = memo_anchors(m, al, v, p->first, &na, &mine);
+	else {
+		na = text_anchors(txt, end, al->docs[v]->lang, &mine);
+		an = mine;
+	}
 	for (i = 0; i < na; i++) {
 		if (an[i].kind != ANCHOR_NAME || an[i].start < at ||
 		    an[i].start > at + 4 || !feat_anchor_key(&an[i], &key) ||
-		    !bead_has_key(al, bd, v, key))
+		    !bead_has_key(al, m, bd, v, key))
 			continue;
 		XGROW(l->sd.keys, l->sd.akeys, l->sd.nkeys + 1);
 		l->sd.keys[l->sd.nkeys++] = key;
@@ -155,16 +159,17 @@ head_name_keys(const struct alignment *al, size_t v, const struct rpart *p,
 		feat_keys_sort(l->sd.keys + f->koff, f->nk);
 		break;
 	}
-	free(an);
+	free(mine);
 }
 
 /*
  * The features of version v's part p of bead bd, as one unit of l.
  */
 static void
-part_side(const struct alignment *al, size_t v, const struct rpart *p,
+part_side(const struct refine *r, size_t v, const struct rpart *p,
     const struct align_bead *bd, struct lside *l)
 {
+	const struct alignment	*al = r->al;
 	struct text_sentence	 t;
 	char			*buf = NULL;
 	size_t			 s, n = 0, alloc = 0, len;
@@ -184,7 +189,7 @@ part_side(const struct alignment *al, size_t v, const struct rpart *p,
 	fix_lside_add(l, buf == NULL ? "" : buf, n, al->docs[v]->lang);
 	free(buf);
 	if (p->count > 0 && p->head != 0)
-		head_name_keys(al, v, p, bd, l);
+		head_name_keys(al, r->memo, v, p, bd, l);
 }
 
 /* -log of a bead type's probability, for a and b units (0 < a + b). */
@@ -351,7 +356,7 @@ part_options(const struct refine *r, size_t v, const struct rpart *p,
 	}
 	for (k = 0; k < p->count && n < REFINE_MAXOPT; k++) {
 		part_sentence(al, v, p, p->first + k, &t);
-		nc = fix_weak_cuts(al, v, p->first + k, bd, cuts, named,
+		nc = fix_weak_cuts(al, r->memo, v, p->first + k, bd, cuts, named,
 		    nitems(cuts));
 		add_cuts(o, &n, k, &t, cuts, named, nc, 0);
 		nc = sentence_colon_cuts(al, v, &t, cuts, nitems(cuts));
@@ -484,7 +489,7 @@ rtry_prepare(struct refine *r, const struct rbead *rb, size_t nv,
 		t->units[v] = (int)rb->p[v].count;
 		if (rb->p[v].count == 0)
 			continue;
-		part_side(al, v, &rb->p[v], &bd, &t->whole[v]);
+		part_side(r, v, &rb->p[v], &bd, &t->whole[v]);
 		for (k = 0; k < t->nopt[v]; k++) {
 			for (w = 0; w < 2; w++) {
 				part_cut(&rb->p[v], &t->opt[v][k], w, &q);
@@ -495,7 +500,7 @@ rtry_prepare(struct refine *r, const struct rbead *rb, size_t nv,
 				    rb->p[v].head && q.tail == rb->p[v].tail)
 					t->side[v][k][w] = t->whole[v];
 				else if (q.count > 0) {
-					part_side(al, v, &q, &bd,
+					part_side(r, v, &q, &bd,
 					    &t->side[v][k][w]);
 					t->own[v][k][w] = 1;
 				}
@@ -760,10 +765,13 @@ refine_beads(struct alignment *al, const double *total)
 	size_t			 nn[ALIGN_MAXVERS], an[ALIGN_MAXVERS];
 	size_t			 b, v, s, last;
 	struct align_bead	*nb;
+	struct sent_memo	 memo;
 
 	memset(&r, 0, sizeof r);
 	r.al = al;
 	r.total = total;
+	memo_init(&memo, al);
+	r.memo = &memo;
 	for (b = 0; b < al->nbeads; b++) {
 		if (refine_pair(&r, b)) {
 			b++;
@@ -772,6 +780,8 @@ refine_beads(struct alignment *al, const double *total)
 		rbead_of(al, b, &rb);
 		refine_bead(&r, &rb, 0);
 	}
+	/* Before the sentence lists change. */
+	memo_free(&memo, al);
 	/* The new sentences and beads. */
 	memset(nn, 0, sizeof nn);
 	memset(an, 0, sizeof an);
@@ -840,7 +850,7 @@ whole_cost(const struct refine *r, const struct align_bead *bd)
 		memset(&p, 0, sizeof p);
 		p.first = bd->first[v];
 		p.count = bd->count[v];
-		part_side(al, v, &p, bd, &l[v]);
+		part_side(r, v, &p, bd, &l[v]);
 	}
 	c = bead_cost(r, l, units);
 	for (v = 0; v < al->nvers; v++)
