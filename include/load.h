@@ -141,6 +141,14 @@ int	load_markdown(struct doc *, const char *data, size_t len,
 int	charset_decode(const char *data, size_t len, const char *hint,
 	    char **out, size_t *outlen, const char **used, char **cause);
 /*
+ * charset_decode() that takes ownership of data (malloc'd, with room for
+ * len + 1 bytes): valid UTF-8 is decoded in place, *out being data, so an
+ * 8 MB text is not copied once more; otherwise data is freed. Either way
+ * the caller owns *out only, on success.
+ */
+int	charset_decode_take(char *data, size_t len, const char *hint,
+	    char **out, size_t *outlen, const char **used, char **cause);
+/*
  * The charset an HTML page declares in its first bytes (<meta charset> or
  * http-equiv Content-Type), or an XML declaration's encoding; NULL if none.
  * You own the result.
