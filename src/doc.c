@@ -418,7 +418,7 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
     size_t len, struct doc_span *spans, size_t nspans, const char *marker)
 {
 	struct doc_block	*blk;
-	struct strbuf		 out = STRBUF_INIT;
+	struct strbuf		 out = STRBUF_INIT, first = STRBUF_INIT;
 	struct span_seq		*ss;
 	size_t			*cuts, ncuts = 0, i, *map;
 	int			 changed = 0;
@@ -440,18 +440,28 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 		cuts[ncuts++] = spans[i].end;
 	}
 	qsort(cuts, ncuts, sizeof *cuts, cut_cmp);
+	/*
+	 * The normalised text goes in out from the first piece NFC changes
+	 * on; until then (most often to the end) it is text itself, copied
+	 * once, into the pool.
+	 */
 	for (i = 0; i < ncuts; i++) {
 		size_t	from = cuts[i];
 		size_t	to = i + 1 < ncuts ? cuts[i + 1] : len;
 
-		map[i] = out.len;
+		map[i] = changed ? out.len : from;
 		if (to <= from)
 			continue;
-		if (nfc_append(&out, text + from, to - from))
+		if (changed) {
+			if (!nfc_append(&out, text + from, to - from))
+				strbuf_add(&out, text + from, to - from);
+		} else if (nfc_append(&first, text + from, to - from)) {
+			strbuf_add(&out, text, from);
+			strbuf_add(&out, first.buf, first.len);
 			changed = 1;
-		else
-			strbuf_add(&out, text + from, to - from);
+		}
 	}
+	strbuf_release(&first);
 
 	XGROW(d->blocks, d->ablocks, d->nblocks + 1);
 	blk = &d->blocks[d->nblocks++];
@@ -460,8 +470,13 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	blk->cont = 0;
 	blk->headline = 0;
 	blk->marker = marker;
-	blk->text = pool_strndup(&d->pool, out.buf, out.len);
-	blk->len = out.len;
+	if (changed) {
+		blk->text = pool_strndup(&d->pool, out.buf, out.len);
+		blk->len = out.len;
+	} else {
+		blk->text = pool_strndup(&d->pool, text, len);
+		blk->len = len;
+	}
 	blk->nspans = nspans;
 	blk->spans = NULL;
 	if (nspans != 0) {
