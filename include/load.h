@@ -97,6 +97,9 @@ struct loader {
 	int			(*load)(struct doc *, const char *utf8,
 				    size_t len, const struct load_opts *,
 				    char **cause);
+	int			 in_place;	/* stores blocks over the
+						   input it read (doc_input_
+						   take()) */
 };
 /* The loader of a format name, or NULL. */
 const struct loader *load_find(const char *format);

@@ -7,8 +7,10 @@
  * hyphens go, and whitespace runs collapse to one space (except in
  * preformatted blocks). When a block ends, its text is normalised to NFC
  * piece by piece between span boundaries, so span offsets stay exact, and
- * the block is stored in the document's pool. From then on a block's text
- * and offsets never change.
+ * the block is stored in the document's pool, or over the input the
+ * loader has read when it handed it over (doc_input_take(): the plain-text
+ * loader, whose blocks are never longer than the lines they come from).
+ * From then on a block's text and offsets never change.
  */
 #include "config.h"
 
@@ -56,6 +58,9 @@ struct doc_build {
 
 	struct strbuf		 text;
 	int			 pending_space;
+
+	size_t			 in_used;	/* of d->input, by blocks */
+	size_t			 in_free;	/* up to here may be used */
 };
 
 static void	doc_flush(struct doc *);
@@ -96,6 +101,7 @@ doc_free(struct doc *d)
 	free(d->alts);
 	free(d->authors);
 	pool_release(&d->pool);
+	free(d->input);
 	free(d);
 }
 
@@ -397,6 +403,43 @@ struct span_seq {
 	size_t		seq;
 };
 
+/*
+ * A copy of a block's text (len bytes, NUL added) where it lives from now
+ * on: over the input read, if the loader gave it and it fits there, else
+ * in the pool.
+ */
+static const char *
+doc_place(struct doc *d, const char *s, size_t len)
+{
+	struct doc_build	*b = d->build;
+	char			*r;
+
+	if (d->input == NULL || b->in_free < b->in_used ||
+	    b->in_free - b->in_used <= len)
+		return (pool_strndup(&d->pool, s, len));
+	r = d->input + b->in_used;
+	memmove(r, s, len);
+	r[len] = '\0';
+	b->in_used += len + 1;
+	return (r);
+}
+
+void
+doc_input_take(struct doc *d, char *input)
+{
+	free(d->input);
+	d->input = input;
+	if (d->build != NULL)
+		d->build->in_used = d->build->in_free = 0;
+}
+
+void
+doc_input_read(struct doc *d, const char *p)
+{
+	if (d->input != NULL && d->build != NULL && p >= d->input)
+		d->build->in_free = (size_t)(p - d->input);
+}
+
 /* Compare spans by start, then by their order, for qsort(). */
 static int
 span_cmp(const void *a, const void *b)
@@ -471,10 +514,10 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	blk->headline = 0;
 	blk->marker = marker;
 	if (changed) {
-		blk->text = pool_strndup(&d->pool, out.buf, out.len);
+		blk->text = doc_place(d, out.buf, out.len);
 		blk->len = out.len;
 	} else {
-		blk->text = pool_strndup(&d->pool, text, len);
+		blk->text = doc_place(d, text, len);
 		blk->len = len;
 	}
 	blk->nspans = nspans;
@@ -816,6 +859,11 @@ doc_finish(struct doc *d)
 	if (d->build == NULL)
 		return;
 	doc_flush(d);
+	/* No block was stored in it: the input goes now. */
+	if (d->build->in_used == 0) {
+		free(d->input);
+		d->input = NULL;
+	}
 	doc_build_free(d->build);
 	d->build = NULL;
 	XSHRINK(d->blocks, d->ablocks, d->nblocks);

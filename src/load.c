@@ -134,7 +134,7 @@ static const struct loader loaders[] = {
 	{ "html", html_ext, 1, sniff_html, load_html_opts },
 	{ "xml", xml_ext, 1, sniff_xml, load_xml_opts },
 	{ "markdown", md_ext, 0, sniff_markdown, load_markdown_opts },
-	{ "text", text_ext, 0, NULL, load_text }
+	{ "text", text_ext, 0, NULL, load_text, 1 }
 };
 
 const struct loader *
@@ -720,8 +720,11 @@ load_checked(const char *name, const char *qname, char *own,
 
 	d = doc_create(name, l->name);
 	doc_set_charset(d, used);
+	if (l->in_place)
+		doc_input_take(d, utf8);	/* d frees it */
 	r = l->load(d, utf8, ulen, opts, cause);
-	free(utf8);
+	if (!l->in_place)
+		free(utf8);
 	if (r != 0) {
 		doc_free(d);
 		return (NULL);
