@@ -719,7 +719,9 @@ doc_start_spans(struct doc_build *b)
  * The length of the run at s of characters that go in as they are:
  * printable ASCII, and well-formed two-byte sequences from U+00C0 on
  * (Latin letters, Greek, Cyrillic...), none of which is a space or
- * dropped. Most of a page's text, copied at once.
+ * dropped, and the single spaces between them (which stay single spaces).
+ * Most of a page's text, copied at once: a line of a plain text in one
+ * piece rather than word by word.
  */
 static size_t
 plain_run(const char *s, size_t len)
@@ -730,6 +732,10 @@ plain_run(const char *s, size_t len)
 	while (i < len) {
 		c = (unsigned char)s[i];
 		if (c > 0x20 && c < 0x7f)
+			i++;
+		else if (c == ' ' && i > 0 && i + 1 < len &&
+		    (unsigned char)s[i + 1] > 0x20 &&
+		    (unsigned char)s[i + 1] < 0x7f)
 			i++;
 		else if (c >= 0xc3 && c <= 0xdf && i + 1 < len &&
 		    ((unsigned char)s[i + 1] & 0xc0) == 0x80)
