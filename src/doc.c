@@ -486,7 +486,7 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	/*
 	 * The normalised text goes in out from the first piece NFC changes
 	 * on; until then (most often to the end) it is text itself, copied
-	 * once, into the pool.
+	 * once, to where it is kept (doc_place()).
 	 */
 	for (i = 0; i < ncuts; i++) {
 		size_t	from = cuts[i];

@@ -1140,6 +1140,63 @@ test_file_read_sizes(void **state)
 }
 
 /*
+ * load_file() hands its buffer to the decoder (charset_decode_take()):
+ * valid UTF-8 is loaded where it was read, a byte order mark moved out,
+ * up to a last line without a newline; other charsets are decoded into a new buffer
+ * and the one read freed. Each loads as load_buffer() loads the same bytes.
+ */
+static void
+test_file_take(void **state)
+{
+	static const struct {
+		const char	*bytes;
+		size_t		 len;
+		const char	*charset;
+	} files[] = {
+		{ LIT("Le pacte.\n\nDeux lignes\nici.\n"), "UTF-8" },
+		{ LIT("\xef\xbb\xbf" "D\xc3\xa9j\xc3\xa0 vu.\n\nEncore.\n"),
+		    "UTF-8" },
+		{ LIT("\xef\xbb\xbf" "D\xc3\xa9j\xc3\xa0 vu.\n\nEncore."),
+		    "UTF-8" },
+		{ LIT("D\xe9j\xe0 vu, le ch\xe2teau de l'\xe9t\xe9.\n\n"
+		    "Apr\xe8s la f\xeate, \xe0 l'\xe9glise.\n"), NULL }
+	};
+	char		 path[] = "/tmp/u-load.XXXXXX";
+	char		*cause = NULL;
+	struct doc	*a, *b;
+	size_t		 i, k;
+	int		 fd;
+
+	(void)state;
+	for (i = 0; i < nitems(files); i++) {
+		strcpy(path, "/tmp/u-load.XXXXXX");
+		if ((fd = mkstemp(path)) == -1)
+			fail_msg("mkstemp failed");
+		assert_int_equal(write(fd, files[i].bytes, files[i].len),
+		    (ssize_t)files[i].len);
+		close(fd);
+		a = load_file(path, NULL, &cause);
+		unlink(path);
+		if (a == NULL)
+			fail_msg("%s", cause);
+		b = load_buffer(path, files[i].bytes, files[i].len, NULL,
+		    &cause);
+		assert_non_null(b);
+		if (files[i].charset != NULL)
+			assert_str(a->charset, files[i].charset);
+		assert_str(a->charset, b->charset);
+		assert_int_equal(a->nblocks, 2);
+		assert_int_equal(a->nblocks, b->nblocks);
+		for (k = 0; k < a->nblocks; k++)
+			assert_str(a->blocks[k].text, b->blocks[k].text);
+		assert_int_equal(strncmp(a->blocks[0].text, "D", 1) == 0 ||
+		    strncmp(a->blocks[0].text, "Le", 2) == 0, 1);
+		doc_free(a);
+		doc_free(b);
+	}
+}
+
+/*
  * Lines for test_text_in_place(): titles, bylines, items, furniture, blank
  * and white-space-only lines, CRLF, and text NFC changes, shorter (e and a
  * combining acute) or longer (U+2ADC, which NFC decomposes: 3 bytes to 6).
@@ -1270,6 +1327,7 @@ main(void)
 		cmocka_unit_test(test_html_declared_charsets),
 		cmocka_unit_test(test_xml_declared_charsets),
 		cmocka_unit_test(test_file_read_sizes),
+		cmocka_unit_test(test_file_take),
 		cmocka_unit_test(test_text_in_place),
 		cmocka_unit_test(test_text_in_place_used),
 	};
