@@ -152,6 +152,8 @@ struct doc {
 	size_t		 nblocks;
 
 	struct pool	 pool;
+	char		*input;		/* the loader's input, holding blocks
+					   (doc_input_take()); or NULL */
 	struct doc_build *build;	/* builder state while loading */
 	size_t		 ablocks, aalts, aauthors;
 	int		 too_many;	/* blocks past DOC_MAX_BLOCKS dropped */
@@ -207,6 +209,22 @@ void		 doc_span_end(struct doc *, enum span_kind);
 void		 doc_block_end(struct doc *);
 /* Close every open block and release the builder. */
 void		 doc_finish(struct doc *);
+
+/*
+ * Give the document its loader's input (malloc'd UTF-8; the document owns
+ * it from now on and frees it with itself). Blocks are then stored over
+ * the input already read, at its front, rather than in fresh pool memory:
+ * on an 8 MB text, 8 MB less memory touched before the first screen, and
+ * the first touch of a page is the dear part of a copy. Only bytes the
+ * loader has said it is done with (doc_input_read()) are written over.
+ */
+void		 doc_input_take(struct doc *, char *input);
+/*
+ * The loader will not look at the input before p again (p points into the
+ * input given to doc_input_take()). An earlier p than before is allowed:
+ * it only narrows what may be written over.
+ */
+void		 doc_input_read(struct doc *, const char *p);
 
 /* Remove block i (loaders use it to drop page furniture). */
 void		 doc_remove_block(struct doc *, size_t i);

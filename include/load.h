@@ -97,6 +97,9 @@ struct loader {
 	int			(*load)(struct doc *, const char *utf8,
 				    size_t len, const struct load_opts *,
 				    char **cause);
+	int			 in_place;	/* stores blocks over the
+						   input it read (doc_input_
+						   take()) */
 };
 /* The loader of a format name, or NULL. */
 const struct loader *load_find(const char *format);
@@ -139,6 +142,14 @@ int	load_markdown(struct doc *, const char *data, size_t len,
  * (static). Returns 0, or -1 with *cause.
  */
 int	charset_decode(const char *data, size_t len, const char *hint,
+	    char **out, size_t *outlen, const char **used, char **cause);
+/*
+ * charset_decode() that takes ownership of data (malloc'd, with room for
+ * len + 1 bytes): valid UTF-8 is decoded in place, *out being data, so an
+ * 8 MB text is not copied once more; otherwise data is freed. Either way
+ * the caller owns *out only, on success.
+ */
+int	charset_decode_take(char *data, size_t len, const char *hint,
 	    char **out, size_t *outlen, const char **used, char **cause);
 /*
  * The charset an HTML page declares in its first bytes (<meta charset> or

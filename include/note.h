@@ -230,6 +230,24 @@ int	 notes_open(struct notes **np, struct store *,
  */
 int	 notes_open_budget(struct notes **np, struct store *,
 	     const struct article *, int budget_ms, char **cause);
+/*
+ * The texts of an article's versions (note_text_create(): the hash that
+ * names each in the store, and its code points counted) made ahead, on a
+ * thread of their own, while the caller does other work: the reader lays
+ * out its first screen meanwhile, and on an 8 MB version they take about
+ * 15 ms. Made at once if no thread can be started. The article must
+ * outlive them; it is only read.
+ */
+struct notes_prep;
+struct notes_prep *notes_prepare(const struct article *);
+/*
+ * notes_open() on the texts of prep (waited for): prep is freed, whatever
+ * the result.
+ */
+int	 notes_open_prepared(struct notes **np, struct store *,
+	     struct notes_prep *prep, char **cause);
+/* Free prep not given to notes_open_prepared() (after its thread). */
+void	 notes_prep_free(struct notes_prep *);
 void	 notes_free(struct notes *);
 /*
  * Recompute the marks: each anchored note's passage, and with an

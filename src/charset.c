@@ -421,20 +421,23 @@ declared_charset(const char *hint, const char *data, size_t len)
 	return (cs);
 }
 
-int
-charset_decode(const char *data, size_t len, const char *hint, char **out,
-    size_t *outlen, const char **used, char **cause)
+/*
+ * The charset of data, as charset_decode() takes it; *bomlen is the
+ * length of a byte order mark to skip, and *valid is set when a census
+ * found data all valid UTF-8 (so it need not be checked again).
+ */
+static const char *
+charset_choose(const char *data, size_t len, const char *hint,
+    size_t *bomlen, int *valid)
 {
 	const char	*cs;
-	size_t		 bomlen, good, bad;
-	int		 valid = 0;
+	size_t		 good, bad;
 
-	*out = NULL;
-	*outlen = 0;
-	cs = bom_charset(data, len, &bomlen);
+	*valid = 0;
+	cs = bom_charset(data, len, bomlen);
 	if (cs != NULL) {
-		data += bomlen;
-		len -= bomlen;
+		data += *bomlen;
+		len -= *bomlen;
 	} else if ((cs = utf16_guess(data, len)) != NULL) {
 		/* UTF-16 without a mark: what a declaration says is lost. */
 	} else if (hint != NULL)
@@ -446,18 +449,44 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 		 * UTF-8 with a few broken bytes.
 		 */
 		utf8_census(data, len, &good, &bad);
-		valid = bad == 0 && len <= INT32_MAX;
+		*valid = bad == 0 && len <= INT32_MAX;
 		if (bad == 0 || good >= bad)
 			cs = "UTF-8";
 		else if ((cs = charset_detect(data, len)) == NULL)
 			cs = charset_guess_8bit(data, len);
 	}
+	return (cs);
+}
+
+/*
+ * charset_decode(), and charset_decode_take() when own is data (which it
+ * then owns): valid UTF-8 is used where it lies rather than copied.
+ */
+static int
+decode_common(const char *data, size_t len, char *own, const char *hint,
+    char **out, size_t *outlen, const char **used, char **cause)
+{
+	const char	*cs;
+	size_t		 bomlen = 0;
+	int		 valid;
+
+	*out = NULL;
+	*outlen = 0;
+	cs = charset_choose(data, len, hint, &bomlen, &valid);
+	data += bomlen;
+	len -= bomlen;
 	if (is_utf8_name(cs)) {
 		cs = "UTF-8";
-		/* The census above, if it ran, checked it all already. */
+		/* The census, if it ran, checked it all already. */
 		if (valid || charset_is_utf8(data, len)) {
-			*out = xmalloc(len + 1);
-			memcpy(*out, data, len);
+			if (own != NULL) {
+				if (bomlen > 0)
+					memmove(own, data, len);
+				*out = own;
+			} else {
+				*out = xmalloc(len + 1);
+				memcpy(*out, data, len);
+			}
 			(*out)[len] = '\0';
 			*outlen = charset_strip_nul(*out, len);
 			*used = cs;
@@ -467,9 +496,27 @@ charset_decode(const char *data, size_t len, const char *hint, char **out,
 	if (decode_with(cs, data, len, out, outlen) != 0 &&
 	    decode_with("UTF-8", data, len, out, outlen) != 0) {
 		*cause = xstrprintf("cannot decode the text as %s", cs);
+		free(own);
 		return (-1);
 	}
+	free(own);
 	*outlen = charset_strip_nul(*out, *outlen);
 	*used = cs;
 	return (0);
+}
+
+int
+charset_decode(const char *data, size_t len, const char *hint, char **out,
+    size_t *outlen, const char **used, char **cause)
+{
+	return (decode_common(data, len, NULL, hint, out, outlen, used,
+	    cause));
+}
+
+int
+charset_decode_take(char *data, size_t len, const char *hint, char **out,
+    size_t *outlen, const char **used, char **cause)
+{
+	return (decode_common(data, len, data, hint, out, outlen, used,
+	    cause));
 }

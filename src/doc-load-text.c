@@ -20,7 +20,10 @@
  * for a heading because it happens to be short.
  *
  * The text is read in one pass, a line at a time, holding no more than
- * TEXT_HEAD lines, so memory does not grow with the number of lines.
+ * TEXT_HEAD lines, so memory does not grow with the number of lines. The
+ * blocks are stored over the text already read (doc_input_read() says
+ * where the lines still held begin), so an 8 MB text is not copied to 8 MB
+ * of fresh memory.
  *
  * In presegmented mode (one sentence per line) no structure is guessed:
  * every line is one paragraph block, and a block whose line follows
@@ -875,6 +878,7 @@ static void
 text_run_add(struct tstate *st, const struct tline *l)
 {
 	if (!st->open || l->kind == TL_ITEM) {
+		doc_input_read(st->d, l->s);
 		text_run_end(st);
 		text_run_begin(st, l);
 		return;
@@ -893,6 +897,8 @@ text_single(struct tstate *st, const struct tline *l)
 	int		 level = 0;
 	char		*t;
 
+	/* Later lines held start after its end. */
+	doc_input_read(d, l->s + l->len);
 	st->seen_first = 1;
 	if (l->kind == TL_ITEM) {
 		text_run_begin(st, l);
@@ -976,6 +982,7 @@ text_presegmented(struct doc *d, const char *data, size_t len)
 			continue;
 		}
 		before = d->nblocks;
+		doc_input_read(d, l.s + l.len);
 		doc_add_block(d, BLOCK_PARA, 0, l.s, l.len);
 		if (d->nblocks > before) {
 			d->blocks[d->nblocks - 1].cont = cont;
@@ -989,6 +996,7 @@ static void
 text_furniture(struct tstate *st, const struct tline *l,
     enum block_kind kind, int level)
 {
+	doc_input_read(st->d, l->s + l->len);
 	st->before = st->d->nblocks;
 	doc_block_begin(st->d, kind, level);
 	doc_text(st->d, l->s, l->len);
@@ -1079,6 +1087,8 @@ load_text(struct doc *d, const char *data, size_t len,
 		}
 		if (nhead <= TEXT_HEAD)
 			text_paragraph(&st, head, nhead);
+		/* No line before p is held (l, if read, is at p). */
+		doc_input_read(d, p);
 		text_run_end(&st);
 	}
 	return (0);

@@ -7,8 +7,10 @@
  * hyphens go, and whitespace runs collapse to one space (except in
  * preformatted blocks). When a block ends, its text is normalised to NFC
  * piece by piece between span boundaries, so span offsets stay exact, and
- * the block is stored in the document's pool. From then on a block's text
- * and offsets never change.
+ * the block is stored in the document's pool, or over the input the
+ * loader has read when it handed it over (doc_input_take(): the plain-text
+ * loader, whose blocks are never longer than the lines they come from).
+ * From then on a block's text and offsets never change.
  */
 #include "config.h"
 
@@ -56,6 +58,9 @@ struct doc_build {
 
 	struct strbuf		 text;
 	int			 pending_space;
+
+	size_t			 in_used;	/* of d->input, by blocks */
+	size_t			 in_free;	/* up to here may be used */
 };
 
 static void	doc_flush(struct doc *);
@@ -96,6 +101,7 @@ doc_free(struct doc *d)
 	free(d->alts);
 	free(d->authors);
 	pool_release(&d->pool);
+	free(d->input);
 	free(d);
 }
 
@@ -397,6 +403,43 @@ struct span_seq {
 	size_t		seq;
 };
 
+/*
+ * A copy of a block's text (len bytes, NUL added) where it lives from now
+ * on: over the input read, if the loader gave it and it fits there, else
+ * in the pool.
+ */
+static const char *
+doc_place(struct doc *d, const char *s, size_t len)
+{
+	struct doc_build	*b = d->build;
+	char			*r;
+
+	if (d->input == NULL || b->in_free < b->in_used ||
+	    b->in_free - b->in_used <= len)
+		return (pool_strndup(&d->pool, s, len));
+	r = d->input + b->in_used;
+	memmove(r, s, len);
+	r[len] = '\0';
+	b->in_used += len + 1;
+	return (r);
+}
+
+void
+doc_input_take(struct doc *d, char *input)
+{
+	free(d->input);
+	d->input = input;
+	if (d->build != NULL)
+		d->build->in_used = d->build->in_free = 0;
+}
+
+void
+doc_input_read(struct doc *d, const char *p)
+{
+	if (d->input != NULL && d->build != NULL && p >= d->input)
+		d->build->in_free = (size_t)(p - d->input);
+}
+
 /* Compare spans by start, then by their order, for qsort(). */
 static int
 span_cmp(const void *a, const void *b)
@@ -418,7 +461,7 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
     size_t len, struct doc_span *spans, size_t nspans, const char *marker)
 {
 	struct doc_block	*blk;
-	struct strbuf		 out = STRBUF_INIT;
+	struct strbuf		 out = STRBUF_INIT, first = STRBUF_INIT;
 	struct span_seq		*ss;
 	size_t			*cuts, ncuts = 0, i, *map;
 	int			 changed = 0;
@@ -440,18 +483,28 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 		cuts[ncuts++] = spans[i].end;
 	}
 	qsort(cuts, ncuts, sizeof *cuts, cut_cmp);
+	/*
+	 * The normalised text goes in out from the first piece NFC changes
+	 * on; until then (most often to the end) it is text itself, copied
+	 * once, to where it is kept (doc_place()).
+	 */
 	for (i = 0; i < ncuts; i++) {
 		size_t	from = cuts[i];
 		size_t	to = i + 1 < ncuts ? cuts[i + 1] : len;
 
-		map[i] = out.len;
+		map[i] = changed ? out.len : from;
 		if (to <= from)
 			continue;
-		if (nfc_append(&out, text + from, to - from))
+		if (changed) {
+			if (!nfc_append(&out, text + from, to - from))
+				strbuf_add(&out, text + from, to - from);
+		} else if (nfc_append(&first, text + from, to - from)) {
+			strbuf_add(&out, text, from);
+			strbuf_add(&out, first.buf, first.len);
 			changed = 1;
-		else
-			strbuf_add(&out, text + from, to - from);
+		}
 	}
+	strbuf_release(&first);
 
 	XGROW(d->blocks, d->ablocks, d->nblocks + 1);
 	blk = &d->blocks[d->nblocks++];
@@ -460,8 +513,13 @@ doc_store(struct doc *d, enum block_kind kind, int level, const char *text,
 	blk->cont = 0;
 	blk->headline = 0;
 	blk->marker = marker;
-	blk->text = pool_strndup(&d->pool, out.buf, out.len);
-	blk->len = out.len;
+	if (changed) {
+		blk->text = doc_place(d, out.buf, out.len);
+		blk->len = out.len;
+	} else {
+		blk->text = doc_place(d, text, len);
+		blk->len = len;
+	}
 	blk->nspans = nspans;
 	blk->spans = NULL;
 	if (nspans != 0) {
@@ -661,7 +719,9 @@ doc_start_spans(struct doc_build *b)
  * The length of the run at s of characters that go in as they are:
  * printable ASCII, and well-formed two-byte sequences from U+00C0 on
  * (Latin letters, Greek, Cyrillic...), none of which is a space or
- * dropped. Most of a page's text, copied at once.
+ * dropped, and the single spaces between them (which stay single spaces).
+ * Most of a page's text, copied at once: a line of a plain text in one
+ * piece rather than word by word.
  */
 static size_t
 plain_run(const char *s, size_t len)
@@ -672,6 +732,10 @@ plain_run(const char *s, size_t len)
 	while (i < len) {
 		c = (unsigned char)s[i];
 		if (c > 0x20 && c < 0x7f)
+			i++;
+		else if (c == ' ' && i > 0 && i + 1 < len &&
+		    (unsigned char)s[i + 1] > 0x20 &&
+		    (unsigned char)s[i + 1] < 0x7f)
 			i++;
 		else if (c >= 0xc3 && c <= 0xdf && i + 1 < len &&
 		    ((unsigned char)s[i + 1] & 0xc0) == 0x80)
@@ -801,6 +865,11 @@ doc_finish(struct doc *d)
 	if (d->build == NULL)
 		return;
 	doc_flush(d);
+	/* No block was stored in it: the input goes now. */
+	if (d->build->in_used == 0) {
+		free(d->input);
+		d->input = NULL;
+	}
 	doc_build_free(d->build);
 	d->build = NULL;
 	XSHRINK(d->blocks, d->ablocks, d->nblocks);

@@ -19,18 +19,19 @@
 #include "load.h"
 #include "safe.h"
 
+static struct doc *load_common(const char *, char *, const char *, size_t,
+	    const struct load_opts *, char **);
+
 struct doc *
 load_file(const char *path, const struct load_opts *opts, char **cause)
 {
 	char		*data;
 	size_t		 len;
-	struct doc	*d;
 
 	if (file_read(path, LOAD_MAX_SIZE, &data, &len, cause) != 0)
 		return (NULL);
-	d = load_buffer(path, data, len, opts, cause);
-	free(data);
-	return (d);
+	/* The buffer is handed over: UTF-8 is loaded where it was read. */
+	return (load_common(path, data, data, len, opts, cause));
 }
 
 /* Skip whitespace and a UTF-8 BOM at the start of data. */
@@ -133,7 +134,7 @@ static const struct loader loaders[] = {
 	{ "html", html_ext, 1, sniff_html, load_html_opts },
 	{ "xml", xml_ext, 1, sniff_xml, load_xml_opts },
 	{ "markdown", md_ext, 0, sniff_markdown, load_markdown_opts },
-	{ "text", text_ext, 0, NULL, load_text }
+	{ "text", text_ext, 0, NULL, load_text, 1 }
 };
 
 const struct loader *
@@ -629,17 +630,16 @@ load_check_markup(const char *qname, const char *data, size_t len, int html,
 	return (-1);
 }
 
-/* Do the checks, decode and load; messages name qname. */
-static struct doc *
-load_checked(const char *name, const char *qname, const char *data,
+/*
+ * The checks before decoding: the loader for data, or NULL with *cause;
+ * messages name qname.
+ */
+static const struct loader *
+load_precheck(const char *name, const char *qname, const char *data,
     size_t len, const struct load_opts *opts, char **cause)
 {
 	const struct loader	*l;
-	const char		*used;
-	char			*declared = NULL, *utf8, *size, names[128];
-	size_t		 ulen, i;
-	struct doc	*d;
-	int		 r;
+	char			*size, names[128];
 
 	if (len == 0) {
 		*cause = xstrprintf("'%s' is empty", qname);
@@ -667,10 +667,38 @@ load_checked(const char *name, const char *qname, const char *data,
 		return (NULL);
 	}
 	assert(l != NULL && l->load != NULL);
+	return (l);
+}
+
+/*
+ * Do the checks, decode and load; messages name qname. When own is data
+ * (the caller's buffer, handed over), it is decoded in place if it can be
+ * and freed in any case.
+ */
+static struct doc *
+load_checked(const char *name, const char *qname, char *own,
+    const char *data, size_t len, const struct load_opts *opts, char **cause)
+{
+	const struct loader	*l;
+	const char		*used, *hint;
+	char			*declared = NULL, *utf8;
+	size_t		 ulen, i;
+	struct doc	*d;
+	int		 r;
+
+	if ((l = load_precheck(name, qname, data, len, opts, cause)) == NULL) {
+		free(own);
+		return (NULL);
+	}
 	if (l->markup)
 		declared = charset_sniff_declared(data, len);
-	r = charset_decode(data, len, opts->charset != NULL ? opts->charset :
-	    declared, &utf8, &ulen, &used, cause);
+	hint = opts->charset != NULL ? opts->charset : declared;
+	if (own != NULL)
+		r = charset_decode_take(own, len, hint, &utf8, &ulen, &used,
+		    cause);
+	else
+		r = charset_decode(data, len, hint, &utf8, &ulen, &used,
+		    cause);
 	free(declared);
 	if (r != 0)
 		return (NULL);
@@ -692,8 +720,11 @@ load_checked(const char *name, const char *qname, const char *data,
 
 	d = doc_create(name, l->name);
 	doc_set_charset(d, used);
+	if (l->in_place)
+		doc_input_take(d, utf8);	/* d frees it */
 	r = l->load(d, utf8, ulen, opts, cause);
-	free(utf8);
+	if (!l->in_place)
+		free(utf8);
 	if (r != 0) {
 		doc_free(d);
 		return (NULL);
@@ -725,8 +756,9 @@ load_checked(const char *name, const char *qname, const char *data,
 	return (d);
 }
 
-struct doc *
-load_buffer(const char *name, const char *data, size_t len,
+/* load_buffer(), and load_file() when own is data, handed over. */
+static struct doc *
+load_common(const char *name, char *own, const char *data, size_t len,
     const struct load_opts *opts, char **cause)
 {
 	struct load_opts	 none;
@@ -740,7 +772,7 @@ load_buffer(const char *name, const char *data, size_t len,
 	if (name == NULL)
 		name = "(input)";
 	qname = safe_strdup(name);
-	d = load_checked(name, qname, data, len, opts, &msg);
+	d = load_checked(name, qname, own, data, len, opts, &msg);
 	if (d == NULL) {
 		if (msg == NULL)
 			msg = xstrprintf("cannot load '%s'", qname);
@@ -750,4 +782,11 @@ load_buffer(const char *name, const char *data, size_t len,
 	}
 	free(qname);
 	return (d);
+}
+
+struct doc *
+load_buffer(const char *name, const char *data, size_t len,
+    const struct load_opts *opts, char **cause)
+{
+	return (load_common(name, NULL, data, len, opts, cause));
 }

@@ -64,10 +64,12 @@
 
 struct note_text {
 	/*
-	 * The blocks joined by "\n\n", built on first use (text_str()): an
-	 * article opened without notes never needs it, and on a book it is
-	 * a second copy of every version. Offsets, checkpoints and the hash
-	 * are counted over the blocks without it.
+	 * The blocks joined by "\n\n", built on first use (text_str()) by
+	 * a search: an article opened without notes, or with its notes
+	 * still at their place, never needs it (text_piece() reads those
+	 * from the blocks), and on a book it is a second copy of every
+	 * version. Offsets, checkpoints and the hash are counted over the
+	 * blocks without it.
 	 */
 	char			*s;
 	const struct doc	*d;
@@ -178,34 +180,113 @@ note_text_length(const struct note_text *t)
 	return (t->ncp);
 }
 
+/*
+ * The joined text from byte b on, as far as it lies in one piece: in the
+ * string when it is built, else to the end of the block or the separator
+ * that holds b (*n bytes). A code point never straddles two pieces, so a
+ * passage is read without building the string (the notes anchored at
+ * their place, on every opening, need no more).
+ */
+static const char *
+text_piece(const struct note_text *t, size_t b, int32_t *n)
+{
+	size_t	lo = 0, hi = t->nblocks, mid, in;
+
+	if (t->s != NULL) {
+		*n = (int32_t)PR_MIN(t->len - b, INT32_MAX);
+		return (t->s + b);
+	}
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (t->bstart[mid] <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	in = b - t->bstart[lo];
+	if (in < t->blen[lo]) {
+		*n = (int32_t)(t->blen[lo] - in);
+		return (t->d->blocks[lo].text + in);
+	}
+	in -= t->blen[lo];		/* in the "\n\n" after it */
+	*n = (int32_t)(2 - in);
+	return ("\n\n" + in);
+}
+
+/* The byte offset k code points on from byte b (a boundary). */
+static size_t
+text_forward(const struct note_text *t, size_t b, size_t k)
+{
+	const char	*p;
+	int32_t		 i, n;
+
+	while (k > 0 && b < t->len) {
+		p = text_piece(t, b, &n);
+		for (i = 0; k > 0 && i < n; k--)
+			U8_FWD_1(p, i, n);
+		b += (size_t)i;
+	}
+	return (b);
+}
+
+/* Bytes [from, to) of the joined text (you own the result). */
+static char *
+text_copy(const struct note_text *t, size_t from, size_t to)
+{
+	const char	*p;
+	char		*r = xmalloc(to - from + 1);
+	size_t		 k, done = 0;
+	int32_t		 n;
+
+	while (from + done < to) {
+		p = text_piece(t, from + done, &n);
+		k = PR_MIN((size_t)n, to - from - done);
+		memcpy(r + done, p, k);
+		done += k;
+	}
+	r[done] = '\0';
+	return (r);
+}
+
+/* True if the joined text holds s (len bytes) at byte b. */
+static int
+text_holds(const struct note_text *t, size_t b, const char *s, size_t len)
+{
+	const char	*p;
+	size_t		 k, done = 0;
+	int32_t		 n;
+
+	if (b > t->len || t->len - b < len)
+		return (0);
+	while (done < len) {
+		p = text_piece(t, b + done, &n);
+		k = PR_MIN((size_t)n, len - done);
+		if (memcmp(p, s + done, k) != 0)
+			return (0);
+		done += k;
+	}
+	return (1);
+}
+
 /* The byte offset of code point cp. */
 static size_t
 text_byte(const struct note_text *t, size_t cp)
 {
-	const char	*s;
-	int32_t		 off, n = (int32_t)PR_MIN(t->len, INT32_MAX);
-	size_t		 i;
-
 	if (cp >= t->ncp)
 		return (t->len);
-	s = text_str(t);
-	off = (int32_t)t->ckpt[cp / ANCHOR_CKPT];
-	for (i = cp / ANCHOR_CKPT * ANCHOR_CKPT; i < cp; i++)
-		U8_FWD_1(s, off, n);
-	return ((size_t)off);
+	return (text_forward(t, t->ckpt[cp / ANCHOR_CKPT], cp % ANCHOR_CKPT));
 }
 
 /* The code point offset of byte b (a boundary). */
 static size_t
 text_cp(const struct note_text *t, size_t b)
 {
-	const char	*s;
-	size_t		 lo = 0, hi = t->nckpt, mid, cp;
-	int32_t		 off, n = (int32_t)PR_MIN(t->len, INT32_MAX);
+	const char	*p;
+	size_t		 lo = 0, hi = t->nckpt, mid, cp, off;
+	int32_t		 i, n;
 
 	if (b >= t->len)
 		return (t->ncp);
-	s = text_str(t);
 	while (hi - lo > 1) {
 		mid = (lo + hi) / 2;
 		if (t->ckpt[mid] <= b)
@@ -214,10 +295,12 @@ text_cp(const struct note_text *t, size_t b)
 			hi = mid;
 	}
 	cp = lo * ANCHOR_CKPT;
-	off = (int32_t)t->ckpt[lo];
-	while ((size_t)off < b && off < n) {
-		U8_FWD_1(s, off, n);
-		cp++;
+	off = t->ckpt[lo];
+	while (off < b) {
+		p = text_piece(t, off, &n);
+		for (i = 0; i < n && off + (size_t)i < b; cp++)
+			U8_FWD_1(p, i, n);
+		off += (size_t)i;
 	}
 	return (cp);
 }
@@ -284,7 +367,6 @@ int
 note_selector_make(const struct note_text *t, struct doc_pos start,
     struct doc_pos end, struct note_selector *sel, char **cause)
 {
-	const char	*s;
 	size_t		 cs, ce, bs, be, ps, se;
 
 	memset(sel, 0, sizeof *sel);
@@ -303,10 +385,9 @@ note_selector_make(const struct note_text *t, struct doc_pos start,
 	be = text_byte(t, ce);
 	ps = text_byte(t, cs > NOTE_CONTEXT ? cs - NOTE_CONTEXT : 0);
 	se = text_byte(t, ce + NOTE_CONTEXT);
-	s = text_str(t);
-	sel->exact = xstrndup(s + bs, be - bs);
-	sel->prefix = xstrndup(s + ps, bs - ps);
-	sel->suffix = xstrndup(s + be, se - be);
+	sel->exact = text_copy(t, bs, be);
+	sel->prefix = text_copy(t, ps, bs);
+	sel->suffix = text_copy(t, be, se);
 	sel->start = cs;
 	sel->end = ce;
 	return (0);
@@ -883,8 +964,7 @@ note_anchor_until(const struct note_text *t, const struct note_selector *sel,
 	    sel->end - sel->start == a.m) {
 		bs = text_byte(t, sel->start);
 		be = text_byte(t, sel->end);
-		if (be - bs == qlen &&
-		    memcmp(text_str(t) + bs, sel->exact, qlen) == 0) {
+		if (be - bs == qlen && text_holds(t, bs, sel->exact, qlen)) {
 			out->state = NOTE_AT_POSITION;
 			out->start = sel->start;
 			out->end = sel->end;

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,6 +35,9 @@ _Static_assert((int)NOTES_ERROR == (int)STORE_ERROR &&
     "the NOTES_* codes are the STORE_* codes");
 _Static_assert(ARTICLE_MAXVERS <= STORE_MAXVERS,
     "the store resolves every version of an article");
+
+static int	notes_open_texts(struct notes **, struct store *,
+		    const struct article *, struct note_text **, int, char **);
 
 const char *
 notes_strerror(int code)
@@ -291,9 +295,95 @@ notes_open(struct notes **np, struct store *st, const struct article *a,
 	return (notes_open_budget(np, st, a, NOTES_BUDGET_MS, cause));
 }
 
+struct notes_prep {
+	const struct article	*a;
+	struct note_text	*text[ARTICLE_MAXVERS];
+	pthread_t		 thread;
+	int			 threaded;	/* thread to join */
+};
+
+/* Make the texts of prep (on its thread). */
+static void *
+prep_main(void *arg)
+{
+	struct notes_prep	*p = arg;
+	size_t			 i;
+
+	for (i = 0; i < p->a->n; i++)
+		p->text[i] = note_text_create(p->a->docs[i]);
+	return (NULL);
+}
+
+struct notes_prep *
+notes_prepare(const struct article *a)
+{
+	struct notes_prep	*p = xcalloc(1, sizeof *p);
+
+	p->a = a;
+	if (pthread_create(&p->thread, NULL, prep_main, p) == 0)
+		p->threaded = 1;
+	else
+		prep_main(p);
+	return (p);
+}
+
+/* Wait for the texts of prep. */
+static void
+prep_wait(struct notes_prep *p)
+{
+	if (p->threaded) {
+		pthread_join(p->thread, NULL);
+		p->threaded = 0;
+	}
+}
+
+void
+notes_prep_free(struct notes_prep *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return;
+	prep_wait(p);
+	for (i = 0; i < ARTICLE_MAXVERS; i++)
+		note_text_free(p->text[i]);
+	free(p);
+}
+
+int
+notes_open_prepared(struct notes **np, struct store *st,
+    struct notes_prep *p, char **cause)
+{
+	int	r;
+
+	prep_wait(p);
+	r = notes_open_texts(np, st, p->a, p->text, NOTES_BUDGET_MS, cause);
+	memset(p->text, 0, sizeof p->text);	/* the notes' now */
+	notes_prep_free(p);
+	return (r);
+}
+
 int
 notes_open_budget(struct notes **np, struct store *st,
     const struct article *a, int budget_ms, char **cause)
+{
+	struct note_text	*text[ARTICLE_MAXVERS];
+	size_t			 i;
+
+	memset(text, 0, sizeof text);
+	for (i = 0; i < a->n; i++)
+		text[i] = note_text_create(a->docs[i]);
+	return (notes_open_texts(np, st, a, text, budget_ms, cause));
+}
+
+/*
+ * notes_open_budget() on the texts of a's versions made already (it takes
+ * them, and frees them on failure).
+ */
+static int
+notes_open_texts(struct notes **np, struct store *st,
+    const struct article *a, struct note_text **text, int budget_ms,
+    char **cause)
 {
 	struct notes		*ns;
 	struct store_version	 sv[ARTICLE_MAXVERS];
@@ -309,7 +399,7 @@ notes_open_budget(struct notes **np, struct store *st,
 	ns->store = st;
 	ns->article = a;
 	for (i = 0; i < a->n; i++) {
-		ns->text[i] = note_text_create(a->docs[i]);
+		ns->text[i] = text[i];
 		src[i] = note_source_uri(a->docs[i]->source);
 		sv[i].source = src[i];
 		sv[i].hash = note_text_hash(ns->text[i]);

@@ -263,12 +263,14 @@ apply_theme(struct view *v, const char *name, char **kept)
 }
 
 /*
- * Open the notes: a failure (a damaged database, a read-only folder, a
- * newer schema) is kept as a message, and the article opens without them.
- * POLYREAD_DB_MAX_PAGES caps the database (to test a full disk).
+ * Open the notes, on the texts of prep (notes_prepare(), freed here): a
+ * failure (a damaged database, a read-only folder, a newer schema) is kept
+ * as a message, and the article opens without them. POLYREAD_DB_MAX_PAGES
+ * caps the database (to test a full disk).
  */
 static void
-notes_start(struct rnotes *rn, struct article *a, const char *datadir)
+notes_start(struct rnotes *rn, struct article *a, const char *datadir,
+    struct notes_prep *prep)
 {
 	struct strbuf	 langs = STRBUF_INIT;
 	const char	*l, *max;
@@ -277,9 +279,11 @@ notes_start(struct rnotes *rn, struct article *a, const char *datadir)
 	size_t		 i;
 
 	memset(rn, 0, sizeof *rn);
-	if (store_open(&rn->st, datadir, &rn->cause) != 0)
+	if (store_open(&rn->st, datadir, &rn->cause) != 0) {
 		rn->st = NULL;
-	else if (notes_open(&rn->ns, rn->st, a, &rn->cause) != 0) {
+		notes_prep_free(prep);
+	} else if (notes_open_prepared(&rn->ns, rn->st, prep,
+	    &rn->cause) != 0) {
 		store_close(rn->st);
 		rn->st = NULL;
 		rn->ns = NULL;
@@ -490,6 +494,7 @@ static void
 reader_setup(struct reader *r, struct article *a, int64_t note)
 {
 	struct rnotes	*rn = &r->rn;
+	struct notes_prep *prep;
 	struct doc_pos	 pos;
 	size_t		 pv;
 	char		*cause = NULL;
@@ -501,6 +506,8 @@ reader_setup(struct reader *r, struct article *a, int64_t note)
 	r->progress = -1;
 	r->clear = 1;
 	tty_size(&w, &h);
+	/* The notes' texts are made while the first screen is laid out. */
+	prep = notes_prepare(a);
 	reader_themes(r);
 	r->v = view_create(a, &r->vo, w, h);
 	if (r->theme == NULL)
@@ -514,7 +521,7 @@ reader_setup(struct reader *r, struct article *a, int64_t note)
 		view_message(r->v, "%s", a->warning);
 	else if (a->notice != NULL)
 		view_message(r->v, "%s", a->notice);
-	notes_start(rn, a, r->o->data_dir);
+	notes_start(rn, a, r->o->data_dir, prep);
 	view_set_notes(r->v, rn->ns, rn->sp, rn->cause);
 	/* In the library: read now (a failure leaves it as it was). */
 	if (rn->ns != NULL && notes_mark_read(rn->ns, &cause) != 0) {

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <unicode/utf8.h>
+
 #include "unit.h"
 
 #include "doc.h"
@@ -518,6 +520,71 @@ test_remove_finish(void **state)
 	doc_free(d);
 }
 
+/* Pieces of text for test_text_runs(): words, spaces of every kind. */
+static const char *const run_pieces[] = {
+	"a", "word", ".", "\xc3\xa9t\xc3\xa9", "\xd0\x96\xd0\xb8",
+	"\xe2\x82\xac", " ", " ", " ", "  ", "\t", "\n", "\xc2\xa0",
+	"\xc2\xad", "\x01", "e\xcc\x81"
+};
+
+/*
+ * A text goes in by runs of plain characters and the single spaces between
+ * them: the block is the one made of it a character at a time, spans
+ * (opened between two calls) starting at the same place.
+ */
+static void
+test_text_runs(void **state)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	struct doc	*a, *b;
+	unsigned int	 seed = 6;
+	size_t		 i, n, k;
+	int32_t		 off, next;
+	int		 round;
+
+	(void)state;
+	for (round = 0; round < 300; round++) {
+		strbuf_reset(&sb);
+		n = 1 + (size_t)rand_r(&seed) % 30;
+		for (i = 0; i < n; i++)
+			strbuf_addstr(&sb, run_pieces[(size_t)rand_r(&seed) %
+			    nitems(run_pieces)]);
+		a = doc_create("a", "text");
+		b = doc_create("b", "text");
+		doc_block_begin(a, BLOCK_PARA, 0);
+		doc_block_begin(b, BLOCK_PARA, 0);
+		doc_text(a, "x ", 2);
+		doc_text(b, "x ", 2);
+		doc_span_begin(a, SPAN_EMPH, NULL);
+		doc_span_begin(b, SPAN_EMPH, NULL);
+		doc_text(a, sb.buf, sb.len);
+		for (off = 0; off < (int32_t)sb.len; off = next) {
+			next = off;
+			U8_FWD_1(sb.buf, next, (int32_t)sb.len);
+			doc_text(b, sb.buf + off, (size_t)(next - off));
+		}
+		doc_span_end(a, SPAN_EMPH);
+		doc_span_end(b, SPAN_EMPH);
+		doc_block_end(a);
+		doc_block_end(b);
+		doc_finish(a);
+		doc_finish(b);
+		assert_int_equal(a->nblocks, 1);
+		assert_int_equal(b->nblocks, 1);
+		assert_str(a->blocks[0].text, b->blocks[0].text);
+		assert_int_equal(a->blocks[0].nspans, b->blocks[0].nspans);
+		for (k = 0; k < a->blocks[0].nspans; k++) {
+			assert_int_equal(a->blocks[0].spans[k].start,
+			    b->blocks[0].spans[k].start);
+			assert_int_equal(a->blocks[0].spans[k].end,
+			    b->blocks[0].spans[k].end);
+		}
+		doc_free(a);
+		doc_free(b);
+	}
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -532,6 +599,7 @@ main(void)
 		cmocka_unit_test(test_max_block_len),
 		cmocka_unit_test(test_max_blocks),
 		cmocka_unit_test(test_remove_finish),
+		cmocka_unit_test(test_text_runs),
 	};
 
 	return (cmocka_run_group_tests_name("doc", tests, NULL, NULL));

@@ -1139,6 +1139,169 @@ test_file_read_sizes(void **state)
 	}
 }
 
+/*
+ * load_file() hands its buffer to the decoder (charset_decode_take()):
+ * valid UTF-8 is loaded where it was read, a byte order mark moved out,
+ * up to a last line without a newline; other charsets are decoded into a new buffer
+ * and the one read freed. Each loads as load_buffer() loads the same bytes.
+ */
+static void
+test_file_take(void **state)
+{
+	static const struct {
+		const char	*bytes;
+		size_t		 len;
+		const char	*charset;
+	} files[] = {
+		{ LIT("Le pacte.\n\nDeux lignes\nici.\n"), "UTF-8" },
+		{ LIT("\xef\xbb\xbf" "D\xc3\xa9j\xc3\xa0 vu.\n\nEncore.\n"),
+		    "UTF-8" },
+		{ LIT("\xef\xbb\xbf" "D\xc3\xa9j\xc3\xa0 vu.\n\nEncore."),
+		    "UTF-8" },
+		{ LIT("D\xe9j\xe0 vu, le ch\xe2teau de l'\xe9t\xe9.\n\n"
+		    "Apr\xe8s la f\xeate, \xe0 l'\xe9glise.\n"), NULL }
+	};
+	char		 path[] = "/tmp/u-load.XXXXXX";
+	char		*cause = NULL;
+	struct doc	*a, *b;
+	size_t		 i, k;
+	int		 fd;
+
+	(void)state;
+	for (i = 0; i < nitems(files); i++) {
+		strcpy(path, "/tmp/u-load.XXXXXX");
+		if ((fd = mkstemp(path)) == -1)
+			fail_msg("mkstemp failed");
+		assert_int_equal(write(fd, files[i].bytes, files[i].len),
+		    (ssize_t)files[i].len);
+		close(fd);
+		a = load_file(path, NULL, &cause);
+		unlink(path);
+		if (a == NULL)
+			fail_msg("%s", cause);
+		b = load_buffer(path, files[i].bytes, files[i].len, NULL,
+		    &cause);
+		assert_non_null(b);
+		if (files[i].charset != NULL)
+			assert_str(a->charset, files[i].charset);
+		assert_str(a->charset, b->charset);
+		assert_int_equal(a->nblocks, 2);
+		assert_int_equal(a->nblocks, b->nblocks);
+		for (k = 0; k < a->nblocks; k++)
+			assert_str(a->blocks[k].text, b->blocks[k].text);
+		assert_int_equal(strncmp(a->blocks[0].text, "D", 1) == 0 ||
+		    strncmp(a->blocks[0].text, "Le", 2) == 0, 1);
+		doc_free(a);
+		doc_free(b);
+	}
+}
+
+/*
+ * Lines for test_text_in_place(): titles, bylines, items, furniture, blank
+ * and white-space-only lines, CRLF, and text NFC changes, shorter (e and a
+ * combining acute) or longer (U+2ADC, which NFC decomposes: 3 bytes to 6).
+ */
+static const char *const in_place_lines[] = {
+	"", "", "   ", "\t", "\xc2\xa0", "A Short Title",
+	"Jane Smith, 12 March 2020", "- an item", "1. a numbered item",
+	"  * an indented item", "EN | FR | RU", "Follow us on:",
+	"More on this topic", "A sentence that ends.",
+	"The quick brown fox jumps over the lazy dog again and again.",
+	"  spaced   words\tand  tabs  ", "Cafe\xcc\x81 au lait.",
+	"\xe2\xab\x9c forking \xe2\xab\x9c\xe2\xab\x9c\xe2\xab\x9c.",
+	"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, \xd0\xbc\xd0\xb8\xd1\x80.",
+	"x", "Heading Without Stop"
+};
+
+/*
+ * The text loader stores blocks over the input it has read (doc_input_
+ * take()): they must be those it stores in the pool, whatever the shape of
+ * the text, down to a last line without a newline. Random texts built of
+ * in_place_lines, loaded both ways.
+ */
+static void
+test_text_in_place(void **state)
+{
+	struct load_opts	 o;
+	struct strbuf		 sb = STRBUF_INIT;
+	struct doc		*a, *b;
+	char			*cause = NULL;
+	unsigned int		 seed = 18;
+	size_t			 i, n, k;
+	int			 round, furn;
+
+	(void)state;
+	for (round = 0; round < 400; round++) {
+		strbuf_reset(&sb);
+		n = 1 + (size_t)rand_r(&seed) % 40;
+		for (i = 0; i < n; i++) {
+			strbuf_addstr(&sb, in_place_lines[(size_t)rand_r(&seed)
+			    % nitems(in_place_lines)]);
+			if (i + 1 < n || rand_r(&seed) % 2)
+				strbuf_addstr(&sb, rand_r(&seed) % 4 ? "\n" :
+				    "\r\n");
+		}
+		for (furn = 0; furn < 2; furn++) {
+			memset(&o, 0, sizeof o);
+			o.format = "text";
+			o.keep_furniture = furn;
+			o.presegmented = round % 5 == 0;
+			a = load_buffer("t.txt", sb.buf, sb.len, &o, &cause);
+			if (a == NULL) {	/* blank: both ways */
+				free(cause);
+				cause = NULL;
+				continue;
+			}
+			b = doc_create("t.txt", "text");
+			assert_int_equal(load_text(b, sb.buf, sb.len, &o,
+			    &cause), 0);
+			doc_finish(b);
+			assert_null(b->input);
+			assert_int_equal(a->nblocks, b->nblocks);
+			for (k = 0; k < a->nblocks; k++) {
+				assert_int_equal(a->blocks[k].kind,
+				    b->blocks[k].kind);
+				assert_int_equal(a->blocks[k].len,
+				    b->blocks[k].len);
+				assert_string_equal(a->blocks[k].text,
+				    b->blocks[k].text);
+				assert_true((a->blocks[k].marker == NULL) ==
+				    (b->blocks[k].marker == NULL));
+			}
+			doc_free(a);
+			doc_free(b);
+		}
+	}
+	strbuf_release(&sb);
+}
+
+/* A text's blocks lie in its input: none is copied to the pool. */
+static void
+test_text_in_place_used(void **state)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	struct doc	*d;
+	char		*cause = NULL;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < 2000; i++)
+		strbuf_addstr(&sb, "A line of a paragraph,\nand its second "
+		    "line.\n\n");
+	d = load_buffer("t.txt", sb.buf, sb.len, NULL, &cause);
+	assert_non_null(d);
+	assert_int_equal(d->nblocks, 2000);
+	assert_non_null(d->input);
+	for (i = 0; i < d->nblocks; i++) {
+		assert_true(d->blocks[i].text >= d->input &&
+		    d->blocks[i].text < d->input + sb.len);
+		assert_string_equal(d->blocks[i].text,
+		    "A line of a paragraph, and its second line.");
+	}
+	doc_free(d);
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -1164,6 +1327,9 @@ main(void)
 		cmocka_unit_test(test_html_declared_charsets),
 		cmocka_unit_test(test_xml_declared_charsets),
 		cmocka_unit_test(test_file_read_sizes),
+		cmocka_unit_test(test_file_take),
+		cmocka_unit_test(test_text_in_place),
+		cmocka_unit_test(test_text_in_place_used),
 	};
 
 	return (cmocka_run_group_tests_name("load", tests, NULL, NULL));

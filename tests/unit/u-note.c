@@ -729,6 +729,65 @@ test_reanchor_saved(void **state)
 	free(dir);
 }
 
+/*
+ * The reader makes the versions' texts on a thread while it lays out its
+ * first screen (notes_prepare()): the notes opened on them are those
+ * notes_open() finds, and texts made but not used are freed.
+ */
+static void
+test_open_prepared(void **state)
+{
+	struct article		 a;
+	struct store		*st;
+	struct notes		*ns, *np;
+	char			*dir = tmpdir("u-note"), *cause = NULL;
+	size_t			 i;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	a.docs[0] = mkdoc(en, "en", "prep.en.txt", 0, -1, -1);
+	a.docs[1] = mkdoc(ru, "ru", "prep.ru.txt", 0, -1, -1);
+	a.n = 2;
+	assert_int_equal(store_open(&st, dir, &cause), 0);
+	assert_int_equal(notes_open_prepared(&ns, st, notes_prepare(&a),
+	    &cause), 0);
+	assert_true(notes_add(ns, 0, find(a.docs[0], "Sergei Volkov", 0),
+	    find(a.docs[0], "Sergei Volkov", 1), "en", NULL, NULL, 0,
+	    &cause) >= 0);
+	assert_true(notes_add(ns, 1, find(a.docs[1], "Тромсё", 0),
+	    find(a.docs[1], "Тромсё", 1), "ru", NULL, NULL, 0, &cause) >= 0);
+	notes_free(ns);
+
+	assert_int_equal(notes_open(&ns, st, &a, &cause), 0);
+	assert_int_equal(notes_open_prepared(&np, st, notes_prepare(&a),
+	    &cause), 0);
+	assert_int_equal(np->article_id, ns->article_id);
+	assert_int_equal(np->n, 2);
+	assert_int_equal(np->n, ns->n);
+	for (i = 0; i < a.n; i++) {
+		assert_int_equal(np->version_id[i], ns->version_id[i]);
+		assert_str(note_text_hash(np->text[i]),
+		    note_text_hash(ns->text[i]));
+		assert_int_equal(note_text_length(np->text[i]),
+		    note_text_length(ns->text[i]));
+	}
+	for (i = 0; i < ns->n; i++) {
+		assert_int_equal(np->v[i].state, NOTE_AT_POSITION);
+		assert_int_equal(np->v[i].state, ns->v[i].state);
+		assert_int_equal(np->v[i].vers, ns->v[i].vers);
+		assert_int_equal(doc_pos_cmp(np->v[i].start, ns->v[i].start),
+		    0);
+		assert_int_equal(doc_pos_cmp(np->v[i].end, ns->v[i].end), 0);
+	}
+	notes_free(np);
+	notes_free(ns);
+	notes_prep_free(notes_prepare(&a));
+	notes_prep_free(NULL);
+	article_release(&a);
+	store_close(st);
+	free(dir);
+}
+
 static void
 test_edit_delete_position(void **state)
 {
@@ -1035,6 +1094,7 @@ main(void)
 		cmocka_unit_test(test_counterparts),
 		cmocka_unit_test(test_reanchor_saved),
 		cmocka_unit_test(test_orphan_cache),
+		cmocka_unit_test(test_open_prepared),
 		cmocka_unit_test(test_edit_delete_position),
 		cmocka_unit_test(test_anchor_word_edges),
 	};
