@@ -105,9 +105,9 @@ size_t	 text_sentences(const char *s, size_t len, const char *lang,
  * where a full stop may have been lost, a word of three letters or more,
  * a number, a closing bracket or a full stop (an abbreviation's, to ICU),
  * then spaces, then a capitalised word in lower case after its capital or
- * a word of one capital (after an opening quotation mark or bracket,
- * maybe), as in "speak their minds When activists...", "text A New York
- * nanny". Many are not boundaries (a name after a word); the aligner uses
+ * a word of one capital but "I" (after an opening quotation mark or
+ * bracket, maybe), as in "speak their minds When activists...", "text A
+ * New York nanny". Many are not boundaries (a name after a word); the aligner uses
  * one only where the other versions support it. Stores the byte offsets
  * where the second part would start (at most max) in out and returns
  * their number.

@@ -752,15 +752,16 @@ text_weak_breaks(const char *s, size_t len, size_t *out, size_t max)
 			next_cp(s, len, &i);
 		/*
 		 * After the spaces: a capitalised word (not in capitals, not
-		 * an initial) or a word of one capital ("A", "В"), maybe
-		 * after an opening mark.
+		 * an initial) or a word of one capital ("A", "В"; not "I",
+		 * English's capital inside any sentence), maybe after an
+		 * opening mark.
 		 */
 		j = i;
 		q = j < len ? next_cp(s, len, &j) : 0;
 		if (is_weak_opener(q) && j < len)
 			q = next_cp(s, len, &j);
 		if (!u_isupper(q) || j >= len || !(u_islower(cp_at(s, len,
-		    j)) || one_letter_word(s, len, j)))
+		    j)) || (q != 'I' && one_letter_word(s, len, j))))
 			continue;
 		/*
 		 * Before them: a word of three letters or more, a number, a

@@ -175,6 +175,9 @@ test_weak_breaks_short(void **state)
 	    "rain", 1, en2);
 	check_breaks("joué par un musicien noir, Dionisio A. lind, qui", 0,
 	    none);
+	/* English's "I" is a capital inside any sentence. */
+	check_breaks("The advert is a little mad but I took it for what it "
+	    "was.", 0, none);
 }
 
 static void
