@@ -180,6 +180,22 @@ note_text_length(const struct note_text *t)
 	return (t->ncp);
 }
 
+/* The last i < n with a[i] <= key (a sorted, a[0] <= key; 0 if n is 0). */
+static size_t
+last_at_most(const size_t *a, size_t n, size_t key)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (a[mid] <= key)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
 /*
  * The joined text from byte b on, as far as it lies in one piece: in the
  * string when it is built, else to the end of the block or the separator
@@ -190,19 +206,13 @@ note_text_length(const struct note_text *t)
 static const char *
 text_piece(const struct note_text *t, size_t b, int32_t *n)
 {
-	size_t	lo = 0, hi = t->nblocks, mid, in;
+	size_t	lo, in;
 
 	if (t->s != NULL) {
 		*n = (int32_t)PR_MIN(t->len - b, INT32_MAX);
 		return (t->s + b);
 	}
-	while (hi - lo > 1) {
-		mid = (lo + hi) / 2;
-		if (t->bstart[mid] <= b)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	lo = last_at_most(t->bstart, t->nblocks, b);
 	in = b - t->bstart[lo];
 	if (in < t->blen[lo]) {
 		*n = (int32_t)(t->blen[lo] - in);
@@ -282,18 +292,12 @@ static size_t
 text_cp(const struct note_text *t, size_t b)
 {
 	const char	*p;
-	size_t		 lo = 0, hi = t->nckpt, mid, cp, off;
+	size_t		 lo, cp, off;
 	int32_t		 i, n;
 
 	if (b >= t->len)
 		return (t->ncp);
-	while (hi - lo > 1) {
-		mid = (lo + hi) / 2;
-		if (t->ckpt[mid] <= b)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	lo = last_at_most(t->ckpt, t->nckpt, b);
 	cp = lo * ANCHOR_CKPT;
 	off = t->ckpt[lo];
 	while (off < b) {
@@ -320,21 +324,14 @@ struct doc_pos
 note_text_pos(const struct note_text *t, size_t cp)
 {
 	struct doc_pos	p;
-	size_t		b = text_byte(t, cp), lo = 0, mid;
-	size_t		hi = t->nblocks;
+	size_t		b = text_byte(t, cp), lo;
 
 	if (t->nblocks == 0) {
 		p.block = 0;
 		p.off = 0;
 		return (p);
 	}
-	while (hi - lo > 1) {
-		mid = (lo + hi) / 2;
-		if (t->bstart[mid] <= b)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	lo = last_at_most(t->bstart, t->nblocks, b);
 	p.block = lo;
 	p.off = PR_MIN(b - t->bstart[lo], t->blen[lo]);
 	return (p);
