@@ -373,13 +373,17 @@ dump_locale_utf8(void)
 	    strcasecmp(cs, "utf8") == 0));
 }
 
-/* fwrite(), made ASCII outside a UTF-8 locale. */
+/*
+ * fwrite(), made ASCII outside a UTF-8 locale: a grapheme cluster at a
+ * time, as the layout measured it ("e" and a combining accent are one
+ * '?', a Hangul syllable of three jamo two), so that no line grows.
+ */
 static void
 dump_fwrite(FILE *f, const char *s, size_t len)
 {
 	struct strbuf	 sb = STRBUF_INIT;
 	size_t		 i = 0, n;
-	int32_t		 off, end;
+	int32_t		 off;
 	UChar32		 c;
 	int		 w;
 
@@ -390,24 +394,33 @@ dump_fwrite(FILE *f, const char *s, size_t len)
 		return;
 	}
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			for (n = i; n < len && (unsigned char)s[n] < 0x80; n++)
-				;
+		/* ASCII but the last before a non-ASCII (a base, maybe). */
+		for (n = i; n < len && (unsigned char)s[n] < 0x80; n++)
+			;
+		if (n < len && n > i)
+			n--;
+		if (n > i) {
 			strbuf_add(&sb, s + i, n - i);
 			i = n;
 			continue;
 		}
+		n = text_next_grapheme(s, len, i);
+		if (n <= i)
+			n = i + 1;
 		off = 0;
-		end = (int32_t)PR_MIN(len - i, 4);
-		U8_NEXT(s + i, off, end, c);
-		w = c < 0 ? 1 : text_cp_width(c);
-		if (c >= 0x2500 && c <= 0x257f)	/* the rules */
+		U8_NEXT(s + i, off, (int32_t)PR_MIN(n - i, 4), c);
+		if (n - i == 1 && c >= 0 && c < 0x80)
+			/* An ASCII character with no mark after it. */
+			strbuf_addch(&sb, (char)c);
+		else if ((size_t)off == n - i && c >= 0x2500 && c <= 0x257f)
+			/* The rules. */
 			strbuf_addch(&sb, c == 0x2502 || c == 0x2503 ? '|' :
 			    c == 0x2500 || c == 0x2501 ? '-' : '+');
-		else
-			while (w-- > 0)
+		else {
+			for (w = text_grapheme_width(s + i, n - i); w > 0; w--)
 				strbuf_addch(&sb, '?');
-		i += (size_t)off;
+		}
+		i = n;
 		if (sb.len >= 65536) {
 			fwrite(sb.buf, 1, sb.len, f);
 			strbuf_reset(&sb);

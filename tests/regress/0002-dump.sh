@@ -181,5 +181,18 @@ for f in "$TESTDATA/text/commentary.ru.txt" "$T/c1.txt"; do
 done
 t_grep "C locale: a '?' per column, the rest kept" \
     "| Caf? .*\[2J ???? ok\." "$T/out"
+# fuzz-dump: a cluster of several code points (an emoji sequence joined
+# by U+200D) is a '?' per column the cluster takes, as the layout measured
+# it, not per code point: no line grows past the width.
+z='\360\237\221\251\342\200\215\360\237\222\273'
+printf "The code $z$z$z$z is ready. It works.\n" >"$T/z.en.txt"
+printf "Le code $z$z$z$z est pr\303\252t. Il marche.\n" >"$T/z.fr.txt"
+printf "\320\232\320\276\320\264 $z$z$z$z \320\263\320\276\321\202\320\276\320\262.\n" \
+    >"$T/z.ru.txt"
+t_ok "C locale: joined emoji" env LC_ALL=C "$POLYREAD" dump --width 30 \
+    "$T/z.en.txt" "$T/z.fr.txt" "$T/z.ru.txt"
+awk 'length($0) > 30 { bad = 1 } END { exit bad }' "$T/out"
+t_result $? "C locale: joined emoji, no line wider than 30" "$T/out"
+t_grep "C locale: two '?' a joined emoji" "The code ???????? is" "$T/out"
 
 t_done
