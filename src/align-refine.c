@@ -901,6 +901,19 @@ shift_move(struct alignment *al, size_t a, size_t w)
 	}
 }
 
+/* Has bead b sentences of every version? */
+static int
+full_bead(const struct alignment *al, size_t b)
+{
+	size_t	v;
+
+	for (v = 0; v < al->nvers; v++) {
+		if (al->beads[b].count[v] == 0)
+			return (0);
+	}
+	return (1);
+}
+
 /*
  * The version bead b leaves out when every other version has sentences
  * in it, or DOC_NOPOS.
@@ -936,16 +949,19 @@ refine_mark_shifts(struct alignment *al, const double *total)
 		for (n = b > 0 ? b - 1 : b + 1; n <= b + 1 && n < al->nbeads;
 		    n += 2) {
 			bd = &al->beads[n];
-			if (bd->count[w] != 1 || gap_version(al, n) != DOC_NOPOS)
+			if (bd->count[w] != 1 || !full_bead(al, n))
 				continue;
 			g = shift_gain(&r, PR_MIN(b, n), w);
 			if (g >= REFINE_SHIFT)
 				continue;
-			if (g < 0)
-				shift_move(al, PR_MIN(b, n), w);
 			bd->confidence = PR_MIN(bd->confidence, REFINE_WEAKCONF);
 			al->beads[b].confidence = PR_MIN(al->beads[b].confidence,
 			    REFINE_WEAKCONF);
+			if (g < 0) {
+				/* Bead b is a gap no more. */
+				shift_move(al, PR_MIN(b, n), w);
+				break;
+			}
 		}
 	}
 }
