@@ -52,7 +52,7 @@ struct ropt {
 	size_t	k;
 	size_t	cut;
 	int	colon;		/* the cut is after a colon, not a weak one */
-	int	named;		/* before a name the others hold: no support */
+	int	named;		/* before a name the others hold: half support */
 	int	units[2];	/* pieces in each part */
 };
 
@@ -686,14 +686,23 @@ rbead_of(const struct alignment *al, size_t b, struct rbead *rb)
 	rb->confidence = al->beads[b].confidence;
 }
 
-/* Does bead b leave a version out? */
-static int
-omission_bead(const struct alignment *al, size_t b)
+/* The number of versions with sentences in bead b. */
+static size_t
+bead_versions(const struct alignment *al, size_t b)
 {
 	size_t	v, with = 0;
 
 	for (v = 0; v < al->nvers; v++)
 		with += al->beads[b].count[v] > 0;
+	return (with);
+}
+
+/* Does bead b leave a version out? */
+static int
+omission_bead(const struct alignment *al, size_t b)
+{
+	size_t	with = bead_versions(al, b);
+
 	return (with > 0 && with < al->nvers);
 }
 
@@ -737,12 +746,13 @@ refine_pair(struct refine *r, size_t a)
 	const struct alignment	*al = r->al;
 	struct rbead		 m, n;
 	size_t			 v, nv = 0;
+	int			 gap;
 
-	if (a + 1 >= al->nbeads || omission_bead(al, a) ==
-	    omission_bead(al, a + 1))
+	if (a + 1 >= al->nbeads)
 		return (0);
-	if (!ran_into(r, omission_bead(al, a) ? a + 1 : a,
-	    omission_bead(al, a) ? a : a + 1))
+	gap = omission_bead(al, a);
+	if (gap == omission_bead(al, a + 1) ||
+	    !ran_into(r, gap ? a + 1 : a, gap ? a : a + 1))
 		return (0);
 	rbead_of(al, a, &m);
 	rbead_of(al, a + 1, &n);
@@ -901,19 +911,6 @@ shift_move(struct alignment *al, size_t a, size_t w)
 	}
 }
 
-/* Has bead b sentences of every version? */
-static int
-full_bead(const struct alignment *al, size_t b)
-{
-	size_t	v;
-
-	for (v = 0; v < al->nvers; v++) {
-		if (al->beads[b].count[v] == 0)
-			return (0);
-	}
-	return (1);
-}
-
 /*
  * The version bead b leaves out when every other version has sentences
  * in it, or DOC_NOPOS.
@@ -949,7 +946,8 @@ refine_mark_shifts(struct alignment *al, const double *total)
 		for (n = b > 0 ? b - 1 : b + 1; n <= b + 1 && n < al->nbeads;
 		    n += 2) {
 			bd = &al->beads[n];
-			if (bd->count[w] != 1 || !full_bead(al, n))
+			if (bd->count[w] != 1 ||
+			    bead_versions(al, n) != al->nvers)
 				continue;
 			g = shift_gain(&r, PR_MIN(b, n), w);
 			if (g >= REFINE_SHIFT)
